@@ -1,0 +1,100 @@
+#pragma once
+
+#include "change.h"
+#include "error.h"
+#include "records.h"
+
+#include <QList>
+
+namespace BidTracker::Model {
+
+class ChangeNotifier;
+class Database;
+
+/// One request in a batch of bids (see placeBids()).
+struct BidRequest
+{
+    qint64 itemId = 0;
+    qint64 userId = 0;
+    Money value;
+};
+
+/// The auction's rules, on one database connection. Both doors (the window and the REST
+/// API) call this and nothing else to read or change the auction. Every change is committed
+/// before it is announced on the notifier, once. Not thread-safe: one service per thread,
+/// each on its thread's own Database.
+class AuctionService final
+{
+public:
+    static constexpr int MaxNameLength = 200;
+
+    explicit AuctionService(Database& db, ChangeNotifier* notifier = nullptr);
+
+    // Users
+    Result<User> createUser(const QString& name);
+    Result<User> renameUser(qint64 id, const QString& name);
+    /// Refused (Conflict) while the user has bids.
+    Result<void> deleteUser(qint64 id);
+    Result<User> user(qint64 id);
+    Result<Listing<User>> users(Page page = {});
+
+    // Items
+    /// `changes.name` is required; the other fields default to open, 0.01 and 0.01.
+    Result<Item> createItem(const ItemChanges& changes);
+    /// Fields left empty keep their value.
+    Result<Item> updateItem(qint64 id, const ItemChanges& changes);
+    /// Refused (Conflict) while the item has bids.
+    Result<void> deleteItem(qint64 id);
+    Result<Item> item(qint64 id);
+    Result<Listing<Item>> items(Page page = {});
+
+    // Bids
+    /// The bidding rule: the item and user exist, the item is open, and the value is at
+    /// least the starting price (first bid) or the winning value plus the minimum increment.
+    /// Checked and written in one write transaction, so racing bids cannot both win.
+    Result<Bid> placeBid(qint64 itemId, qint64 userId, Money value);
+    /// Places each bid in order under the same rule, as if placed one by one, but with one
+    /// commit (one disk sync) for the whole batch. Each request gets its own answer.
+    QList<Result<Bid>> placeBids(const QList<BidRequest>& requests);
+    /// The item's winner becomes its highest remaining bid, or none.
+    Result<void> deleteBid(qint64 id);
+    Result<Bid> bid(qint64 id);
+    Result<Listing<Bid>> bids(Page page = {});
+    /// Up to `limit` bids with ids above `afterId`, by id: paging that stays fast at the end
+    /// of a million rows, where OFFSET would walk them all.
+    Result<QList<Bid>> bidsAfter(qint64 afterId, qint64 limit);
+
+    /// NotFound "Item item2 has no bids" when it has none.
+    Result<Bid> winningBid(qint64 itemId);
+    /// Oldest first.
+    Result<Listing<Bid>> bidsForItem(qint64 itemId, Page page = {});
+    /// Oldest first.
+    Result<Listing<Bid>> bidsByUser(qint64 userId, Page page = {});
+    /// Each item the user bid on, once, in the order of their first bid on it.
+    Result<QList<UserItem>> itemsBidByUser(qint64 userId);
+    /// What the next bid on the item must at least be.
+    Result<Money> lowestAcceptableBid(qint64 itemId);
+
+    /// Loads the original project's sample auction (user1-3, item1-2, bid1-2). Only into an
+    /// empty database that never held anything, so the ids come out exactly as documented.
+    Result<void> loadSampleAuction();
+
+    /// A checked name: trimmed, not empty, at most MaxNameLength characters, no control
+    /// characters. `field` names it in the error.
+    static Result<QString> validateName(const QString& name, const QString& field = QStringLiteral("name"));
+
+private:
+    Result<void> requireUser(qint64 id);
+    Result<Bid> placeBidLocked(const BidRequest& request);
+    Result<Item> insertItem(const ItemChanges& changes);
+    void announce(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
+                  qint64 userId = 0);
+
+    Database& m_db;
+    ChangeNotifier* m_notifier;
+};
+
+/// "2026-11-27T23:51:54.123Z", the time stamps the database stores.
+QString utcTimestampNow();
+
+} // namespace BidTracker::Model

@@ -1,0 +1,220 @@
+#include "database.h"
+
+#include "schema.h"
+#include "writetransaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <atomic>
+
+namespace BidTracker::Model {
+
+namespace {
+
+constexpr int BusyTimeoutMs = 5000;
+
+QString nextConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("bidtracker-%1").arg(++counter);
+}
+
+/// Refuses, before SQLite touches it, a file that is not an SQLite database: opening and
+/// configuring such a file could otherwise rewrite parts of it.
+Result<void> checkFileHeader(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return {};
+    if (info.isDir())
+        return fail(Error::invalid(QStringLiteral("%1 is a folder, not a database file").arg(path)));
+    if (info.size() == 0)
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::unavailable(
+            QStringLiteral("Cannot read %1: %2").arg(path, file.errorString())));
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (file.read(16) != magic)
+        return fail(Error::invalid(
+            QStringLiteral("%1 is not a Bid Tracker database (it is not an SQLite file)").arg(path)));
+    return {};
+}
+
+} // namespace
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    m_connection.close();
+    m_connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path)
+{
+    if (path.isEmpty())
+        return fail(Error::invalid(QStringLiteral("No database file given")));
+    if (auto header = checkFileHeader(path); !header)
+        return fail(header.error());
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(Error::unavailable(
+            QStringLiteral("Cannot create the folder %1").arg(info.absolutePath())));
+
+    std::unique_ptr<Database> db(new Database(path, nextConnectionName()));
+    db->m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+    if (!db->m_connection.isValid())
+        return fail(Error::unavailable(QStringLiteral("The Qt SQLite driver is not installed")));
+    db->m_connection.setDatabaseName(path);
+    db->m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    if (!db->m_connection.open())
+        return fail(Error::unavailable(QStringLiteral("Cannot open %1: %2")
+                                           .arg(path, db->m_connection.lastError().text())));
+    if (auto ok = db->checkVersion(); !ok)
+        return fail(ok.error());
+    if (auto ok = db->configure(); !ok)
+        return fail(ok.error());
+    if (auto ok = db->migrate(); !ok)
+        return fail(ok.error());
+    return db;
+}
+
+Result<void> Database::checkVersion()
+{
+    // Read before anything is written: a newer file must stay exactly as it is.
+    const auto version = scalar(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return fail(Error::invalid(QStringLiteral("%1 is not a Bid Tracker database (%2)")
+                                       .arg(m_path, version.error().message)));
+    if (*version > SchemaVersion)
+        return fail(Error::invalid(
+            QStringLiteral("%1 was written by a newer Bid Tracker (schema version %2; this "
+                           "version reads up to %3). Open it with a newer Bid Tracker.")
+                .arg(m_path)
+                .arg(*version)
+                .arg(SchemaVersion)));
+    if (*version == 0) {
+        const auto tables = scalar(QStringLiteral(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
+        if (!tables)
+            return fail(tables.error());
+        if (*tables > 0)
+            return fail(Error::invalid(
+                QStringLiteral("%1 is an SQLite database of another program, not Bid Tracker's")
+                    .arg(m_path)));
+    }
+    return {};
+}
+
+Result<void> Database::configure()
+{
+    // WAL lets the window read while the server writes; FULL makes every acknowledged
+    // commit durable; foreign keys are per connection in SQLite, so they are set every time.
+    const auto mode = [this]() -> Result<QString> {
+        QSqlQuery query(m_connection);
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
+            return fail(sqlError(query, QStringLiteral("switching to WAL")));
+        return query.value(0).toString();
+    }();
+    if (!mode)
+        return fail(mode.error());
+    if (mode->compare(u"wal", Qt::CaseInsensitive) != 0 && m_path != u":memory:")
+        return fail(Error::unavailable(
+            QStringLiteral("%1 cannot use write-ahead logging (journal mode is %2)")
+                .arg(m_path, *mode)));
+    for (const auto* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+        if (auto ok = exec(QString::fromLatin1(pragma)); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<void> Database::migrate()
+{
+    auto current = scalar(QStringLiteral("PRAGMA user_version"));
+    if (!current)
+        return fail(current.error());
+    while (*current < SchemaVersion) {
+        WriteTransaction transaction(*this);
+        if (auto ok = transaction.begin(); !ok)
+            return ok;
+        // Another connection may have migrated while this one waited for the lock.
+        current = scalar(QStringLiteral("PRAGMA user_version"));
+        if (!current)
+            return fail(current.error());
+        if (*current >= SchemaVersion)
+            break;
+        const int next = static_cast<int>(*current) + 1;
+        for (const QString& statement : migrationStep(next)) {
+            if (auto ok = exec(statement); !ok)
+                return ok;
+        }
+        if (auto ok = exec(QStringLiteral("PRAGMA user_version = %1").arg(next)); !ok)
+            return ok;
+        if (auto ok = transaction.commit(); !ok)
+            return ok;
+        current = next;
+    }
+    return {};
+}
+
+Result<QSqlQuery*> Database::prepared(const QString& sql)
+{
+    if (auto it = m_statements.constFind(sql); it != m_statements.constEnd())
+        return *it;
+    auto query = std::make_unique<QSqlQuery>(m_connection);
+    if (!query->prepare(sql))
+        return fail(sqlError(*query, QStringLiteral("preparing a statement")));
+    return *m_statements.insert(sql, query.release());
+}
+
+Result<StatementRun> Database::run(const QString& sql, std::initializer_list<QVariant> values)
+{
+    auto query = prepared(sql);
+    if (!query)
+        return fail(query.error());
+    int position = 0;
+    for (const QVariant& value : values)
+        (*query)->bindValue(position++, value);
+    if (!(*query)->exec()) {
+        Error error = sqlError(**query, QStringLiteral("running \"%1\"").arg(sql.left(40)));
+        (*query)->finish();
+        return fail(std::move(error));
+    }
+    return StatementRun(*query);
+}
+
+Result<void> Database::exec(const QString& sql)
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(sql))
+        return fail(sqlError(query, sql.section(u' ', 0, 1)));
+    return {};
+}
+
+Result<qint64> Database::scalar(const QString& sql)
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(sql) || !query.next())
+        return fail(sqlError(query, sql.section(u' ', 0, 1)));
+    return query.value(0).toLongLong();
+}
+
+Error Database::sqlError(const QSqlQuery& query, const QString& doing)
+{
+    const QSqlError error = query.lastError();
+    const QString text = error.text().trimmed().isEmpty() ? QStringLiteral("unknown error")
+                                                          : error.text().trimmed();
+    return Error::unavailable(QStringLiteral("The database failed while %1: %2").arg(doing, text));
+}
+
+} // namespace BidTracker::Model

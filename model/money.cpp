@@ -1,0 +1,130 @@
+#include "money.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace BidTracker::Model {
+
+namespace {
+
+constexpr int MaxExponentDigits = 6;
+
+bool isSpecialName(QStringView body, QStringView name)
+{
+    return body.compare(name, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+std::expected<Money, QString> Money::parse(QStringView text)
+{
+    const QStringView trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::unexpected(QStringLiteral("Value must be a number"));
+
+    qsizetype pos = 0;
+    bool negative = false;
+    if (trimmed[0] == u'+' || trimmed[0] == u'-') {
+        negative = trimmed[0] == u'-';
+        ++pos;
+    }
+    const QStringView body = trimmed.mid(pos);
+    if (isSpecialName(body, u"nan"))
+        return std::unexpected(QStringLiteral("Value must be a number, not NaN"));
+    if (isSpecialName(body, u"inf") || isSpecialName(body, u"infinity"))
+        return std::unexpected(QStringLiteral("Value must be finite, not Infinity"));
+
+    // Collect the significant digits and the power of ten they are scaled by, exactly, so
+    // that "0.1" is one tenth and not the nearest double.
+    QString digits;
+    qsizetype fractionDigits = 0;
+    bool sawDigit = false;
+    bool sawPoint = false;
+    for (; pos < trimmed.size(); ++pos) {
+        const QChar c = trimmed[pos];
+        if (c.isDigit() && c.unicode() < 128) {
+            digits.append(c);
+            sawDigit = true;
+            if (sawPoint)
+                ++fractionDigits;
+        } else if (c == u'.' && !sawPoint) {
+            sawPoint = true;
+        } else {
+            break;
+        }
+    }
+    if (!sawDigit)
+        return std::unexpected(QStringLiteral("Value must be a number"));
+
+    qint64 exponent = 0;
+    if (pos < trimmed.size() && (trimmed[pos] == u'e' || trimmed[pos] == u'E')) {
+        ++pos;
+        bool negativeExponent = false;
+        if (pos < trimmed.size() && (trimmed[pos] == u'+' || trimmed[pos] == u'-')) {
+            negativeExponent = trimmed[pos] == u'-';
+            ++pos;
+        }
+        const qsizetype start = pos;
+        while (pos < trimmed.size() && trimmed[pos].isDigit() && trimmed[pos].unicode() < 128)
+            ++pos;
+        if (pos == start || pos - start > MaxExponentDigits)
+            return std::unexpected(QStringLiteral("Value must be a number"));
+        exponent = trimmed.mid(start, pos - start).toLongLong();
+        if (negativeExponent)
+            exponent = -exponent;
+    }
+    if (pos != trimmed.size())
+        return std::unexpected(QStringLiteral("Value must be a number"));
+
+    // value = digits * 10^scale
+    qint64 scale = exponent - fractionDigits;
+    while (digits.size() > 1 && digits.startsWith(u'0'))
+        digits.remove(0, 1);
+    if (digits == u"0")
+        return std::unexpected(QStringLiteral("Value must be greater than zero"));
+    if (negative)
+        return std::unexpected(QStringLiteral("Value must not be negative"));
+    while (digits.endsWith(u'0')) {
+        digits.chop(1);
+        ++scale;
+    }
+    if (scale < -2)
+        return std::unexpected(QStringLiteral("Value must have at most two decimals"));
+    // cents = digits * 10^(scale + 2); MaxCents has 12 digits.
+    const qint64 centDigits = digits.size() + scale + 2;
+    const QString tooLarge = QStringLiteral("Value must be at most 1000000000.00");
+    if (centDigits > 12)
+        return std::unexpected(tooLarge);
+    qint64 cents = digits.toLongLong();
+    for (qint64 i = 0; i < scale + 2; ++i)
+        cents *= 10;
+    if (cents > MaxCents)
+        return std::unexpected(tooLarge);
+    return Money(cents);
+}
+
+std::expected<Money, QString> Money::fromDouble(double value)
+{
+    if (std::isnan(value))
+        return std::unexpected(QStringLiteral("Value must be a number, not NaN"));
+    if (std::isinf(value))
+        return std::unexpected(QStringLiteral("Value must be finite, not Infinity"));
+    // The shortest text that reads back as the same double is what the sender wrote
+    // ("650.5", "0.1"), so the decimal rules apply to that rather than to binary noise.
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    if (ec != std::errc())
+        return std::unexpected(QStringLiteral("Value must be a number"));
+    return parse(QString::fromLatin1(buffer, end - buffer));
+}
+
+QString Money::toString() const
+{
+    const qint64 whole = m_cents / 100;
+    const qint64 part = std::abs(m_cents % 100);
+    const QString sign = m_cents < 0 ? QStringLiteral("-") : QString();
+    return sign + QString::number(std::abs(whole)) + u'.' +
+           QStringLiteral("%1").arg(part, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace BidTracker::Model

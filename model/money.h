@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+#include <compare>
+#include <expected>
+
+namespace BidTracker::Model {
+
+/// An amount of money in integer cents. Every amount that enters the program goes through
+/// parse() or fromDouble(), so the rules (positive, at most two decimals, at most
+/// 1,000,000,000.00) hold everywhere.
+class Money
+{
+public:
+    static constexpr qint64 MaxCents = 100'000'000'000; // 1,000,000,000.00
+
+    constexpr Money() = default;
+    static constexpr Money fromCents(qint64 cents) { return Money(cents); }
+
+    /// Parses a decimal amount: "650", "650.5", "1e3", surrounding blanks allowed.
+    /// The error says in words why the text is not an acceptable amount.
+    static std::expected<Money, QString> parse(QStringView text);
+    /// Accepts a number as sent in JSON, with the same rules as parse().
+    static std::expected<Money, QString> fromDouble(double value);
+
+    constexpr qint64 cents() const { return m_cents; }
+    double toDouble() const { return static_cast<double>(m_cents) / 100.0; }
+    /// "1234.50": two decimals, no grouping; what CSV and messages show.
+    QString toString() const;
+
+    constexpr auto operator<=>(const Money&) const = default;
+    constexpr Money operator+(Money other) const { return Money(m_cents + other.m_cents); }
+
+private:
+    constexpr explicit Money(qint64 cents) : m_cents(cents) {}
+    qint64 m_cents = 0;
+};
+
+} // namespace BidTracker::Model

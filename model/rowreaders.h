@@ -1,0 +1,29 @@
+#pragma once
+
+#include "records.h"
+
+#include <QSqlQuery>
+
+// The SELECT lists for each record and the functions that read a row of them, kept together
+// so that a column added to one is added to the other.
+namespace BidTracker::Model::Rows {
+
+/// SELECT ... FROM items i LEFT JOIN the winning bid and its user; add WHERE/ORDER as needed.
+extern const QString itemSelect;
+Item readItem(const QSqlQuery& query);
+
+/// SELECT ... FROM bids b JOIN items i JOIN users u.
+extern const QString bidSelect;
+Bid readBid(const QSqlQuery& query);
+
+/// SELECT ... FROM users u.
+extern const QString userSelect;
+User readUser(const QSqlQuery& query);
+
+/// " LIMIT ? OFFSET ?": bound, so one cached statement serves every page.
+extern const QString pageClause;
+/// The values to bind to pageClause; "no limit" is a number larger than any table.
+qint64 pageLimit(const Page& page);
+qint64 pageOffset(const Page& page);
+
+} // namespace BidTracker::Model::Rows

@@ -1,0 +1,119 @@
+#include "itembidsmodel.h"
+
+#include "bidstablemodel.h"
+#include "model/auctionservice.h"
+#include "model/changenotifier.h"
+#include "tablesupport.h"
+
+#include <algorithm>
+
+namespace BidTracker::Model {
+
+ItemBidsModel::ItemBidsModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
+    : RecordTableModel(parent), m_service(service)
+{
+    connect(&notifier, &ChangeNotifier::changed, this, &ItemBidsModel::onChanged);
+}
+
+void ItemBidsModel::setItemId(qint64 itemId)
+{
+    m_itemId = itemId;
+    QList<Bid> rows;
+    if (itemId > 0) {
+        if (auto listing = m_service.bidsForItem(itemId)) {
+            rows = std::move(listing->rows);
+            std::reverse(rows.begin(), rows.end());
+        }
+    }
+    m_winningBidId.reset();
+    if (itemId > 0) {
+        if (auto item = m_service.item(itemId))
+            m_winningBidId = item->winningBidId;
+    }
+    resetRows(std::move(rows));
+}
+
+QVariant ItemBidsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Bid& bid = recordAt(index.row());
+    const bool winning = m_winningBidId == bid.id;
+    if (role == HighlightRole)
+        return winning;
+    switch (index.column()) {
+    case Id:
+        return bidCell(bid, BidsTableModel::Id, role);
+    case User:
+        return bidCell(bid, BidsTableModel::User, role);
+    case Value:
+        return bidCell(bid, BidsTableModel::Value, role);
+    case PlacedAt:
+        return bidCell(bid, BidsTableModel::PlacedAt, role);
+    case Standing:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return winning ? tr("Winning") : QString();
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id: return tr("Bid");
+    case User: return tr("Bidder");
+    case Value: return tr("Amount");
+    case PlacedAt: return tr("Placed at (UTC)");
+    case Standing: return tr("Standing");
+    default: return {};
+    }
+}
+
+void ItemBidsModel::onChanged(const Change& change)
+{
+    if (m_itemId == 0)
+        return;
+    if (change.action == Change::Action::Reset) {
+        setItemId(m_itemId);
+        return;
+    }
+    if (change.kind == EntityKind::Item && change.id == m_itemId &&
+        change.action == Change::Action::Removed) {
+        setItemId(0);
+    } else if (change.kind == EntityKind::Bid && change.itemId == m_itemId) {
+        if (change.action == Change::Action::Removed)
+            removeRecord(change.id);
+        else
+            applyRecord(change.id, m_service.bid(change.id), /*insertAtTop=*/true);
+        refreshWinner();
+    } else if (change.kind == EntityKind::User && change.action == Change::Action::Updated) {
+        QList<qint64> affected;
+        for (const Bid& bid : records()) {
+            if (bid.userId == change.id)
+                affected.append(bid.id);
+        }
+        for (const qint64 id : affected)
+            applyRecord(id, m_service.bid(id));
+    }
+}
+
+void ItemBidsModel::refreshWinner()
+{
+    auto item = m_service.item(m_itemId);
+    if (!item)
+        return;
+    const auto previous = m_winningBidId;
+    m_winningBidId = item->winningBidId;
+    for (const auto& id : {previous, m_winningBidId}) {
+        if (!id)
+            continue;
+        if (const int row = rowOfId(*id); row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+} // namespace BidTracker::Model

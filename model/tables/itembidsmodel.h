@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model/change.h"
+#include "model/records.h"
+#include "recordtablemodel.h"
+
+namespace BidTracker::Model {
+
+class AuctionService;
+class ChangeNotifier;
+
+/// The bids of one item, newest first, the winning bid marked: the detail of the Items table.
+class ItemBidsModel final : public RecordTableModel<Bid, 5>
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ItemBidsModel)
+
+public:
+    enum Column { Id, User, Value, PlacedAt, Standing, ColumnCount };
+    static_assert(ColumnCount == 5);
+
+    ItemBidsModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent = nullptr);
+
+    /// Shows the bids of this item; 0 shows none.
+    void setItemId(qint64 itemId);
+    qint64 itemId() const { return m_itemId; }
+    std::optional<qint64> winningBidId() const { return m_winningBidId; }
+
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    void onChanged(const Change& change);
+    void refreshWinner();
+
+    AuctionService& m_service;
+    qint64 m_itemId = 0;
+    std::optional<qint64> m_winningBidId;
+};
+
+} // namespace BidTracker::Model

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/money.h"
+
+#include <QVariant>
+#include <optional>
+
+namespace BidTracker::Model {
+
+/// Roles every table model answers besides Qt's own.
+enum TableRole {
+    /// A value that sorts right (cents for money, numbers for ids), for QSortFilterProxyModel.
+    SortRole = Qt::UserRole + 1,
+    /// The row's numeric id (item, user or bid), for selection and actions.
+    IdRole,
+    /// True on a row the views should emphasise (the winning bid); the model layer has no
+    /// fonts, so the window turns this into bold.
+    HighlightRole,
+};
+
+/// Money as a person reads it: "1,000.00" in the user's locale, two decimals.
+QString displayMoney(Money value);
+QVariant displayMoney(const std::optional<Money>& value);
+/// Right alignment for numbers and money, left for text.
+QVariant numberAlignment();
+
+} // namespace BidTracker::Model

@@ -1,0 +1,94 @@
+#include "useritemsmodel.h"
+
+#include "model/auctionservice.h"
+#include "model/changenotifier.h"
+#include "tablesupport.h"
+
+namespace BidTracker::Model {
+
+UserItemsModel::UserItemsModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
+    : RecordTableModel(parent), m_service(service)
+{
+    connect(&notifier, &ChangeNotifier::changed, this, &UserItemsModel::onChanged);
+}
+
+QList<UserItem> UserItemsModel::fetch() const
+{
+    if (m_userId <= 0)
+        return {};
+    auto items = m_service.itemsBidByUser(m_userId);
+    return items ? *items : QList<UserItem>();
+}
+
+void UserItemsModel::setUserId(qint64 userId)
+{
+    m_userId = userId;
+    resetRows(fetch());
+}
+
+QVariant UserItemsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const UserItem& entry = recordAt(index.row());
+    if (role == IdRole)
+        return entry.itemId;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == OwnHighest || index.column() == WinningValue ? numberAlignment()
+                                                                               : QVariant();
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    const bool sorting = role == SortRole;
+    switch (index.column()) {
+    case Id:
+        return sorting ? QVariant(entry.itemId) : QVariant(formatId(EntityKind::Item, entry.itemId));
+    case Name:
+        return entry.itemName;
+    case OwnHighest:
+        return sorting ? QVariant(entry.highestOwnBid.cents())
+                       : QVariant(displayMoney(entry.highestOwnBid));
+    case WinningValue:
+        if (sorting)
+            return entry.winningValue ? entry.winningValue->cents() : -1;
+        return displayMoney(entry.winningValue);
+    case Standing:
+        return entry.leading ? tr("Leading") : tr("Outbid");
+    default:
+        return {};
+    }
+}
+
+QVariant UserItemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id: return tr("Lot");
+    case Name: return tr("Name");
+    case OwnHighest: return tr("Their highest bid");
+    case WinningValue: return tr("Winning bid");
+    case Standing: return tr("Standing");
+    default: return {};
+    }
+}
+
+void UserItemsModel::onChanged(const Change& change)
+{
+    if (m_userId == 0)
+        return;
+    if (change.kind == EntityKind::User && change.id == m_userId &&
+        change.action == Change::Action::Removed) {
+        setUserId(0);
+        return;
+    }
+    // A bid by this user, or any bid on an item this user bid on, can change the standing.
+    const bool concernsUs =
+        change.action == Change::Action::Reset ||
+        (change.kind == EntityKind::Bid &&
+         (change.userId == m_userId || rowOfId(change.itemId) >= 0)) ||
+        (change.kind == EntityKind::Item && rowOfId(change.id) >= 0);
+    if (concernsUs)
+        syncRecords(fetch());
+}
+
+} // namespace BidTracker::Model

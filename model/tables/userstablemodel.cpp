@@ -1,0 +1,72 @@
+#include "userstablemodel.h"
+
+#include "model/auctionservice.h"
+#include "model/changenotifier.h"
+#include "tablesupport.h"
+
+namespace BidTracker::Model {
+
+UsersTableModel::UsersTableModel(AuctionService& service, ChangeNotifier& notifier,
+                                 QObject* parent)
+    : RecordTableModel(parent), m_service(service)
+{
+    connect(&notifier, &ChangeNotifier::changed, this, &UsersTableModel::onChanged);
+    reload();
+}
+
+void UsersTableModel::reload()
+{
+    auto listing = m_service.users();
+    resetRows(listing ? std::move(listing->rows) : QList<User>());
+}
+
+QVariant UsersTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const User& user = recordAt(index.row());
+    if (role == IdRole)
+        return user.id;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Name ? QVariant() : numberAlignment();
+    if (role != Qt::DisplayRole && role != SortRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case Id:
+        return role == SortRole ? QVariant(user.id) : QVariant(formatId(EntityKind::User, user.id));
+    case Name:
+        return user.name;
+    case BidCount:
+        return user.bidCount;
+    default:
+        return {};
+    }
+}
+
+QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id: return tr("Bidder");
+    case Name: return tr("Name");
+    case BidCount: return tr("Bids");
+    default: return {};
+    }
+}
+
+void UsersTableModel::onChanged(const Change& change)
+{
+    if (change.kind == EntityKind::Item && change.action == Change::Action::Reset) {
+        reload();
+    } else if (change.kind == EntityKind::User) {
+        if (change.action == Change::Action::Removed)
+            removeRecord(change.id);
+        else
+            applyRecord(change.id, m_service.user(change.id));
+    } else if (change.kind == EntityKind::Bid) {
+        applyRecord(change.userId, m_service.user(change.userId));
+    }
+}
+
+} // namespace BidTracker::Model
