@@ -1,0 +1,155 @@
+#include "support/testauction.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+using namespace BidTracker::Model;
+using BidTracker::Testing::TestAuction;
+
+namespace {
+
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Runs raw SQL on a file through a plain connection, as another program would.
+void rawSql(const QString& path, const QStringList& statements)
+{
+    {
+        auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(path);
+        ASSERT_TRUE(raw.open());
+        QSqlQuery query(raw);
+        for (const QString& statement : statements)
+            ASSERT_TRUE(query.exec(statement)) << statement.toStdString();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+qint64 pragma(Database& db, const char* name)
+{
+    return db.scalar(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))).value_or(-1);
+}
+
+} // namespace
+
+TEST(Database, CreatesTheSchemaInAnEmptyFile)
+{
+    // GIVEN a new file WHEN it is opened THEN it carries the current schema version
+    TestAuction auction;
+    EXPECT_EQ(pragma(auction.db(), "user_version"), Database::SchemaVersion);
+    EXPECT_EQ(auction.db().scalar(QStringLiteral("SELECT count(*) FROM items")).value_or(-1), 0);
+}
+
+TEST(Database, MigratesAZeroByteFile)
+{
+    // GIVEN an empty file already on disk WHEN opened THEN it is migrated like a new one
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.close();
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
+    EXPECT_EQ(pragma(**db, "user_version"), Database::SchemaVersion);
+}
+
+TEST(Database, SetsDurabilityAndIntegrityPragmasOnEveryConnection)
+{
+    TestAuction auction;
+    auto db = auction.db().connection();
+    QSqlQuery query(db);
+    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+    EXPECT_EQ(query.value(0).toString(), QStringLiteral("wal"));
+    EXPECT_EQ(pragma(auction.db(), "synchronous"), 2); // FULL
+    EXPECT_EQ(pragma(auction.db(), "foreign_keys"), 1);
+}
+
+TEST(Database, ReopeningKeepsEverything)
+{
+    // GIVEN an auction with users, items and bids
+    TestAuction auction;
+    const qint64 user = auction.addUser(QStringLiteral("Albert"));
+    const qint64 item = auction.addItem(QStringLiteral("Vase"));
+    const qint64 bid = auction.bid(item, user, 1500);
+    // WHEN the file is closed and opened again
+    auction.reopen();
+    // THEN all of it is still there, winner included
+    EXPECT_EQ(auction.service().user(user)->name, QStringLiteral("Albert"));
+    auto reread = auction.service().item(item);
+    ASSERT_TRUE(reread.has_value());
+    EXPECT_EQ(reread->name, QStringLiteral("Vase"));
+    EXPECT_EQ(reread->winningBidId, bid);
+    EXPECT_EQ(auction.service().bid(bid)->value.cents(), 1500);
+}
+
+TEST(Database, RefusesAFileFromANewerVersionAndLeavesItUnchanged)
+{
+    // GIVEN a database whose schema version is newer than this build's
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+    {
+        auto db = Database::open(path);
+        ASSERT_TRUE(db.has_value());
+    }
+    rawSql(path, {QStringLiteral("PRAGMA journal_mode = DELETE"),
+                  QStringLiteral("PRAGMA user_version = %1").arg(Database::SchemaVersion + 1)});
+    const QByteArray before = fileHash(path);
+    // WHEN it is opened
+    auto db = Database::open(path);
+    // THEN it is refused with a message naming the versions, and not one byte changed
+    ASSERT_FALSE(db.has_value());
+    EXPECT_TRUE(db.error().message.contains(QStringLiteral("newer Bid Tracker")))
+        << db.error().message.toStdString();
+    EXPECT_EQ(fileHash(path), before);
+}
+
+TEST(Database, RefusesAFileThatIsNotADatabaseAndLeavesItUnchanged)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.txt"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("item_id,name\r\n1,Vase\r\n");
+    file.close();
+    const QByteArray before = fileHash(path);
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_TRUE(db.error().message.contains(QStringLiteral("not an SQLite file")));
+    EXPECT_EQ(fileHash(path), before);
+}
+
+TEST(Database, RefusesAnotherProgramsSqliteDatabase)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+    rawSql(path, {QStringLiteral("CREATE TABLE contacts (name TEXT)")});
+    const QByteArray before = fileHash(path);
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_TRUE(db.error().message.contains(QStringLiteral("another program")));
+    EXPECT_EQ(fileHash(path), before);
+}
+
+TEST(Database, RefusesAFolder)
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.path());
+    ASSERT_FALSE(db.has_value());
+    EXPECT_TRUE(db.error().message.contains(QStringLiteral("folder")));
+}
+
+TEST(Database, IdsAreNeverReused)
+{
+    // GIVEN a user that was created and deleted WHEN another is created THEN it gets a new id
+    TestAuction auction;
+    const qint64 first = auction.addUser();
+    ASSERT_TRUE(auction.service().deleteUser(first).has_value());
+    EXPECT_GT(auction.addUser(), first);
+}

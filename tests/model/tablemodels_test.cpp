@@ -1,0 +1,142 @@
+#include "model/tables/bidstablemodel.h"
+#include "model/tables/itembidsmodel.h"
+#include "model/tables/itemstablemodel.h"
+#include "model/tables/tablesupport.h"
+#include "model/tables/useritemsmodel.h"
+#include "model/tables/userstablemodel.h"
+#include "support/modelcheck.h"
+#include "support/testauction.h"
+
+#include <QSignalSpy>
+
+using namespace BidTracker::Model;
+using BidTracker::Testing::ModelCheck;
+using BidTracker::Testing::TestAuction;
+
+namespace {
+
+/// Changes the auction in every way a model must follow: inserts, updates, deletes.
+void exerciseAuction(TestAuction& auction)
+{
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 berry = auction.addUser(QStringLiteral("Berry"));
+    const qint64 vase = auction.addItem(QStringLiteral("Vase"));
+    const qint64 clock = auction.addItem(QStringLiteral("Clock"));
+    auction.bid(vase, albert, 100);
+    const qint64 outbid = auction.bid(vase, berry, 200);
+    auction.bid(clock, albert, 500);
+    ASSERT_TRUE(auction.service().renameUser(berry, QStringLiteral("Berry B.")).has_value());
+    ItemChanges rename;
+    rename.name = QStringLiteral("Old clock");
+    ASSERT_TRUE(auction.service().updateItem(clock, rename).has_value());
+    ASSERT_TRUE(auction.service().deleteBid(outbid).has_value());
+    const qint64 spare = auction.addItem(QStringLiteral("Spare"));
+    ASSERT_TRUE(auction.service().deleteItem(spare).has_value());
+    const qint64 guest = auction.addUser(QStringLiteral("Guest"));
+    ASSERT_TRUE(auction.service().deleteUser(guest).has_value());
+}
+
+} // namespace
+
+TEST(TableModels, ItemsModelPassesTheModelTesterAndFollowsChanges)
+{
+    TestAuction auction;
+    ItemsTableModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    exerciseAuction(auction);
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+    EXPECT_EQ(resets.size(), 0);
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(0, ItemsTableModel::Winner).data().toString(), QStringLiteral("Albert"));
+    EXPECT_EQ(model.index(0, ItemsTableModel::WinningValue).data(SortRole).toLongLong(), 100);
+    EXPECT_EQ(model.index(1, ItemsTableModel::Name).data().toString(), QStringLiteral("Old clock"));
+    EXPECT_EQ(model.index(1, ItemsTableModel::Id).data().toString(), QStringLiteral("item2"));
+}
+
+TEST(TableModels, UsersModelPassesTheModelTesterAndFollowsChanges)
+{
+    TestAuction auction;
+    UsersTableModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    exerciseAuction(auction);
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(1, UsersTableModel::Name).data().toString(), QStringLiteral("Berry B."));
+    EXPECT_EQ(model.index(0, UsersTableModel::BidCount).data().toInt(), 2);
+    EXPECT_EQ(model.index(1, UsersTableModel::BidCount).data().toInt(), 0);
+}
+
+TEST(TableModels, BidsModelPassesTheModelTesterAndFollowsChanges)
+{
+    TestAuction auction;
+    BidsTableModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    exerciseAuction(auction);
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(1, BidsTableModel::Item).data().toString(), QStringLiteral("Old clock"));
+}
+
+TEST(TableModels, BidsModelFetchesPagesOnDemand)
+{
+    // GIVEN more bids than one page
+    TestAuction auction;
+    const qint64 user = auction.addUser();
+    const qint64 item = auction.addItem();
+    QList<BidRequest> batch;
+    for (int i = 1; i <= BidsTableModel::PageSize + 10; ++i)
+        batch.append({item, user, Money::fromCents(i)});
+    auction.service().placeBids(batch);
+    // WHEN the model opens THEN it holds one page until asked for more
+    BidsTableModel model(auction.service(), auction.notifier());
+    EXPECT_EQ(model.rowCount(), BidsTableModel::PageSize);
+    EXPECT_TRUE(model.canFetchMore({}));
+    model.fetchMore({});
+    EXPECT_EQ(model.rowCount(), BidsTableModel::PageSize + 10);
+    EXPECT_FALSE(model.canFetchMore({}));
+    // The tester fetches more by itself, so it comes in after the paging was observed.
+    ModelCheck check(&model);
+    auction.bid(item, user, 100000);
+    EXPECT_EQ(model.rowCount(), BidsTableModel::PageSize + 11);
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, ItemBidsModelShowsNewestFirstAndMarksTheWinner)
+{
+    TestAuction auction;
+    const qint64 user = auction.addUser();
+    const qint64 item = auction.addItem();
+    ItemBidsModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    model.setItemId(item);
+    const qint64 first = auction.bid(item, user, 100);
+    const qint64 second = auction.bid(item, user, 200);
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Id).data(IdRole).toLongLong(), second);
+    EXPECT_TRUE(model.index(0, 0).data(HighlightRole).toBool());
+    EXPECT_FALSE(model.index(1, 0).data(HighlightRole).toBool());
+    ASSERT_TRUE(auction.service().deleteBid(second).has_value());
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0, 0).data(IdRole).toLongLong(), first);
+    EXPECT_TRUE(model.index(0, 0).data(HighlightRole).toBool());
+    EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(), QStringLiteral("Winning"));
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, UserItemsModelFollowsTheStanding)
+{
+    TestAuction auction;
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 berry = auction.addUser(QStringLiteral("Berry"));
+    const qint64 item = auction.addItem();
+    UserItemsModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    model.setUserId(albert);
+    auction.bid(item, albert, 100);
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0, UserItemsModel::Standing).data().toString(), QStringLiteral("Leading"));
+    auction.bid(item, berry, 200);
+    EXPECT_EQ(model.index(0, UserItemsModel::Standing).data().toString(), QStringLiteral("Outbid"));
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
