@@ -1,51 +1,153 @@
+// bidtracker: parses the command line, builds the parts and wires them together.
+#include "api/serverthread.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/database.h"
+#include "options.h"
+#include "serverconfig.h"
+#include "stopsignals.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
-#include <QDir>
-#include <QStandardPaths>
+#include <QCoreApplication>
 #include <cstdio>
+#include <memory>
 
 using namespace BidTracker;
 
-int main(int argc, char** argv)
+namespace {
+
+void say(const QString& line)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("bidtracker"));
-    QApplication::setApplicationVersion(QStringLiteral(BIDTRACKER_VERSION));
+    std::fprintf(stderr, "%s\n", qPrintable(line));
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Bid Tracker: run an auction from one window"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file"),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Load the sample auction into an empty database"));
-    parser.addOptions({dbOption, demoOption});
-    parser.process(app);
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("BidTracker"));
+    QCoreApplication::setApplicationName(QStringLiteral("bidtracker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BIDTRACKER_VERSION));
+}
 
-    const QString path = parser.isSet(dbOption)
-        ? parser.value(dbOption)
-        : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-              .filePath(QStringLiteral("auction.sqlite"));
-    auto db = Model::Database::open(path);
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+/// Opens the database of the options (the default one when none is given) and loads the
+/// sample auction when asked to.
+std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
+                                              Model::ChangeNotifier& notifier, QString* path)
+{
+    *path = options.databasePath.isEmpty() ? App::defaultDatabasePath() : options.databasePath;
+    auto db = Model::Database::open(*path);
     if (!db) {
-        std::fprintf(stderr, "bidtracker: %s\n", qPrintable(db.error().message));
-        return 1;
+        say(QStringLiteral("bidtracker: %1").arg(db.error().message));
+        return nullptr;
     }
-    Model::ChangeNotifier notifier;
-    Model::AuctionService service(**db, &notifier);
-    if (parser.isSet(demoOption)) {
+    if (options.demo) {
+        Model::AuctionService service(**db, &notifier);
         if (auto loaded = service.loadSampleAuction(); !loaded) {
-            std::fprintf(stderr, "bidtracker: %s\n", qPrintable(loaded.error().message));
-            return 1;
+            say(QStringLiteral("bidtracker: --demo: %1").arg(loaded.error().message));
+            return nullptr;
         }
     }
+    return std::move(*db);
+}
+
+int runHeadless(const App::Options& options)
+{
+    Model::ChangeNotifier notifier;
+    QString path;
+    auto db = openDatabase(options, notifier, &path);
+    if (!db)
+        return 1;
+    const Api::ServerSettings settings = App::serverSettings(options);
+    Api::ServerThread server(path, settings, &notifier);
+    server.setLogToStderr(true);
+    QString error;
+    if (!server.startServer(&error)) {
+        say(QStringLiteral("bidtracker: %1").arg(error));
+        return 1;
+    }
+    const QString host = settings.bindAddress.protocol() == QAbstractSocket::IPv6Protocol
+        ? QStringLiteral("[%1]").arg(settings.bindAddress.toString())
+        : settings.bindAddress.toString();
+    const QString base = QStringLiteral("http://%1:%2").arg(host).arg(server.port());
+    say(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
+            .arg(QCoreApplication::applicationVersion(), path, base));
+    say(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
+                              : QStringLiteral("API token: none (--no-auth: writes are open)"));
+    App::StopSignals signals;
+    QObject::connect(&signals, &App::StopSignals::stopRequested, [](int signal) {
+        say(QStringLiteral("Stopping (signal %1)").arg(signal));
+        QCoreApplication::quit();
+    });
+    const int code = QCoreApplication::exec();
+    server.stopServer();
+    return code;
+}
+
+int runWindow(const App::Options& options)
+{
+    Model::ChangeNotifier notifier;
+    QString path;
+    auto db = openDatabase(options, notifier, &path);
+    if (!db)
+        return 1;
+    Model::AuctionService service(*db, &notifier);
+    Api::ServerThread server(path, App::serverSettings(options), &notifier);
+    QString error;
+    if (!server.startServer(&error))
+        say(QStringLiteral("bidtracker: the server is off: %1").arg(error));
     Gui::MainWindow window(service, notifier, path);
     window.show();
-    return app.exec();
+    const int code = QApplication::exec();
+    server.stopServer();
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    auto options = App::parseOptions(arguments);
+    if (!options) {
+        say(QStringLiteral("bidtracker: %1").arg(options.error()));
+        return 2;
+    }
+    using Mode = App::Options::Mode;
+    switch (options->mode) {
+    case Mode::Help:
+        std::printf("%s", qPrintable(options->helpText));
+        return 0;
+    case Mode::Version:
+        std::printf("bidtracker %s\n", BIDTRACKER_VERSION);
+        return 0;
+    case Mode::Window:
+        if (hasDisplay()) {
+            QApplication app(argc, argv);
+            setIdentity();
+            return runWindow(*options);
+        }
+        say(QStringLiteral("No display (DISPLAY and WAYLAND_DISPLAY are unset): running headless, "
+                           "the API only."));
+        [[fallthrough]];
+    case Mode::Headless: {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return runHeadless(*options);
+    }
+    case Mode::Export:
+    case Mode::Import:
+        say(QStringLiteral("bidtracker: CSV %1 is not available in this build yet")
+                .arg(options->mode == Mode::Export ? QStringLiteral("export") : QStringLiteral("import")));
+        return 2;
+    }
+    return 0;
 }

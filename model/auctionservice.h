@@ -4,6 +4,7 @@
 #include "error.h"
 #include "records.h"
 
+#include <QHash>
 #include <QList>
 
 namespace BidTracker::Model {
@@ -64,6 +65,9 @@ public:
     /// of a million rows, where OFFSET would walk them all.
     Result<QList<Bid>> bidsAfter(qint64 afterId, qint64 limit);
 
+    /// The ids of the bids on items firstItemId..lastItemId, oldest first per item: the
+    /// "bids" lists of an item listing, in one query per page instead of one per item.
+    Result<QHash<qint64, QList<qint64>>> bidIdsByItem(qint64 firstItemId, qint64 lastItemId);
     /// NotFound "Item item2 has no bids" when it has none.
     Result<Bid> winningBid(qint64 itemId);
     /// Oldest first.

@@ -199,6 +199,20 @@ Result<QList<Bid>> AuctionService::bidsAfter(qint64 afterId, qint64 limit)
     return rows;
 }
 
+Result<QHash<qint64, QList<qint64>>> AuctionService::bidIdsByItem(qint64 firstItemId,
+                                                                  qint64 lastItemId)
+{
+    auto run = m_db.run(QStringLiteral("SELECT item_id, id FROM bids WHERE item_id BETWEEN ? AND ?"
+                                       " ORDER BY id"),
+                        {firstItemId, lastItemId});
+    if (!run)
+        return fail(run.error());
+    QHash<qint64, QList<qint64>> ids;
+    while ((*run)->next())
+        ids[(*run)->value(0).toLongLong()].append((*run)->value(1).toLongLong());
+    return ids;
+}
+
 Result<Bid> AuctionService::winningBid(qint64 id)
 {
     auto found = item(id);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ids.h"
 #include "money.h"
 
 #include <QList>

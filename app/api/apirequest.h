@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QUrlQuery>
+#include <utility>
+
+namespace BidTracker::Api {
+
+/// A request as the API layer sees it, independent of the HTTP server library, so that the
+/// routes can be tested and the library replaced without touching them.
+struct ApiRequest
+{
+    QByteArray method; // "GET", "POST", ...
+    QString path;      // decoded path, "/api/v1/items/item1"
+    QUrlQuery query;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QHostAddress peer;
+
+    /// The first header of that name (case-insensitive), or an empty array.
+    QByteArray header(QByteArrayView name) const
+    {
+        for (const auto& [key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    bool hasHeader(QByteArrayView name) const
+    {
+        for (const auto& header : headers) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+    bool isWrite() const { return method == "POST" || method == "PUT" || method == "DELETE"; }
+};
+
+} // namespace BidTracker::Api

@@ -1,0 +1,150 @@
+#include "apiserver.h"
+
+#include <QElapsedTimer>
+#include <QHostInfo>
+#include <QUrl>
+
+namespace BidTracker::Api {
+
+namespace {
+
+/// "example.org:5000" -> "example.org"; "[::1]:5000" -> "::1".
+QString hostPart(const QByteArray& hostHeader)
+{
+    const QString host = QString::fromLatin1(hostHeader).trimmed();
+    if (host.startsWith(u'[')) {
+        const qsizetype close = host.indexOf(u']');
+        return close > 0 ? host.mid(1, close - 1) : QString();
+    }
+    const qsizetype colon = host.lastIndexOf(u':');
+    return colon >= 0 ? host.left(colon) : host;
+}
+
+} // namespace
+
+ApiServer::ApiServer(Model::AuctionService& service, const ServerSettings& settings)
+    : m_settings(settings), m_port(settings.port), m_rateLimiter(settings.rateLimitPerSecond),
+      m_context{service, m_metrics}
+{
+    addUserRoutes(m_router, m_context);
+    addItemRoutes(m_router, m_context);
+    addBidRoutes(m_router, m_context);
+    addMetaRoutes(m_router, m_context);
+}
+
+ApiResponse ApiServer::handle(const ApiRequest& request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString route;
+    ApiResponse response = answer(request, &route);
+    addStandardHeaders(response);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    m_metrics.record(route.isEmpty() ? QStringLiteral("unmatched") : route, request.method,
+                     response.status, seconds);
+    if (m_logger) {
+        m_logger(QStringLiteral("%1 %2 %3 %4 %5 ms")
+                     .arg(request.peer.toString(), QString::fromLatin1(request.method),
+                          request.path.left(200))
+                     .arg(response.status)
+                     .arg(seconds * 1000.0, 0, 'f', 2));
+    }
+    return response;
+}
+
+ApiResponse ApiServer::answer(const ApiRequest& request, QString* route)
+{
+    // Refused Host first: a page that reached us through DNS rebinding learns nothing.
+    if (request.hasHeader("Host") && !hostAllowed(request.header("Host")))
+        return ApiResponse::error(403, QStringLiteral("Host \"%1\" is not this server")
+                                           .arg(QString::fromLatin1(request.header("Host").left(100))));
+    if (const auto retryAfter = m_rateLimiter.admit(request.peer))
+        return ApiResponse::error(429, QStringLiteral("Too many requests from %1: the limit is %2 a second")
+                                           .arg(request.peer.toString())
+                                           .arg(m_settings.rateLimitPerSecond))
+            .withHeader("Retry-After", QByteArray::number(*retryAfter));
+
+    const Router::Match match = m_router.match(request.method, request.path);
+    *route = match.pattern;
+    if (match.pattern.isEmpty())
+        return ApiResponse::error(404, QStringLiteral("No such route: %1").arg(request.path.left(200)));
+    if (!match.handler)
+        return ApiResponse::error(405, QStringLiteral("%1 is not allowed on %2; use %3")
+                                           .arg(QString::fromLatin1(request.method), match.pattern,
+                                                QString::fromLatin1(match.allowed.join(", "))))
+            .withHeader("Allow", match.allowed.join(", "));
+
+    if (request.isWrite()) {
+        if (request.hasHeader("Origin") && !originAllowed(request.header("Origin")))
+            return ApiResponse::error(403, QStringLiteral("Writes from origin \"%1\" are not allowed")
+                                               .arg(QString::fromLatin1(request.header("Origin").left(100))));
+        if (m_settings.authRequired && !tokenMatches(request.header("Authorization")))
+            return ApiResponse::error(401, QStringLiteral("This request needs the API token: send "
+                                                          "\"Authorization: Bearer <token>\""))
+                .withHeader("WWW-Authenticate", "Bearer realm=\"bidtracker\"");
+        if (request.body.size() > m_settings.limits.maxBodyBytes)
+            return ApiResponse::error(413, QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
+                                               .arg(request.body.size())
+                                               .arg(m_settings.limits.maxBodyBytes));
+        if (request.method != "DELETE") {
+            const QByteArray type = request.header("Content-Type").split(';').first().trimmed().toLower();
+            if (type != "application/json")
+                return ApiResponse::error(415, QStringLiteral("Content-Type must be application/json, not \"%1\"")
+                                                   .arg(QString::fromLatin1(type.left(100))));
+        }
+    }
+    return (*match.handler)(request, match.params);
+}
+
+bool ApiServer::hostAllowed(const QByteArray& hostHeader) const
+{
+    return hostNameAllowed(hostPart(hostHeader));
+}
+
+bool ApiServer::hostNameAllowed(const QString& host)
+{
+    // DNS rebinding needs a name that resolves to us; an address literal, localhost or this
+    // machine's own name cannot be an attacker's.
+    if (host.isEmpty())
+        return false;
+    if (!QHostAddress(host).isNull())
+        return true;
+    const QString lower = host.toLower();
+    static const QString machine = QHostInfo::localHostName().toLower();
+    return lower == u"localhost" || lower == machine;
+}
+
+bool ApiServer::originAllowed(const QByteArray& origin) const
+{
+    const QUrl url(QString::fromLatin1(origin));
+    if (!url.isValid() || url.scheme() != u"http" || url.host().isEmpty())
+        return false;
+    if (url.port(80) != m_port)
+        return false;
+    return hostNameAllowed(url.host());
+}
+
+bool ApiServer::tokenMatches(const QByteArray& authorization) const
+{
+    static const QByteArray scheme = "Bearer ";
+    if (!authorization.startsWith(scheme) || m_settings.token.isEmpty())
+        return false;
+    const QByteArray given = authorization.mid(scheme.size()).trimmed();
+    const QByteArray expected = m_settings.token.toUtf8();
+    // Constant time: how much of the token matched must not show in how long it takes.
+    if (given.size() != expected.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        difference |= static_cast<unsigned char>(expected[i] ^ given[i]);
+    return difference == 0;
+}
+
+void ApiServer::addStandardHeaders(ApiResponse& response)
+{
+    response.withHeader("X-Content-Type-Options", "nosniff").withHeader("X-Frame-Options", "DENY");
+    if (response.isJson())
+        response.withHeader("Cache-Control", "no-store");
+}
+
+} // namespace BidTracker::Api

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "apirequest.h"
+#include "apiresponse.h"
+#include "metrics.h"
+#include "ratelimiter.h"
+#include "router.h"
+#include "routecontext.h"
+#include "serversettings.h"
+
+#include <functional>
+
+namespace BidTracker::Model {
+class AuctionService;
+}
+
+namespace BidTracker::Api {
+
+/// The API's front door for one server thread: checks every request (Host, rate limit,
+/// route, Origin, token, size, content type) before its route handler runs, adds the
+/// security headers, records metrics and writes the log line. Knows nothing of HTTP
+/// libraries: it maps an ApiRequest to an ApiResponse.
+class ApiServer
+{
+public:
+    using Logger = std::function<void(const QString& line)>;
+
+    ApiServer(Model::AuctionService& service, const ServerSettings& settings);
+    Q_DISABLE_COPY_MOVE(ApiServer)
+
+    /// The port actually listened on, for the Host and Origin checks.
+    void setListeningPort(quint16 port) { m_port = port; }
+    void setLogger(Logger logger) { m_logger = std::move(logger); }
+
+    ApiResponse handle(const ApiRequest& request);
+    const Metrics& metrics() const { return m_metrics; }
+
+private:
+    ApiResponse answer(const ApiRequest& request, QString* route);
+    bool hostAllowed(const QByteArray& host) const;
+    static bool hostNameAllowed(const QString& host);
+    bool originAllowed(const QByteArray& origin) const;
+    bool tokenMatches(const QByteArray& authorization) const;
+    static void addStandardHeaders(ApiResponse& response);
+
+    ServerSettings m_settings;
+    quint16 m_port;
+    Metrics m_metrics;
+    RateLimiter m_rateLimiter;
+    RouteContext m_context;
+    Router m_router;
+    Logger m_logger;
+};
+
+} // namespace BidTracker::Api

@@ -1,0 +1,41 @@
+#include "guardedtcpserver.h"
+
+#include "connectionguard.h"
+
+#include <QTcpSocket>
+
+namespace BidTracker::Api {
+
+GuardedTcpServer::GuardedTcpServer(const ConnectionLimits& limits, QObject* parent)
+    : QTcpServer(parent), m_limits(limits)
+{
+}
+
+void GuardedTcpServer::incomingConnection(qintptr handle)
+{
+    auto* socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        delete socket;
+        return;
+    }
+    const QHostAddress peer = socket->peerAddress();
+    if (m_total >= m_limits.maxConnections ||
+        m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
+        ConnectionGuard::refuse(socket, 503, "Service Unavailable",
+                                QStringLiteral("Too many open connections; try again shortly"),
+                                "Retry-After: 1\r\n");
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    ++m_total;
+    ++m_perAddress[peer];
+    connect(socket, &QObject::destroyed, this, [this, peer] {
+        --m_total;
+        if (--m_perAddress[peer] <= 0)
+            m_perAddress.remove(peer);
+    });
+    new ConnectionGuard(socket, m_limits);
+    addPendingConnection(socket);
+}
+
+} // namespace BidTracker::Api

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "connectionlimits.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QTcpServer>
+
+namespace BidTracker::Api {
+
+/// The TCP server handed to the HTTP layer: every accepted connection gets a ConnectionGuard
+/// before the HTTP layer sees it, and connections past the per-address or total cap are
+/// answered 503 and closed at once.
+class GuardedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GuardedTcpServer)
+
+public:
+    explicit GuardedTcpServer(const ConnectionLimits& limits, QObject* parent = nullptr);
+
+    int openConnections() const { return m_total; }
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    ConnectionLimits m_limits;
+    QHash<QHostAddress, int> m_perAddress;
+    int m_total = 0;
+};
+
+} // namespace BidTracker::Api

@@ -1,0 +1,194 @@
+// Routes of /api/v1/items.
+#include "jsonformat.h"
+#include "jsonwriter.h"
+#include "model/auctionservice.h"
+#include "requestinput.h"
+#include "routecontext.h"
+
+namespace BidTracker::Api {
+
+using Model::EntityKind;
+using Model::formatId;
+
+namespace {
+
+/// {"item": {...}} of a POST or PUT: every field checked, all problems reported together.
+Input::Parsed<Model::ItemChanges> itemChanges(const QByteArray& body, bool nameRequired)
+{
+    auto object = Input::jsonObject(body);
+    if (!object)
+        return std::unexpected(object.error());
+    const QJsonValue inner = object->value(Json::Key::item);
+    if (inner.isUndefined())
+        return std::unexpected(Input::bundled(
+            {{Json::Key::item, QStringLiteral("Missing required parameter in the JSON body")}}));
+    if (!inner.isObject())
+        return std::unexpected(
+            Input::bundled({{Json::Key::item, QStringLiteral("Item must be a JSON object")}}));
+    const QJsonObject fields = inner.toObject();
+
+    Model::ItemChanges changes;
+    QJsonObject problems;
+    const QJsonValue name = fields.value(Json::Key::name);
+    if (name.isString())
+        changes.name = name.toString();
+    else if (!name.isUndefined())
+        problems.insert(Json::Key::name, QStringLiteral("Name must be a string"));
+    else if (nameRequired)
+        problems.insert(Json::Key::name, QStringLiteral("Missing required parameter in item"));
+
+    const QJsonValue status = fields.value(Json::Key::status);
+    if (!status.isUndefined()) {
+        if (const auto parsed = Model::parseStatus(status.toString()); status.isString() && parsed)
+            changes.status = *parsed;
+        else
+            problems.insert(Json::Key::status, QStringLiteral("Status must be \"open\" or \"closed\""));
+    }
+    const auto moneyField = [&](const QString& key, const QString& label,
+                                std::optional<Model::Money>& target) {
+        const QJsonValue value = fields.value(key);
+        if (value.isUndefined() || value.isNull())
+            return;
+        if (const auto amount = Input::money(value, label))
+            target = *amount;
+        else
+            problems.insert(key, amount.error());
+    };
+    moneyField(Json::Key::startingPrice, QStringLiteral("Starting price"), changes.startingPrice);
+    moneyField(Json::Key::minIncrement, QStringLiteral("Minimum increment"), changes.minIncrement);
+    if (!problems.isEmpty())
+        return std::unexpected(Input::bundled(problems));
+    return changes;
+}
+
+QJsonArray idArray(EntityKind kind, const QList<qint64>& ids)
+{
+    QJsonArray array;
+    for (const qint64 id : ids)
+        array.append(formatId(kind, id));
+    return array;
+}
+
+} // namespace
+
+void addItemRoutes(Router& router, RouteContext& context)
+{
+    auto& service = context.service;
+    const QString items = apiPrefix + QStringLiteral("/items");
+    const QString oneItem = items + QStringLiteral("/{item_id}");
+
+    router.add("GET", items, [&service](const ApiRequest& request, const Router::Params&) {
+        const auto page = Input::page(request.query);
+        if (!page)
+            return page.error();
+        const auto listing = service.items(*page);
+        if (!listing)
+            return Input::fromError(listing.error());
+        QHash<qint64, QList<qint64>> bidIds;
+        if (!listing->rows.isEmpty()) {
+            const auto ids = service.bidIdsByItem(listing->rows.constFirst().id,
+                                                  listing->rows.constLast().id);
+            if (!ids)
+                return Input::fromError(ids.error());
+            bidIds = *ids;
+        }
+        JsonMap map;
+        for (const Model::Item& item : listing->rows) {
+            map.add(formatId(EntityKind::Item, item.id),
+                    QJsonObject{{Json::Key::item,
+                                 Json::itemBody(item, idArray(EntityKind::Bid, bidIds.value(item.id)))}});
+        }
+        return listResponse(map.finish(), listing->total);
+    });
+
+    router.add("POST", items, [&service, items](const ApiRequest& request, const Router::Params&) {
+        const auto changes = itemChanges(request.body, /*nameRequired=*/true);
+        if (!changes)
+            return changes.error();
+        const auto item = service.createItem(*changes);
+        if (!item)
+            return Input::fromError(item.error());
+        return created(Json::item(*item, {}), items + u'/' + formatId(EntityKind::Item, item->id));
+    });
+
+    router.add("GET", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
+        const auto id = Input::pathId(EntityKind::Item, params[0]);
+        if (!id)
+            return id.error();
+        const auto winningOnly = Input::flag(request.query, QStringLiteral("winningOnly"));
+        if (!winningOnly)
+            return winningOnly.error();
+        const auto complete = Input::flag(request.query, QStringLiteral("complete"));
+        if (!complete)
+            return complete.error();
+        const auto item = service.item(*id);
+        if (!item)
+            return Input::fromError(item.error());
+        // The original answered {"item": {...}} here; item_id is this project's addition.
+        if (*winningOnly)
+            return ApiResponse::json(200, Json::item(*item, {}, /*withBids=*/false));
+        QJsonArray bids;
+        if (*complete) {
+            const auto listing = service.bidsForItem(*id);
+            if (!listing)
+                return Input::fromError(listing.error());
+            bids = Json::bidArray(listing->rows);
+        } else {
+            const auto ids = service.bidIdsByItem(*id, *id);
+            if (!ids)
+                return Input::fromError(ids.error());
+            bids = idArray(EntityKind::Bid, ids->value(*id));
+        }
+        return ApiResponse::json(200, Json::item(*item, bids));
+    });
+
+    router.add("PUT", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
+        const auto id = Input::pathId(EntityKind::Item, params[0]);
+        if (!id)
+            return id.error();
+        if (auto exists = service.item(*id); !exists)
+            return Input::fromError(exists.error());
+        const auto changes = itemChanges(request.body, /*nameRequired=*/false);
+        if (!changes)
+            return changes.error();
+        const auto item = service.updateItem(*id, *changes);
+        if (!item)
+            return Input::fromError(item.error());
+        const auto ids = service.bidIdsByItem(*id, *id);
+        return ApiResponse::json(
+            200, Json::item(*item, idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>())));
+    });
+
+    router.add("DELETE", oneItem, [&service](const ApiRequest&, const Router::Params& params) {
+        const auto id = Input::pathId(EntityKind::Item, params[0]);
+        if (!id)
+            return id.error();
+        const auto deleted = service.deleteItem(*id);
+        return deleted ? ApiResponse::noContent() : Input::fromError(deleted.error());
+    });
+
+    router.add("GET", oneItem + QStringLiteral("/bids"),
+               [&service](const ApiRequest& request, const Router::Params& params) {
+                   const auto id = Input::pathId(EntityKind::Item, params[0]);
+                   if (!id)
+                       return id.error();
+                   const auto page = Input::page(request.query);
+                   if (!page)
+                       return page.error();
+                   const auto bids = service.bidsForItem(*id, *page);
+                   if (!bids)
+                       return Input::fromError(bids.error());
+                   return listResponse(writeJson(Json::bidArray(bids->rows)), bids->total);
+               });
+
+    router.add("GET", oneItem + QStringLiteral("/winning"),
+               [&service](const ApiRequest&, const Router::Params& params) {
+                   const auto id = Input::pathId(EntityKind::Item, params[0]);
+                   if (!id)
+                       return id.error();
+                   const auto bid = service.winningBid(*id);
+                   return bid ? ApiResponse::json(200, Json::bid(*bid)) : Input::fromError(bid.error());
+               });
+}
+
+} // namespace BidTracker::Api

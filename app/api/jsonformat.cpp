@@ -1,0 +1,58 @@
+#include "jsonformat.h"
+
+namespace BidTracker::Api::Json {
+
+using Model::EntityKind;
+using Model::formatId;
+
+QJsonObject user(const Model::User& user)
+{
+    return QJsonObject{{Key::name, user.name},
+                       {Key::userId, formatId(EntityKind::User, user.id)},
+                       {Key::bidCount, user.bidCount}};
+}
+
+QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids)
+{
+    QJsonObject body{
+        {Key::name, item.name},
+        {Key::winning, item.winningBidId ? QJsonValue(formatId(EntityKind::Bid, *item.winningBidId))
+                                         : QJsonValue(QJsonValue::Null)},
+        {Key::status, Model::statusName(item.status)},
+        {Key::startingPrice, item.startingPrice.toDouble()},
+        {Key::minIncrement, item.minIncrement.toDouble()},
+        {Key::winningValue,
+         item.winningValue ? QJsonValue(item.winningValue->toDouble()) : QJsonValue(QJsonValue::Null)},
+        {Key::bidCount, item.bidCount},
+    };
+    if (withBids)
+        body.insert(Key::bids, bids);
+    return body;
+}
+
+QJsonObject item(const Model::Item& item, const QJsonArray& bids, bool withBids)
+{
+    return QJsonObject{{Key::item, itemBody(item, bids, withBids)},
+                       {Key::itemId, formatId(EntityKind::Item, item.id)}};
+}
+
+QJsonObject bid(const Model::Bid& bid)
+{
+    return QJsonObject{
+        {Key::bidId, formatId(EntityKind::Bid, bid.id)},
+        {Key::bid, QJsonObject{{Key::item, formatId(EntityKind::Item, bid.itemId)},
+                               {Key::value, bid.value.toDouble()},
+                               {Key::user, formatId(EntityKind::User, bid.userId)},
+                               {Key::placedAt, bid.placedAt}}},
+    };
+}
+
+QJsonArray bidArray(const QList<Model::Bid>& bids)
+{
+    QJsonArray array;
+    for (const Model::Bid& entry : bids)
+        array.append(bid(entry));
+    return array;
+}
+
+} // namespace BidTracker::Api::Json

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/records.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// The JSON shapes of API version 1, kept as the original Flask API had them; fields this
+// project adds come after the original ones and never replace them.
+namespace BidTracker::Api::Json {
+
+namespace Key {
+inline const QString name = QStringLiteral("name");
+inline const QString userId = QStringLiteral("user_id");
+inline const QString itemId = QStringLiteral("item_id");
+inline const QString bidId = QStringLiteral("bid_id");
+inline const QString item = QStringLiteral("item");
+inline const QString user = QStringLiteral("user");
+inline const QString bid = QStringLiteral("bid");
+inline const QString bids = QStringLiteral("bids");
+inline const QString value = QStringLiteral("value");
+inline const QString winning = QStringLiteral("winning");
+inline const QString winningValue = QStringLiteral("winning_value");
+inline const QString status = QStringLiteral("status");
+inline const QString startingPrice = QStringLiteral("starting_price");
+inline const QString minIncrement = QStringLiteral("min_increment");
+inline const QString placedAt = QStringLiteral("placed_at");
+inline const QString bidCount = QStringLiteral("bid_count");
+inline const QString itemsBid = QStringLiteral("items_bid");
+inline const QString message = QStringLiteral("message");
+} // namespace Key
+
+/// {"name": "Albert", "user_id": "user1", "bid_count": 2}
+QJsonObject user(const Model::User& user);
+
+/// The inner object of an item: {"name", "winning", "bids", "status", "starting_price",
+/// "min_increment", "winning_value", "bid_count"}. `bids` holds ids or full bid objects;
+/// left out when `withBids` is false (winningOnly).
+QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
+/// {"item": {...}, "item_id": "item1"}
+QJsonObject item(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
+
+/// {"bid_id": "bid1", "bid": {"item": "item1", "value": 500.0, "user": "user1",
+/// "placed_at": "..."}}
+QJsonObject bid(const Model::Bid& bid);
+QJsonArray bidArray(const QList<Model::Bid>& bids);
+
+} // namespace BidTracker::Api::Json

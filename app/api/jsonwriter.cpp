@@ -1,0 +1,115 @@
+#include "jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <cmath>
+
+namespace BidTracker::Api {
+
+namespace {
+
+void writeString(QByteArray& out, const QString& text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                out += "\\u00";
+                out += QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+bool isMoneyKey(const QString& key)
+{
+    return key == u"value" || key == u"winning_value" || key == u"starting_price" ||
+           key == u"min_increment";
+}
+
+void writeNumber(QByteArray& out, const QJsonValue& value, bool money)
+{
+    const double number = value.toDouble();
+    if (!money && std::trunc(number) == number && std::abs(number) < 9.007e15) {
+        out += QByteArray::number(static_cast<qint64>(number));
+        return;
+    }
+    if (!std::isfinite(number)) {
+        out += "null";
+        return;
+    }
+    QByteArray text = QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+    if (!text.contains('.') && !text.contains('e') && !text.contains("inf"))
+        text += ".0";
+    out += text;
+}
+
+void write(QByteArray& out, const QJsonValue& value, bool money = false)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out += "null";
+        break;
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Double:
+        writeNumber(out, value, money);
+        break;
+    case QJsonValue::String:
+        writeString(out, value.toString());
+        break;
+    case QJsonValue::Array: {
+        out += '[';
+        bool first = true;
+        for (const QJsonValue& element : value.toArray()) {
+            if (!first)
+                out += ',';
+            first = false;
+            write(out, element);
+        }
+        out += ']';
+        break;
+    }
+    case QJsonValue::Object: {
+        out += '{';
+        const QJsonObject object = value.toObject();
+        bool first = true;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!first)
+                out += ',';
+            first = false;
+            writeString(out, it.key());
+            out += ':';
+            write(out, it.value(), isMoneyKey(it.key()));
+        }
+        out += '}';
+        break;
+    }
+    }
+}
+
+} // namespace
+
+QByteArray writeJson(const QJsonValue& value)
+{
+    QByteArray out;
+    out.reserve(256);
+    write(out, value);
+    return out;
+}
+
+} // namespace BidTracker::Api

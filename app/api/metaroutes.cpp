@@ -1,0 +1,71 @@
+// Routes about the API itself: health, the OpenAPI document, the API page and metrics.
+#include "metrics.h"
+#include "model/auctionservice.h"
+#include "requestinput.h"
+#include "routecontext.h"
+
+#include <QFile>
+#include <QJsonObject>
+
+namespace BidTracker::Api {
+
+namespace {
+
+/// A file compiled into the program (resources/), answered as is.
+ApiResponse resourceFile(const QString& path, const QByteArray& contentType)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ApiResponse::error(404, QStringLiteral("%1 is not part of this build").arg(path.mid(2)));
+    return ApiResponse::raw(200, contentType, file.readAll());
+}
+
+} // namespace
+
+void addMetaRoutes(Router& router, RouteContext& context)
+{
+    auto& service = context.service;
+    auto& metrics = context.metrics;
+
+    router.add("GET", apiPrefix + QStringLiteral("/health"),
+               [&service](const ApiRequest&, const Router::Params&) {
+                   // One indexed read proves the file can be read through this connection.
+                   const auto probe = service.users(Model::Page{0, 0});
+                   if (!probe)
+                       return ApiResponse::json(
+                           503, QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                            {QStringLiteral("message"), probe.error().message}});
+                   return ApiResponse::json(200, QJsonObject{{QStringLiteral("status"),
+                                                              QStringLiteral("ok")}});
+               });
+
+    router.add("GET", apiPrefix + QStringLiteral("/openapi.json"),
+               [](const ApiRequest&, const Router::Params&) {
+                   return resourceFile(QStringLiteral(":/api/openapi.json"),
+                                       QByteArrayLiteral("application/json"));
+               });
+
+    router.add("GET", QStringLiteral("/apidocs"), [](const ApiRequest&, const Router::Params&) {
+        return resourceFile(QStringLiteral(":/apidocs/index.html"),
+                            QByteArrayLiteral("text/html; charset=utf-8"));
+    });
+    router.add("GET", QStringLiteral("/apidocs/{file}"),
+               [](const ApiRequest&, const Router::Params& params) {
+                   // Only the page's own two assets; no path ever reaches the file system.
+                   if (params[0] == u"swagger-ui-bundle.js")
+                       return resourceFile(QStringLiteral(":/apidocs/swagger-ui-bundle.js"),
+                                           QByteArrayLiteral("text/javascript; charset=utf-8"));
+                   if (params[0] == u"swagger-ui.css")
+                       return resourceFile(QStringLiteral(":/apidocs/swagger-ui.css"),
+                                           QByteArrayLiteral("text/css; charset=utf-8"));
+                   return ApiResponse::error(404, QStringLiteral("No such file: /apidocs/%1")
+                                                      .arg(params[0].left(64)));
+               });
+
+    router.add("GET", QStringLiteral("/metrics"), [&metrics](const ApiRequest&, const Router::Params&) {
+        return ApiResponse::raw(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
+                                metrics.text());
+    });
+}
+
+} // namespace BidTracker::Api

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "apiresponse.h"
+#include "model/error.h"
+#include "model/ids.h"
+#include "model/money.h"
+#include "model/records.h"
+
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <expected>
+
+// Reading what a client sent: the JSON body, ids in the path, query parameters. Each
+// function either gives the value or the response that explains, in words, what is wrong.
+namespace BidTracker::Api::Input {
+
+template <typename T> using Parsed = std::expected<T, ApiResponse>;
+
+/// The body as a JSON object; 400 for anything else, naming the parse error.
+Parsed<QJsonObject> jsonObject(const QByteArray& body);
+
+/// The id's number, or 404 "Item item0 does not exist": an id of another form is unknown.
+Parsed<qint64> pathId(Model::EntityKind kind, const QString& text);
+
+/// limit and offset; 400 when either is not a whole number in range.
+Parsed<Model::Page> page(const QUrlQuery& query);
+
+/// A yes/no query flag: 1/0, true/false, yes/no; absent is false.
+Parsed<bool> flag(const QUrlQuery& query, const QString& name);
+
+/// A money amount sent as a JSON number or a numeric string; the error is the message.
+std::expected<Model::Money, QString> money(const QJsonValue& value, const QString& label);
+
+/// The error response for a failed service call: 404, 400 (bundled by field when the
+/// error names one), 409 or 503.
+ApiResponse fromError(const Model::Error& error);
+
+/// 400 with the original's bundled form: {"message": {"field": "why", ...}}.
+ApiResponse bundled(const QJsonObject& fieldErrors);
+
+} // namespace BidTracker::Api::Input

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "apiresponse.h"
+#include "router.h"
+
+#include <QJsonArray>
+
+namespace BidTracker::Model {
+class AuctionService;
+}
+
+namespace BidTracker::Api {
+
+class Metrics;
+
+/// What the route handlers of one server thread share.
+struct RouteContext
+{
+    Model::AuctionService& service;
+    Metrics& metrics;
+};
+
+/// The API's path prefix.
+inline const QString apiPrefix = QStringLiteral("/api/v1");
+
+void addUserRoutes(Router& router, RouteContext& context);
+void addItemRoutes(Router& router, RouteContext& context);
+void addBidRoutes(Router& router, RouteContext& context);
+void addMetaRoutes(Router& router, RouteContext& context);
+
+/// A list answer with its X-Total-Count header; `body` is already JSON.
+ApiResponse listResponse(QByteArray body, qint64 total);
+/// A JSON object whose keys are ids, built in list order (QJsonObject would sort them).
+class JsonMap
+{
+public:
+    void add(const QString& key, const QJsonValue& value);
+    QByteArray finish();
+
+private:
+    QByteArray m_body = "{";
+};
+/// 201 with a Location header.
+ApiResponse created(const QJsonValue& body, const QString& location);
+
+} // namespace BidTracker::Api

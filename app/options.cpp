@@ -1,0 +1,155 @@
+#include "options.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace BidTracker::App {
+
+namespace {
+
+const QStringList exportKinds{QStringLiteral("items"), QStringLiteral("users"),
+                              QStringLiteral("bids"), QStringLiteral("results")};
+const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
+
+std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
+{
+    bool ok = false;
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok || number < 0 || number > max)
+        return std::unexpected(QStringLiteral("--%1 must be a whole number from 0 to %2, not \"%3\"")
+                                   .arg(option)
+                                   .arg(max)
+                                   .arg(text));
+    return number;
+}
+
+} // namespace
+
+QString defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("auction.sqlite"));
+}
+
+std::expected<Options, QString> parseOptions(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Bid Tracker: run an auction from one window, with a REST API and CSV in and out.\n\n"
+        "  bidtracker [options]                       window + server\n"
+        "  bidtracker --headless [options]            server only\n"
+        "  bidtracker export items|users|bids|results [-o FILE]\n"
+        "  bidtracker import items|users FILE"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("The SQLite database file (created if missing)."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Load the sample auction into an empty database."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the server only, without a window."));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Server port (default 5000; 0 picks a free one)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  QStringLiteral("Server address (default 127.0.0.1)."),
+                                  QStringLiteral("ADDR"));
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QStringLiteral("API token for writes (default: the saved one)."),
+                                   QStringLiteral("T"));
+    const QCommandLineOption noAuth(QStringLiteral("no-auth"),
+                                    QStringLiteral("Accept writes without a token."));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
+                                       QStringLiteral("Requests a second per client address "
+                                                      "(default 100; 0 turns it off)."),
+                                       QStringLiteral("N"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("export: the CSV file to write (default: stdout)."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit, output});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
+                                 QStringLiteral("[export|import KIND [FILE]]"));
+
+    if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
+        return std::unexpected(parser.errorText());
+
+    Options options;
+    options.helpText = parser.helpText();
+    if (parser.isSet(help)) {
+        options.mode = Options::Mode::Help;
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.mode = Options::Mode::Version;
+        return options;
+    }
+    options.databasePath = parser.value(db);
+    if (parser.isSet(db) && options.databasePath.trimmed().isEmpty())
+        return std::unexpected(QStringLiteral("--db needs a file name"));
+    options.demo = parser.isSet(demo);
+    options.noAuth = parser.isSet(noAuth);
+    if (parser.isSet(port)) {
+        const auto number = wholeNumber(parser.value(port), QStringLiteral("port"), 65535);
+        if (!number)
+            return std::unexpected(number.error());
+        options.port = static_cast<quint16>(*number);
+    }
+    if (parser.isSet(bind)) {
+        const QHostAddress address(parser.value(bind));
+        if (address.isNull())
+            return std::unexpected(
+                QStringLiteral("--bind must be an IP address such as 127.0.0.1, not \"%1\"")
+                    .arg(parser.value(bind)));
+        options.bindAddress = address;
+    }
+    if (parser.isSet(token)) {
+        const QString value = parser.value(token);
+        const bool printable = std::all_of(value.begin(), value.end(), [](QChar c) {
+            return c.unicode() > 32 && c.unicode() < 127;
+        });
+        if (value.size() < 8 || !printable)
+            return std::unexpected(QStringLiteral(
+                "--token must be at least 8 printable characters without spaces"));
+        options.token = value;
+    }
+    if (parser.isSet(rateLimit)) {
+        const auto number = wholeNumber(parser.value(rateLimit), QStringLiteral("rate-limit"), 1'000'000);
+        if (!number)
+            return std::unexpected(number.error());
+        options.rateLimit = static_cast<int>(*number);
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        options.mode = parser.isSet(headless) ? Options::Mode::Headless : Options::Mode::Window;
+        if (parser.isSet(output))
+            return std::unexpected(QStringLiteral("-o/--output goes with export"));
+        return options;
+    }
+    const QString command = positional.first();
+    if (command == u"export") {
+        options.mode = Options::Mode::Export;
+        if (positional.size() != 2 || !exportKinds.contains(positional[1]))
+            return std::unexpected(
+                QStringLiteral("Usage: bidtracker export items|users|bids|results [-o FILE]"));
+        options.csvKind = positional[1];
+        options.csvFile = parser.value(output);
+        return options;
+    }
+    if (command == u"import") {
+        options.mode = Options::Mode::Import;
+        if (positional.size() != 3 || !importKinds.contains(positional[1]))
+            return std::unexpected(QStringLiteral("Usage: bidtracker import items|users FILE"));
+        options.csvKind = positional[1];
+        options.csvFile = positional[2];
+        return options;
+    }
+    return std::unexpected(
+        QStringLiteral("Unknown command \"%1\"; see bidtracker --help").arg(command));
+}
+
+} // namespace BidTracker::App

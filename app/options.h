@@ -1,0 +1,38 @@
+#pragma once
+
+#include "api/serversettings.h"
+
+#include <QString>
+#include <QStringList>
+#include <expected>
+#include <optional>
+
+namespace BidTracker::App {
+
+/// What the command line asked for, checked.
+struct Options
+{
+    enum class Mode { Window, Headless, Export, Import, Help, Version };
+
+    Mode mode = Mode::Window;
+    QString databasePath; // empty: the default database
+    bool demo = false;
+    /// Server settings given on the command line; unset ones come from QSettings.
+    std::optional<quint16> port;
+    std::optional<QHostAddress> bindAddress;
+    std::optional<QString> token;
+    bool noAuth = false;
+    std::optional<int> rateLimit;
+    /// export/import: the kind (items, users, bids, results) and the file.
+    QString csvKind;
+    QString csvFile; // export: empty means stdout
+    QString helpText;
+};
+
+/// Parses the arguments (without the program name); the error names the bad option.
+std::expected<Options, QString> parseOptions(const QStringList& arguments);
+
+/// The default database: auction.sqlite in the user's data folder.
+QString defaultDatabasePath();
+
+} // namespace BidTracker::App

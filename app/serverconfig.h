@@ -1,0 +1,15 @@
+#pragma once
+
+#include "api/serversettings.h"
+#include "options.h"
+
+namespace BidTracker::App {
+
+/// The server settings to use: the command line first, then what QSettings remembers, then
+/// the defaults. Makes and saves a random token at first start.
+Api::ServerSettings serverSettings(const Options& options);
+
+/// A new cryptographically random token (32 bytes, base64url).
+QString newApiToken();
+
+} // namespace BidTracker::App
