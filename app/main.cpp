@@ -1,5 +1,5 @@
 // bidtracker: parses the command line, builds the parts and wires them together.
-#include "api/serverthread.h"
+#include "app/api/serverthread.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/database.h"

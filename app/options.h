@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/serversettings.h"
+#include "app/api/serversettings.h"
 
 #include <QString>
 #include <QStringList>

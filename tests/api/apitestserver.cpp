@@ -1,0 +1,91 @@
+#include "apitestserver.h"
+
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace BidTracker::Testing {
+
+QByteArray HttpReply::header(QByteArrayView name) const
+{
+    for (const auto& [key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+Api::ServerSettings ApiTestServer::defaultSettings()
+{
+    Api::ServerSettings settings;
+    settings.bindAddress = QHostAddress::LocalHost;
+    settings.port = 0;
+    settings.token = Token;
+    settings.rateLimitPerSecond = 0;
+    return settings;
+}
+
+ApiTestServer::ApiTestServer(Api::ServerSettings settings, bool sample)
+{
+    if (sample) {
+        EXPECT_TRUE(m_auction.service().loadSampleAuction().has_value());
+    }
+    m_server = std::make_unique<Api::ServerThread>(m_auction.path(), settings, &m_auction.notifier());
+    QString error;
+    EXPECT_TRUE(m_server->startServer(&error)) << error.toStdString();
+}
+
+ApiTestServer::~ApiTestServer()
+{
+    m_server->stopServer();
+}
+
+QString ApiTestServer::base() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(port());
+}
+
+HttpReply ApiTestServer::request(const QByteArray& method, const QString& path,
+                                 const QByteArray& body,
+                                 const QList<std::pair<QByteArray, QByteArray>>& headers)
+{
+    QNetworkRequest request(QUrl(base() + path));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (method == "POST" || method == "PUT" || method == "DELETE") {
+        request.setRawHeader("Authorization", "Bearer " + Token.toUtf8());
+        if (method != "DELETE")
+            request.setRawHeader("Content-Type", "application/json");
+    }
+    for (const auto& [name, value] : headers) {
+        if (value.isNull())
+            request.setRawHeader(name, QByteArray());
+        else
+            request.setRawHeader(name, value);
+    }
+    QNetworkReply* reply = body.isEmpty() && method != "POST" && method != "PUT"
+        ? m_network.sendCustomRequest(request, method)
+        : m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpReply result;
+    if (!reply->isFinished()) {
+        ADD_FAILURE() << method.toStdString() << " " << path.toStdString() << " timed out";
+        reply->abort();
+    }
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    for (const auto& pair : reply->rawHeaderPairs())
+        result.headers.append({pair.first, pair.second});
+    reply->deleteLater();
+    return result;
+}
+
+QByteArray ApiTestServer::snapshot()
+{
+    return get(QStringLiteral("/api/v1/users")).body + get(QStringLiteral("/api/v1/items")).body +
+           get(QStringLiteral("/api/v1/bids")).body;
+}
+
+} // namespace BidTracker::Testing
