@@ -34,6 +34,7 @@ public:
 
     ApiResponse handle(const ApiRequest& request);
     const Metrics& metrics() const { return m_metrics; }
+    const Router& router() const { return m_router; }
 
 private:
     ApiResponse answer(const ApiRequest& request, QString* route);

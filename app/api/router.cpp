@@ -45,4 +45,12 @@ Router::Match Router::match(const QByteArray& method, const QString& path) const
     return result;
 }
 
+QList<std::pair<QByteArray, QString>> Router::routes() const
+{
+    QList<std::pair<QByteArray, QString>> all;
+    for (const Route& route : m_routes)
+        all.append({route.method, route.pattern});
+    return all;
+}
+
 } // namespace BidTracker::Api

@@ -27,6 +27,8 @@ public:
         QByteArrayList allowed;           // the methods the matched path accepts
     };
     Match match(const QByteArray& method, const QString& path) const;
+    /// Every route as (method, pattern), for the check that the OpenAPI document has them all.
+    QList<std::pair<QByteArray, QString>> routes() const;
 
 private:
     struct Route
