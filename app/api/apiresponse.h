@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <utility>
 
 namespace BidTracker::Api {
@@ -30,5 +31,9 @@ struct ApiResponse
     QByteArray header(QByteArrayView name) const;
     bool isJson() const { return contentType.startsWith("application/json"); }
 };
+
+/// Sends a response for one request, now or later, exactly once. A reply whose client has
+/// gone is dropped.
+using Reply = std::function<void(ApiResponse)>;
 
 } // namespace BidTracker::Api

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QHostInfo>
 #include <QUrl>
+#include <memory>
 
 namespace BidTracker::Api {
 
@@ -24,7 +25,7 @@ QString hostPart(const QByteArray& hostHeader)
 
 ApiServer::ApiServer(Model::AuctionService& service, const ServerSettings& settings)
     : m_settings(settings), m_port(settings.port), m_rateLimiter(settings.rateLimitPerSecond),
-      m_context{service, m_metrics}
+      m_batcher(service, m_metrics), m_context{service, m_metrics, m_batcher}
 {
     addUserRoutes(m_router, m_context);
     addItemRoutes(m_router, m_context);
@@ -32,27 +33,37 @@ ApiServer::ApiServer(Model::AuctionService& service, const ServerSettings& setti
     addMetaRoutes(m_router, m_context);
 }
 
-ApiResponse ApiServer::handle(const ApiRequest& request)
+void ApiServer::handle(const ApiRequest& request, Reply reply)
 {
     QElapsedTimer timer;
     timer.start();
-    QString route;
-    ApiResponse response = answer(request, &route);
-    addStandardHeaders(response);
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    m_metrics.record(route.isEmpty() ? QStringLiteral("unmatched") : route, request.method,
-                     response.status, seconds);
-    if (m_logger) {
-        m_logger(QStringLiteral("%1 %2 %3 %4 %5 ms")
-                     .arg(request.peer.toString(), QString::fromLatin1(request.method),
-                          request.path.left(200))
-                     .arg(response.status)
-                     .arg(seconds * 1000.0, 0, 'f', 2));
-    }
-    return response;
+    auto route = std::make_shared<QString>();
+    // Every answer, now or later, passes here: headers, metrics and the log line.
+    Reply finish = [this, timer, route, reply = std::move(reply), method = request.method,
+                    path = request.path.left(200), peer = request.peer](ApiResponse response) {
+        addStandardHeaders(response);
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        m_metrics.record(route->isEmpty() ? QStringLiteral("unmatched") : *route, method,
+                         response.status, seconds);
+        if (m_logger) {
+            m_logger(QStringLiteral("%1 %2 %3 %4 %5 ms")
+                         .arg(peer.toString(), QString::fromLatin1(method), path)
+                         .arg(response.status)
+                         .arg(seconds * 1000.0, 0, 'f', 2));
+        }
+        reply(std::move(response));
+    };
+    if (auto response = answer(request, finish, route.get()))
+        finish(std::move(*response));
 }
 
-ApiResponse ApiServer::answer(const ApiRequest& request, QString* route)
+void ApiServer::flushPending()
+{
+    m_batcher.flush();
+}
+
+std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Reply& reply,
+                                             QString* route)
 {
     // Refused Host first: a page that reached us through DNS rebinding learns nothing.
     if (request.hasHeader("Host") && !hostAllowed(request.header("Host")))
@@ -68,7 +79,7 @@ ApiResponse ApiServer::answer(const ApiRequest& request, QString* route)
     *route = match.pattern;
     if (match.pattern.isEmpty())
         return ApiResponse::error(404, QStringLiteral("No such route: %1").arg(request.path.left(200)));
-    if (!match.handler)
+    if (!match.handler && !match.deferred)
         return ApiResponse::error(405, QStringLiteral("%1 is not allowed on %2; use %3")
                                            .arg(QString::fromLatin1(request.method), match.pattern,
                                                 QString::fromLatin1(match.allowed.join(", "))))
@@ -92,6 +103,10 @@ ApiResponse ApiServer::answer(const ApiRequest& request, QString* route)
                 return ApiResponse::error(415, QStringLiteral("Content-Type must be application/json, not \"%1\"")
                                                    .arg(QString::fromLatin1(type.left(100))));
         }
+    }
+    if (match.deferred) {
+        (*match.deferred)(request, match.params, reply);
+        return std::nullopt;
     }
     return (*match.handler)(request, match.params);
 }

@@ -2,6 +2,7 @@
 
 #include "apirequest.h"
 #include "apiresponse.h"
+#include "bidbatcher.h"
 #include "metrics.h"
 #include "ratelimiter.h"
 #include "router.h"
@@ -9,6 +10,7 @@
 #include "serversettings.h"
 
 #include <functional>
+#include <optional>
 
 namespace BidTracker::Model {
 class AuctionService;
@@ -32,12 +34,18 @@ public:
     void setListeningPort(quint16 port) { m_port = port; }
     void setLogger(Logger logger) { m_logger = std::move(logger); }
 
-    ApiResponse handle(const ApiRequest& request);
+    /// Answers the request through `reply`: at once, or (bids) when its batch has committed.
+    void handle(const ApiRequest& request, Reply reply);
+    /// Commits the bids waiting for their batch and answers them. The transport calls this
+    /// when its event loop is about to wait, and before it reads a further request from a
+    /// client that still waits for an answer, so answers keep the order of requests.
+    void flushPending();
     const Metrics& metrics() const { return m_metrics; }
     const Router& router() const { return m_router; }
 
 private:
-    ApiResponse answer(const ApiRequest& request, QString* route);
+    /// The response, or nothing when a deferred handler took `reply` over.
+    std::optional<ApiResponse> answer(const ApiRequest& request, const Reply& reply, QString* route);
     bool hostAllowed(const QByteArray& host) const;
     static bool hostNameAllowed(const QString& host);
     bool originAllowed(const QByteArray& origin) const;
@@ -48,6 +56,7 @@ private:
     quint16 m_port;
     Metrics m_metrics;
     RateLimiter m_rateLimiter;
+    BidBatcher m_batcher;
     RouteContext m_context;
     Router m_router;
     Logger m_logger;

@@ -1,9 +1,7 @@
 #include "httpendpoint.h"
 
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
-#include <QMetaEnum>
+#include <QPointer>
 #include <QTcpSocket>
 
 namespace BidTracker::Api {
@@ -26,15 +24,54 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
 } // namespace
 
-HttpEndpoint::HttpEndpoint(Handler handler, QObject* parent)
-    : QAbstractHttpServer(parent), m_handler(std::move(handler))
+HttpEndpoint::HttpEndpoint(Handler handler, std::function<void()> flushPending, QObject* parent)
+    : QAbstractHttpServer(parent), m_handler(std::move(handler)),
+      m_flushPending(std::move(flushPending))
 {
+}
+
+QByteArray HttpEndpoint::serialize(const ApiResponse& response)
+{
+    QByteArray out;
+    out.reserve(256 + response.body.size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    if (!response.contentType.isEmpty())
+        out += "Content-Type: " + response.contentType + "\r\n";
+    for (const auto& [name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    out += response.body;
+    return out;
 }
 
 bool HttpEndpoint::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
+    // A client that pipelines gets its earlier answer first.
+    if (m_outstanding.value(socket) > 0)
+        m_flushPending();
+
     ApiRequest apiRequest;
     apiRequest.method = methodName(request.method());
     apiRequest.path = request.url().path();
@@ -44,16 +81,14 @@ bool HttpEndpoint::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
     apiRequest.body = request.body();
     apiRequest.peer = request.remoteAddress();
 
-    const ApiResponse answer = m_handler(apiRequest);
-    const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
-    QHttpServerResponse response = answer.contentType.isEmpty()
-        ? QHttpServerResponse(status)
-        : QHttpServerResponse(answer.contentType, answer.body, status);
-    if (answer.contentType.isEmpty())
-        response.clearHeader(QByteArrayLiteral("Content-Type")); // Qt would say x-empty
-    for (const auto& [name, value] : answer.headers)
-        response.addHeader(name, value);
-    response.write(makeResponder(request, socket));
+    ++m_outstanding[socket];
+    QPointer<QTcpSocket> connection(socket);
+    m_handler(apiRequest, [this, connection, socket](ApiResponse response) {
+        if (auto it = m_outstanding.find(socket); it != m_outstanding.end() && --it.value() <= 0)
+            m_outstanding.erase(it);
+        if (connection && connection->state() == QAbstractSocket::ConnectedState)
+            connection->write(serialize(response));
+    });
     return true;
 }
 

@@ -4,23 +4,30 @@
 #include "apiresponse.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <functional>
 
 namespace BidTracker::Api {
 
 /// The only class that speaks to QtHttpServer (a technology preview in Qt 6.4, renamed in
-/// parts by 6.8): it turns each parsed request into an ApiRequest, hands it to the handler
-/// and writes the ApiResponse back, synchronously, within the call. A newer Qt is a change
-/// here alone.
+/// parts by 6.8): the library parses each request; this turns it into an ApiRequest, hands
+/// it to the handler with a Reply, and writes the ApiResponse onto the socket when the
+/// Reply is called, now or later. A late reply checks that its connection still exists
+/// (6.4 may delete the socket of a client that left), and a client's next request is held
+/// until its previous answer went out, so answers keep the order of requests.
 class HttpEndpoint final : public QAbstractHttpServer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpEndpoint)
 
 public:
-    using Handler = std::function<ApiResponse(const ApiRequest&)>;
+    using Handler = std::function<void(const ApiRequest&, Reply)>;
 
-    explicit HttpEndpoint(Handler handler, QObject* parent = nullptr);
+    /// `flushPending` must answer every reply still outstanding (the bid batch).
+    HttpEndpoint(Handler handler, std::function<void()> flushPending, QObject* parent = nullptr);
+
+    /// The bytes of a complete HTTP/1.1 response.
+    static QByteArray serialize(const ApiResponse& response);
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -28,6 +35,8 @@ protected:
 
 private:
     Handler m_handler;
+    std::function<void()> m_flushPending;
+    QHash<QTcpSocket*, int> m_outstanding; // replies not yet sent, per connection
 };
 
 } // namespace BidTracker::Api

@@ -11,6 +11,7 @@ class AuctionService;
 
 namespace BidTracker::Api {
 
+class BidBatcher;
 class Metrics;
 
 /// What the route handlers of one server thread share.
@@ -18,6 +19,7 @@ struct RouteContext
 {
     Model::AuctionService& service;
     Metrics& metrics;
+    BidBatcher& bids;
 };
 
 /// The API's path prefix.

@@ -4,7 +4,12 @@ namespace BidTracker::Api {
 
 void Router::add(const QByteArray& method, const QString& pattern, Handler handler)
 {
-    m_routes.append(Route{method, pattern, pattern.split(u'/'), std::move(handler)});
+    m_routes.append(Route{method, pattern, pattern.split(u'/'), std::move(handler), {}});
+}
+
+void Router::addDeferred(const QByteArray& method, const QString& pattern, DeferredHandler handler)
+{
+    m_routes.append(Route{method, pattern, pattern.split(u'/'), {}, std::move(handler)});
 }
 
 bool Router::matches(const Route& route, const QStringList& segments, Params* params)
@@ -37,8 +42,11 @@ Router::Match Router::match(const QByteArray& method, const QString& path) const
         result.pattern = route.pattern;
         if (!result.allowed.contains(route.method))
             result.allowed.append(route.method);
-        if (route.method == method && !result.handler) {
-            result.handler = &route.handler;
+        if (route.method == method && !result.handler && !result.deferred) {
+            if (route.handler)
+                result.handler = &route.handler;
+            else
+                result.deferred = &route.deferred;
             result.params = std::move(params);
         }
     }

@@ -16,12 +16,17 @@ class Router
 public:
     using Params = QStringList;
     using Handler = std::function<ApiResponse(const ApiRequest&, const Params&)>;
+    /// A handler that answers through `reply`, possibly after it returned (bids that wait
+    /// for their batch's commit).
+    using DeferredHandler = std::function<void(const ApiRequest&, const Params&, Reply)>;
 
     void add(const QByteArray& method, const QString& pattern, Handler handler);
+    void addDeferred(const QByteArray& method, const QString& pattern, DeferredHandler handler);
 
     struct Match
     {
-        const Handler* handler = nullptr; // null: no route for this method
+        const Handler* handler = nullptr; // both null: no route for this method
+        const DeferredHandler* deferred = nullptr;
         Params params;
         QString pattern;                  // the route's pattern, or empty when no path matched
         QByteArrayList allowed;           // the methods the matched path accepts
@@ -37,6 +42,7 @@ private:
         QString pattern;
         QStringList segments;
         Handler handler;
+        DeferredHandler deferred;
     };
     static bool matches(const Route& route, const QStringList& segments, Params* params);
 

@@ -6,6 +6,7 @@
 #include "model/auctionservice.h"
 #include "model/database.h"
 
+#include <QAbstractEventDispatcher>
 #include <cstdio>
 
 namespace BidTracker::Api {
@@ -63,11 +64,18 @@ void ServerThread::run()
             std::fflush(stderr);
         });
     }
-    HttpEndpoint endpoint([&](const ApiRequest& request) {
-        ApiResponse response = api.handle(request);
-        m_served.fetch_add(1, std::memory_order_relaxed);
-        return response;
-    });
+    HttpEndpoint endpoint(
+        [&](const ApiRequest& request, Reply reply) {
+            api.handle(request, [&, reply = std::move(reply)](ApiResponse response) {
+                m_served.fetch_add(1, std::memory_order_relaxed);
+                reply(std::move(response));
+            });
+        },
+        [&api] { api.flushPending(); });
+    // The bid batch commits when the thread has worked through every request that was
+    // ready: right before its event loop would wait for more.
+    QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock,
+                     &endpoint, [&api] { api.flushPending(); });
     auto* tcp = new GuardedTcpServer(m_settings.limits);
     if (!tcp->listen(m_settings.bindAddress, m_settings.port)) {
         m_error = QStringLiteral("Cannot listen on %1 port %2: %3")
@@ -83,6 +91,7 @@ void ServerThread::run()
     api.setListeningPort(m_port);
     m_ready.release();
     exec();
+    api.flushPending(); // bids still waiting for their batch are placed and answered
 }
 
 } // namespace BidTracker::Api

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "apiresponse.h"
+#include "model/auctionservice.h"
+
+#include <QList>
+#include <QObject>
+
+namespace BidTracker::Api {
+
+class Metrics;
+
+/// Group commit for POST /bids: bids that arrive together (while the server thread works
+/// through the requests that are ready) are placed in one transaction, so one disk sync
+/// makes all of them durable before any of them is answered 201. Each bid is still judged
+/// on its own, in arrival order, exactly as if it had come alone.
+class BidBatcher final
+{
+public:
+    static constexpr int MaxBatch = 64;
+
+    BidBatcher(Model::AuctionService& service, Metrics& metrics);
+    Q_DISABLE_COPY_MOVE(BidBatcher)
+
+    /// Queues a bid; `reply` is called once its batch has committed (or failed).
+    void enqueue(const Model::BidRequest& request, Reply reply);
+    /// Places and answers every queued bid.
+    void flush();
+    bool isEmpty() const { return m_requests.isEmpty(); }
+
+private:
+    Model::AuctionService& m_service;
+    Metrics& m_metrics;
+    QList<Model::BidRequest> m_requests;
+    QList<Reply> m_replies;
+};
+
+} // namespace BidTracker::Api
