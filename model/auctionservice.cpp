@@ -21,9 +21,20 @@ AuctionService::AuctionService(Database& db, ChangeNotifier* notifier)
 {
 }
 
+Result<AuctionService::ChangeStamp> AuctionService::changeStamp()
+{
+    // data_version moves only for commits of other connections; this one's own commits are
+    // counted in announce().
+    auto version = m_db.scalar(QStringLiteral("PRAGMA data_version"));
+    if (!version)
+        return fail(version.error());
+    return ChangeStamp{*version, m_ownChanges};
+}
+
 void AuctionService::announce(EntityKind kind, Change::Action action, qint64 id, qint64 itemId,
                               qint64 userId)
 {
+    ++m_ownChanges;
     if (m_notifier)
         m_notifier->announce(Change{kind, action, id, itemId, userId});
 }

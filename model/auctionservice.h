@@ -79,6 +79,17 @@ public:
     /// What the next bid on the item must at least be.
     Result<Money> lowestAcceptableBid(qint64 itemId);
 
+    /// Changes whenever the auction may have changed, through this service or any other
+    /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep
+    /// what it derived from the data while the stamp stays the same.
+    struct ChangeStamp
+    {
+        qint64 dataVersion = -1;
+        quint64 ownChanges = 0;
+        bool operator==(const ChangeStamp&) const = default;
+    };
+    Result<ChangeStamp> changeStamp();
+
     /// Loads the original project's sample auction (user1-3, item1-2, bid1-2). Only into an
     /// empty database that never held anything, so the ids come out exactly as documented.
     Result<void> loadSampleAuction();
@@ -96,6 +107,7 @@ private:
 
     Database& m_db;
     ChangeNotifier* m_notifier;
+    quint64 m_ownChanges = 0;
 };
 
 /// "2026-11-27T23:51:54.123Z", the time stamps the database stores.

@@ -172,6 +172,7 @@ Result<QSqlQuery*> Database::prepared(const QString& sql)
     if (auto it = m_statements.constFind(sql); it != m_statements.constEnd())
         return *it;
     auto query = std::make_unique<QSqlQuery>(m_connection);
+    query->setForwardOnly(true); // rows are read once, in order: no client-side row cache
     if (!query->prepare(sql))
         return fail(sqlError(*query, QStringLiteral("preparing a statement")));
     return *m_statements.insert(sql, query.release());
@@ -203,10 +204,12 @@ Result<void> Database::exec(const QString& sql)
 
 Result<qint64> Database::scalar(const QString& sql)
 {
-    QSqlQuery query(m_connection);
-    if (!query.exec(sql) || !query.next())
-        return fail(sqlError(query, sql.section(u' ', 0, 1)));
-    return query.value(0).toLongLong();
+    auto statement = run(sql);
+    if (!statement)
+        return fail(statement.error());
+    if (!(*statement)->next())
+        return fail(sqlError(**statement, sql.section(u' ', 0, 1)));
+    return (*statement)->value(0).toLongLong();
 }
 
 Error Database::sqlError(const QSqlQuery& query, const QString& doing)

@@ -24,7 +24,7 @@ QString hostPart(const QByteArray& hostHeader)
 } // namespace
 
 ApiServer::ApiServer(Model::AuctionService& service, const ServerSettings& settings)
-    : m_settings(settings), m_port(settings.port), m_rateLimiter(settings.rateLimitPerSecond),
+    : m_settings(settings), m_service(service), m_port(settings.port), m_rateLimiter(settings.rateLimitPerSecond),
       m_batcher(service, m_metrics), m_context{service, m_metrics, m_batcher}
 {
     addUserRoutes(m_router, m_context);
@@ -108,12 +108,38 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         (*match.deferred)(request, match.params, reply);
         return std::nullopt;
     }
-    return (*match.handler)(request, match.params);
+    const bool cacheable = request.method == "GET" && match.pattern.startsWith(apiPrefix) &&
+                           !match.pattern.endsWith(QStringLiteral("/health"));
+    if (!cacheable)
+        return (*match.handler)(request, match.params);
+    const auto stamp = m_service.changeStamp();
+    if (!stamp || stamp != m_cache.stamp) {
+        m_cache.byTarget.clear();
+        m_cache.stamp = stamp ? std::optional(*stamp) : std::nullopt;
+    }
+    const QString target = request.path + u'?' + request.query.query(QUrl::FullyEncoded);
+    if (m_cache.stamp) {
+        if (auto hit = m_cache.byTarget.constFind(target); hit != m_cache.byTarget.constEnd())
+            return *hit;
+    }
+    ApiResponse response = (*match.handler)(request, match.params);
+    if (m_cache.stamp && response.status == 200) {
+        if (m_cache.byTarget.size() >= MaxCachedAnswers)
+            m_cache.byTarget.clear();
+        m_cache.byTarget.insert(target, response);
+    }
+    return response;
 }
 
 bool ApiServer::hostAllowed(const QByteArray& hostHeader) const
 {
-    return hostNameAllowed(hostPart(hostHeader));
+    // Clients send the same Host on every request: remember the last one accepted.
+    if (hostHeader == m_lastAllowedHost)
+        return true;
+    if (!hostNameAllowed(hostPart(hostHeader)))
+        return false;
+    m_lastAllowedHost = hostHeader;
+    return true;
 }
 
 bool ApiServer::hostNameAllowed(const QString& host)

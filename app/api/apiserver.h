@@ -3,6 +3,7 @@
 #include "apirequest.h"
 #include "apiresponse.h"
 #include "bidbatcher.h"
+#include "model/auctionservice.h"
 #include "metrics.h"
 #include "ratelimiter.h"
 #include "router.h"
@@ -12,9 +13,6 @@
 #include <functional>
 #include <optional>
 
-namespace BidTracker::Model {
-class AuctionService;
-}
 
 namespace BidTracker::Api {
 
@@ -52,7 +50,18 @@ private:
     bool tokenMatches(const QByteArray& authorization) const;
     static void addStandardHeaders(ApiResponse& response);
 
+    /// GET answers of /api/v1 kept while the auction's change stamp stays the same, so a
+    /// client polling the same item is answered without a query.
+    struct CachedAnswers
+    {
+        std::optional<Model::AuctionService::ChangeStamp> stamp;
+        QHash<QString, ApiResponse> byTarget; // path?query
+    };
+    static constexpr qsizetype MaxCachedAnswers = 4096;
+
     ServerSettings m_settings;
+    Model::AuctionService& m_service;
+    CachedAnswers m_cache;
     quint16 m_port;
     Metrics m_metrics;
     RateLimiter m_rateLimiter;
@@ -60,6 +69,7 @@ private:
     RouteContext m_context;
     Router m_router;
     Logger m_logger;
+    mutable QByteArray m_lastAllowedHost;
 };
 
 } // namespace BidTracker::Api

@@ -93,23 +93,28 @@ void ConnectionGuard::inspect(const QByteArray& bytes)
 bool ConnectionGuard::headersComplete()
 {
     qint64 length = 0;
-    const QList<QByteArray> lines = m_headerText.split('\n');
-    for (const QByteArray& rawLine : lines) {
-        const QByteArray line = rawLine.trimmed();
+    // Only two headers matter here; walk the lines in place instead of splitting them.
+    qsizetype lineStart = m_headerText.indexOf('\n') + 1; // skip the request line
+    while (lineStart > 0 && lineStart < m_headerText.size()) {
+        qsizetype lineEnd = m_headerText.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = m_headerText.size();
+        const QByteArrayView line =
+            QByteArrayView(m_headerText).sliced(lineStart, lineEnd - lineStart).trimmed();
+        lineStart = lineEnd + 1;
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "transfer-encoding") {
+        const QByteArrayView name = line.first(colon).trimmed();
+        if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
             m_closed = true;
             refuse(m_socket, 411, "Length Required",
                    QStringLiteral("Chunked request bodies are not accepted; send Content-Length"));
             return false;
         }
-        if (name == "content-length") {
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             bool ok = false;
-            length = value.toLongLong(&ok);
+            length = line.sliced(colon + 1).trimmed().toLongLong(&ok);
             if (!ok || length < 0) {
                 m_closed = true;
                 refuse(m_socket, 400, "Bad Request", QStringLiteral("Content-Length is not a number"));

@@ -271,3 +271,19 @@ TEST(ApiMeta, AnswersAGetThatCarriesABody)
     EXPECT_EQ(reply.status, 200);
     EXPECT_EQ(reply.object()["item"]["winning"].toString(), QStringLiteral("bid2"));
 }
+
+TEST(ApiCache, AnswersReflectChangesFromAnotherConnectionAtOnce)
+{
+    // GIVEN an item read over the API (and so kept by the server's answer cache)
+    ApiTestServer server;
+    EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toVariant(),
+              QVariant());
+    // WHEN the window's own connection places a bid on it
+    ASSERT_TRUE(server.auction().service().placeBid(2, 3, BidTracker::Model::Money::fromCents(700)));
+    // THEN the next read shows it, and so does a read after a change made over the API
+    EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
+              QStringLiteral("bid3"));
+    server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 8, "user": "user1"}})");
+    EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
+              QStringLiteral("bid4"));
+}
