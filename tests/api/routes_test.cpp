@@ -276,8 +276,7 @@ TEST(ApiCache, AnswersReflectChangesFromAnotherConnectionAtOnce)
 {
     // GIVEN an item read over the API (and so kept by the server's answer cache)
     ApiTestServer server;
-    EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toVariant(),
-              QVariant());
+    EXPECT_TRUE(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].isNull());
     // WHEN the window's own connection places a bid on it
     ASSERT_TRUE(server.auction().service().placeBid(2, 3, BidTracker::Model::Money::fromCents(700)));
     // THEN the next read shows it, and so does a read after a change made over the API
