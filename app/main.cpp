@@ -3,6 +3,7 @@
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/database.h"
+#include "csvcommands.h"
 #include "options.h"
 #include "serverconfig.h"
 #include "stopsignals.h"
@@ -59,6 +60,12 @@ std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
 
 int runHeadless(const App::Options& options)
 {
+    // Installed first, so that a stop asked for as soon as the address is printed is clean.
+    App::StopSignals signals;
+    QObject::connect(&signals, &App::StopSignals::stopRequested, [](int signal) {
+        say(QStringLiteral("Stopping (signal %1)").arg(signal));
+        QCoreApplication::quit();
+    });
     Model::ChangeNotifier notifier;
     QString path;
     auto db = openDatabase(options, notifier, &path);
@@ -80,11 +87,6 @@ int runHeadless(const App::Options& options)
             .arg(QCoreApplication::applicationVersion(), path, base));
     say(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
                               : QStringLiteral("API token: none (--no-auth: writes are open)"));
-    App::StopSignals signals;
-    QObject::connect(&signals, &App::StopSignals::stopRequested, [](int signal) {
-        say(QStringLiteral("Stopping (signal %1)").arg(signal));
-        QCoreApplication::quit();
-    });
     const int code = QCoreApplication::exec();
     server.stopServer();
     return code;
@@ -144,10 +146,11 @@ int main(int argc, char** argv)
         return runHeadless(*options);
     }
     case Mode::Export:
-    case Mode::Import:
-        say(QStringLiteral("bidtracker: CSV %1 is not available in this build yet")
-                .arg(options->mode == Mode::Export ? QStringLiteral("export") : QStringLiteral("import")));
-        return 2;
+    case Mode::Import: {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return options->mode == Mode::Export ? App::runExport(*options) : App::runImport(*options);
+    }
     }
     return 0;
 }

@@ -79,6 +79,10 @@ public:
     /// What the next bid on the item must at least be.
     Result<Money> lowestAcceptableBid(qint64 itemId);
 
+    /// Adds items (names required) or users in one transaction: all or none.
+    Result<qint64> importItems(const QList<ItemChanges>& items);
+    Result<qint64> importUsers(const QStringList& names);
+
     /// Changes whenever the auction may have changed, through this service or any other
     /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep
     /// what it derived from the data while the stamp stays the same.

@@ -1,4 +1,4 @@
-// AuctionService: the original project's sample auction.
+// AuctionService: bulk additions (the sample auction and CSV imports).
 #include "auctionservice.h"
 
 #include "database.h"
@@ -43,6 +43,45 @@ Result<void> AuctionService::loadSampleAuction()
     }
     announce(EntityKind::Item, Change::Action::Reset, 0);
     return {};
+}
+
+Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items)
+{
+    {
+        WriteTransaction transaction(m_db);
+        if (auto ok = transaction.begin(); !ok)
+            return fail(ok.error());
+        for (const ItemChanges& item : items) {
+            if (auto created = insertItem(item); !created)
+                return fail(created.error());
+        }
+        if (auto ok = transaction.commit(); !ok)
+            return fail(ok.error());
+    }
+    announce(EntityKind::Item, Change::Action::Reset, 0);
+    return items.size();
+}
+
+Result<qint64> AuctionService::importUsers(const QStringList& names)
+{
+    {
+        WriteTransaction transaction(m_db);
+        if (auto ok = transaction.begin(); !ok)
+            return fail(ok.error());
+        for (const QString& name : names) {
+            auto checked = validateName(name);
+            if (!checked)
+                return fail(checked.error());
+            if (auto run = m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
+                                    {*checked, utcTimestampNow()});
+                !run)
+                return fail(run.error());
+        }
+        if (auto ok = transaction.commit(); !ok)
+            return fail(ok.error());
+    }
+    announce(EntityKind::User, Change::Action::Reset, 0);
+    return names.size();
 }
 
 } // namespace BidTracker::Model

@@ -23,9 +23,10 @@ QString hostPart(const QByteArray& hostHeader)
 
 } // namespace
 
-ApiServer::ApiServer(Model::AuctionService& service, const ServerSettings& settings)
+ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
+                     const ServerSettings& settings)
     : m_settings(settings), m_service(service), m_port(settings.port), m_rateLimiter(settings.rateLimitPerSecond),
-      m_batcher(service, m_metrics), m_context{service, m_metrics, m_batcher}
+      m_batcher(service, m_metrics), m_context{service, db, m_metrics, m_batcher}
 {
     addUserRoutes(m_router, m_context);
     addItemRoutes(m_router, m_context);
@@ -108,8 +109,10 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         (*match.deferred)(request, match.params, reply);
         return std::nullopt;
     }
+    // Health must look at the database each time; exports can be large and are rare.
     const bool cacheable = request.method == "GET" && match.pattern.startsWith(apiPrefix) &&
-                           !match.pattern.endsWith(QStringLiteral("/health"));
+                           !match.pattern.endsWith(QStringLiteral("/health")) &&
+                           !match.pattern.contains(QStringLiteral("/export/"));
     if (!cacheable)
         return (*match.handler)(request, match.params);
     const auto stamp = m_service.changeStamp();

@@ -25,7 +25,7 @@ class ApiServer
 public:
     using Logger = std::function<void(const QString& line)>;
 
-    ApiServer(Model::AuctionService& service, const ServerSettings& settings);
+    ApiServer(Model::AuctionService& service, Model::Database& db, const ServerSettings& settings);
     Q_DISABLE_COPY_MOVE(ApiServer)
 
     /// The port actually listened on, for the Host and Origin checks.

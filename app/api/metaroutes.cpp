@@ -4,6 +4,9 @@
 #include "requestinput.h"
 #include "routecontext.h"
 
+#include "model/csv/csvexport.h"
+
+#include <QBuffer>
 #include <QFile>
 #include <QJsonObject>
 
@@ -43,6 +46,27 @@ void addMetaRoutes(Router& router, RouteContext& context)
                [](const ApiRequest&, const Router::Params&) {
                    return resourceFile(QStringLiteral(":/api/openapi.json"),
                                        QByteArrayLiteral("application/json"));
+               });
+
+    router.add("GET", apiPrefix + QStringLiteral("/export/{file}"),
+               [&context](const ApiRequest&, const Router::Params& params) {
+                   const QString& file = params[0];
+                   const auto kind = file.endsWith(QStringLiteral(".csv"))
+                       ? Model::parseCsvKind(QStringView(file).chopped(4))
+                       : std::nullopt;
+                   if (!kind)
+                       return ApiResponse::error(
+                           404, QStringLiteral("No such export: %1; there are items.csv, users.csv, "
+                                               "bids.csv and results.csv")
+                                    .arg(file.left(64)));
+                   QBuffer buffer;
+                   buffer.open(QIODevice::WriteOnly);
+                   if (auto written = Model::exportCsv(context.db, *kind, buffer); !written)
+                       return Input::fromError(written.error());
+                   return ApiResponse::raw(200, QByteArrayLiteral("text/csv; charset=utf-8"),
+                                           buffer.data())
+                       .withHeader("Content-Disposition",
+                                   "attachment; filename=\"" + file.toUtf8() + '"');
                });
 
     router.add("GET", QStringLiteral("/apidocs"), [](const ApiRequest&, const Router::Params&) {

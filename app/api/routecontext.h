@@ -7,6 +7,7 @@
 
 namespace BidTracker::Model {
 class AuctionService;
+class Database;
 }
 
 namespace BidTracker::Api {
@@ -18,6 +19,7 @@ class Metrics;
 struct RouteContext
 {
     Model::AuctionService& service;
+    Model::Database& db; // for streaming exports, which read rather than rule
     Metrics& metrics;
     BidBatcher& bids;
 };

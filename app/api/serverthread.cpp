@@ -57,7 +57,7 @@ void ServerThread::run()
         return;
     }
     Model::AuctionService service(**db, m_notifier);
-    ApiServer api(service, m_settings);
+    ApiServer api(service, **db, m_settings);
     if (m_logToStderr) {
         api.setLogger([](const QString& line) {
             std::fprintf(stderr, "%s\n", qPrintable(line));

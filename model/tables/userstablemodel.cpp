@@ -57,7 +57,7 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
 
 void UsersTableModel::onChanged(const Change& change)
 {
-    if (change.kind == EntityKind::Item && change.action == Change::Action::Reset) {
+    if (change.action == Change::Action::Reset) {
         reload();
     } else if (change.kind == EntityKind::User) {
         if (change.action == Change::Action::Removed)

@@ -15,7 +15,7 @@ TEST(OpenApi, DocumentsEveryRouteTheServerHas)
 {
     // GIVEN the router of a real API server and the served document
     Testing::TestAuction auction;
-    Api::ApiServer api(auction.service(), ApiTestServer::defaultSettings());
+    Api::ApiServer api(auction.service(), auction.db(), ApiTestServer::defaultSettings());
     ApiTestServer server;
     const QJsonObject paths = server.get(QStringLiteral("/api/v1/openapi.json")).object()["paths"].toObject();
     // THEN every route is in it, under its path relative to /api/v1 (or the root)

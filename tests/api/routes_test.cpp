@@ -286,3 +286,18 @@ TEST(ApiCache, AnswersReflectChangesFromAnotherConnectionAtOnce)
     EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
               QStringLiteral("bid4"));
 }
+
+TEST(ApiExport, ServesEachCsvAsAnAttachment)
+{
+    ApiTestServer server;
+    const auto bids = server.get(api("/export/bids.csv"));
+    EXPECT_EQ(bids.status, 200);
+    EXPECT_EQ(bids.header("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(bids.header("Content-Disposition"), "attachment; filename=\"bids.csv\"");
+    EXPECT_TRUE(bids.body.startsWith("bid_id,item_id,item_name,user_id,user_name,value,placed_at\r\n"));
+    EXPECT_TRUE(bids.body.contains("bid2,item1,Item Nº 1,user2,Berry,1000.00,"));
+    for (const char* kind : {"items", "users", "results"})
+        EXPECT_EQ(server.get(api("/export/") + QString::fromLatin1(kind) + QStringLiteral(".csv")).status, 200);
+    EXPECT_EQ(server.get(api("/export/secrets.csv")).status, 404);
+    EXPECT_EQ(server.get(api("/export/bids.json")).status, 404);
+}

@@ -1,0 +1,102 @@
+#include "csvcommands.h"
+
+#include "model/auctionservice.h"
+#include "model/csv/csvexport.h"
+#include "model/csv/csvimport.h"
+#include "model/database.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <cstdio>
+
+namespace BidTracker::App {
+
+namespace {
+
+void say(const QString& line)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(line));
+}
+
+std::unique_ptr<Model::Database> open(const Options& options)
+{
+    const QString path = options.databasePath.isEmpty() ? defaultDatabasePath() : options.databasePath;
+    auto db = Model::Database::open(path);
+    if (!db) {
+        say(QStringLiteral("bidtracker: %1").arg(db.error().message));
+        return nullptr;
+    }
+    return std::move(*db);
+}
+
+} // namespace
+
+int runExport(const Options& options)
+{
+    const auto kind = Model::parseCsvKind(options.csvKind);
+    auto db = open(options);
+    if (!db || !kind)
+        return 1;
+    if (options.csvFile.isEmpty()) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly)) {
+            say(QStringLiteral("bidtracker: cannot write to standard output"));
+            return 1;
+        }
+        const auto written = Model::exportCsv(*db, *kind, out);
+        if (!written) {
+            say(QStringLiteral("bidtracker: export failed: %1").arg(written.error().message));
+            return 1;
+        }
+        return 0;
+    }
+    // QSaveFile: the file appears only when complete, and an old one stays if export fails.
+    QSaveFile out(options.csvFile);
+    if (!out.open(QIODevice::WriteOnly)) {
+        say(QStringLiteral("bidtracker: cannot write %1: %2").arg(options.csvFile, out.errorString()));
+        return 1;
+    }
+    const auto written = Model::exportCsv(*db, *kind, out);
+    if (!written) {
+        out.cancelWriting();
+        say(QStringLiteral("bidtracker: export failed: %1").arg(written.error().message));
+        return 1;
+    }
+    if (!out.commit()) {
+        say(QStringLiteral("bidtracker: cannot write %1: %2").arg(options.csvFile, out.errorString()));
+        return 1;
+    }
+    say(QStringLiteral("Exported %1 %2 to %3").arg(*written).arg(options.csvKind, options.csvFile));
+    return 0;
+}
+
+int runImport(const Options& options)
+{
+    const auto kind = Model::parseCsvKind(options.csvKind);
+    QFile file(options.csvFile);
+    if (!kind || !file.open(QIODevice::ReadOnly)) {
+        say(QStringLiteral("bidtracker: cannot read %1: %2").arg(options.csvFile, file.errorString()));
+        return 1;
+    }
+    const Model::ImportPlan plan = Model::planImport(*kind, file.readAll());
+    if (!plan.ok()) {
+        say(QStringLiteral("bidtracker: %1 has %2 problem(s); nothing was imported:")
+                .arg(options.csvFile)
+                .arg(plan.problems.size()));
+        say(plan.problemText());
+        return 1;
+    }
+    auto db = open(options);
+    if (!db)
+        return 1;
+    Model::AuctionService service(*db);
+    const auto added = Model::applyImport(service, plan);
+    if (!added) {
+        say(QStringLiteral("bidtracker: import failed, nothing was imported: %1").arg(added.error().message));
+        return 1;
+    }
+    say(QStringLiteral("Imported %1 %2 from %3").arg(*added).arg(options.csvKind, options.csvFile));
+    return 0;
+}
+
+} // namespace BidTracker::App

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "options.h"
+
+namespace BidTracker::App {
+
+/// `bidtracker export KIND [-o FILE]`: the CSV on stdout or, written whole or not at all,
+/// in FILE. Exit code 0, or 1 with one line on stderr.
+int runExport(const Options& options);
+
+/// `bidtracker import KIND FILE`: every row checked first, then all added in one
+/// transaction, or none. Exit code 0, or 1 with each problem on stderr by line number.
+int runImport(const Options& options);
+
+} // namespace BidTracker::App

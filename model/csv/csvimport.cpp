@@ -1,0 +1,126 @@
+#include "csvimport.h"
+
+#include "csvreader.h"
+#include "csvwriter.h"
+#include "model/auctionservice.h"
+
+namespace BidTracker::Model {
+
+namespace {
+
+/// The index of each wanted column in the header, or -1.
+QHash<QString, qsizetype> columnIndex(const QStringList& header)
+{
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < header.size(); ++i)
+        index.insert(header[i].trimmed().toLower(), i);
+    return index;
+}
+
+QString field(const CsvRecord& record, const QHash<QString, qsizetype>& columns, const QString& name)
+{
+    const qsizetype at = columns.value(name, -1);
+    return at >= 0 && at < record.fields.size() ? CsvWriter::unguardFormula(record.fields[at])
+                                                : QString();
+}
+
+void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns)
+{
+    ItemChanges item;
+    QStringList problems;
+    if (auto name = AuctionService::validateName(field(record, columns, QStringLiteral("name"))))
+        item.name = *name;
+    else
+        problems.append(name.error().message);
+    const QString status = field(record, columns, QStringLiteral("status")).trimmed();
+    if (!status.isEmpty()) {
+        if (auto parsed = parseStatus(status))
+            item.status = *parsed;
+        else
+            problems.append(QStringLiteral("Status must be open or closed, not \"%1\"").arg(status.left(40)));
+    }
+    const auto money = [&](const QString& column, const QString& label, std::optional<Money>& target) {
+        const QString text = field(record, columns, column).trimmed();
+        if (text.isEmpty())
+            return;
+        if (auto amount = Money::parse(text))
+            target = *amount;
+        else
+            problems.append(QString(amount.error()).replace(0, 5, label));
+    };
+    money(QStringLiteral("starting_price"), QStringLiteral("Starting price"), item.startingPrice);
+    money(QStringLiteral("min_increment"), QStringLiteral("Minimum increment"), item.minIncrement);
+    for (const QString& problem : problems)
+        plan.problems.append({record.line, problem});
+    if (problems.isEmpty())
+        plan.items.append(item);
+}
+
+void planUser(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns)
+{
+    if (auto name = AuctionService::validateName(field(record, columns, QStringLiteral("name"))))
+        plan.userNames.append(*name);
+    else
+        plan.problems.append({record.line, name.error().message});
+}
+
+} // namespace
+
+QString ImportPlan::problemText() const
+{
+    QStringList lines;
+    for (const ImportProblem& problem : problems)
+        lines.append(problem.line > 0 ? QStringLiteral("line %1: %2").arg(problem.line).arg(problem.message)
+                                      : problem.message);
+    return lines.join(u'\n');
+}
+
+ImportPlan planImport(CsvKind kind, const QByteArray& data)
+{
+    ImportPlan plan;
+    plan.kind = kind;
+    if (kind != CsvKind::Items && kind != CsvKind::Users) {
+        plan.problems.append({0, QStringLiteral("Only items and users can be imported")});
+        return plan;
+    }
+    auto records = readCsv(data);
+    if (!records) {
+        plan.problems.append({0, records.error()});
+        return plan;
+    }
+    if (records->isEmpty()) {
+        plan.problems.append({0, QStringLiteral("The file is empty: it needs a header row with a name column")});
+        return plan;
+    }
+    plan.header = records->takeFirst().fields;
+    const auto columns = columnIndex(plan.header);
+    if (!columns.contains(QStringLiteral("name"))) {
+        plan.problems.append({1, QStringLiteral("The header has no name column (it has: %1)")
+                                     .arg(plan.header.join(QStringLiteral(", ")).left(200))});
+        return plan;
+    }
+    plan.records = *records;
+    for (const CsvRecord& record : std::as_const(plan.records)) {
+        if (record.fields.size() != plan.header.size()) {
+            plan.problems.append({record.line, QStringLiteral("the row has %1 fields, the header has %2")
+                                                   .arg(record.fields.size())
+                                                   .arg(plan.header.size())});
+            continue;
+        }
+        if (kind == CsvKind::Items)
+            planItem(plan, record, columns);
+        else
+            planUser(plan, record, columns);
+    }
+    return plan;
+}
+
+Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan)
+{
+    if (!plan.ok())
+        return fail(Error::invalid(plan.problemText()));
+    return plan.kind == CsvKind::Items ? service.importItems(plan.items)
+                                       : service.importUsers(plan.userNames);
+}
+
+} // namespace BidTracker::Model

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "csvkind.h"
+#include "csvreader.h"
+#include "model/error.h"
+#include "model/records.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace BidTracker::Model {
+
+class AuctionService;
+
+/// A row the import cannot take, and why.
+struct ImportProblem
+{
+    int line = 0; // 0: the file as a whole
+    QString message;
+};
+
+/// An import read and checked in full, before anything is written: what would be added, and
+/// every problem found. The window shows it as the preview; apply it only when it has no
+/// problems.
+struct ImportPlan
+{
+    CsvKind kind = CsvKind::Items;
+    QStringList header;
+    QList<CsvRecord> records;       // the data rows as read (for the preview)
+    QList<ItemChanges> items;       // kind Items
+    QStringList userNames;          // kind Users
+    QList<ImportProblem> problems;
+
+    bool ok() const { return problems.isEmpty(); }
+    qsizetype rowCount() const { return kind == CsvKind::Items ? items.size() : userNames.size(); }
+    /// "line 3: Name must not be empty" for each problem, one a line.
+    QString problemText() const;
+};
+
+/// Reads and checks a CSV file of items or users: the header maps columns by name (`name`
+/// required, others optional, unknown ones ignored), every row is checked with the same
+/// rules as the window and the API use.
+ImportPlan planImport(CsvKind kind, const QByteArray& data);
+
+/// Adds every row of a plan without problems in one transaction: all or nothing. Returns the
+/// number of rows added.
+Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan);
+
+} // namespace BidTracker::Model

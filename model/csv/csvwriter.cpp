@@ -1,0 +1,81 @@
+#include "csvwriter.h"
+
+namespace BidTracker::Model {
+
+namespace {
+
+constexpr qsizetype FlushAt = 256 * 1024;
+
+bool isFormulaStart(QChar c)
+{
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+/// True when the text, after its leading 's, starts like a formula: then it carries (or, on
+/// export, gets) one guarding '. Counting through the 's keeps the round trip exact for text
+/// that itself begins with "'=".
+bool needsGuard(const QString& field)
+{
+    qsizetype i = 0;
+    while (i < field.size() && field[i] == u'\'')
+        ++i;
+    return i < field.size() && isFormulaStart(field[i]);
+}
+
+} // namespace
+
+CsvWriter::CsvWriter(QIODevice& device) : m_device(device)
+{
+    m_buffer.reserve(FlushAt + 4096);
+}
+
+CsvWriter::~CsvWriter()
+{
+    flush();
+}
+
+QString CsvWriter::guardFormula(const QString& field)
+{
+    return needsGuard(field) ? u'\'' + field : field;
+}
+
+QString CsvWriter::unguardFormula(const QString& field)
+{
+    return field.startsWith(u'\'') && needsGuard(field) ? field.mid(1) : field;
+}
+
+QByteArray CsvWriter::encodeField(const QString& field)
+{
+    const QByteArray utf8 = guardFormula(field).toUtf8();
+    const bool quote = utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') ||
+                       utf8.contains('\r');
+    if (!quote)
+        return utf8;
+    QByteArray quoted = utf8;
+    quoted.replace('"', "\"\"");
+    return '"' + quoted + '"';
+}
+
+void CsvWriter::writeRow(const QStringList& fields)
+{
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            m_buffer += ',';
+        m_buffer += encodeField(fields[i]);
+    }
+    m_buffer += "\r\n";
+    if (m_buffer.size() >= FlushAt)
+        flush();
+}
+
+bool CsvWriter::flush()
+{
+    if (m_failed)
+        return false;
+    if (!m_buffer.isEmpty() && m_device.write(m_buffer) != m_buffer.size())
+        m_failed = true;
+    m_buffer.clear();
+    return !m_failed;
+}
+
+} // namespace BidTracker::Model

@@ -1,0 +1,177 @@
+// The command line as a user runs it: exit codes, messages, files, and an export read back
+// by Python's csv module.
+#include "model/csv/csvkind.h"
+#include "support/testauction.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+
+using namespace BidTracker;
+
+namespace {
+
+struct ProcessRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+ProcessRun bidtracker(const QStringList& arguments, const QString& home)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
+    environment.remove(QStringLiteral("DISPLAY"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
+    EXPECT_TRUE(process.waitForFinished(30'000));
+    return ProcessRun{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void writeFile(const QString& path, const QByteArray& data)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(data);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST(CommandLine, ExportsToStdoutAndToAFile)
+{
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    const ProcessRun out = bidtracker({"export", "results", "--db", auction.path()}, auction.dir());
+    EXPECT_EQ(out.exitCode, 0) << out.err.toStdString();
+    EXPECT_TRUE(out.out.startsWith("item_id,name,winner_user_id,winner_name,winning_value,bid_count\r\n"));
+    EXPECT_TRUE(out.out.contains("item1,Item Nº 1,user2,Berry,1000.00,2\r\n"));
+    const QString file = auction.dir() + QStringLiteral("/items.csv");
+    const ProcessRun toFile = bidtracker({"export", "items", "-o", file, "--db", auction.path()}, auction.dir());
+    EXPECT_EQ(toFile.exitCode, 0);
+    EXPECT_TRUE(toFile.err.contains("Exported 2 items"));
+    EXPECT_TRUE(readFile(file).startsWith("item_id,name,status"));
+}
+
+TEST(CommandLine, ExportReadBackByPythonAgreesWithTheDatabase)
+{
+    // GIVEN bids with awkward names
+    Testing::TestAuction auction;
+    const qint64 user = auction.addUser(QStringLiteral("=cmd|' /C calc'!A0"));
+    const qint64 other = auction.addUser(QString::fromUtf8("Zoë, \"the\" bidder"));
+    const qint64 item = auction.addItem(QStringLiteral("+Lot, \"with\" quotes"));
+    auction.bid(item, user, 1250);
+    auction.bid(item, other, 99999);
+    // WHEN exported with the command line
+    const QString csv = auction.dir() + QStringLiteral("/bids.csv");
+    ASSERT_EQ(bidtracker({"export", "bids", "-o", csv, "--db", auction.path()}, auction.dir()).exitCode, 0);
+    // THEN Python's csv module reads exactly what the database holds
+    QJsonArray rows;
+    const auto bids = auction.service().bids();
+    ASSERT_TRUE(bids.has_value());
+    for (const Model::Bid& bid : bids->rows) {
+        rows.append(QJsonArray{Model::formatId(Model::EntityKind::Bid, bid.id),
+                               Model::formatId(Model::EntityKind::Item, bid.itemId), bid.itemName,
+                               Model::formatId(Model::EntityKind::User, bid.userId), bid.userName,
+                               bid.value.toString(), bid.placedAt});
+    }
+    const QString expected = auction.dir() + QStringLiteral("/expected.json");
+    writeFile(expected, QJsonDocument(QJsonObject{{"header", QJsonArray::fromStringList(
+                                                               Model::csvColumns(Model::CsvKind::Bids))},
+                                                  {"rows", rows}})
+                            .toJson());
+    QProcess python;
+    python.start(QStringLiteral("python3"),
+                 {QStringLiteral(CHECK_EXPORT_SCRIPT), csv, expected});
+    ASSERT_TRUE(python.waitForFinished(30'000));
+    EXPECT_EQ(python.exitCode(), 0) << python.readAll().toStdString();
+}
+
+TEST(CommandLine, ImportsAllOrNothing)
+{
+    Testing::TestAuction auction;
+    const QString good = auction.dir() + QStringLiteral("/good.csv");
+    writeFile(good, "name,notes\r\nAlbert,x\r\n\"Berry, B.\",y\r\n");
+    const ProcessRun ok = bidtracker({"import", "users", good, "--db", auction.path()}, auction.dir());
+    EXPECT_EQ(ok.exitCode, 0) << ok.err.toStdString();
+    EXPECT_TRUE(ok.err.contains("Imported 2 users"));
+    EXPECT_EQ(auction.service().users()->total, 2);
+
+    const QString bad = auction.dir() + QStringLiteral("/bad.csv");
+    writeFile(bad, "name,starting_price\r\nVase,10\r\n,5\r\nClock,-3\r\n");
+    const ProcessRun refused = bidtracker({"import", "items", bad, "--db", auction.path()}, auction.dir());
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains("line 3: Name must not be empty")) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("line 4: Starting price must not be negative"));
+    EXPECT_TRUE(refused.err.contains("nothing was imported"));
+    EXPECT_EQ(auction.service().items()->total, 0);
+}
+
+TEST(CommandLine, ExplainsEveryKindOfFailure)
+{
+    Testing::TestAuction auction;
+    const QString dir = auction.dir();
+    const auto check = [&](const QStringList& arguments, int code, const char* message) {
+        const ProcessRun run = bidtracker(arguments, dir);
+        EXPECT_EQ(run.exitCode, code) << arguments.join(u' ').toStdString();
+        EXPECT_TRUE(run.err.contains(message)) << run.err.toStdString();
+    };
+    check({"export", "lots"}, 2, "Usage: bidtracker export");
+    check({"import", "bids", "x.csv"}, 2, "Usage: bidtracker import items|users FILE");
+    check({"import", "users", dir + "/missing.csv", "--db", auction.path()}, 1, "cannot read");
+    check({"--port", "70000"}, 2, "--port must be a whole number from 0 to 65535");
+    check({"--bind", "not-an-ip"}, 2, "--bind must be an IP address");
+    check({"--rate-limit", "-1"}, 2, "--rate-limit");
+    check({"--token", "short"}, 2, "--token must be at least 8");
+    check({"--frobnicate"}, 2, "Unknown option");
+    check({"dance"}, 2, "Unknown command");
+    writeFile(dir + "/notes.txt", "just some text");
+    check({"export", "items", "--db", dir + "/notes.txt"}, 1, "is not a Bid Tracker database");
+    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 1, "cannot write");
+}
+
+TEST(CommandLine, HeadlessRefusesAPortInUse)
+{
+    Testing::TestAuction auction;
+    QTcpServer blocker;
+    ASSERT_TRUE(blocker.listen(QHostAddress::LocalHost, 0));
+    const ProcessRun run = bidtracker({"--headless", "--db", auction.path(), "--port",
+                                QString::number(blocker.serverPort())},
+                               auction.dir());
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.err.contains("Cannot listen on 127.0.0.1 port")) << run.err.toStdString();
+}
+
+TEST(CommandLine, WithoutADisplayRunsHeadlessAndStopsOnSigterm)
+{
+    Testing::TestAuction auction;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), auction.dir());
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(BIDTRACKER_BINARY), {"--db", auction.path(), "--port", "0"});
+    QByteArray output;
+    while (!output.contains("API token:") && process.waitForReadyRead(10'000))
+        output += process.readAll();
+    EXPECT_TRUE(output.contains("No display")) << output.toStdString();
+    EXPECT_TRUE(output.contains("/api/v1"));
+    process.terminate();
+    ASSERT_TRUE(process.waitForFinished(10'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(process.exitCode(), 0);
+}

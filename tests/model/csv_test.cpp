@@ -1,0 +1,237 @@
+#include "model/csv/csvexport.h"
+#include "model/csv/csvimport.h"
+#include "model/csv/csvreader.h"
+#include "model/csv/csvwriter.h"
+#include "support/testauction.h"
+
+#include <QBuffer>
+
+using namespace BidTracker::Model;
+using BidTracker::Testing::TestAuction;
+
+namespace {
+
+QByteArray writeRows(const QList<QStringList>& rows)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        CsvWriter writer(buffer);
+        for (const QStringList& row : rows)
+            writer.writeRow(row);
+    }
+    return buffer.data();
+}
+
+QByteArray exportOf(Database& db, CsvKind kind)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EXPECT_TRUE(exportCsv(db, kind, buffer).has_value());
+    return buffer.data();
+}
+
+struct FieldCase
+{
+    const char* name;
+    QString field;
+    QByteArray encoded;
+};
+
+class CsvField : public ::testing::TestWithParam<FieldCase>
+{
+};
+
+TEST_P(CsvField, IsWrittenAsRfc4180AndReadBackUnchanged)
+{
+    // GIVEN a field WHEN written THEN it is encoded as RFC 4180 (and guarded) ...
+    const FieldCase& c = GetParam();
+    EXPECT_EQ(CsvWriter::encodeField(c.field), c.encoded);
+    // ... AND a file of it reads back to exactly the same text
+    const QByteArray file = writeRows({{QStringLiteral("a"), c.field, QStringLiteral("z")}});
+    const auto records = readCsv(file);
+    ASSERT_TRUE(records.has_value()) << records.error().toStdString();
+    ASSERT_EQ(records->size(), 1);
+    ASSERT_EQ(records->front().fields.size(), 3);
+    EXPECT_EQ(CsvWriter::unguardFormula(records->front().fields[1]), c.field);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, CsvField,
+    ::testing::Values(
+        FieldCase{"Plain", QStringLiteral("Vase"), "Vase"},
+        FieldCase{"Empty", QString(), ""},
+        FieldCase{"Comma", QStringLiteral("Smith, John"), "\"Smith, John\""},
+        FieldCase{"Quote", QStringLiteral("The \"Blue\" vase"), "\"The \"\"Blue\"\" vase\""},
+        FieldCase{"LineFeed", QStringLiteral("two\nlines"), "\"two\nlines\""},
+        FieldCase{"CarriageReturnLineFeed", QStringLiteral("two\r\nlines"), "\"two\r\nlines\""},
+        FieldCase{"Utf8", QString::fromUtf8("Zoë 山田 🎉 Nº"), QByteArray("Zoë 山田 🎉 Nº")},
+        FieldCase{"FormulaEquals", QStringLiteral("=SUM(A1:A9)"), "'=SUM(A1:A9)"},
+        FieldCase{"FormulaPlus", QStringLiteral("+1"), "'+1"},
+        FieldCase{"FormulaMinus", QStringLiteral("-1"), "'-1"},
+        FieldCase{"FormulaAt", QStringLiteral("@cmd"), "'@cmd"},
+        FieldCase{"FormulaTab", QStringLiteral("\tx"), "'\tx"},
+        FieldCase{"FormulaCarriageReturn", QStringLiteral("\rx"), "\"'\rx\""},
+        FieldCase{"FormulaWithComma", QStringLiteral("=1,2"), "\"'=1,2\""},
+        FieldCase{"AlreadyQuotedFormula", QStringLiteral("'=x"), "''=x"},
+        FieldCase{"ApostropheText", QStringLiteral("'tis"), "'tis"},
+        FieldCase{"VeryLong", QString(100'000, u'x'), QByteArray(100'000, 'x')}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+struct ReadCase
+{
+    const char* name;
+    QByteArray data;
+    QList<QStringList> rows; // empty with error set: must fail
+    const char* error = nullptr;
+};
+
+class CsvRead : public ::testing::TestWithParam<ReadCase>
+{
+};
+
+TEST_P(CsvRead, ReadsOrRefusesWithTheLine)
+{
+    const ReadCase& c = GetParam();
+    const auto records = readCsv(c.data);
+    if (c.error) {
+        ASSERT_FALSE(records.has_value());
+        EXPECT_TRUE(records.error().contains(QString::fromUtf8(c.error))) << records.error().toStdString();
+        return;
+    }
+    ASSERT_TRUE(records.has_value()) << records.error().toStdString();
+    QList<QStringList> rows;
+    for (const CsvRecord& record : *records)
+        rows.append(record.fields);
+    EXPECT_EQ(rows, c.rows);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, CsvRead,
+    ::testing::Values(
+        ReadCase{"Crlf", "name,x\r\nVase,1\r\n", {{"name", "x"}, {"Vase", "1"}}},
+        ReadCase{"BareLf", "name,x\nVase,1\n", {{"name", "x"}, {"Vase", "1"}}},
+        ReadCase{"NoFinalLineBreak", "name\r\nVase", {{"name"}, {"Vase"}}},
+        ReadCase{"Bom", "\xEF\xBB\xBFname\r\nVase\r\n", {{"name"}, {"Vase"}}},
+        ReadCase{"EmptyFields", "a,b,c\r\n,,\r\n", {{"a", "b", "c"}, {"", "", ""}}},
+        ReadCase{"QuotedEmpty", "a\r\n\"\"\r\n", {{"a"}, {""}}},
+        ReadCase{"HeaderOnly", "name,status\r\n", {{"name", "status"}}},
+        ReadCase{"EmptyFile", "", {}},
+        ReadCase{"QuotedLineBreaks", "a,b\r\n\"x\r\ny\",z\r\n", {{"a", "b"}, {"x\r\ny", "z"}}},
+        ReadCase{"StrayQuote", "a\r\nab\"c\r\n", {}, "line 2: a quote inside a field"},
+        ReadCase{"TextAfterQuote", "a\r\n\"ab\"c\r\n", {}, "line 2: text after the closing quote"},
+        ReadCase{"Unterminated", "a\r\nx\r\n\"open\r\nstill\r\n", {}, "line 3: a quoted field is never closed"},
+        ReadCase{"NotUtf8", "name\r\nVase\r\nCaf\xE9\r\n", {}, "line 3: the file is not UTF-8"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+} // namespace
+
+TEST(CsvImport, MapsColumnsByNameIgnoringExtraOnesInAnyOrder)
+{
+    const auto plan = planImport(CsvKind::Items,
+                                 "min_increment,colour,name,starting_price\r\n5,red,Vase,100\r\n,,Clock,\r\n");
+    ASSERT_TRUE(plan.ok()) << plan.problemText().toStdString();
+    ASSERT_EQ(plan.items.size(), 2);
+    EXPECT_EQ(plan.items[0].name, QStringLiteral("Vase"));
+    EXPECT_EQ(plan.items[0].minIncrement->cents(), 500);
+    EXPECT_EQ(plan.items[0].startingPrice->cents(), 10000);
+    EXPECT_FALSE(plan.items[1].startingPrice.has_value());
+}
+
+TEST(CsvImport, ReportsEveryBadRowByLineAndImportsNothing)
+{
+    // GIVEN a file with two bad rows among good ones
+    TestAuction auction;
+    const auto plan = planImport(CsvKind::Items,
+                                 "name,status,starting_price\r\nVase,open,10\r\n,open,5\r\n"
+                                 "Clock,sold,1.234\r\nLamp,closed,\r\n");
+    // THEN each problem names its line, and applying the plan adds nothing
+    ASSERT_FALSE(plan.ok());
+    const QString text = plan.problemText();
+    EXPECT_TRUE(text.contains(QStringLiteral("line 3: Name must not be empty"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("line 4: Status must be open or closed")));
+    EXPECT_TRUE(text.contains(QStringLiteral("line 4: Starting price must have at most two decimals")));
+    EXPECT_FALSE(applyImport(auction.service(), plan).has_value());
+    EXPECT_EQ(auction.service().items()->total, 0);
+}
+
+TEST(CsvImport, RequiresANameColumn)
+{
+    const auto plan = planImport(CsvKind::Users, "user,age\r\nBob,3\r\n");
+    ASSERT_FALSE(plan.ok());
+    EXPECT_TRUE(plan.problemText().contains(QStringLiteral("no name column")));
+    EXPECT_FALSE(planImport(CsvKind::Users, "").ok());
+}
+
+TEST(CsvImport, AHeaderOnlyFileImportsNothingAndSucceeds)
+{
+    TestAuction auction;
+    const auto plan = planImport(CsvKind::Users, "name\r\n");
+    ASSERT_TRUE(plan.ok());
+    EXPECT_EQ(applyImport(auction.service(), plan).value(), 0);
+}
+
+TEST(CsvRoundTrip, ExportImportExportGivesTheSameData)
+{
+    // GIVEN items and users with every awkward kind of name
+    TestAuction first;
+    const QStringList names{QStringLiteral("Plain"), QStringLiteral("Comma, too"),
+                            QStringLiteral("\"Quoted\""), QStringLiteral("=HYPERLINK(\"x\")"),
+                            QStringLiteral("-minus"), QStringLiteral("'=already"),
+                            QString::fromUtf8("Zoë 山田 🎉")};
+    for (const QString& name : names) {
+        first.addUser(name);
+        first.addItem(name, 1234, 50);
+    }
+    ItemChanges close;
+    close.status = ItemStatus::Closed;
+    ASSERT_TRUE(first.service().updateItem(2, close).has_value());
+    const QByteArray items = exportOf(first.db(), CsvKind::Items);
+    const QByteArray users = exportOf(first.db(), CsvKind::Users);
+    // WHEN both are imported into a new database and exported again
+    TestAuction second;
+    ASSERT_TRUE(applyImport(second.service(), planImport(CsvKind::Items, items)).has_value());
+    ASSERT_TRUE(applyImport(second.service(), planImport(CsvKind::Users, users)).has_value());
+    // THEN the files are identical, byte for byte
+    EXPECT_EQ(exportOf(second.db(), CsvKind::Items), items);
+    EXPECT_EQ(exportOf(second.db(), CsvKind::Users), users);
+}
+
+TEST(CsvExport, WritesTheDocumentedColumnsAndRows)
+{
+    TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    const auto results = readCsv(exportOf(auction.db(), CsvKind::Results));
+    ASSERT_TRUE(results.has_value());
+    ASSERT_EQ(results->size(), 3);
+    EXPECT_EQ(results->at(0).fields, csvColumns(CsvKind::Results));
+    EXPECT_EQ(results->at(1).fields,
+              (QStringList{"item1", QString::fromUtf8("Item Nº 1"), "user2", "Berry", "1000.00", "2"}));
+    EXPECT_EQ(results->at(2).fields, (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0"}));
+    const auto users = readCsv(exportOf(auction.db(), CsvKind::Users));
+    EXPECT_EQ(users->at(1).fields, (QStringList{"user1", "Albert", "1", "1"}));
+}
+
+TEST(CsvExport, StopsWhenCancelled)
+{
+    TestAuction auction;
+    const qint64 user = auction.addUser();
+    const qint64 item = auction.addItem();
+    QList<BidRequest> bids;
+    for (int i = 1; i <= 12'000; ++i)
+        bids.append({item, user, Money::fromCents(i)});
+    auction.service().placeBids(bids);
+    std::atomic<bool> cancel{false};
+    qint64 reported = 0;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    const auto result = exportCsv(auction.db(), CsvKind::Bids, buffer,
+                                  CsvProgress{[&](qint64 done, qint64) {
+                                                  reported = done;
+                                                  cancel = true;
+                                              },
+                                              &cancel});
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().message, QStringLiteral("Cancelled"));
+    EXPECT_EQ(reported, 5000);
+}
