@@ -4,7 +4,9 @@
 #include "model/csv/csvexport.h"
 #include "model/csv/csvimport.h"
 #include "model/database.h"
+#include "model/generator.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
 #include <cstdio>
@@ -96,6 +98,26 @@ int runImport(const Options& options)
         return 1;
     }
     say(QStringLiteral("Imported %1 %2 from %3").arg(*added).arg(options.csvKind, options.csvFile));
+    return 0;
+}
+
+int runGenerate(const Options& options)
+{
+    auto db = open(options);
+    if (!db)
+        return 1;
+    QElapsedTimer timer;
+    timer.start();
+    const Model::GenerateSpec spec{options.generateItems, options.generateUsers, options.generateBids, 20261128};
+    if (auto made = Model::generateAuction(*db, spec); !made) {
+        say(QStringLiteral("bidtracker: generate: %1").arg(made.error().message));
+        return 1;
+    }
+    say(QStringLiteral("Generated %1 items, %2 users and %3 bids in %4 s")
+            .arg(spec.items)
+            .arg(spec.users)
+            .arg(spec.bids)
+            .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     return 0;
 }
 

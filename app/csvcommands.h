@@ -12,4 +12,7 @@ int runExport(const Options& options);
 /// transaction, or none. Exit code 0, or 1 with each problem on stderr by line number.
 int runImport(const Options& options);
 
+/// `bidtracker generate ... --db FILE`: a realistic auction of the given size in a new file.
+int runGenerate(const Options& options);
+
 } // namespace BidTracker::App

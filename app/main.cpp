@@ -146,9 +146,12 @@ int main(int argc, char** argv)
         return runHeadless(*options);
     }
     case Mode::Export:
-    case Mode::Import: {
+    case Mode::Import:
+    case Mode::Generate: {
         QCoreApplication app(argc, argv);
         setIdentity();
+        if (options->mode == Mode::Generate)
+            return App::runGenerate(*options);
         return options->mode == Mode::Export ? App::runExport(*options) : App::runImport(*options);
     }
     }

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QStandardPaths>
+#include <tuple>
 
 namespace BidTracker::App {
 
@@ -40,7 +41,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "  bidtracker [options]                       window + server\n"
         "  bidtracker --headless [options]            server only\n"
         "  bidtracker export items|users|bids|results [-o FILE]\n"
-        "  bidtracker import items|users FILE"));
+        "  bidtracker import items|users FILE\n"
+        "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
@@ -70,7 +72,14 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("export: the CSV file to write (default: stdout)."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit, output});
+    const QCommandLineOption items(QStringLiteral("items"),
+                                   QStringLiteral("generate: items (default 100000)."), QStringLiteral("N"));
+    const QCommandLineOption users(QStringLiteral("users"),
+                                   QStringLiteral("generate: users (default 10000)."), QStringLiteral("N"));
+    const QCommandLineOption bids(QStringLiteral("bids"),
+                                  QStringLiteral("generate: bids (default 1000000)."), QStringLiteral("N"));
+    parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit, output,
+                       items, users, bids});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
                                  QStringLiteral("[export|import KIND [FILE]]"));
 
@@ -146,6 +155,26 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
             return std::unexpected(QStringLiteral("Usage: bidtracker import items|users FILE"));
         options.csvKind = positional[1];
         options.csvFile = positional[2];
+        return options;
+    }
+    if (command == u"generate") {
+        options.mode = Options::Mode::Generate;
+        if (positional.size() != 1 || options.databasePath.isEmpty())
+            return std::unexpected(QStringLiteral(
+                "Usage: bidtracker generate [--items N] [--users N] [--bids N] --db FILE"));
+        for (const auto& [option, target, minimum] :
+             {std::tuple{&items, &options.generateItems, 1}, std::tuple{&users, &options.generateUsers, 1},
+              std::tuple{&bids, &options.generateBids, 0}}) {
+            if (!parser.isSet(*option))
+                continue;
+            const auto number = wholeNumber(parser.value(*option), option->names().first(), 100'000'000);
+            if (!number || *number < minimum)
+                return std::unexpected(number ? QStringLiteral("--%1 must be at least %2")
+                                                    .arg(option->names().first())
+                                                    .arg(minimum)
+                                              : number.error());
+            *target = *number;
+        }
         return options;
     }
     return std::unexpected(

@@ -12,7 +12,7 @@ namespace BidTracker::App {
 /// What the command line asked for, checked.
 struct Options
 {
-    enum class Mode { Window, Headless, Export, Import, Help, Version };
+    enum class Mode { Window, Headless, Export, Import, Generate, Help, Version };
 
     Mode mode = Mode::Window;
     QString databasePath; // empty: the default database
@@ -26,6 +26,10 @@ struct Options
     /// export/import: the kind (items, users, bids, results) and the file.
     QString csvKind;
     QString csvFile; // export: empty means stdout
+    /// generate: the size of the auction.
+    qint64 generateItems = 100'000;
+    qint64 generateUsers = 10'000;
+    qint64 generateBids = 1'000'000;
     QString helpText;
 };
 
