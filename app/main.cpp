@@ -7,7 +7,8 @@
 #include "options.h"
 #include "serverconfig.h"
 #include "stopsignals.h"
-#include "ui/mainwindow.h"
+#include "screenshot.h"
+#include "windowsession.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -94,21 +95,11 @@ int runHeadless(const App::Options& options)
 
 int runWindow(const App::Options& options)
 {
-    Model::ChangeNotifier notifier;
-    QString path;
-    auto db = openDatabase(options, notifier, &path);
-    if (!db)
-        return 1;
-    Model::AuctionService service(*db, &notifier);
-    Api::ServerThread server(path, App::serverSettings(options), &notifier);
-    QString error;
-    if (!server.startServer(&error))
-        say(QStringLiteral("bidtracker: the server is off: %1").arg(error));
-    Gui::MainWindow window(service, notifier, path);
-    window.show();
-    const int code = QApplication::exec();
-    server.stopServer();
-    return code;
+    const QString path =
+        options.databasePath.isEmpty() ? App::defaultDatabasePath() : options.databasePath;
+    if (!options.screenshot.isEmpty())
+        return App::takeScreenshot(options, path);
+    return App::runWindowSessions(options, path);
 }
 
 } // namespace
@@ -132,7 +123,7 @@ int main(int argc, char** argv)
         std::printf("bidtracker %s\n", BIDTRACKER_VERSION);
         return 0;
     case Mode::Window:
-        if (hasDisplay()) {
+        if (hasDisplay() || !options->screenshot.isEmpty()) {
             QApplication app(argc, argv);
             setIdentity();
             return runWindow(*options);

@@ -78,8 +78,11 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                    QStringLiteral("generate: users (default 10000)."), QStringLiteral("N"));
     const QCommandLineOption bids(QStringLiteral("bids"),
                                   QStringLiteral("generate: bids (default 1000000)."), QStringLiteral("N"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a 1280x800 picture of the window and exit."),
+                                        QStringLiteral("PNG"));
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit, output,
-                       items, users, bids});
+                       items, users, bids, screenshot});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
                                  QStringLiteral("[export|import KIND [FILE]]"));
 
@@ -100,6 +103,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     if (parser.isSet(db) && options.databasePath.trimmed().isEmpty())
         return std::unexpected(QStringLiteral("--db needs a file name"));
     options.demo = parser.isSet(demo);
+    options.screenshot = parser.value(screenshot);
     options.noAuth = parser.isSet(noAuth);
     if (parser.isSet(port)) {
         const auto number = wholeNumber(parser.value(port), QStringLiteral("port"), 65535);

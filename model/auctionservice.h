@@ -79,6 +79,13 @@ public:
     /// What the next bid on the item must at least be.
     Result<Money> lowestAcceptableBid(qint64 itemId);
 
+    /// Undo support for the window: puts back a deleted user, item or bid under its old id
+    /// (an id is never handed out twice, so it is still free). A restored bid's item gets
+    /// its highest bid as winner again. Refused (Conflict) if the id is taken.
+    Result<User> restoreUser(const User& user);
+    Result<Item> restoreItem(const Item& item);
+    Result<Bid> restoreBid(const Bid& bid);
+
     /// Adds items (names required) or users in one transaction: all or none.
     Result<qint64> importItems(const QList<ItemChanges>& items);
     Result<qint64> importUsers(const QStringList& names);

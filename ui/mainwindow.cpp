@@ -1,24 +1,356 @@
 #include "mainwindow.h"
 
+#include "auctionactions.h"
+#include "csvtransfer.h"
+#include "model/auctionservice.h"
+#include "model/tables/bidstablemodel.h"
+#include "model/tables/itembidsmodel.h"
+#include "model/tables/tablesupport.h"
 #include "model/tables/itemstablemodel.h"
+#include "model/tables/useritemsmodel.h"
+#include "model/tables/userstablemodel.h"
+#include "placebiddialog.h"
+#include "serverpanel.h"
+#include "tablepage.h"
 
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace BidTracker::Gui {
 
-MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& notifier,
-                       const QString& databasePath, QWidget* parent)
-    : QMainWindow(parent)
+namespace {
+
+constexpr int MaxRecent = 8;
+const QString recentKey = QStringLiteral("window/recentDatabases");
+
+/// A titled block: a bold label over a widget.
+QWidget* titled(QLabel* title, QWidget* content, QWidget* parent)
 {
-    setWindowTitle(tr("Bid Tracker"));
-    auto* items = new QTableView(this);
-    items->setModel(new Model::ItemsTableModel(service, notifier, items));
-    items->horizontalHeader()->setStretchLastSection(true);
-    setCentralWidget(items);
-    statusBar()->showMessage(databasePath);
-    resize(1100, 700);
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 6, 0, 0);
+    QFont font = title->font();
+    font.setBold(true);
+    title->setFont(font);
+    layout->addWidget(title);
+    layout->addWidget(content);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& notifier,
+                       const QString& databasePath, ServerControl* server, QWidget* parent)
+    : QMainWindow(parent), m_service(service), m_databasePath(databasePath),
+      m_actions(new AuctionActions(service, this)),
+      m_itemsModel(new Model::ItemsTableModel(service, notifier, this)),
+      m_usersModel(new Model::UsersTableModel(service, notifier, this)),
+      m_bidsModel(new Model::BidsTableModel(service, notifier, this)),
+      m_itemBidsModel(new Model::ItemBidsModel(service, notifier, this)),
+      m_userItemsModel(new Model::UserItemsModel(service, notifier, this))
+{
+    setWindowTitle(tr("%1 — Bid Tracker").arg(QFileInfo(databasePath).fileName()));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/bidtracker.png")));
+    buildTabs();
+    buildServerDock(server);
+    buildMenus();
+    auto* databaseLabel = new QLabel(QDir::toNativeSeparators(databasePath), this);
+    databaseLabel->setToolTip(tr("The auction's database file"));
+    statusBar()->addWidget(databaseLabel, 1);
+    m_serverStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_serverStatus);
+    connect(m_serverPanel, &ServerPanel::stateChanged, this,
+            [this] { m_serverStatus->setText(m_serverPanel->summary()); });
+    m_serverStatus->setText(m_serverPanel->summary());
+    connect(m_itemsModel, &Model::ItemsTableModel::renameRequested, m_actions, &AuctionActions::renameItem);
+    connect(m_usersModel, &Model::UsersTableModel::renameRequested, m_actions, &AuctionActions::renameUser);
+    // Live updates can change the lot or bidder shown in a detail title.
+    connect(m_itemsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
+    connect(m_usersModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
+    restoreLayout();
+    QSettings().setValue(QStringLiteral("window/lastDatabase"), databasePath);
+    QStringList recent = QSettings().value(recentKey).toStringList();
+    recent.removeAll(databasePath);
+    recent.prepend(databasePath);
+    QSettings().setValue(recentKey, recent.mid(0, MaxRecent));
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildTabs()
+{
+    m_items = new TablePage(m_itemsModel, Model::ItemsTableModel::Name, Model::ItemsTableModel::Name, tr("Filter lots by name"), this);
+    m_itemBidsTitle = new QLabel(this);
+    m_itemBidsView = makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
+    auto* itemsSplit = new QSplitter(Qt::Vertical, this);
+    itemsSplit->addWidget(m_items);
+    itemsSplit->addWidget(titled(m_itemBidsTitle, m_itemBidsView, this));
+    itemsSplit->setStretchFactor(0, 3);
+    itemsSplit->setStretchFactor(1, 2);
+    connect(m_items, &TablePage::currentIdChanged, this, [this](qint64 id) {
+        m_itemBidsModel->setItemId(id);
+        updateDetailTitles();
+    });
+
+    m_users = new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name, tr("Filter bidders by name"), this);
+    m_userItemsTitle = new QLabel(this);
+    m_userItemsView = makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
+    auto* usersSplit = new QSplitter(Qt::Vertical, this);
+    usersSplit->addWidget(m_users);
+    usersSplit->addWidget(titled(m_userItemsTitle, m_userItemsView, this));
+    usersSplit->setStretchFactor(0, 3);
+    usersSplit->setStretchFactor(1, 2);
+    connect(m_users, &TablePage::currentIdChanged, this, [this](qint64 id) {
+        m_userItemsModel->setUserId(id);
+        updateDetailTitles();
+    });
+
+    m_bids = new TablePage(m_bidsModel, -1, Model::BidsTableModel::Item, tr("Filter bids by lot, bidder or amount"), this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(itemsSplit, tr("&Lots"));
+    m_tabs->addTab(usersSplit, tr("Bi&dders"));
+    m_tabs->addTab(m_bids, tr("&Bids"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    updateDetailTitles();
+}
+
+void MainWindow::updateDetailTitles()
+{
+    const int itemRow = m_itemsModel->rowOfId(m_itemBidsModel->itemId());
+    m_itemBidsTitle->setText(itemRow < 0
+                                 ? tr("Bids — select a lot to see its bids, newest first")
+                                 : tr("Bids on %1 “%2” — newest first, the winning bid in bold")
+                                       .arg(Model::formatId(Model::EntityKind::Item, m_itemBidsModel->itemId()),
+                                            m_itemsModel->recordAt(itemRow).name));
+    const int userRow = m_usersModel->rowOfId(m_userItemsModel->userId());
+    m_userItemsTitle->setText(userRow < 0
+                                  ? tr("Lots — select a bidder to see the lots they bid on")
+                                  : tr("Lots %1 bid on, and where they stand")
+                                        .arg(m_usersModel->recordAt(userRow).name));
+}
+
+void MainWindow::buildServerDock(ServerControl* server)
+{
+    m_serverPanel = new ServerPanel(server, this);
+    auto* dock = new QDockWidget(tr("REST API server"), this);
+    dock->setObjectName(QStringLiteral("serverDock"));
+    dock->setWidget(m_serverPanel);
+    m_serverPanel->setMaximumWidth(340);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New database…"), QKeySequence::New, this, [this] { chooseDatabase(true); });
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this, [this] { chooseDatabase(false); });
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    QMenu* exports = file->addMenu(tr("&Export CSV"));
+    for (const auto kind : {Model::CsvKind::Items, Model::CsvKind::Users, Model::CsvKind::Bids,
+                            Model::CsvKind::Results}) {
+        exports->addAction(tr("%1…").arg(Model::csvKindName(kind)), this, [this, kind] { exportCsv(kind); });
+    }
+    QMenu* imports = file->addMenu(tr("&Import CSV"));
+    imports->addAction(tr("lots (items)…"), this, [this] { importCsv(Model::CsvKind::Items); });
+    imports->addAction(tr("bidders (users)…"), this, [this] { importCsv(Model::CsvKind::Users); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_actions->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_actions->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* bid = edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::placeBid);
+    QAction* addItem = edit->addAction(tr("Add &lot…"), QKeySequence(tr("Ctrl+L")), this, [this] {
+        if (const qint64 id = m_actions->addItem()) {
+            m_tabs->setCurrentIndex(ItemsTab);
+            m_items->selectId(id);
+        }
+    });
+    QAction* addUser = edit->addAction(tr("Add &bidder…"), QKeySequence(tr("Ctrl+D")), this, [this] {
+        if (const qint64 id = m_actions->addUser()) {
+            m_tabs->setCurrentIndex(UsersTab);
+            m_users->selectId(id);
+        }
+    });
+    edit->addAction(tr("&Edit lot…"), QKeySequence(tr("Ctrl+E")), this, [this] {
+        if (m_items->currentId())
+            m_actions->editItem(m_items->currentId());
+    });
+    QAction* toggle = edit->addAction(tr("Open/&close lot"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::toggleLot);
+    QAction* remove = edit->addAction(tr("&Delete…"), QKeySequence::Delete, this, &MainWindow::deleteSelected);
+    edit->addSeparator();
+    edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        TablePage* pages[] = {m_items, m_users, m_bids};
+        pages[m_tabs->currentIndex()]->searchField()->setFocus();
+    });
+
+    QToolBar* tools = addToolBar(tr("Auction"));
+    tools->setObjectName(QStringLiteral("auctionToolbar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setMovable(false);
+    for (QAction* action : {bid, addItem, addUser, toggle, remove})
+        tools->addAction(action);
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+}
+
+PlaceBidDialog* MainWindow::makePlaceBidDialog()
+{
+    auto* dialog = new PlaceBidDialog(
+        m_service, m_itemsModel, m_usersModel,
+        [this](qint64 item, qint64 user, Model::Money value) { return m_actions->placeBid(item, user, value); },
+        this);
+    if (const qint64 item = m_items->currentId())
+        dialog->setItem(item);
+    if (const qint64 user = m_users->currentId())
+        dialog->setUser(user);
+    return dialog;
+}
+
+void MainWindow::placeBid()
+{
+    std::unique_ptr<PlaceBidDialog> dialog(makePlaceBidDialog());
+    dialog->exec();
+}
+
+void MainWindow::deleteSelected()
+{
+    switch (m_tabs->currentIndex()) {
+    case ItemsTab:
+        // Inside the lot's bids, Delete removes the selected bid.
+        if (m_itemBidsView->hasFocus() && m_itemBidsView->currentIndex().isValid())
+            m_actions->deleteBid(m_itemBidsView->currentIndex().data(Model::IdRole).toLongLong());
+        else if (m_items->currentId())
+            m_actions->deleteItem(m_items->currentId());
+        break;
+    case UsersTab:
+        if (m_users->currentId())
+            m_actions->deleteUser(m_users->currentId());
+        break;
+    case BidsTab:
+        if (m_bids->currentId())
+            m_actions->deleteBid(m_bids->currentId());
+        break;
+    }
+}
+
+void MainWindow::toggleLot()
+{
+    const int row = m_itemsModel->rowOfId(m_items->currentId());
+    if (row < 0)
+        return;
+    const auto& item = m_itemsModel->recordAt(row);
+    m_actions->setLotOpen(item.id, item.status == Model::ItemStatus::Closed);
+}
+
+void MainWindow::exportCsv(Model::CsvKind kind)
+{
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(Model::csvKindName(kind)),
+        QFileInfo(m_databasePath).dir().filePath(Model::csvKindName(kind) + QStringLiteral(".csv")),
+        tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    const QString done = exportWithProgress(m_databasePath, kind, file, this);
+    if (!done.isEmpty())
+        statusBar()->showMessage(done, 8000);
+}
+
+void MainWindow::importCsv(Model::CsvKind kind)
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import %1").arg(Model::csvKindName(kind)),
+                                                      QString(), tr("CSV files (*.csv);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    ImportDialog dialog(m_service, kind, file, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Imported %1 %2").arg(dialog.imported()).arg(Model::csvKindName(kind)), 8000);
+}
+
+void MainWindow::chooseDatabase(bool create)
+{
+    const QString dir = QFileInfo(m_databasePath).absolutePath();
+    const QString filter = tr("Bid Tracker databases (*.sqlite *.db);;All files (*)");
+    const QString path = create ? QFileDialog::getSaveFileName(this, tr("New database"), dir, filter)
+                                : QFileDialog::getOpenFileName(this, tr("Open database"), dir, filter);
+    if (!path.isEmpty())
+        Q_EMIT openDatabaseRequested(path);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(recentKey).toStringList();
+    for (const QString& path : recent) {
+        if (path == m_databasePath)
+            continue;
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
+                                [this, path] { Q_EMIT openDatabaseRequested(path); });
+    }
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const std::pair<const char*, QTableView*> views[] = {
+        {"items", m_items->view()}, {"users", m_users->view()}, {"bids", m_bids->view()},
+        {"itemBids", m_itemBidsView}, {"userItems", m_userItemsView}};
+    for (const auto& [name, view] : views) {
+        const QByteArray state = settings.value(QStringLiteral("window/columns/%1").arg(QLatin1String(name))).toByteArray();
+        if (!state.isEmpty())
+            view->horizontalHeader()->restoreState(state);
+        else
+            view->resizeColumnsToContents(); // the stretched name column takes the rest
+    }
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    const std::pair<const char*, QTableView*> views[] = {
+        {"items", m_items->view()}, {"users", m_users->view()}, {"bids", m_bids->view()},
+        {"itemBids", m_itemBidsView}, {"userItems", m_userItemsView}};
+    for (const auto& [name, view] : views)
+        settings.setValue(QStringLiteral("window/columns/%1").arg(QLatin1String(name)),
+                          view->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    event->accept();
 }
 
 } // namespace BidTracker::Gui

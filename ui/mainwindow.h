@@ -1,23 +1,96 @@
 #pragma once
 
+#include "model/csv/csvkind.h"
+
 #include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+class QTableView;
 
 namespace BidTracker::Model {
 class AuctionService;
 class ChangeNotifier;
+class ItemsTableModel;
+class UsersTableModel;
+class BidsTableModel;
+class ItemBidsModel;
+class UserItemsModel;
 } // namespace BidTracker::Model
 
 namespace BidTracker::Gui {
 
-/// The operator's window: assembles the views on the model layer's tables.
+class AuctionActions;
+class PlaceBidDialog;
+class ServerControl;
+class ServerPanel;
+class TablePage;
+
+/// The operator's window. It only assembles the views on the model's tables, the server
+/// panel and the menus, and connects them to AuctionActions; it holds no rule and no query.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    enum Tab { ItemsTab, UsersTab, BidsTab };
+
     MainWindow(Model::AuctionService& service, Model::ChangeNotifier& notifier,
-               const QString& databasePath, QWidget* parent = nullptr);
+               const QString& databasePath, ServerControl* server, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    AuctionActions* actions() const { return m_actions; }
+    TablePage* itemsPage() const { return m_items; }
+    TablePage* usersPage() const { return m_users; }
+    TablePage* bidsPage() const { return m_bids; }
+    QTableView* itemBidsView() const { return m_itemBidsView; }
+    QTableView* userItemsView() const { return m_userItemsView; }
+    QTabWidget* tabs() const { return m_tabs; }
+    /// A place-bid dialog for the selected lot (not shown; exec() it).
+    PlaceBidDialog* makePlaceBidDialog();
+
+Q_SIGNALS:
+    /// The operator chose another database (File > New/Open); the application switches.
+    void openDatabaseRequested(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildTabs();
+    void buildMenus();
+    void buildServerDock(ServerControl* server);
+    void placeBid();
+    void deleteSelected();
+    void toggleLot();
+    void exportCsv(Model::CsvKind kind);
+    void importCsv(Model::CsvKind kind);
+    void chooseDatabase(bool create);
+    void updateDetailTitles();
+    void updateRecentMenu();
+    void restoreLayout();
+    void saveLayout() const;
+
+    Model::AuctionService& m_service;
+    QString m_databasePath;
+    AuctionActions* m_actions;
+    Model::ItemsTableModel* m_itemsModel;
+    Model::UsersTableModel* m_usersModel;
+    Model::BidsTableModel* m_bidsModel;
+    Model::ItemBidsModel* m_itemBidsModel;
+    Model::UserItemsModel* m_userItemsModel;
+    QTabWidget* m_tabs = nullptr;
+    TablePage* m_items = nullptr;
+    TablePage* m_users = nullptr;
+    TablePage* m_bids = nullptr;
+    QTableView* m_itemBidsView = nullptr;
+    QTableView* m_userItemsView = nullptr;
+    QLabel* m_itemBidsTitle = nullptr;
+    QLabel* m_userItemsTitle = nullptr;
+    ServerPanel* m_serverPanel = nullptr;
+    QLabel* m_serverStatus = nullptr;
+    QMenu* m_recentMenu = nullptr;
 };
 
 } // namespace BidTracker::Gui

@@ -30,7 +30,8 @@ QVariant bidCell(const Bid& bid, int column, int role)
     case BidsTableModel::Value:
         return sorting ? QVariant(bid.value.cents()) : QVariant(displayMoney(bid.value));
     case BidsTableModel::PlacedAt:
-        return bid.placedAt;
+        // "2026-11-27 23:51:54": the header says UTC; the milliseconds only matter for sorting.
+        return sorting ? QVariant(bid.placedAt) : QVariant(QString(bid.placedAt.left(19)).replace(u'T', u' '));
     default:
         return {};
     }

@@ -55,6 +55,26 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+Qt::ItemFlags UsersTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Name)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool UsersTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
+        index.column() != Name)
+        return false;
+    const auto& record = recordAt(index.row());
+    if (value.toString() == record.name)
+        return false;
+    Q_EMIT renameRequested(record.id, value.toString());
+    return true;
+}
+
 void UsersTableModel::onChanged(const Change& change)
 {
     if (change.action == Change::Action::Reset) {

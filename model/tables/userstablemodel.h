@@ -24,8 +24,15 @@ public:
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// The name is editable in place; the edit is not applied here but handed to whoever
+    /// listens to renameRequested() (the window, which applies it through its undo stack).
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
     void reload();
+
+Q_SIGNALS:
+    void renameRequested(qint64 id, const QString& name);
 
 private:
     void onChanged(const Change& change);

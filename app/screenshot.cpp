@@ -1,0 +1,40 @@
+#include "screenshot.h"
+
+#include "ui/tablepage.h"
+#include "windowsession.h"
+
+#include <QApplication>
+#include <QTableView>
+#include <QTimer>
+#include <cstdio>
+
+namespace BidTracker::App {
+
+int takeScreenshot(const Options& options, const QString& databasePath)
+{
+    Options quiet = options;
+    quiet.port = 0; // any free port: a running instance must not stop the picture
+    QString error;
+    auto session = WindowSession::open(databasePath, quiet, &error);
+    if (!session) {
+        std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
+        return 1;
+    }
+    Gui::MainWindow& window = session->window();
+    window.resize(1280, 800);
+    window.show();
+    window.itemsPage()->view()->setFocus();
+    window.itemsPage()->view()->selectRow(0);
+    int code = 0;
+    QTimer::singleShot(400, [&] {
+        if (!window.grab().save(options.screenshot, "PNG")) {
+            std::fprintf(stderr, "bidtracker: cannot write %s\n", qPrintable(options.screenshot));
+            code = 1;
+        }
+        QApplication::quit();
+    });
+    QApplication::exec();
+    return code;
+}
+
+} // namespace BidTracker::App

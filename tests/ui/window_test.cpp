@@ -1,0 +1,284 @@
+// The window as an operator uses it, on the offscreen platform: dialogs filled in and
+// submitted, confirmations, undo, inline edits, and a bid arriving over HTTP.
+#include "app/api/serverthread.h"
+#include "model/tables/tablesupport.h"
+#include "support/testauction.h"
+#include "ui/auctionactions.h"
+#include "model/tables/bidstablemodel.h"
+#include "model/tables/itembidsmodel.h"
+#include "model/tables/itemstablemodel.h"
+#include "model/tables/useritemsmodel.h"
+#include "model/tables/userstablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/placebiddialog.h"
+#include "ui/servercontrol.h"
+#include "ui/tablepage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace BidTracker;
+
+namespace {
+
+/// The embedded server for the window under test, on an ephemeral port.
+class TestServerControl final : public Gui::ServerControl
+{
+public:
+    TestServerControl(const QString& db, Model::ChangeNotifier* notifier)
+    {
+        m_settings.port = 0;
+        m_settings.token = QStringLiteral("window-test-token");
+        m_settings.rateLimitPerSecond = 0;
+        m_thread = std::make_unique<Api::ServerThread>(db, m_settings, notifier);
+        QString error;
+        EXPECT_TRUE(m_thread->startServer(&error)) << error.toStdString();
+    }
+    bool start(const QString&, quint16, QString*) override { return true; }
+    void stop() override { m_thread->stopServer(); }
+    bool isRunning() const override { return m_thread->isRunning(); }
+    QString address() const override { return QStringLiteral("127.0.0.1"); }
+    quint16 port() const override { return m_thread->port(); }
+    QString baseUrl() const override { return QStringLiteral("http://127.0.0.1:%1").arg(port()); }
+    bool reachableFromOtherMachines() const override { return false; }
+    QString token() const override { return m_settings.token; }
+    bool authRequired() const override { return true; }
+    quint64 requestsServed() const override { return m_thread->requestsServed(); }
+
+private:
+    Api::ServerSettings m_settings;
+    std::unique_ptr<Api::ServerThread> m_thread;
+};
+
+/// A window on the sample auction, with its own settings file and a live server.
+struct WindowFixture
+{
+    QTemporaryDir settingsDir;
+    Testing::TestAuction auction;
+    std::unique_ptr<TestServerControl> server;
+    std::unique_ptr<Gui::MainWindow> window;
+    QStringList reports;
+
+    WindowFixture()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+        EXPECT_TRUE(auction.service().loadSampleAuction().has_value());
+        server = std::make_unique<TestServerControl>(auction.path(), &auction.notifier());
+        window = std::make_unique<Gui::MainWindow>(auction.service(), auction.notifier(), auction.path(),
+                                                   server.get());
+        window->actions()->setConfirm([](const QString&) { return true; });
+        window->actions()->setReport([this](const QString& message) { reports.append(message); });
+        window->resize(1280, 800);
+        window->show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    }
+    QTableView* items() { return window->itemsPage()->view(); }
+    int rowsOf(QTableView* view) { return view->model()->rowCount(); }
+};
+
+/// Processes events until `condition` holds or `ms` pass; QTRY_* would report to QTest, not
+/// to GoogleTest.
+template <typename Condition> bool waitFor(Condition condition, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition() && timer.elapsed() < ms)
+        QTest::qWait(1);
+    return condition();
+}
+
+QString cell(QTableView* view, int row, int column)
+{
+    return view->model()->index(row, column).data().toString();
+}
+
+} // namespace
+
+TEST(Window, PlacesABidFromTheDialog)
+{
+    // GIVEN the sample auction with item2 selected
+    WindowFixture f;
+    f.window->itemsPage()->selectId(2);
+    std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
+    dialog->show();
+    // THEN the amount starts at the lowest acceptable bid
+    auto* amount = dialog->findChildren<QLineEdit*>().last();
+    EXPECT_EQ(amount->text(), QStringLiteral("0.01"));
+    // WHEN the operator picks Constance, types 250 and presses Enter
+    auto boxes = dialog->findChildren<QComboBox*>();
+    ASSERT_EQ(boxes.size(), 2);
+    boxes[1]->setFocus();
+    boxes[1]->lineEdit()->selectAll();
+    QTest::keyClicks(boxes[1]->lineEdit(), QStringLiteral("Constance"));
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("250"));
+    QTest::keyClick(amount, Qt::Key_Return);
+    // THEN the bid is recorded and shown as the lot's winner
+    EXPECT_EQ(dialog->result(), QDialog::Accepted) << dialog->message().toStdString();
+    const auto winning = f.auction.service().winningBid(2);
+    ASSERT_TRUE(winning.has_value());
+    EXPECT_EQ(winning->value.cents(), 25000);
+    EXPECT_EQ(winning->userName, QStringLiteral("Constance"));
+    EXPECT_EQ(cell(f.items(), 1, Model::ItemsTableModel::Winner), QStringLiteral("Constance"));
+    EXPECT_EQ(f.rowsOf(f.window->itemBidsView()), 1);
+}
+
+TEST(Window, ARejectedBidSaysWhyInTheDialog)
+{
+    WindowFixture f;
+    f.window->itemsPage()->selectId(1);
+    std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
+    dialog->show();
+    auto* amount = dialog->findChildren<QLineEdit*>().last();
+    EXPECT_EQ(amount->text(), QStringLiteral("1000.01"));
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("600"));
+    QTest::keyClick(amount, Qt::Key_Return);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("too low"))) << dialog->message().toStdString();
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("1000.01")));
+    EXPECT_EQ(f.auction.service().item(1)->bidCount, 2);
+    // Text that is no amount at all is explained too.
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("12.345"));
+    QTest::keyClick(amount, Qt::Key_Return);
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("two decimals")));
+}
+
+TEST(Window, DeletesAfterConfirmingAndUndoes)
+{
+    // GIVEN the confirmation is answered "Cancel" first, then "Yes"
+    WindowFixture f;
+    bool answer = false;
+    QStringList questions;
+    f.window->actions()->setConfirm([&](const QString& question) {
+        questions.append(question);
+        return answer;
+    });
+    EXPECT_FALSE(f.window->actions()->deleteItem(2));
+    EXPECT_TRUE(f.auction.service().item(2).has_value());
+    answer = true;
+    // WHEN the lot without bids is deleted
+    ASSERT_TRUE(f.window->actions()->deleteItem(2));
+    ASSERT_EQ(questions.size(), 2);
+    EXPECT_TRUE(questions[1].contains(QString::fromUtf8("Item Nº 2")));
+    EXPECT_EQ(f.rowsOf(f.items()), 1);
+    // THEN Undo brings it back under its old id, and Redo deletes it again
+    f.window->actions()->undoStack()->undo();
+    EXPECT_EQ(f.rowsOf(f.items()), 2);
+    EXPECT_EQ(f.auction.service().item(2)->name, QString::fromUtf8("Item Nº 2"));
+    f.window->actions()->undoStack()->redo();
+    EXPECT_FALSE(f.auction.service().item(2).has_value());
+}
+
+TEST(Window, DeletingALotWithBidsIsRefusedInWords)
+{
+    WindowFixture f;
+    EXPECT_FALSE(f.window->actions()->deleteItem(1));
+    ASSERT_EQ(f.reports.size(), 1);
+    EXPECT_TRUE(f.reports[0].contains(QStringLiteral("has 2 bid(s) and cannot be deleted")))
+        << f.reports[0].toStdString();
+}
+
+TEST(Window, UndoesABidAndAClosedLot)
+{
+    WindowFixture f;
+    ASSERT_TRUE(f.window->actions()->placeBid(1, 3, Model::Money::fromCents(200000)).has_value());
+    ASSERT_TRUE(f.window->actions()->setLotOpen(1, false));
+    EXPECT_EQ(cell(f.items(), 0, Model::ItemsTableModel::Status), QStringLiteral("closed"));
+    f.window->actions()->undoStack()->undo();
+    EXPECT_EQ(cell(f.items(), 0, Model::ItemsTableModel::Status), QStringLiteral("open"));
+    f.window->actions()->undoStack()->undo();
+    EXPECT_EQ(f.auction.service().winningBid(1)->id, 2);
+    f.window->actions()->undoStack()->redo();
+    EXPECT_EQ(f.auction.service().winningBid(1)->value.cents(), 200000);
+}
+
+TEST(Window, EditsANameInline)
+{
+    // GIVEN the Bidders tab
+    WindowFixture f;
+    f.window->tabs()->setCurrentIndex(Gui::MainWindow::UsersTab);
+    QTableView* users = f.window->usersPage()->view();
+    const QModelIndex name = users->model()->index(0, Model::UsersTableModel::Name);
+    // WHEN the operator presses F2 on Albert's name, types a new one and Enter
+    users->setFocus();
+    users->setCurrentIndex(name);
+    QTest::keyClick(users, Qt::Key_F2);
+    auto* editor = users->viewport()->findChild<QLineEdit*>();
+    ASSERT_NE(editor, nullptr);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Albert Einstein"));
+    QTest::keyClick(editor, Qt::Key_Return); // the delegate commits in a queued call
+    EXPECT_TRUE(waitFor([&] { return f.auction.service().user(1)->name != u"Albert"; }, 2000));
+    // THEN the name is changed in the auction and in the table, and can be undone
+    EXPECT_EQ(f.auction.service().user(1)->name, QStringLiteral("Albert Einstein"));
+    EXPECT_EQ(cell(users, 0, Model::UsersTableModel::Name), QStringLiteral("Albert Einstein"));
+    f.window->actions()->undoStack()->undo();
+    EXPECT_EQ(f.auction.service().user(1)->name, QStringLiteral("Albert"));
+}
+
+TEST(Window, ABidPostedOverHttpAppearsAtOnceAndKeepsTheSelection)
+{
+    // GIVEN the operator has lot 2 selected and many lots, scrolled down a little
+    WindowFixture f;
+    for (int i = 0; i < 60; ++i)
+        f.auction.addItem(QStringLiteral("Extra lot %1").arg(i));
+    f.window->itemsPage()->selectId(2);
+    f.items()->verticalScrollBar()->setValue(3);
+    const int scroll = f.items()->verticalScrollBar()->value();
+    // WHEN a client posts a bid on lot 1 over the REST API
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(f.server->baseUrl() + QStringLiteral("/api/v1/bids")));
+    request.setRawHeader("Authorization", "Bearer window-test-token");
+    request.setRawHeader("Content-Type", "application/json");
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply* reply =
+        network.post(request, QByteArray(R"({"bid": {"item": "item1", "value": 1500, "user": "user3"}})"));
+    // THEN the lot's row shows the new winner within 250 ms of the answer
+    ASSERT_TRUE(waitFor([&] { return reply->isFinished(); }, 5000));
+    EXPECT_EQ(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    const qint64 answeredAt = timer.elapsed();
+    EXPECT_TRUE(waitFor([&] { return cell(f.items(), 0, Model::ItemsTableModel::Winner) == u"Constance"; }, 1000));
+    EXPECT_LT(timer.elapsed() - answeredAt, 250);
+    // AND the selection and scroll position are as they were
+    EXPECT_EQ(f.window->itemsPage()->currentId(), 2);
+    EXPECT_EQ(f.items()->verticalScrollBar()->value(), scroll);
+    EXPECT_EQ(cell(f.window->bidsPage()->view(), 2, Model::BidsTableModel::User), QStringLiteral("Constance"));
+    reply->deleteLater();
+}
+
+TEST(Window, FiltersLotsByName)
+{
+    WindowFixture f;
+    QTest::keyClicks(f.window->itemsPage()->searchField(), QStringLiteral("nº 2"));
+    ASSERT_EQ(f.rowsOf(f.items()), 1);
+    EXPECT_EQ(cell(f.items(), 0, Model::ItemsTableModel::Id), QStringLiteral("item2"));
+}
+
+TEST(Window, ShowsALotsBidsNewestFirstAndABiddersStanding)
+{
+    WindowFixture f;
+    f.window->itemsPage()->selectId(1);
+    QTableView* bids = f.window->itemBidsView();
+    ASSERT_EQ(f.rowsOf(bids), 2);
+    EXPECT_EQ(cell(bids, 0, Model::ItemBidsModel::Id), QStringLiteral("bid2"));
+    EXPECT_TRUE(bids->model()->index(0, 0).data(Model::HighlightRole).toBool());
+    f.window->tabs()->setCurrentIndex(Gui::MainWindow::UsersTab);
+    f.window->usersPage()->selectId(1);
+    QTableView* items = f.window->userItemsView();
+    ASSERT_EQ(f.rowsOf(items), 1);
+    EXPECT_EQ(cell(items, 0, Model::UserItemsModel::Standing), QStringLiteral("Outbid"));
+}

@@ -1,0 +1,224 @@
+#include "auctionactions.h"
+
+#include "itemdialog.h"
+#include "model/auctionservice.h"
+#include "servicecommand.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QUndoStack>
+
+namespace BidTracker::Gui {
+
+using Model::EntityKind;
+using Model::formatId;
+using Model::Result;
+
+namespace {
+
+/// Drops the value of a result, keeping only success or the error.
+template <typename T> Result<void> done(const Result<T>& result)
+{
+    if (!result)
+        return Model::fail(result.error());
+    return {};
+}
+
+Model::ItemChanges changesOf(const Model::Item& item)
+{
+    return {item.name, item.status, item.startingPrice, item.minIncrement};
+}
+
+} // namespace
+
+AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
+    : QObject(window), m_service(service), m_window(window), m_undo(new QUndoStack(this))
+{
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::question(m_window, tr("Bid Tracker"), question,
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) ==
+               QMessageBox::Yes;
+    };
+    m_report = [this](const QString& message) {
+        QMessageBox::warning(m_window, tr("Bid Tracker"), message);
+    };
+}
+
+void AuctionActions::push(const QString& text, std::function<Result<void>()> undo,
+                          std::function<Result<void>()> redo)
+{
+    m_undo->push(new ServiceCommand(text, std::move(undo), std::move(redo), m_report));
+}
+
+bool AuctionActions::failed(const Model::Error& error)
+{
+    m_report(error.message);
+    return false;
+}
+
+qint64 AuctionActions::addItem()
+{
+    ItemDialog dialog(std::nullopt, m_window);
+    while (dialog.exec() == QDialog::Accepted) {
+        const auto item = m_service.createItem(dialog.changes());
+        if (!item) {
+            dialog.showError(item.error().message);
+            continue;
+        }
+        const Model::Item created = *item;
+        push(tr("add lot %1").arg(formatId(EntityKind::Item, created.id)),
+             [this, id = created.id] { return m_service.deleteItem(id); },
+             [this, created] { return done(m_service.restoreItem(created)); });
+        return created.id;
+    }
+    return 0;
+}
+
+qint64 AuctionActions::editItem(qint64 itemId)
+{
+    const auto before = m_service.item(itemId);
+    if (!before)
+        return failed(before.error()) ? itemId : 0;
+    ItemDialog dialog(*before, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return 0;
+    return changeItem(itemId, dialog.changes(), tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)))
+        ? itemId
+        : 0;
+}
+
+bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text)
+{
+    const auto before = m_service.item(itemId);
+    if (!before)
+        return failed(before.error());
+    const auto after = m_service.updateItem(itemId, changes);
+    if (!after)
+        return failed(after.error());
+    push(text, [this, itemId, old = changesOf(*before)] { return done(m_service.updateItem(itemId, old)); },
+         [this, itemId, changes] { return done(m_service.updateItem(itemId, changes)); });
+    return true;
+}
+
+bool AuctionActions::setLotOpen(qint64 itemId, bool open)
+{
+    Model::ItemChanges changes;
+    changes.status = open ? Model::ItemStatus::Open : Model::ItemStatus::Closed;
+    return changeItem(itemId, changes,
+                      (open ? tr("open lot %1") : tr("close lot %1")).arg(formatId(EntityKind::Item, itemId)));
+}
+
+bool AuctionActions::renameItem(qint64 itemId, const QString& name)
+{
+    Model::ItemChanges changes;
+    changes.name = name;
+    return changeItem(itemId, changes, tr("rename lot %1").arg(formatId(EntityKind::Item, itemId)));
+}
+
+qint64 AuctionActions::addUser()
+{
+    QString name;
+    while (true) {
+        bool ok = false;
+        name = QInputDialog::getText(m_window, tr("Add a bidder"), tr("Name:"), QLineEdit::Normal, name, &ok);
+        if (!ok)
+            return 0;
+        const auto user = m_service.createUser(name);
+        if (!user) {
+            m_report(user.error().message);
+            continue;
+        }
+        const Model::User created = *user;
+        push(tr("add bidder %1").arg(formatId(EntityKind::User, created.id)),
+             [this, id = created.id] { return m_service.deleteUser(id); },
+             [this, created] { return done(m_service.restoreUser(created)); });
+        return created.id;
+    }
+}
+
+bool AuctionActions::renameUser(qint64 userId, const QString& name)
+{
+    const auto before = m_service.user(userId);
+    if (!before)
+        return failed(before.error());
+    const auto after = m_service.renameUser(userId, name);
+    if (!after)
+        return failed(after.error());
+    push(tr("rename bidder %1").arg(formatId(EntityKind::User, userId)),
+         [this, userId, old = before->name] { return done(m_service.renameUser(userId, old)); },
+         [this, userId, name = after->name] { return done(m_service.renameUser(userId, name)); });
+    return true;
+}
+
+Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId, Model::Money value)
+{
+    const auto bid = m_service.placeBid(itemId, userId, value);
+    if (!bid)
+        return bid;
+    const Model::Bid placed = *bid;
+    push(tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
+         [this, id = placed.id] { return m_service.deleteBid(id); },
+         [this, placed] { return done(m_service.restoreBid(placed)); });
+    return bid;
+}
+
+bool AuctionActions::deleteItem(qint64 itemId)
+{
+    const auto item = m_service.item(itemId);
+    if (!item)
+        return failed(item.error());
+    if (item->bidCount > 0)
+        return failed(Model::Error::conflict(
+            tr("Lot %1 has %n bid(s) and cannot be deleted. Delete its bids first, or close the lot.",
+               nullptr, static_cast<int>(item->bidCount))
+                .arg(formatId(EntityKind::Item, itemId))));
+    if (!m_confirm(tr("Delete lot %1 \"%2\"?").arg(formatId(EntityKind::Item, itemId), item->name)))
+        return false;
+    if (auto deleted = m_service.deleteItem(itemId); !deleted)
+        return failed(deleted.error());
+    const Model::Item removed = *item;
+    push(tr("delete lot %1").arg(formatId(EntityKind::Item, itemId)),
+         [this, removed] { return done(m_service.restoreItem(removed)); },
+         [this, itemId] { return m_service.deleteItem(itemId); });
+    return true;
+}
+
+bool AuctionActions::deleteUser(qint64 userId)
+{
+    const auto user = m_service.user(userId);
+    if (!user)
+        return failed(user.error());
+    if (user->bidCount > 0)
+        return failed(Model::Error::conflict(
+            tr("Bidder %1 has %n bid(s) and cannot be deleted.", nullptr, static_cast<int>(user->bidCount))
+                .arg(formatId(EntityKind::User, userId))));
+    if (!m_confirm(tr("Delete bidder %1 \"%2\"?").arg(formatId(EntityKind::User, userId), user->name)))
+        return false;
+    if (auto deleted = m_service.deleteUser(userId); !deleted)
+        return failed(deleted.error());
+    const Model::User removed = *user;
+    push(tr("delete bidder %1").arg(formatId(EntityKind::User, userId)),
+         [this, removed] { return done(m_service.restoreUser(removed)); },
+         [this, userId] { return m_service.deleteUser(userId); });
+    return true;
+}
+
+bool AuctionActions::deleteBid(qint64 bidId)
+{
+    const auto bid = m_service.bid(bidId);
+    if (!bid)
+        return failed(bid.error());
+    if (!m_confirm(tr("Delete bid %1 of %2 by %3 on \"%4\"?")
+                       .arg(formatId(EntityKind::Bid, bidId), bid->value.toString(), bid->userName,
+                            bid->itemName)))
+        return false;
+    if (auto deleted = m_service.deleteBid(bidId); !deleted)
+        return failed(deleted.error());
+    const Model::Bid removed = *bid;
+    push(tr("delete bid %1").arg(formatId(EntityKind::Bid, bidId)),
+         [this, removed] { return done(m_service.restoreBid(removed)); },
+         [this, bidId] { return m_service.deleteBid(bidId); });
+    return true;
+}
+
+} // namespace BidTracker::Gui

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model/error.h"
+#include "model/records.h"
+
+#include <QObject>
+#include <functional>
+
+class QUndoStack;
+class QWidget;
+
+namespace BidTracker::Model {
+class AuctionService;
+}
+
+namespace BidTracker::Gui {
+
+/// The operator's edits: each one done through the service, recorded on the undo stack,
+/// asked about first when it destroys something, and explained in words when refused.
+class AuctionActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuctionActions)
+
+public:
+    using Confirm = std::function<bool(const QString& question)>;
+    using Report = std::function<void(const QString& message)>;
+
+    AuctionActions(Model::AuctionService& service, QWidget* window);
+
+    QUndoStack* undoStack() const { return m_undo; }
+    /// Replaces the question and message boxes (tests answer them without a person).
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    void setReport(Report report) { m_report = std::move(report); }
+
+    /// The dialogs; each returns the new or changed id, or 0 when nothing was done.
+    qint64 addItem();
+    qint64 editItem(qint64 itemId);
+    qint64 addUser();
+
+    Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId, Model::Money value);
+    bool setLotOpen(qint64 itemId, bool open);
+    bool renameItem(qint64 itemId, const QString& name);
+    bool renameUser(qint64 userId, const QString& name);
+    bool deleteItem(qint64 itemId);
+    bool deleteUser(qint64 userId);
+    bool deleteBid(qint64 bidId);
+
+private:
+    bool changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text);
+    void push(const QString& text, std::function<Model::Result<void>()> undo,
+              std::function<Model::Result<void>()> redo);
+    bool failed(const Model::Error& error);
+
+    Model::AuctionService& m_service;
+    QWidget* m_window;
+    QUndoStack* m_undo;
+    Confirm m_confirm;
+    Report m_report;
+};
+
+} // namespace BidTracker::Gui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "model/csv/csvkind.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QPlainTextEdit;
+class QWidget;
+
+namespace BidTracker::Model {
+class AuctionService;
+}
+
+namespace BidTracker::Gui {
+
+/// Exports one CSV file on a worker thread with its own database connection, showing a
+/// progress bar with Cancel; the window stays responsive. The file is written whole or not
+/// at all. Returns a message for the status bar, or an empty string when cancelled.
+QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, const QString& file,
+                           QWidget* parent);
+
+/// Import of items or users: shows the first rows and every problem found before anything is
+/// written; Import is possible only when there are none, and then adds all rows in one
+/// transaction.
+class ImportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImportDialog)
+
+public:
+    ImportDialog(Model::AuctionService& service, Model::CsvKind kind, const QString& file,
+                 QWidget* parent = nullptr);
+
+    /// Rows added (after a successful import).
+    qint64 imported() const { return m_imported; }
+    bool canImport() const;
+    QString problems() const;
+
+    void accept() override;
+
+private:
+    Model::AuctionService& m_service;
+    Model::CsvKind m_kind;
+    QByteArray m_data;
+    QLabel* m_summary;
+    QTableWidget* m_preview;
+    QPlainTextEdit* m_problems;
+    QPushButton* m_import;
+    qint64 m_imported = 0;
+};
+
+} // namespace BidTracker::Gui

@@ -1,0 +1,76 @@
+#include "itemdialog.h"
+
+#include "model/auctionservice.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace BidTracker::Gui {
+
+ItemDialog::ItemDialog(const std::optional<Model::Item>& item, QWidget* parent)
+    : QDialog(parent), m_name(new QLineEdit(this)), m_start(new QLineEdit(this)),
+      m_increment(new QLineEdit(this)), m_status(new QComboBox(this)), m_message(new QLabel(this))
+{
+    setWindowTitle(item ? tr("Edit lot %1").arg(Model::formatId(Model::EntityKind::Item, item->id))
+                        : tr("Add a lot"));
+    m_status->addItem(tr("Open"), QStringLiteral("open"));
+    m_status->addItem(tr("Closed"), QStringLiteral("closed"));
+    m_name->setMaxLength(Model::AuctionService::MaxNameLength);
+    m_name->setMinimumWidth(320);
+    for (QLineEdit* money : {m_start, m_increment})
+        money->setAlignment(Qt::AlignRight);
+    m_start->setText(item ? item->startingPrice.toString() : QStringLiteral("0.01"));
+    m_increment->setText(item ? item->minIncrement.toString() : QStringLiteral("0.01"));
+    if (item) {
+        m_name->setText(item->name);
+        m_status->setCurrentIndex(item->status == Model::ItemStatus::Closed ? 1 : 0);
+    }
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ItemDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ItemDialog::reject);
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Starting price:"), m_start);
+    form->addRow(tr("&Minimum increment:"), m_increment);
+    form->addRow(tr("S&tatus:"), m_status);
+    form->addRow(m_message);
+    form->addRow(buttons);
+}
+
+void ItemDialog::showError(const QString& message)
+{
+    m_message->setText(message);
+}
+
+void ItemDialog::accept()
+{
+    const auto name = Model::AuctionService::validateName(m_name->text());
+    if (!name) {
+        showError(name.error().message);
+        m_name->setFocus();
+        return;
+    }
+    const auto start = Model::Money::parse(m_start->text());
+    if (!start) {
+        showError(tr("Starting price: %1").arg(start.error()));
+        m_start->setFocus();
+        return;
+    }
+    const auto increment = Model::Money::parse(m_increment->text());
+    if (!increment) {
+        showError(tr("Minimum increment: %1").arg(increment.error()));
+        m_increment->setFocus();
+        return;
+    }
+    m_changes = Model::ItemChanges{*name, Model::parseStatus(m_status->currentData().toString()),
+                                   *start, *increment};
+    QDialog::accept();
+}
+
+} // namespace BidTracker::Gui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace BidTracker::Gui {
+
+/// Shows rows that the model marks with HighlightRole (the winning bid) in bold.
+class HighlightDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
+};
+
+/// A table view for one of the model's tables, sortable and filtered by a search field,
+/// which keeps the selection by id as rows come and go.
+class TablePage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TablePage)
+
+public:
+    /// `filterColumn`: the column the search field filters (-1: all columns);
+    /// `stretchColumn`: the column that takes the width left over (a name).
+    TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn, const QString& searchHint,
+              QWidget* parent = nullptr);
+
+    QTableView* view() const { return m_view; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QLineEdit* searchField() const { return m_search; }
+    /// The id (IdRole) of the current row, or 0.
+    qint64 currentId() const;
+    /// Makes the row with this id current, if it is shown.
+    void selectId(qint64 id);
+
+Q_SIGNALS:
+    void currentIdChanged(qint64 id);
+
+private:
+    QAbstractItemModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_search;
+    QTableView* m_view;
+};
+
+/// A read-only sortable table for a detail model (an item's bids, a user's items), sorted by
+/// its first column.
+QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn, QWidget* parent);
+
+} // namespace BidTracker::Gui
