@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -327,10 +328,13 @@ void MainWindow::restoreLayout()
         {"itemBids", m_itemBidsView}, {"userItems", m_userItemsView}};
     for (const auto& [name, view] : views) {
         const QByteArray state = settings.value(QStringLiteral("window/columns/%1").arg(QLatin1String(name))).toByteArray();
-        if (!state.isEmpty())
+        if (!state.isEmpty()) {
             view->horizontalHeader()->restoreState(state);
-        else
-            view->resizeColumnsToContents(); // the stretched name column takes the rest
+        } else {
+            // Once shown, when the rows have their real fonts and sizes; the stretched name
+            // column takes the rest of the width.
+            QTimer::singleShot(0, view, [view] { fitColumns(view); });
+        }
     }
 }
 

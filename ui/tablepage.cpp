@@ -7,6 +7,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace BidTracker::Gui {
 
@@ -24,6 +25,7 @@ void setUpView(QTableView* view, int stretchColumn)
     view->horizontalHeader()->setMinimumSectionSize(60);
     view->horizontalHeader()->setDefaultSectionSize(150);
     view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    view->setProperty("stretchColumn", stretchColumn);
     view->horizontalHeader()->setHighlightSections(false);
     view->setWordWrap(false);
     view->setItemDelegate(new HighlightDelegate(view));
@@ -82,6 +84,15 @@ void TablePage::selectId(qint64 id)
     }
 }
 
+void fitColumns(QTableView* view)
+{
+    const int stretch = view->property("stretchColumn").toInt();
+    for (int column = 0; column < view->model()->columnCount(); ++column) {
+        if (column != stretch)
+            view->resizeColumnToContents(column);
+    }
+}
+
 QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn, QWidget* parent)
 {
     auto* proxy = new QSortFilterProxyModel(parent);
@@ -92,6 +103,14 @@ QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stre
     setUpView(view, stretchColumn);
     view->sortByColumn(0, newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Fit the columns to the first rows shown; after that the operator's widths stay.
+    auto fitted = std::make_shared<QMetaObject::Connection>();
+    *fitted = QObject::connect(proxy, &QAbstractItemModel::modelReset, view, [view, proxy, fitted] {
+        if (proxy->rowCount() == 0)
+            return;
+        fitColumns(view);
+        QObject::disconnect(*fitted);
+    });
     return view;
 }
 

@@ -52,6 +52,9 @@ private:
     QTableView* m_view;
 };
 
+/// Fits every column to its contents except the stretched one, which keeps taking the rest.
+void fitColumns(QTableView* view);
+
 /// A read-only sortable table for a detail model (an item's bids, a user's items), sorted by
 /// its first column.
 QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn, QWidget* parent);
