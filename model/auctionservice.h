@@ -61,9 +61,13 @@ public:
     Result<void> deleteBid(qint64 id);
     Result<Bid> bid(qint64 id);
     Result<Listing<Bid>> bids(Page page = {});
-    /// Up to `limit` bids with ids above `afterId`, by id: paging that stays fast at the end
-    /// of a million rows, where OFFSET would walk them all.
-    Result<QList<Bid>> bidsAfter(qint64 afterId, qint64 limit);
+    /// The bids of a query, and `limit` of them from row `offset` on. The rows are found
+    /// through the order's index: the window at the end of a million bids costs a walk of
+    /// the index, not of the rows, and the rows before it are never read.
+    Result<qint64> countBids(const BidQuery& query);
+    Result<QList<Bid>> bidsWindow(const BidQuery& query, qint64 offset, qint64 limit);
+    /// The row a bid has in a query's order, or nothing when the query does not show it.
+    Result<std::optional<qint64>> bidRow(const BidQuery& query, qint64 bidId);
 
     /// The ids of the bids on items firstItemId..lastItemId, oldest first per item: the
     /// "bids" lists of an item listing, in one query per page instead of one per item.

@@ -187,16 +187,129 @@ Result<Listing<Bid>> AuctionService::bids(Page page)
     return listing;
 }
 
-Result<QList<Bid>> AuctionService::bidsAfter(qint64 afterId, qint64 limit)
+namespace {
+
+/// The ORDER BY key of a bid query, as SQL: every key ends in the id, so rows have one order.
+QString orderKey(const BidQuery& query, const QString& table)
 {
-    auto run = m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.id > ? ORDER BY b.id LIMIT ?"),
-                        {afterId, limit});
-    if (!run)
-        return fail(run.error());
+    switch (query.order) {
+    case BidQuery::Order::ByValue:
+        return QStringLiteral("%1.value_cents, %1.id").arg(table);
+    case BidQuery::Order::ByUser:
+        return QStringLiteral("%1.user_id, %1.id").arg(table);
+    case BidQuery::Order::ById:
+        break;
+    }
+    return QStringLiteral("%1.id").arg(table);
+}
+
+QString direction(const BidQuery& query)
+{
+    return query.descending ? QStringLiteral(" DESC") : QString();
+}
+
+QString orderBy(const BidQuery& query, const QString& table)
+{
+    QStringList parts = orderKey(query, table).split(QStringLiteral(", "));
+    for (QString& part : parts)
+        part += direction(query);
+    return parts.join(QStringLiteral(", "));
+}
+
+/// The filter as SQL over bids `table` (with its lot and bidder), or "1 = 1".
+QString filterSql(const BidQuery& query, const QString& table)
+{
+    if (query.filter.isEmpty())
+        return QStringLiteral("1 = 1");
+    return QStringLiteral("(EXISTS (SELECT 1 FROM items fi WHERE fi.id = %1.item_id AND fi.name LIKE :pattern ESCAPE '\\')"
+                          " OR EXISTS (SELECT 1 FROM users fu WHERE fu.id = %1.user_id AND fu.name LIKE :pattern ESCAPE '\\'))")
+        .arg(table);
+}
+
+QString likePattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+Result<qint64> AuctionService::countBids(const BidQuery& query)
+{
+    if (query.filter.isEmpty())
+        return m_db.scalar(QStringLiteral("SELECT count(*) FROM bids"));
+    auto statement = m_db.prepared(QStringLiteral("SELECT count(*) FROM bids b WHERE ") + filterSql(query, QStringLiteral("b")));
+    if (!statement)
+        return fail(statement.error());
+    (*statement)->bindValue(QStringLiteral(":pattern"), likePattern(query.filter));
+    if (!(*statement)->exec() || !(*statement)->next()) {
+        Error error = Database::sqlError(**statement, QStringLiteral("counting bids"));
+        (*statement)->finish();
+        return fail(error);
+    }
+    const qint64 count = (*statement)->value(0).toLongLong();
+    (*statement)->finish();
+    return count;
+}
+
+Result<QList<Bid>> AuctionService::bidsWindow(const BidQuery& query, qint64 offset, qint64 limit)
+{
+    // The anchor, the first row of the window, is found by stepping through the order's
+    // index alone; the rows from the anchor on are then read with their lot and bidder.
+    const QString key = orderKey(query, QStringLiteral("b"));
+    const QString comparison = query.descending ? QStringLiteral("<=") : QStringLiteral(">=");
+    const QString sql = Rows::bidSelect +
+                        QStringLiteral(" WHERE (%1) %2 (SELECT %3 FROM bids a WHERE %4 ORDER BY %5 LIMIT 1 OFFSET :offset)"
+                                       " AND %6 ORDER BY %7 LIMIT :limit")
+                            .arg(key, comparison, orderKey(query, QStringLiteral("a")),
+                                 filterSql(query, QStringLiteral("a")), orderBy(query, QStringLiteral("a")),
+                                 filterSql(query, QStringLiteral("b")), orderBy(query, QStringLiteral("b")));
+    auto statement = m_db.prepared(sql);
+    if (!statement)
+        return fail(statement.error());
+    (*statement)->bindValue(QStringLiteral(":offset"), offset);
+    (*statement)->bindValue(QStringLiteral(":limit"), limit);
+    if (!query.filter.isEmpty())
+        (*statement)->bindValue(QStringLiteral(":pattern"), likePattern(query.filter));
+    if (!(*statement)->exec()) {
+        Error error = Database::sqlError(**statement, QStringLiteral("reading bids"));
+        (*statement)->finish();
+        return fail(error);
+    }
     QList<Bid> rows;
-    while ((*run)->next())
-        rows.append(Rows::readBid(**run));
+    rows.reserve(limit);
+    while ((*statement)->next())
+        rows.append(Rows::readBid(**statement));
+    (*statement)->finish();
     return rows;
+}
+
+Result<std::optional<qint64>> AuctionService::bidRow(const BidQuery& query, qint64 bidId)
+{
+    const QString before = query.descending ? QStringLiteral(">") : QStringLiteral("<");
+    const QString key = orderKey(query, QStringLiteral("b"));
+    const QString sql = QStringLiteral("SELECT (SELECT count(*) FROM bids b WHERE (%1) %2 (%3) AND %4),"
+                                       " (SELECT count(*) FROM bids b WHERE b.id = :id AND %4)"
+                                       " FROM bids t WHERE t.id = :id")
+                            .arg(key, before, orderKey(query, QStringLiteral("t")),
+                                 filterSql(query, QStringLiteral("b")));
+    auto statement = m_db.prepared(sql);
+    if (!statement)
+        return fail(statement.error());
+    (*statement)->bindValue(QStringLiteral(":id"), bidId);
+    if (!query.filter.isEmpty())
+        (*statement)->bindValue(QStringLiteral(":pattern"), likePattern(query.filter));
+    if (!(*statement)->exec()) {
+        Error error = Database::sqlError(**statement, QStringLiteral("finding a bid's row"));
+        (*statement)->finish();
+        return fail(error);
+    }
+    std::optional<qint64> row;
+    if ((*statement)->next() && (*statement)->value(1).toLongLong() > 0)
+        row = (*statement)->value(0).toLongLong();
+    (*statement)->finish();
+    return row;
 }
 
 Result<QHash<qint64, QList<qint64>>> AuctionService::bidIdsByItem(qint64 firstItemId,

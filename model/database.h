@@ -40,7 +40,7 @@ class Database final
 {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     /// Opens or creates the SQLite file at `path`. A file that is not an SQLite database,
     /// holds someone else's tables, or was written by a newer Bid Tracker is refused and

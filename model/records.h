@@ -76,6 +76,18 @@ struct ItemChanges
     std::optional<Money> minIncrement;
 };
 
+/// How the bids of a big table are ordered and filtered, so that only the rows on screen are
+/// read: every order has an index that gives its rows in order.
+struct BidQuery
+{
+    enum class Order { ById, ByValue, ByUser };
+    Order order = Order::ById;
+    bool descending = false;
+    /// Bids whose lot or bidder name contains this text (case-insensitive); empty: all.
+    QString filter;
+    bool operator==(const BidQuery&) const = default;
+};
+
 /// A window onto a list: limit < 0 means no limit.
 struct Page
 {

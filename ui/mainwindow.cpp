@@ -122,7 +122,8 @@ void MainWindow::buildTabs()
         updateDetailTitles();
     });
 
-    m_bids = new TablePage(m_bidsModel, -1, Model::BidsTableModel::Item, tr("Filter bids by lot, bidder or amount"), this);
+    m_bids = TablePage::forSelfSortingModel(m_bidsModel, Model::BidsTableModel::Item,
+                                            tr("Filter bids by lot or bidder name"), this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(itemsSplit, tr("&Lots"));

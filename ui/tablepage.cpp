@@ -66,6 +66,24 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
     setFocusProxy(m_view);
 }
 
+TablePage* TablePage::forSelfSortingModel(QAbstractItemModel* model, int stretchColumn,
+                                          const QString& searchHint, QWidget* parent)
+{
+    auto* page = new TablePage(model, -1, stretchColumn, searchHint, parent);
+    // Take the proxy out: the view talks to the model itself.
+    page->m_view->setModel(model);
+    disconnect(page->m_search, &QLineEdit::textChanged, page->m_proxy, nullptr);
+    delete page->m_proxy;
+    page->m_proxy = nullptr;
+    connect(page->m_search, &QLineEdit::textChanged, model, [model](const QString& text) {
+        QMetaObject::invokeMethod(model, "setFilterText", Q_ARG(QString, text));
+    });
+    connect(page->m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, page,
+            [page] { Q_EMIT page->currentIdChanged(page->currentId()); });
+    page->m_view->sortByColumn(0, Qt::AscendingOrder);
+    return page;
+}
+
 qint64 TablePage::currentId() const
 {
     const QModelIndex current = m_view->currentIndex();
@@ -74,8 +92,9 @@ qint64 TablePage::currentId() const
 
 void TablePage::selectId(qint64 id)
 {
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const QModelIndex index = m_proxy->index(row, 0);
+    QAbstractItemModel* shown = m_view->model();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex index = shown->index(row, 0);
         if (index.data(Model::IdRole).toLongLong() == id) {
             m_view->setCurrentIndex(index);
             m_view->scrollTo(index);

@@ -33,8 +33,13 @@ public:
     /// `stretchColumn`: the column that takes the width left over (a name).
     TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn, const QString& searchHint,
               QWidget* parent = nullptr);
+    /// For a model too big to sort or filter in memory: the view sorts through the model's
+    /// sort(), and the search field calls its invokable setFilterText(QString).
+    static TablePage* forSelfSortingModel(QAbstractItemModel* model, int stretchColumn,
+                                          const QString& searchHint, QWidget* parent = nullptr);
 
     QTableView* view() const { return m_view; }
+    /// Null for a self-sorting model.
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     QLineEdit* searchField() const { return m_search; }
     /// The id (IdRole) of the current row, or 0.

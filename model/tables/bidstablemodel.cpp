@@ -4,6 +4,8 @@
 #include "model/changenotifier.h"
 #include "tablesupport.h"
 
+#include <limits>
+
 namespace BidTracker::Model {
 
 QVariant bidCell(const Bid& bid, int column, int role)
@@ -38,7 +40,7 @@ QVariant bidCell(const Bid& bid, int column, int role)
 }
 
 BidsTableModel::BidsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
-    : RecordTableModel(parent), m_service(service)
+    : QAbstractTableModel(parent), m_service(service)
 {
     connect(&notifier, &ChangeNotifier::changed, this, &BidsTableModel::onChanged);
     reload();
@@ -46,33 +48,54 @@ BidsTableModel::BidsTableModel(AuctionService& service, ChangeNotifier& notifier
 
 void BidsTableModel::reload()
 {
-    m_allFetched = false;
-    resetRows({});
-    fetchMore({});
+    beginResetModel();
+    m_blocks.clear();
+    m_recent.clear();
+    const auto count = m_service.countBids(m_query);
+    m_rows = count ? static_cast<int>(std::min<qint64>(*count, std::numeric_limits<int>::max())) : 0;
+    endResetModel();
 }
 
-bool BidsTableModel::canFetchMore(const QModelIndex& parent) const
+int BidsTableModel::rowCount(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_allFetched;
+    return parent.isValid() ? 0 : m_rows;
 }
 
-void BidsTableModel::fetchMore(const QModelIndex& parent)
+int BidsTableModel::columnCount(const QModelIndex& parent) const
 {
-    if (parent.isValid() || m_allFetched)
-        return;
-    const qint64 lastId = records().isEmpty() ? 0 : records().constLast().id;
-    auto page = m_service.bidsAfter(lastId, PageSize);
-    if (!page)
-        return; // stays fetchable: the next scroll tries again
-    m_allFetched = page->size() < PageSize;
-    appendRecords(std::move(*page));
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Bid* BidsTableModel::bidAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return nullptr;
+    const int block = row / BlockSize;
+    auto it = m_blocks.find(block);
+    if (it == m_blocks.end()) {
+        auto rows = m_service.bidsWindow(m_query, qint64(block) * BlockSize, BlockSize);
+        if (!rows)
+            return nullptr;
+        if (m_blocks.size() >= MaxCachedBlocks)
+            m_blocks.remove(m_recent.takeFirst());
+        it = m_blocks.insert(block, std::move(*rows));
+    } else {
+        m_recent.removeOne(block);
+    }
+    m_recent.append(block);
+    const qsizetype at = row % BlockSize;
+    return at < it->size() ? &it->at(at) : nullptr;
 }
 
 QVariant BidsTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    return bidCell(recordAt(index.row()), index.column(), role);
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != SortRole && role != IdRole &&
+        role != Qt::TextAlignmentRole && role != Qt::ToolTipRole)
+        return {};
+    const Bid* bid = bidAt(index.row());
+    return bid ? bidCell(*bid, index.column(), role) : QVariant();
 }
 
 QVariant BidsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -89,6 +112,80 @@ QVariant BidsTableModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
+void BidsTableModel::sort(int column, Qt::SortOrder order)
+{
+    BidQuery query = m_query;
+    query.order = column == Value ? BidQuery::Order::ByValue
+                : column == User  ? BidQuery::Order::ByUser
+                                  : BidQuery::Order::ById;
+    query.descending = order == Qt::DescendingOrder;
+    if (query == m_query)
+        return;
+    m_query = query;
+    reload();
+}
+
+void BidsTableModel::setFilterText(const QString& text)
+{
+    if (text == m_query.filter)
+        return;
+    m_query.filter = text;
+    reload();
+}
+
+void BidsTableModel::forgetFrom(int row)
+{
+    const int first = row / BlockSize;
+    for (auto it = m_blocks.begin(); it != m_blocks.end();) {
+        if (it.key() >= first) {
+            m_recent.removeOne(it.key());
+            it = m_blocks.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void BidsTableModel::bidAdded(qint64 id)
+{
+    // Newest last in the default order: no need to ask where it goes.
+    std::optional<qint64> row;
+    if (m_query.order == BidQuery::Order::ById && !m_query.descending && m_query.filter.isEmpty()) {
+        row = m_rows;
+    } else {
+        auto found = m_service.bidRow(m_query, id);
+        if (!found)
+            return reload();
+        row = *found;
+    }
+    if (!row || *row > m_rows)
+        return;
+    beginInsertRows({}, static_cast<int>(*row), static_cast<int>(*row));
+    forgetFrom(static_cast<int>(*row));
+    ++m_rows;
+    endInsertRows();
+}
+
+void BidsTableModel::bidRemoved(qint64 id)
+{
+    // Its row is known only while its block is cached; otherwise the rows are counted again.
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it) {
+        for (qsizetype i = 0; i < it->size(); ++i) {
+            if (it->at(i).id != id)
+                continue;
+            const int row = it.key() * BlockSize + static_cast<int>(i);
+            beginRemoveRows({}, row, row);
+            forgetFrom(row);
+            --m_rows;
+            endRemoveRows();
+            return;
+        }
+    }
+    // Not read yet: its row cannot be asked for once it is gone, so the rows are counted
+    // again (deleting a bid is a rare correction).
+    reload();
+}
+
 void BidsTableModel::onChanged(const Change& change)
 {
     if (change.action == Change::Action::Reset) {
@@ -98,31 +195,23 @@ void BidsTableModel::onChanged(const Change& change)
     switch (change.kind) {
     case EntityKind::Bid:
         if (change.action == Change::Action::Removed)
-            removeRecord(change.id);
-        else if (m_allFetched) // otherwise the next fetchMore() brings it
-            applyRecord(change.id, m_service.bid(change.id));
+            bidRemoved(change.id);
+        else
+            bidAdded(change.id);
         break;
     case EntityKind::Item:
-        if (change.action == Change::Action::Updated)
-            refreshWhere(change.id, 0);
-        break;
     case EntityKind::User:
-        if (change.action == Change::Action::Updated)
-            refreshWhere(0, change.id);
+        // A renamed lot or bidder shows its new name on its bids; only cached rows hold names.
+        if (change.action == Change::Action::Updated && m_rows > 0) {
+            m_blocks.clear();
+            m_recent.clear();
+            if (m_query.filter.isEmpty())
+                Q_EMIT dataChanged(index(0, Item), index(m_rows - 1, User));
+            else
+                reload(); // the new name may match the filter or no longer
+        }
         break;
     }
-}
-
-void BidsTableModel::refreshWhere(qint64 itemId, qint64 userId)
-{
-    // A renamed item or user shows its new name on every loaded bid of theirs.
-    QList<qint64> affected;
-    for (const Bid& bid : records()) {
-        if (bid.itemId == itemId || bid.userId == userId)
-            affected.append(bid.id);
-    }
-    for (const qint64 id : affected)
-        applyRecord(id, m_service.bid(id));
 }
 
 } // namespace BidTracker::Model

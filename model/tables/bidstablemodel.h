@@ -2,40 +2,58 @@
 
 #include "model/change.h"
 #include "model/records.h"
-#include "recordtablemodel.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
 
 namespace BidTracker::Model {
 
 class AuctionService;
 class ChangeNotifier;
 
-/// Every bid, oldest first, fetched a page at a time as the view scrolls, so a database of
-/// a million bids opens without reading them all.
-class BidsTableModel final : public RecordTableModel<Bid, 5>
+/// Every bid of the auction as a window onto the database: it knows how many rows there are
+/// and reads only the blocks of rows a view shows, so a million bids open, scroll to the end
+/// and sort by amount without being read. It sorts and filters itself, in SQL (a sorting
+/// proxy would have to read every row). Follows the notifier with row inserts and removals.
+class BidsTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BidsTableModel)
 
 public:
     enum Column { Id, Item, User, Value, PlacedAt, ColumnCount };
-    static_assert(ColumnCount == 5);
-    static constexpr int PageSize = 2000;
+    static constexpr int BlockSize = 256;
+    static constexpr int MaxCachedBlocks = 64;
 
     BidsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent = nullptr);
 
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
+    /// Lot sorts as the bid id (no index orders bids by lot name); Placed at is the id order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    /// Shows only bids whose lot or bidder name contains the text.
+    Q_INVOKABLE void setFilterText(const QString& text);
+    const BidQuery& query() const { return m_query; }
+    /// The bid on a row, reading its block if needed; null past the end or on a read error.
+    const Bid* bidAt(int row) const;
     void reload();
 
 private:
     void onChanged(const Change& change);
-    void refreshWhere(qint64 itemId, qint64 userId);
+    void bidAdded(qint64 id);
+    void bidRemoved(qint64 id);
+    /// Forgets the cached blocks from this row on (rows moved or changed).
+    void forgetFrom(int row);
 
     AuctionService& m_service;
-    bool m_allFetched = false;
+    BidQuery m_query;
+    int m_rows = 0;
+    mutable QHash<int, QList<Bid>> m_blocks;
+    mutable QList<int> m_recent; // block numbers, most recently used last
 };
 
 /// Formats one column of a bid for the bid tables (shared by the all-bids and item-bids views).

@@ -78,27 +78,62 @@ TEST(TableModels, BidsModelPassesTheModelTesterAndFollowsChanges)
     EXPECT_EQ(model.index(1, BidsTableModel::Item).data().toString(), QStringLiteral("Old clock"));
 }
 
-TEST(TableModels, BidsModelFetchesPagesOnDemand)
+TEST(TableModels, BidsModelReadsOnlyTheRowsShownAndSortsAndFiltersInSql)
 {
-    // GIVEN more bids than one page
+    // GIVEN more bids than several blocks, on two lots by two bidders
+    TestAuction auction;
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 berry = auction.addUser(QStringLiteral("Berry"));
+    const qint64 vase = auction.addItem(QStringLiteral("Vase"));
+    const qint64 clock = auction.addItem(QStringLiteral("Clock"));
+    QList<BidRequest> batch;
+    for (int i = 1; i <= 3 * BidsTableModel::BlockSize + 10; ++i)
+        batch.append({i % 2 ? vase : clock, i % 3 ? albert : berry, Money::fromCents(i)});
+    auction.service().placeBids(batch);
+    const int total = static_cast<int>(batch.size());
+    // WHEN the model opens THEN it knows every row and reads the last one on demand
+    BidsTableModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    ASSERT_EQ(model.rowCount(), total);
+    EXPECT_EQ(model.index(total - 1, BidsTableModel::Id).data(IdRole).toLongLong(), total);
+    // Sorted by amount, highest first: the top row is the highest bid of all
+    model.sort(BidsTableModel::Value, Qt::DescendingOrder);
+    EXPECT_EQ(model.index(0, BidsTableModel::Value).data(SortRole).toLongLong(), total); // an even one: the clock
+    for (int row = 1; row < total; row += 97)
+        EXPECT_GE(model.index(row - 1, BidsTableModel::Value).data(SortRole).toLongLong(),
+                  model.index(row, BidsTableModel::Value).data(SortRole).toLongLong());
+    // Filtered by a lot name: only its bids, in the same order
+    model.setFilterText(QStringLiteral("clo"));
+    EXPECT_EQ(model.rowCount(), total / 2);
+    EXPECT_EQ(model.index(0, BidsTableModel::Item).data().toString(), QStringLiteral("Clock"));
+    // A new bid on the clock goes to the top, as a row insert
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    auction.bid(clock, berry, 200000);
+    ASSERT_EQ(inserts.size(), 1);
+    EXPECT_EQ(inserts.at(0).at(1).toInt(), 0);
+    EXPECT_EQ(model.rowCount(), total / 2 + 1);
+    EXPECT_EQ(model.index(0, BidsTableModel::Value).data(SortRole).toLongLong(), 200000);
+    // ... and a new bid on the vase is not shown
+    auction.bid(vase, berry, 300000);
+    EXPECT_EQ(model.rowCount(), total / 2 + 1);
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, BidsModelFollowsBidsPlacedAndDeletedInTheDefaultOrder)
+{
     TestAuction auction;
     const qint64 user = auction.addUser();
     const qint64 item = auction.addItem();
-    QList<BidRequest> batch;
-    for (int i = 1; i <= BidsTableModel::PageSize + 10; ++i)
-        batch.append({item, user, Money::fromCents(i)});
-    auction.service().placeBids(batch);
-    // WHEN the model opens THEN it holds one page until asked for more
     BidsTableModel model(auction.service(), auction.notifier());
-    EXPECT_EQ(model.rowCount(), BidsTableModel::PageSize);
-    EXPECT_TRUE(model.canFetchMore({}));
-    model.fetchMore({});
-    EXPECT_EQ(model.rowCount(), BidsTableModel::PageSize + 10);
-    EXPECT_FALSE(model.canFetchMore({}));
-    // The tester fetches more by itself, so it comes in after the paging was observed.
     ModelCheck check(&model);
-    auction.bid(item, user, 100000);
-    EXPECT_EQ(model.rowCount(), BidsTableModel::PageSize + 11);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const qint64 first = auction.bid(item, user, 100);
+    auction.bid(item, user, 200);
+    EXPECT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(0, 0).data(IdRole).toLongLong(), first); // read, so cached
+    ASSERT_TRUE(auction.service().deleteBid(first).has_value());
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(resets.size(), 0);
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
 }
 
