@@ -8,6 +8,7 @@
 #include "serverconfig.h"
 #include "stopsignals.h"
 #include "screenshot.h"
+#include "windowbenchmark.h"
 #include "windowsession.h"
 
 #include <QApplication>
@@ -99,6 +100,8 @@ int runWindow(const App::Options& options)
         options.databasePath.isEmpty() ? App::defaultDatabasePath() : options.databasePath;
     if (!options.screenshot.isEmpty())
         return App::takeScreenshot(options, path);
+    if (options.benchmarkWindow)
+        return App::benchmarkWindow(options, path);
     return App::runWindowSessions(options, path);
 }
 
@@ -123,7 +126,7 @@ int main(int argc, char** argv)
         std::printf("bidtracker %s\n", BIDTRACKER_VERSION);
         return 0;
     case Mode::Window:
-        if (hasDisplay() || !options->screenshot.isEmpty()) {
+        if (hasDisplay() || !options->screenshot.isEmpty() || options->benchmarkWindow) {
             QApplication app(argc, argv);
             setIdentity();
             return runWindow(*options);

@@ -81,8 +81,11 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a 1280x800 picture of the window and exit."),
                                         QStringLiteral("PNG"));
+    QCommandLineOption benchmark(QStringLiteral("benchmark-window"),
+                                       QStringLiteral("Measure the window on the database and exit."));
+    benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit, output,
-                       items, users, bids, screenshot});
+                       items, users, bids, screenshot, benchmark});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
                                  QStringLiteral("[export|import KIND [FILE]]"));
 
@@ -104,6 +107,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         return std::unexpected(QStringLiteral("--db needs a file name"));
     options.demo = parser.isSet(demo);
     options.screenshot = parser.value(screenshot);
+    options.benchmarkWindow = parser.isSet(benchmark);
     options.noAuth = parser.isSet(noAuth);
     if (parser.isSet(port)) {
         const auto number = wholeNumber(parser.value(port), QStringLiteral("port"), 65535);

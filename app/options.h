@@ -30,6 +30,8 @@ struct Options
     qint64 generateItems = 100'000;
     qint64 generateUsers = 10'000;
     qint64 generateBids = 1'000'000;
+    /// Measures the window on its database and prints the figures (tests/bench).
+    bool benchmarkWindow = false;
     /// Renders the window to this PNG (at 1280x800, offscreen) and exits.
     QString screenshot;
     QString helpText;

@@ -42,17 +42,31 @@ void HighlightDelegate::initStyleOption(QStyleOptionViewItem* option, const QMod
 
 TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
                      const QString& searchHint, QWidget* parent)
-    : QWidget(parent), m_model(model), m_proxy(new QSortFilterProxyModel(this)),
+    : TablePage(model, filterColumn, stretchColumn, searchHint, false, parent)
+{
+}
+
+TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
+                     const QString& searchHint, bool selfSorting, QWidget* parent)
+    : QWidget(parent), m_model(model), m_proxy(selfSorting ? nullptr : new QSortFilterProxyModel(this)),
       m_search(new QLineEdit(this)), m_view(new QTableView(this))
 {
-    m_proxy->setSourceModel(model);
-    m_proxy->setSortRole(Model::SortRole);
-    m_proxy->setFilterKeyColumn(filterColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setPlaceholderText(searchHint);
     m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    m_view->setModel(m_proxy);
+    if (m_proxy) {
+        m_proxy->setSourceModel(model);
+        m_proxy->setSortRole(Model::SortRole);
+        m_proxy->setFilterKeyColumn(filterColumn);
+        m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+        connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+        m_view->setModel(m_proxy);
+    } else {
+        // The model sorts (the view calls its sort()) and filters by itself, in SQL.
+        connect(m_search, &QLineEdit::textChanged, model, [model](const QString& text) {
+            QMetaObject::invokeMethod(model, "setFilterText", Q_ARG(QString, text));
+        });
+        m_view->setModel(model);
+    }
     setUpView(m_view, stretchColumn);
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -69,19 +83,7 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
 TablePage* TablePage::forSelfSortingModel(QAbstractItemModel* model, int stretchColumn,
                                           const QString& searchHint, QWidget* parent)
 {
-    auto* page = new TablePage(model, -1, stretchColumn, searchHint, parent);
-    // Take the proxy out: the view talks to the model itself.
-    page->m_view->setModel(model);
-    disconnect(page->m_search, &QLineEdit::textChanged, page->m_proxy, nullptr);
-    delete page->m_proxy;
-    page->m_proxy = nullptr;
-    connect(page->m_search, &QLineEdit::textChanged, model, [model](const QString& text) {
-        QMetaObject::invokeMethod(model, "setFilterText", Q_ARG(QString, text));
-    });
-    connect(page->m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, page,
-            [page] { Q_EMIT page->currentIdChanged(page->currentId()); });
-    page->m_view->sortByColumn(0, Qt::AscendingOrder);
-    return page;
+    return new TablePage(model, -1, stretchColumn, searchHint, true, parent);
 }
 
 qint64 TablePage::currentId() const

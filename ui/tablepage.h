@@ -51,6 +51,9 @@ Q_SIGNALS:
     void currentIdChanged(qint64 id);
 
 private:
+    TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn, const QString& searchHint,
+              bool selfSorting, QWidget* parent);
+
     QAbstractItemModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QLineEdit* m_search;
