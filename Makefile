@@ -7,10 +7,12 @@ JOBS ?= $(shell nproc)
 # What each package is for is listed in the README (Dependencies).
 DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-qpa-plugins \
-	libgtest-dev libgmock-dev prometheus
+	libgtest-dev libgmock-dev libbenchmark-dev prometheus
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the
 # machine has no npm of its own.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
+# python3 reads exports back with its csv module in the tests.
+PYTHON_PACKAGES := $(if $(shell command -v python3),,python3)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
@@ -18,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 deps:
 	@missing=""; \
-	for p in $(DEB_PACKAGES) $(NODE_PACKAGES); do \
+	for p in $(DEB_PACKAGES) $(NODE_PACKAGES) $(PYTHON_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -1,0 +1,115 @@
+// Google Benchmark for the model layer's per-request queries, on two databases side by
+// side: BIDTRACKER_BENCH_SMALL and BIDTRACKER_BENCH_BIG (paths). Each benchmark runs on
+// both, named .../small and .../big; tests/bench/big_auction.sh prints the ratios.
+#include "model/auctionservice.h"
+#include "model/database.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <benchmark/benchmark.h>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+
+using namespace BidTracker::Model;
+
+namespace {
+
+struct Opened
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<AuctionService> service;
+    qint64 items = 0;
+    qint64 users = 0;
+};
+
+/// Closed in main(), while the Qt application object (which the SQL driver needs) still lives.
+std::map<std::string, Opened>& registry()
+{
+    static std::map<std::string, Opened> all;
+    return all;
+}
+
+Opened& opened(const char* variable)
+{
+    Opened& entry = registry()[variable];
+    if (!entry.db) {
+        const char* path = std::getenv(variable);
+        auto db = Database::open(QString::fromLocal8Bit(path ? path : ""));
+        if (!db) {
+            std::fprintf(stderr, "%s: %s\n", variable, qPrintable(db.error().message));
+            std::exit(2);
+        }
+        entry.db = std::move(*db);
+        entry.service = std::make_unique<AuctionService>(*entry.db);
+        entry.items = entry.service->items(Page{0, 0})->total;
+        entry.users = entry.service->users(Page{0, 0})->total;
+    }
+    return entry;
+}
+
+template <typename Work> void run(benchmark::State& state, const char* variable, Work work)
+{
+    Opened& auction = opened(variable);
+    QRandomGenerator random(42);
+    for (auto _ : state) {
+        const qint64 item = 1 + random.bounded(static_cast<quint32>(auction.items));
+        const qint64 user = 1 + random.bounded(static_cast<quint32>(auction.users));
+        benchmark::DoNotOptimize(work(*auction.service, item, user));
+    }
+}
+
+void winningBid(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64 item, qint64) { return s.winningBid(item).has_value(); });
+}
+
+void itemComplete(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64 item, qint64) {
+        return s.item(item).has_value() && s.bidsForItem(item).has_value();
+    });
+}
+
+void userItems(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64, qint64 user) { return s.itemsBidByUser(user).has_value(); });
+}
+
+void bidsWindowAtTheEnd(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64, qint64) {
+        const qint64 total = s.countBids({}).value_or(0);
+        return s.bidsWindow({}, std::max<qint64>(0, total - 256), 256).has_value();
+    });
+}
+
+void bidsWindowByAmount(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64, qint64) {
+        return s.bidsWindow(BidQuery{BidQuery::Order::ByValue, true, {}}, 0, 256).has_value();
+    });
+}
+
+} // namespace
+
+#define BOTH(function)                                                                             \
+    BENCHMARK_CAPTURE(function, small, "BIDTRACKER_BENCH_SMALL")->Unit(benchmark::kMicrosecond);  \
+    BENCHMARK_CAPTURE(function, big, "BIDTRACKER_BENCH_BIG")->Unit(benchmark::kMicrosecond)
+
+BOTH(winningBid);
+BOTH(itemComplete);
+BOTH(userItems);
+BOTH(bidsWindowAtTheEnd);
+BOTH(bidsWindowByAmount);
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    registry().clear();
+    return 0;
+}
