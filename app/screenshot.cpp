@@ -4,6 +4,7 @@
 #include "windowsession.h"
 
 #include <QApplication>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <cstdio>
@@ -25,6 +26,9 @@ int takeScreenshot(const Options& options, const QString& databasePath)
     window.show();
     window.itemsPage()->view()->setFocus();
     window.itemsPage()->view()->selectRow(0);
+    window.usersPage()->view()->selectRow(0);
+    // BIDTRACKER_SCREENSHOT_TAB=1 or 2 pictures the Bidders or Bids tab instead (for docs).
+    window.tabs()->setCurrentIndex(qEnvironmentVariableIntValue("BIDTRACKER_SCREENSHOT_TAB"));
     int code = 0;
     QTimer::singleShot(400, [&] {
         if (!window.grab().save(options.screenshot, "PNG")) {

@@ -3,6 +3,8 @@
 #include "apitestserver.h"
 
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 using BidTracker::Testing::ApiTestServer;
 
@@ -192,4 +194,29 @@ TEST(ApiErrors, RateLimitAnswers429WithRetryAfter)
     }
     EXPECT_GE(limited, 5);
     EXPECT_EQ(retryAfter, "1");
+}
+
+TEST(ApiErrors, ALockedDatabaseIs503AndNothingChanges)
+{
+    // GIVEN another program holds the database's write lock longer than the busy timeout
+    ApiTestServer server;
+    const QByteArray before = server.snapshot();
+    {
+        auto locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        locker.setDatabaseName(server.auction().path());
+        ASSERT_TRUE(locker.open());
+        QSqlQuery lock(locker);
+        ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        // WHEN a client writes
+        const auto reply = server.post(QStringLiteral("/api/v1/users"), R"({"name": "Eve"})");
+        // THEN it is told the database is unavailable, with Retry-After
+        EXPECT_EQ(reply.status, 503) << reply.body.toStdString();
+        EXPECT_TRUE(reply.object()["message"].toString().contains(QStringLiteral("locked")))
+            << reply.body.toStdString();
+        EXPECT_EQ(reply.header("Retry-After"), "1");
+        lock.exec(QStringLiteral("ROLLBACK"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    // AND nothing was written
+    EXPECT_EQ(server.snapshot(), before);
 }

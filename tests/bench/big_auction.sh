@@ -38,7 +38,7 @@ BIDTRACKER_BENCH_SMALL=$small BIDTRACKER_BENCH_BIG=$big "$bench" --benchmark_min
     --benchmark_format=json > "$work/model.json" 2>/dev/null
 
 # The API's p99 latency with random ids (the answer cache cannot help), one server per
-# database, 4 connections, one after the other.
+# database, one connection (so p99 is the time of a request, not of a queue), one after the other.
 port=$((20000 + RANDOM % 20000))
 for db in small big; do
     "$bin" --headless --db "${!db}" --port $port --rate-limit 0 >/dev/null 2>&1 &
@@ -49,8 +49,8 @@ for db in small big; do
     for route in winning complete useritems; do
         count=$items; [ $route = useritems ] && count=$users
         # A second of warm-up first, so that the figure is the steady state.
-        ROUTE=$route COUNT=$count wrk -t1 -c4 -d1s -s "$here/randomget.lua" "http://127.0.0.1:$port" >/dev/null
-        p99=$(ROUTE=$route COUNT=$count wrk -t1 -c4 -d5s --latency -s "$here/randomget.lua" "http://127.0.0.1:$port" \
+        ROUTE=$route COUNT=$count wrk -t1 -c1 -d1s -s "$here/randomget.lua" "http://127.0.0.1:$port" >/dev/null
+        p99=$(ROUTE=$route COUNT=$count wrk -t1 -c1 -d5s --latency -s "$here/randomget.lua" "http://127.0.0.1:$port" \
             | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
         echo "$db api_p99_$route $p99 ms" >> "$work/api.txt"
     done

@@ -4,6 +4,7 @@
 #include "model/tables/tablesupport.h"
 #include "support/testauction.h"
 #include "ui/auctionactions.h"
+#include "ui/csvtransfer.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -281,4 +283,41 @@ TEST(Window, ShowsALotsBidsNewestFirstAndABiddersStanding)
     QTableView* items = f.window->userItemsView();
     ASSERT_EQ(f.rowsOf(items), 1);
     EXPECT_EQ(cell(items, 0, Model::UserItemsModel::Standing), QStringLiteral("Outbid"));
+}
+
+TEST(Window, ImportPreviewShowsProblemsAndImportsOnlyACleanFile)
+{
+    WindowFixture f;
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+    const QString good = dir.filePath(QStringLiteral("good.csv"));
+    for (const auto& [path, text] : {std::pair{bad, QByteArray("name,starting_price\r\nVase,10\r\n,5\r\n")},
+                                     std::pair{good, QByteArray("name,starting_price\r\nVase,10\r\nClock,5.50\r\n")}}) {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    }
+    // A file with a bad row: the problem is shown, Import is not possible, nothing written
+    Gui::ImportDialog refused(f.auction.service(), Model::CsvKind::Items, bad, f.window.get());
+    EXPECT_FALSE(refused.canImport());
+    EXPECT_TRUE(refused.problems().contains(QStringLiteral("line 3: Name must not be empty")));
+    EXPECT_EQ(f.auction.service().items()->total, 2);
+    // A clean file: imported at once, and the Lots table shows the new rows
+    Gui::ImportDialog accepted(f.auction.service(), Model::CsvKind::Items, good, f.window.get());
+    ASSERT_TRUE(accepted.canImport());
+    accepted.accept();
+    EXPECT_EQ(accepted.imported(), 2);
+    EXPECT_EQ(f.rowsOf(f.items()), 4);
+}
+
+TEST(Window, ExportsWithProgressOffTheGuiThread)
+{
+    WindowFixture f;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bids.csv"));
+    const QString message = Gui::exportWithProgress(f.auction.path(), Model::CsvKind::Bids, file, f.window.get());
+    EXPECT_TRUE(message.contains(QStringLiteral("Exported 2 bids"))) << message.toStdString();
+    QFile written(file);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(written.readAll().startsWith("bid_id,item_id,item_name"));
 }
