@@ -22,7 +22,8 @@ void say(const QString& line)
 
 std::unique_ptr<Model::Database> open(const Options& options)
 {
-    const QString path = options.databasePath.isEmpty() ? defaultDatabasePath() : options.databasePath;
+    const QString path =
+        options.databasePath.isEmpty() ? defaultDatabasePath() : options.databasePath;
     auto db = Model::Database::open(path);
     if (!db) {
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
@@ -55,7 +56,8 @@ int runExport(const Options& options)
     // QSaveFile: the file appears only when complete, and an old one stays if export fails.
     QSaveFile out(options.csvFile);
     if (!out.open(QIODevice::WriteOnly)) {
-        say(QStringLiteral("bidtracker: cannot write %1: %2").arg(options.csvFile, out.errorString()));
+        say(QStringLiteral("bidtracker: cannot write %1: %2")
+                .arg(options.csvFile, out.errorString()));
         return 1;
     }
     const auto written = Model::exportCsv(*db, *kind, out);
@@ -65,7 +67,8 @@ int runExport(const Options& options)
         return 1;
     }
     if (!out.commit()) {
-        say(QStringLiteral("bidtracker: cannot write %1: %2").arg(options.csvFile, out.errorString()));
+        say(QStringLiteral("bidtracker: cannot write %1: %2")
+                .arg(options.csvFile, out.errorString()));
         return 1;
     }
     say(QStringLiteral("Exported %1 %2 to %3").arg(*written).arg(options.csvKind, options.csvFile));
@@ -77,7 +80,8 @@ int runImport(const Options& options)
     const auto kind = Model::parseCsvKind(options.csvKind);
     QFile file(options.csvFile);
     if (!kind || !file.open(QIODevice::ReadOnly)) {
-        say(QStringLiteral("bidtracker: cannot read %1: %2").arg(options.csvFile, file.errorString()));
+        say(QStringLiteral("bidtracker: cannot read %1: %2")
+                .arg(options.csvFile, file.errorString()));
         return 1;
     }
     const Model::ImportPlan plan = Model::planImport(*kind, file.readAll());
@@ -94,7 +98,8 @@ int runImport(const Options& options)
     Model::AuctionService service(*db);
     const auto added = Model::applyImport(service, plan);
     if (!added) {
-        say(QStringLiteral("bidtracker: import failed, nothing was imported: %1").arg(added.error().message));
+        say(QStringLiteral("bidtracker: import failed, nothing was imported: %1")
+                .arg(added.error().message));
         return 1;
     }
     say(QStringLiteral("Imported %1 %2 from %3").arg(*added).arg(options.csvKind, options.csvFile));
@@ -108,7 +113,8 @@ int runGenerate(const Options& options)
         return 1;
     QElapsedTimer timer;
     timer.start();
-    const Model::GenerateSpec spec{options.generateItems, options.generateUsers, options.generateBids, 20261128};
+    const Model::GenerateSpec spec{options.generateItems, options.generateUsers,
+                                   options.generateBids, 20261128};
     if (auto made = Model::generateAuction(*db, spec); !made) {
         say(QStringLiteral("bidtracker: generate: %1").arg(made.error().message));
         return 1;

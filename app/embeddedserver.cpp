@@ -19,8 +19,9 @@ bool EmbeddedServer::start(const QString& address, quint16 port, QString* error)
 {
     const QHostAddress bind(address);
     if (bind.isNull()) {
-        *error = QStringLiteral("\"%1\" is not an IP address; use 127.0.0.1 to serve this machine only")
-                     .arg(address);
+        *error =
+            QStringLiteral("\"%1\" is not an IP address; use 127.0.0.1 to serve this machine only")
+                .arg(address);
         return false;
     }
     stop();
@@ -64,8 +65,8 @@ quint16 EmbeddedServer::port() const
 QString EmbeddedServer::baseUrl() const
 {
     const QString host = m_settings.bindAddress.protocol() == QAbstractSocket::IPv6Protocol
-        ? QStringLiteral("[%1]").arg(m_settings.bindAddress.toString())
-        : m_settings.bindAddress.toString();
+                             ? QStringLiteral("[%1]").arg(m_settings.bindAddress.toString())
+                             : m_settings.bindAddress.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(port());
 }
 

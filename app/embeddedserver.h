@@ -12,7 +12,8 @@ namespace BidTracker::App {
 class EmbeddedServer final : public Gui::ServerControl
 {
 public:
-    EmbeddedServer(QString databasePath, Api::ServerSettings settings, Model::ChangeNotifier* notifier);
+    EmbeddedServer(QString databasePath, Api::ServerSettings settings,
+                   Model::ChangeNotifier* notifier);
     ~EmbeddedServer() override;
 
     bool start(const QString& address, quint16 port, QString* error) override;

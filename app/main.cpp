@@ -1,13 +1,13 @@
 // bidtracker: parses the command line, builds the parts and wires them together.
 #include "app/api/serverthread.h"
+#include "csvcommands.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/database.h"
-#include "csvcommands.h"
 #include "options.h"
+#include "screenshot.h"
 #include "serverconfig.h"
 #include "stopsignals.h"
-#include "screenshot.h"
 #include "windowbenchmark.h"
 #include "windowsession.h"
 
@@ -82,8 +82,8 @@ int runHeadless(const App::Options& options)
         return 1;
     }
     const QString host = settings.bindAddress.protocol() == QAbstractSocket::IPv6Protocol
-        ? QStringLiteral("[%1]").arg(settings.bindAddress.toString())
-        : settings.bindAddress.toString();
+                             ? QStringLiteral("[%1]").arg(settings.bindAddress.toString())
+                             : settings.bindAddress.toString();
     const QString base = QStringLiteral("http://%1:%2").arg(host).arg(server.port());
     say(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
             .arg(QCoreApplication::applicationVersion(), path, base));

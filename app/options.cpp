@@ -18,10 +18,11 @@ std::expected<qint64, QString> wholeNumber(const QString& text, const QString& o
     bool ok = false;
     const qint64 number = text.toLongLong(&ok);
     if (!ok || number < 0 || number > max)
-        return std::unexpected(QStringLiteral("--%1 must be a whole number from 0 to %2, not \"%3\"")
-                                   .arg(option)
-                                   .arg(max)
-                                   .arg(text));
+        return std::unexpected(
+            QStringLiteral("--%1 must be a whole number from 0 to %2, not \"%3\"")
+                .arg(option)
+                .arg(max)
+                .arg(text));
     return number;
 }
 
@@ -50,8 +51,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("The SQLite database file (created if missing)."),
                                 QStringLiteral("FILE"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Load the sample auction into an empty database."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Load the sample auction into an empty database."));
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run the server only, without a window."));
     const QCommandLineOption port(QStringLiteral("port"),
@@ -69,23 +70,26 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                        QStringLiteral("Requests a second per client address "
                                                       "(default 100; 0 turns it off)."),
                                        QStringLiteral("N"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("export: the CSV file to write (default: stdout)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("export: the CSV file to write (default: stdout)."), QStringLiteral("FILE"));
     const QCommandLineOption items(QStringLiteral("items"),
-                                   QStringLiteral("generate: items (default 100000)."), QStringLiteral("N"));
+                                   QStringLiteral("generate: items (default 100000)."),
+                                   QStringLiteral("N"));
     const QCommandLineOption users(QStringLiteral("users"),
-                                   QStringLiteral("generate: users (default 10000)."), QStringLiteral("N"));
+                                   QStringLiteral("generate: users (default 10000)."),
+                                   QStringLiteral("N"));
     const QCommandLineOption bids(QStringLiteral("bids"),
-                                  QStringLiteral("generate: bids (default 1000000)."), QStringLiteral("N"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a 1280x800 picture of the window and exit."),
-                                        QStringLiteral("PNG"));
+                                  QStringLiteral("generate: bids (default 1000000)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a 1280x800 picture of the window and exit."), QStringLiteral("PNG"));
     QCommandLineOption benchmark(QStringLiteral("benchmark-window"),
-                                       QStringLiteral("Measure the window on the database and exit."));
+                                 QStringLiteral("Measure the window on the database and exit."));
     benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit, output,
-                       items, users, bids, screenshot, benchmark});
+    parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
+                       output, items, users, bids, screenshot, benchmark});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
                                  QStringLiteral("[export|import KIND [FILE]]"));
 
@@ -129,12 +133,13 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
             return c.unicode() > 32 && c.unicode() < 127;
         });
         if (value.size() < 8 || !printable)
-            return std::unexpected(QStringLiteral(
-                "--token must be at least 8 printable characters without spaces"));
+            return std::unexpected(
+                QStringLiteral("--token must be at least 8 printable characters without spaces"));
         options.token = value;
     }
     if (parser.isSet(rateLimit)) {
-        const auto number = wholeNumber(parser.value(rateLimit), QStringLiteral("rate-limit"), 1'000'000);
+        const auto number =
+            wholeNumber(parser.value(rateLimit), QStringLiteral("rate-limit"), 1'000'000);
         if (!number)
             return std::unexpected(number.error());
         options.rateLimit = static_cast<int>(*number);
@@ -171,11 +176,13 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
             return std::unexpected(QStringLiteral(
                 "Usage: bidtracker generate [--items N] [--users N] [--bids N] --db FILE"));
         for (const auto& [option, target, minimum] :
-             {std::tuple{&items, &options.generateItems, 1}, std::tuple{&users, &options.generateUsers, 1},
+             {std::tuple{&items, &options.generateItems, 1},
+              std::tuple{&users, &options.generateUsers, 1},
               std::tuple{&bids, &options.generateBids, 0}}) {
             if (!parser.isSet(*option))
                 continue;
-            const auto number = wholeNumber(parser.value(*option), option->names().first(), 100'000'000);
+            const auto number =
+                wholeNumber(parser.value(*option), option->names().first(), 100'000'000);
             if (!number || *number < minimum)
                 return std::unexpected(number ? QStringLiteral("--%1 must be at least %2")
                                                     .arg(option->names().first())

@@ -24,8 +24,8 @@ Api::ServerSettings serverSettings(const Options& options)
         settings.value(QStringLiteral("server/bind"), QStringLiteral("127.0.0.1")).toString()));
     if (server.bindAddress.isNull())
         server.bindAddress = QHostAddress::LocalHost;
-    server.rateLimitPerSecond = options.rateLimit.value_or(
-        settings.value(QStringLiteral("server/rateLimit"), 100).toInt());
+    server.rateLimitPerSecond =
+        options.rateLimit.value_or(settings.value(QStringLiteral("server/rateLimit"), 100).toInt());
     server.authRequired = !options.noAuth;
     QString saved = settings.value(QStringLiteral("server/token")).toString();
     if (saved.size() < 8) {

@@ -111,12 +111,17 @@ int benchmarkWindow(const Options& options, const QString& databasePath)
         QApplication::processEvents();
         print("bids_scroll_to_end", timed(bids, [&] { bids->scrollToBottom(); }), "ms");
         print("bids_sort_by_amount",
-              timed(bids, [&] { bids->sortByColumn(Model::BidsTableModel::Value, Qt::DescendingOrder); }), "ms");
+              timed(bids,
+                    [&] { bids->sortByColumn(Model::BidsTableModel::Value, Qt::DescendingOrder); }),
+              "ms");
         window.tabs()->setCurrentIndex(Gui::MainWindow::ItemsTab);
         QApplication::processEvents();
         QTableView* items = window.itemsPage()->view();
-        print("items_filter_by_name",
-              timed(items, [&] { window.itemsPage()->searchField()->setText(QStringLiteral("no. 4242")); }), "ms");
+        print(
+            "items_filter_by_name",
+            timed(items,
+                  [&] { window.itemsPage()->searchField()->setText(QStringLiteral("no. 4242")); }),
+            "ms");
         print("items_shown_after_filter", items->model()->rowCount(), "rows");
         print("resident_memory", residentMegabytes(), "MB");
         QApplication::quit();

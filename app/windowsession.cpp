@@ -19,18 +19,20 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
     }
     std::unique_ptr<WindowSession> session(new WindowSession);
     session->m_db = std::move(*db);
-    session->m_service = std::make_unique<Model::AuctionService>(*session->m_db, &session->m_notifier);
+    session->m_service =
+        std::make_unique<Model::AuctionService>(*session->m_db, &session->m_notifier);
     if (options.demo) {
         if (auto loaded = session->m_service->loadSampleAuction(); !loaded)
             std::fprintf(stderr, "bidtracker: --demo: %s\n", qPrintable(loaded.error().message));
     }
-    session->m_server = std::make_unique<EmbeddedServer>(path, serverSettings(options), &session->m_notifier);
+    session->m_server =
+        std::make_unique<EmbeddedServer>(path, serverSettings(options), &session->m_notifier);
     const Api::ServerSettings settings = serverSettings(options);
     QString serverError;
     if (!session->m_server->start(settings.bindAddress.toString(), settings.port, &serverError))
         std::fprintf(stderr, "bidtracker: the server is off: %s\n", qPrintable(serverError));
-    session->m_window = std::make_unique<Gui::MainWindow>(*session->m_service, session->m_notifier, path,
-                                                          session->m_server.get());
+    session->m_window = std::make_unique<Gui::MainWindow>(*session->m_service, session->m_notifier,
+                                                          path, session->m_server.get());
     connect(session->m_window.get(), &Gui::MainWindow::openDatabaseRequested, session.get(),
             &WindowSession::switchRequested);
     return session;
@@ -55,10 +57,12 @@ int runWindowSessions(const Options& options, const QString& firstPath)
     later.demo = false; // the sample is for the first database only
     std::function<void(const QString&)> switchTo;
     const auto wire = [&](WindowSession* current) {
-        QObject::connect(current, &WindowSession::switchRequested, current, [&](const QString& path) {
-            // Deferred: the request comes from inside the window that is about to go.
-            QTimer::singleShot(0, qApp, [&, path] { switchTo(path); });
-        });
+        QObject::connect(current, &WindowSession::switchRequested, current,
+                         [&](const QString& path) {
+                             // Deferred: the request comes from inside the window that is about to
+                             // go.
+                             QTimer::singleShot(0, qApp, [&, path] { switchTo(path); });
+                         });
     };
     switchTo = [&](const QString& path) {
         QString why;
@@ -66,9 +70,10 @@ int runWindowSessions(const Options& options, const QString& firstPath)
         auto next = WindowSession::open(path, later, &why);
         if (!next) {
             session->window().show();
-            QMessageBox::warning(&session->window(), QObject::tr("Open database"),
-                                 QObject::tr("%1 cannot be opened; the current auction stays open.\n\n%2")
-                                     .arg(path, why));
+            QMessageBox::warning(
+                &session->window(), QObject::tr("Open database"),
+                QObject::tr("%1 cannot be opened; the current auction stays open.\n\n%2")
+                    .arg(path, why));
             return;
         }
         session = std::move(next);

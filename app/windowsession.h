@@ -22,7 +22,8 @@ class WindowSession final : public QObject
 
 public:
     /// Opens the database; null (with the reason in `error`) when it cannot be used.
-    static std::unique_ptr<WindowSession> open(const QString& path, const Options& options, QString* error);
+    static std::unique_ptr<WindowSession> open(const QString& path, const Options& options,
+                                               QString* error);
     ~WindowSession() override;
 
     Gui::MainWindow& window() { return *m_window; }

@@ -92,7 +92,8 @@ Result<User> AuctionService::renameUser(qint64 id, const QString& name)
     if (!checked)
         return fail(checked.error());
     {
-        auto run = m_db.run(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), {*checked, id});
+        auto run =
+            m_db.run(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), {*checked, id});
         if (!run)
             return fail(run.error());
         if ((*run)->numRowsAffected() == 0)
@@ -113,9 +114,10 @@ Result<void> AuctionService::deleteUser(qint64 id)
         if (!found)
             return fail(found.error());
         if (found->bidCount > 0)
-            return fail(Error::conflict(QStringLiteral("User %1 has %2 bid(s) and cannot be deleted")
-                                            .arg(formatId(EntityKind::User, id))
-                                            .arg(found->bidCount)));
+            return fail(
+                Error::conflict(QStringLiteral("User %1 has %2 bid(s) and cannot be deleted")
+                                    .arg(formatId(EntityKind::User, id))
+                                    .arg(found->bidCount)));
         if (auto run = m_db.run(QStringLiteral("DELETE FROM users WHERE id = ?"), {id}); !run)
             return fail(run.error());
         if (auto ok = transaction.commit(); !ok)

@@ -111,7 +111,8 @@ public:
 
     /// A checked name: trimmed, not empty, at most MaxNameLength characters, no control
     /// characters. `field` names it in the error.
-    static Result<QString> validateName(const QString& name, const QString& field = QStringLiteral("name"));
+    static Result<QString> validateName(const QString& name,
+                                        const QString& field = QStringLiteral("name"));
 
 private:
     Result<void> requireUser(qint64 id);

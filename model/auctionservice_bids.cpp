@@ -139,10 +139,10 @@ Result<void> AuctionService::deleteBid(qint64 id)
             if ((*run)->next())
                 next = (*run)->value(0).toLongLong();
         }
-        if (auto run = m_db.run(QStringLiteral("UPDATE items SET winning_bid_id = ?,"
-                                               " bid_count = bid_count - 1 WHERE id = ?"),
-                                {next ? QVariant(*next) : QVariant(QMetaType::fromType<qint64>()),
-                                 removed.itemId});
+        if (auto run = m_db.run(
+                QStringLiteral("UPDATE items SET winning_bid_id = ?,"
+                               " bid_count = bid_count - 1 WHERE id = ?"),
+                {next ? QVariant(*next) : QVariant(QMetaType::fromType<qint64>()), removed.itemId});
             !run)
             return fail(run.error());
         if (auto run = m_db.run(QStringLiteral("UPDATE users SET bid_count = bid_count - 1"
@@ -221,15 +221,19 @@ QString filterSql(const BidQuery& query, const QString& table)
 {
     if (query.filter.isEmpty())
         return QStringLiteral("1 = 1");
-    return QStringLiteral("(EXISTS (SELECT 1 FROM items fi WHERE fi.id = %1.item_id AND fi.name LIKE :pattern ESCAPE '\\')"
-                          " OR EXISTS (SELECT 1 FROM users fu WHERE fu.id = %1.user_id AND fu.name LIKE :pattern ESCAPE '\\'))")
+    return QStringLiteral("(EXISTS (SELECT 1 FROM items fi WHERE fi.id = %1.item_id AND fi.name "
+                          "LIKE :pattern ESCAPE '\\')"
+                          " OR EXISTS (SELECT 1 FROM users fu WHERE fu.id = %1.user_id AND fu.name "
+                          "LIKE :pattern ESCAPE '\\'))")
         .arg(table);
 }
 
 QString likePattern(const QString& text)
 {
     QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
     return u'%' + escaped + u'%';
 }
 
@@ -239,7 +243,8 @@ Result<qint64> AuctionService::countBids(const BidQuery& query)
 {
     if (query.filter.isEmpty())
         return m_db.scalar(QStringLiteral("SELECT count(*) FROM bids"));
-    auto statement = m_db.prepared(QStringLiteral("SELECT count(*) FROM bids b WHERE ") + filterSql(query, QStringLiteral("b")));
+    auto statement = m_db.prepared(QStringLiteral("SELECT count(*) FROM bids b WHERE ") +
+                                   filterSql(query, QStringLiteral("b")));
     if (!statement)
         return fail(statement.error());
     (*statement)->bindValue(QStringLiteral(":pattern"), likePattern(query.filter));
@@ -259,12 +264,14 @@ Result<QList<Bid>> AuctionService::bidsWindow(const BidQuery& query, qint64 offs
     // index alone; the rows from the anchor on are then read with their lot and bidder.
     const QString key = orderKey(query, QStringLiteral("b"));
     const QString comparison = query.descending ? QStringLiteral("<=") : QStringLiteral(">=");
-    const QString sql = Rows::bidSelect +
-                        QStringLiteral(" WHERE (%1) %2 (SELECT %3 FROM bids a WHERE %4 ORDER BY %5 LIMIT 1 OFFSET :offset)"
-                                       " AND %6 ORDER BY %7 LIMIT :limit")
-                            .arg(key, comparison, orderKey(query, QStringLiteral("a")),
-                                 filterSql(query, QStringLiteral("a")), orderBy(query, QStringLiteral("a")),
-                                 filterSql(query, QStringLiteral("b")), orderBy(query, QStringLiteral("b")));
+    const QString sql =
+        Rows::bidSelect +
+        QStringLiteral(
+            " WHERE (%1) %2 (SELECT %3 FROM bids a WHERE %4 ORDER BY %5 LIMIT 1 OFFSET :offset)"
+            " AND %6 ORDER BY %7 LIMIT :limit")
+            .arg(key, comparison, orderKey(query, QStringLiteral("a")),
+                 filterSql(query, QStringLiteral("a")), orderBy(query, QStringLiteral("a")),
+                 filterSql(query, QStringLiteral("b")), orderBy(query, QStringLiteral("b")));
     auto statement = m_db.prepared(sql);
     if (!statement)
         return fail(statement.error());
@@ -289,11 +296,12 @@ Result<std::optional<qint64>> AuctionService::bidRow(const BidQuery& query, qint
 {
     const QString before = query.descending ? QStringLiteral(">") : QStringLiteral("<");
     const QString key = orderKey(query, QStringLiteral("b"));
-    const QString sql = QStringLiteral("SELECT (SELECT count(*) FROM bids b WHERE (%1) %2 (%3) AND %4),"
-                                       " (SELECT count(*) FROM bids b WHERE b.id = :id AND %4)"
-                                       " FROM bids t WHERE t.id = :id")
-                            .arg(key, before, orderKey(query, QStringLiteral("t")),
-                                 filterSql(query, QStringLiteral("b")));
+    const QString sql =
+        QStringLiteral("SELECT (SELECT count(*) FROM bids b WHERE (%1) %2 (%3) AND %4),"
+                       " (SELECT count(*) FROM bids b WHERE b.id = :id AND %4)"
+                       " FROM bids t WHERE t.id = :id")
+            .arg(key, before, orderKey(query, QStringLiteral("t")),
+                 filterSql(query, QStringLiteral("b")));
     auto statement = m_db.prepared(sql);
     if (!statement)
         return fail(statement.error());
@@ -375,12 +383,13 @@ Result<QList<UserItem>> AuctionService::itemsBidByUser(qint64 id)
     if (auto ok = requireUser(id); !ok)
         return fail(ok.error());
     auto run = m_db.run(
-        QStringLiteral("SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
-                       " w.user_id = b.user_id, min(b.id) AS first_bid"
-                       " FROM bids b JOIN items i ON i.id = b.item_id"
-                       " LEFT JOIN bids w ON w.id = i.winning_bid_id"
-                       " WHERE b.user_id = ? GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id"
-                       " ORDER BY first_bid"),
+        QStringLiteral(
+            "SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
+            " w.user_id = b.user_id, min(b.id) AS first_bid"
+            " FROM bids b JOIN items i ON i.id = b.item_id"
+            " LEFT JOIN bids w ON w.id = i.winning_bid_id"
+            " WHERE b.user_id = ? GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id"
+            " ORDER BY first_bid"),
         {id});
     if (!run)
         return fail(run.error());

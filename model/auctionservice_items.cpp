@@ -28,10 +28,10 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     const Money start = changes.startingPrice.value_or(Money::fromCents(1));
     const Money increment = changes.minIncrement.value_or(Money::fromCents(1));
     const ItemStatus status = changes.status.value_or(ItemStatus::Open);
-    auto run = m_db.run(QStringLiteral("INSERT INTO items (name, status, starting_price_cents,"
-                                       " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?)"),
-                        {*name, statusName(status), start.cents(), increment.cents(),
-                         utcTimestampNow()});
+    auto run =
+        m_db.run(QStringLiteral("INSERT INTO items (name, status, starting_price_cents,"
+                                " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?)"),
+                 {*name, statusName(status), start.cents(), increment.cents(), utcTimestampNow()});
     if (!run)
         return fail(run.error());
     const qint64 id = (*run)->lastInsertId().toLongLong();
@@ -87,9 +87,10 @@ Result<void> AuctionService::deleteItem(qint64 id)
         if (!found)
             return fail(found.error());
         if (found->bidCount > 0)
-            return fail(Error::conflict(QStringLiteral("Item %1 has %2 bid(s) and cannot be deleted")
-                                            .arg(formatId(EntityKind::Item, id))
-                                            .arg(found->bidCount)));
+            return fail(
+                Error::conflict(QStringLiteral("Item %1 has %2 bid(s) and cannot be deleted")
+                                    .arg(formatId(EntityKind::Item, id))
+                                    .arg(found->bidCount)));
         if (auto run = m_db.run(QStringLiteral("DELETE FROM items WHERE id = ?"), {id}); !run)
             return fail(run.error());
         if (auto ok = transaction.commit(); !ok)

@@ -22,8 +22,9 @@ Result<User> AuctionService::restoreUser(const User& user)
         return fail(name.error());
     if (this->user(user.id))
         return fail(taken(EntityKind::User, user.id));
-    if (auto run = m_db.run(QStringLiteral("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
-                            {user.id, *name, utcTimestampNow()});
+    if (auto run =
+            m_db.run(QStringLiteral("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
+                     {user.id, *name, utcTimestampNow()});
         !run)
         return fail(run.error());
     announce(EntityKind::User, Change::Action::Added, user.id);
@@ -37,11 +38,12 @@ Result<Item> AuctionService::restoreItem(const Item& item)
         return fail(name.error());
     if (this->item(item.id))
         return fail(taken(EntityKind::Item, item.id));
-    if (auto run = m_db.run(QStringLiteral("INSERT INTO items (id, name, status, starting_price_cents,"
-                                           " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                            {item.id, *name, statusName(item.status), item.startingPrice.cents(),
-                             item.minIncrement.cents(),
-                             item.createdAt.isEmpty() ? utcTimestampNow() : item.createdAt});
+    if (auto run =
+            m_db.run(QStringLiteral("INSERT INTO items (id, name, status, starting_price_cents,"
+                                    " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {item.id, *name, statusName(item.status), item.startingPrice.cents(),
+                      item.minIncrement.cents(),
+                      item.createdAt.isEmpty() ? utcTimestampNow() : item.createdAt});
         !run)
         return fail(run.error());
     announce(EntityKind::Item, Change::Action::Added, item.id);
@@ -60,21 +62,24 @@ Result<Bid> AuctionService::restoreBid(const Bid& bid)
             return fail(ok.error());
         if (auto target = item(bid.itemId); !target)
             return fail(target.error());
-        if (auto run = m_db.run(QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents, placed_at)"
-                                               " VALUES (?, ?, ?, ?, ?)"),
-                                {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
+        if (auto run = m_db.run(
+                QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents, placed_at)"
+                               " VALUES (?, ?, ?, ?, ?)"),
+                {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
             !run)
             return fail(run.error());
         // The highest bid wins; of equal ones, the earliest.
-        if (auto run = m_db.run(
-                QStringLiteral("UPDATE items SET bid_count = bid_count + 1, winning_bid_id ="
-                               " (SELECT id FROM bids WHERE item_id = ? ORDER BY value_cents DESC, id"
-                               " LIMIT 1) WHERE id = ?"),
-                {bid.itemId, bid.itemId});
+        if (auto run =
+                m_db.run(QStringLiteral(
+                             "UPDATE items SET bid_count = bid_count + 1, winning_bid_id ="
+                             " (SELECT id FROM bids WHERE item_id = ? ORDER BY value_cents DESC, id"
+                             " LIMIT 1) WHERE id = ?"),
+                         {bid.itemId, bid.itemId});
             !run)
             return fail(run.error());
-        if (auto run = m_db.run(QStringLiteral("UPDATE users SET bid_count = bid_count + 1 WHERE id = ?"),
-                                {bid.userId});
+        if (auto run =
+                m_db.run(QStringLiteral("UPDATE users SET bid_count = bid_count + 1 WHERE id = ?"),
+                         {bid.userId});
             !run)
             return fail(run.error());
         if (auto ok = transaction.commit(); !ok)

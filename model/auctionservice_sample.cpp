@@ -20,11 +20,12 @@ Result<void> AuctionService::loadSampleAuction()
         if (!used)
             return fail(used.error());
         if (*used > 0)
-            return fail(Error::conflict(
-                QStringLiteral("The sample auction can only be loaded into a new, empty database")));
+            return fail(Error::conflict(QStringLiteral(
+                "The sample auction can only be loaded into a new, empty database")));
         for (const auto* name : {"Albert", "Berry", "Constance"}) {
-            auto run = m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
-                                {QString::fromUtf8(name), utcTimestampNow()});
+            auto run =
+                m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
+                         {QString::fromUtf8(name), utcTimestampNow()});
             if (!run)
                 return fail(run.error());
         }
@@ -72,8 +73,9 @@ Result<qint64> AuctionService::importUsers(const QStringList& names)
             auto checked = validateName(name);
             if (!checked)
                 return fail(checked.error());
-            if (auto run = m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
-                                    {*checked, utcTimestampNow()});
+            if (auto run =
+                    m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
+                             {*checked, utcTimestampNow()});
                 !run)
                 return fail(run.error());
         }

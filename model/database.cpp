@@ -29,17 +29,19 @@ Result<void> checkFileHeader(const QString& path)
     if (!info.exists())
         return {};
     if (info.isDir())
-        return fail(Error::invalid(QStringLiteral("%1 is a folder, not a database file").arg(path)));
+        return fail(
+            Error::invalid(QStringLiteral("%1 is a folder, not a database file").arg(path)));
     if (info.size() == 0)
         return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::unavailable(
-            QStringLiteral("Cannot read %1: %2").arg(path, file.errorString())));
+        return fail(
+            Error::unavailable(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString())));
     static const QByteArray magic("SQLite format 3\0", 16);
     if (file.read(16) != magic)
         return fail(Error::invalid(
-            QStringLiteral("%1 is not a Bid Tracker database (it is not an SQLite file)").arg(path)));
+            QStringLiteral("%1 is not a Bid Tracker database (it is not an SQLite file)")
+                .arg(path)));
     return {};
 }
 
@@ -75,10 +77,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     if (!db->m_connection.isValid())
         return fail(Error::unavailable(QStringLiteral("The Qt SQLite driver is not installed")));
     db->m_connection.setDatabaseName(path);
-    db->m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    db->m_connection.setConnectOptions(
+        QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!db->m_connection.open())
-        return fail(Error::unavailable(QStringLiteral("Cannot open %1: %2")
-                                           .arg(path, db->m_connection.lastError().text())));
+        return fail(Error::unavailable(
+            QStringLiteral("Cannot open %1: %2").arg(path, db->m_connection.lastError().text())));
     if (auto ok = db->checkVersion(); !ok)
         return fail(ok.error());
     if (auto ok = db->configure(); !ok)
@@ -103,8 +106,8 @@ Result<void> Database::checkVersion()
                 .arg(*version)
                 .arg(SchemaVersion)));
     if (*version == 0) {
-        const auto tables = scalar(QStringLiteral(
-            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
+        const auto tables = scalar(
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
         if (!tables)
             return fail(tables.error());
         if (*tables > 0)
@@ -218,8 +221,8 @@ Result<qint64> Database::scalar(const QString& sql)
 Error Database::sqlError(const QSqlQuery& query, const QString& doing)
 {
     const QSqlError error = query.lastError();
-    const QString text = error.text().trimmed().isEmpty() ? QStringLiteral("unknown error")
-                                                          : error.text().trimmed();
+    const QString text =
+        error.text().trimmed().isEmpty() ? QStringLiteral("unknown error") : error.text().trimmed();
     return Error::unavailable(QStringLiteral("The database failed while %1: %2").arg(doing, text));
 }
 

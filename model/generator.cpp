@@ -17,14 +17,15 @@ namespace {
 
 constexpr int RowsPerInsert = 200;
 
-const char* const firstNames[] = {"Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Greta", "Hugo",
-                                  "Ines", "Jonas", "Kenji", "Lena", "Mateo", "Nora", "Omar", "Priya"};
-const char* const lastNames[] = {"Smith", "Okafor", "Novak", "Rossi", "Tanaka", "Silva", "Berg",
-                                 "Dubois", "Khan", "Meyer", "Lopez", "Ivanova"};
-const char* const adjectives[] = {"Antique", "Signed", "Vintage", "Hand-made", "Rare", "Framed",
-                                  "Silver", "Oak", "Porcelain", "Limited"};
-const char* const nouns[] = {"vase", "clock", "print", "chair", "lamp", "watch", "guitar",
-                             "quilt", "hamper", "voucher", "bicycle", "painting"};
+const char* const firstNames[] = {"Ada",   "Ben",  "Chloe", "Dev",   "Elif",  "Femi",
+                                  "Greta", "Hugo", "Ines",  "Jonas", "Kenji", "Lena",
+                                  "Mateo", "Nora", "Omar",  "Priya"};
+const char* const lastNames[] = {"Smith", "Okafor", "Novak", "Rossi", "Tanaka", "Silva",
+                                 "Berg",  "Dubois", "Khan",  "Meyer", "Lopez",  "Ivanova"};
+const char* const adjectives[] = {"Antique", "Signed", "Vintage", "Hand-made", "Rare",
+                                  "Framed",  "Silver", "Oak",     "Porcelain", "Limited"};
+const char* const nouns[] = {"vase",   "clock", "print",  "chair",   "lamp",    "watch",
+                             "guitar", "quilt", "hamper", "voucher", "bicycle", "painting"};
 
 /// "2026-11-27T23:51:54.123Z" for milliseconds since the epoch, without QDateTime's cost
 /// (it is called a million times).
@@ -91,7 +92,8 @@ private:
 Result<void> generateAuction(Database& db, const GenerateSpec& spec)
 {
     if (spec.items < 1 || spec.users < 1 || spec.bids < 0)
-        return fail(Error::invalid(QStringLiteral("An auction needs at least one item and one user")));
+        return fail(
+            Error::invalid(QStringLiteral("An auction needs at least one item and one user")));
     // A large page cache keeps the whole build in memory until the commit; with the default
     // 2 MB SQLite spills pages to the WAL again and again while the indexes grow.
     if (auto ok = db.exec(QStringLiteral("PRAGMA cache_size = -524288")); !ok)
@@ -99,8 +101,9 @@ Result<void> generateAuction(Database& db, const GenerateSpec& spec)
     WriteTransaction transaction(db);
     if (auto ok = transaction.begin(); !ok)
         return ok;
-    auto used = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM items)"
-                                         " + (SELECT count(*) FROM sqlite_sequence)"));
+    auto used = db.scalar(
+        QStringLiteral("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM items)"
+                       " + (SELECT count(*) FROM sqlite_sequence)"));
     if (!used)
         return fail(used.error());
     if (*used > 0)
@@ -124,17 +127,22 @@ Result<void> generateAuction(Database& db, const GenerateSpec& spec)
     };
     std::vector<PlannedBid> planned;
     planned.reserve(static_cast<size_t>(spec.bids));
-    std::vector<qint64> itemStart(spec.items + 1), itemIncrement(spec.items + 1), itemValue(spec.items + 1, 0);
-    std::vector<qint64> itemBids(spec.items + 1, 0), itemWinner(spec.items + 1, 0), userBids(spec.users + 1, 0);
+    std::vector<qint64> itemStart(spec.items + 1), itemIncrement(spec.items + 1),
+        itemValue(spec.items + 1, 0);
+    std::vector<qint64> itemBids(spec.items + 1, 0), itemWinner(spec.items + 1, 0),
+        userBids(spec.users + 1, 0);
     for (qint64 item = 1; item <= spec.items; ++item) {
         itemStart[item] = (1 + random.bounded(50)) * 1000; // 10.00 to 500.00
         itemIncrement[item] = random.bounded(4) == 0 ? 500 : 100;
     }
     for (qint64 id = 1; id <= spec.bids; ++id) {
-        const qint64 item = 1 + static_cast<qint64>(random.bounded(static_cast<quint32>(spec.items)));
-        const qint64 user = 1 + static_cast<qint64>(random.bounded(static_cast<quint32>(spec.users)));
-        const qint64 value = itemBids[item] == 0 ? itemStart[item]
-                                                 : itemValue[item] + itemIncrement[item] * (1 + random.bounded(3));
+        const qint64 item =
+            1 + static_cast<qint64>(random.bounded(static_cast<quint32>(spec.items)));
+        const qint64 user =
+            1 + static_cast<qint64>(random.bounded(static_cast<quint32>(spec.users)));
+        const qint64 value = itemBids[item] == 0
+                                 ? itemStart[item]
+                                 : itemValue[item] + itemIncrement[item] * (1 + random.bounded(3));
         itemValue[item] = value;
         itemWinner[item] = id;
         ++itemBids[item];
@@ -144,25 +152,31 @@ Result<void> generateAuction(Database& db, const GenerateSpec& spec)
 
     BulkInsert users(db, QStringLiteral("users (id, name, created_at, bid_count)"), 4);
     for (qint64 user = 1; user <= spec.users; ++user) {
-        if (auto ok = users.add({user,
-                                 QStringLiteral("%1 %2").arg(QLatin1String(pick(random, firstNames)),
-                                                             QLatin1String(pick(random, lastNames))),
-                                 created, userBids[user]});
+        if (auto ok =
+                users.add({user,
+                           QStringLiteral("%1 %2").arg(QLatin1String(pick(random, firstNames)),
+                                                       QLatin1String(pick(random, lastNames))),
+                           created, userBids[user]});
             !ok)
             return ok;
     }
     if (auto ok = users.flush(); !ok)
         return ok;
-    BulkInsert items(db, QStringLiteral("items (id, name, status, starting_price_cents, min_increment_cents,"
-                                        " created_at, winning_bid_id, bid_count)"), 8);
+    BulkInsert items(
+        db,
+        QStringLiteral("items (id, name, status, starting_price_cents, min_increment_cents,"
+                       " created_at, winning_bid_id, bid_count)"),
+        8);
     for (qint64 item = 1; item <= spec.items; ++item) {
-        const QVariant winner = itemWinner[item] ? QVariant(itemWinner[item]) : QVariant(QMetaType::fromType<qint64>());
+        const QVariant winner =
+            itemWinner[item] ? QVariant(itemWinner[item]) : QVariant(QMetaType::fromType<qint64>());
         if (auto ok = items.add({item,
-                                 QStringLiteral("%1 %2 no. %3").arg(QLatin1String(pick(random, adjectives)),
-                                                                   QLatin1String(pick(random, nouns)))
+                                 QStringLiteral("%1 %2 no. %3")
+                                     .arg(QLatin1String(pick(random, adjectives)),
+                                          QLatin1String(pick(random, nouns)))
                                      .arg(item),
-                                 QStringLiteral("open"), itemStart[item], itemIncrement[item], created,
-                                 winner, itemBids[item]});
+                                 QStringLiteral("open"), itemStart[item], itemIncrement[item],
+                                 created, winner, itemBids[item]});
             !ok)
             return ok;
     }
@@ -173,8 +187,9 @@ Result<void> generateAuction(Database& db, const GenerateSpec& spec)
     QStringList names;
     QStringList rebuild;
     {
-        auto indexes = db.run(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                                             " AND tbl_name = 'bids' AND sql IS NOT NULL"));
+        auto indexes =
+            db.run(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                  " AND tbl_name = 'bids' AND sql IS NOT NULL"));
         if (!indexes)
             return fail(indexes.error());
         while ((*indexes)->next()) {
@@ -190,7 +205,8 @@ Result<void> generateAuction(Database& db, const GenerateSpec& spec)
     const qint64 spanMs = 7LL * 24 * 3600 * 1000;
     for (qint64 id = 1; id <= spec.bids; ++id) {
         const PlannedBid& bid = planned[static_cast<size_t>(id - 1)];
-        if (auto ok = bids.add({id, bid.item, bid.user, bid.cents, isoUtc(startMs + spanMs * id / (spec.bids + 1))});
+        if (auto ok = bids.add({id, bid.item, bid.user, bid.cents,
+                                isoUtc(startMs + spanMs * id / (spec.bids + 1))});
             !ok)
             return ok;
     }

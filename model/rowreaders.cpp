@@ -6,11 +6,11 @@
 
 namespace BidTracker::Model::Rows {
 
-const QString itemSelect = QStringLiteral(
-    "SELECT i.id, i.name, i.status, i.starting_price_cents, i.min_increment_cents,"
-    " i.created_at, i.bid_count, i.winning_bid_id, w.value_cents, w.user_id, wu.name"
-    " FROM items i LEFT JOIN bids w ON w.id = i.winning_bid_id"
-    " LEFT JOIN users wu ON wu.id = w.user_id");
+const QString itemSelect =
+    QStringLiteral("SELECT i.id, i.name, i.status, i.starting_price_cents, i.min_increment_cents,"
+                   " i.created_at, i.bid_count, i.winning_bid_id, w.value_cents, w.user_id, wu.name"
+                   " FROM items i LEFT JOIN bids w ON w.id = i.winning_bid_id"
+                   " LEFT JOIN users wu ON wu.id = w.user_id");
 
 Item readItem(const QSqlQuery& query)
 {

@@ -12,12 +12,11 @@ namespace {
 QStringList version1()
 {
     return {
-        QStringLiteral(
-            "CREATE TABLE users ("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-            " name TEXT NOT NULL CHECK (length(name) > 0),"
-            " created_at TEXT NOT NULL,"
-            " bid_count INTEGER NOT NULL DEFAULT 0 CHECK (bid_count >= 0))"),
+        QStringLiteral("CREATE TABLE users ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " name TEXT NOT NULL CHECK (length(name) > 0),"
+                       " created_at TEXT NOT NULL,"
+                       " bid_count INTEGER NOT NULL DEFAULT 0 CHECK (bid_count >= 0))"),
         QStringLiteral(
             "CREATE TABLE items ("
             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -30,14 +29,13 @@ QStringList version1()
             " created_at TEXT NOT NULL,"
             " winning_bid_id INTEGER REFERENCES bids (id),"
             " bid_count INTEGER NOT NULL DEFAULT 0 CHECK (bid_count >= 0))"),
-        QStringLiteral(
-            "CREATE TABLE bids ("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-            " item_id INTEGER NOT NULL REFERENCES items (id),"
-            " user_id INTEGER NOT NULL REFERENCES users (id),"
-            " value_cents INTEGER NOT NULL"
-            "   CHECK (value_cents > 0 AND value_cents <= 100000000000),"
-            " placed_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE bids ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " item_id INTEGER NOT NULL REFERENCES items (id),"
+                       " user_id INTEGER NOT NULL REFERENCES users (id),"
+                       " value_cents INTEGER NOT NULL"
+                       "   CHECK (value_cents > 0 AND value_cents <= 100000000000),"
+                       " placed_at TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX bids_by_item ON bids (item_id, value_cents DESC, id)"),
         QStringLiteral("CREATE INDEX bids_by_user ON bids (user_id, id)"),
         QStringLiteral("CREATE INDEX items_by_winning_bid ON items (winning_bid_id)"),

@@ -36,8 +36,8 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
 {
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(m_window, tr("Bid Tracker"), question,
-                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) ==
-               QMessageBox::Yes;
+                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
     };
     m_report = [this](const QString& message) {
         QMessageBox::warning(m_window, tr("Bid Tracker"), message);
@@ -66,9 +66,10 @@ qint64 AuctionActions::addItem()
             continue;
         }
         const Model::Item created = *item;
-        push(tr("add lot %1").arg(formatId(EntityKind::Item, created.id)),
-             [this, id = created.id] { return m_service.deleteItem(id); },
-             [this, created] { return done(m_service.restoreItem(created)); });
+        push(
+            tr("add lot %1").arg(formatId(EntityKind::Item, created.id)),
+            [this, id = created.id] { return m_service.deleteItem(id); },
+            [this, created] { return done(m_service.restoreItem(created)); });
         return created.id;
     }
     return 0;
@@ -82,12 +83,14 @@ qint64 AuctionActions::editItem(qint64 itemId)
     ItemDialog dialog(*before, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return 0;
-    return changeItem(itemId, dialog.changes(), tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)))
-        ? itemId
-        : 0;
+    return changeItem(itemId, dialog.changes(),
+                      tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)))
+               ? itemId
+               : 0;
 }
 
-bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text)
+bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes,
+                                const QString& text)
 {
     const auto before = m_service.item(itemId);
     if (!before)
@@ -95,8 +98,12 @@ bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes
     const auto after = m_service.updateItem(itemId, changes);
     if (!after)
         return failed(after.error());
-    push(text, [this, itemId, old = changesOf(*before)] { return done(m_service.updateItem(itemId, old)); },
-         [this, itemId, changes] { return done(m_service.updateItem(itemId, changes)); });
+    push(
+        text,
+        [this, itemId, old = changesOf(*before)] {
+            return done(m_service.updateItem(itemId, old));
+        },
+        [this, itemId, changes] { return done(m_service.updateItem(itemId, changes)); });
     return true;
 }
 
@@ -104,8 +111,9 @@ bool AuctionActions::setLotOpen(qint64 itemId, bool open)
 {
     Model::ItemChanges changes;
     changes.status = open ? Model::ItemStatus::Open : Model::ItemStatus::Closed;
-    return changeItem(itemId, changes,
-                      (open ? tr("open lot %1") : tr("close lot %1")).arg(formatId(EntityKind::Item, itemId)));
+    return changeItem(
+        itemId, changes,
+        (open ? tr("open lot %1") : tr("close lot %1")).arg(formatId(EntityKind::Item, itemId)));
 }
 
 bool AuctionActions::renameItem(qint64 itemId, const QString& name)
@@ -120,7 +128,8 @@ qint64 AuctionActions::addUser()
     QString name;
     while (true) {
         bool ok = false;
-        name = QInputDialog::getText(m_window, tr("Add a bidder"), tr("Name:"), QLineEdit::Normal, name, &ok);
+        name = QInputDialog::getText(m_window, tr("Add a bidder"), tr("Name:"), QLineEdit::Normal,
+                                     name, &ok);
         if (!ok)
             return 0;
         const auto user = m_service.createUser(name);
@@ -129,9 +138,10 @@ qint64 AuctionActions::addUser()
             continue;
         }
         const Model::User created = *user;
-        push(tr("add bidder %1").arg(formatId(EntityKind::User, created.id)),
-             [this, id = created.id] { return m_service.deleteUser(id); },
-             [this, created] { return done(m_service.restoreUser(created)); });
+        push(
+            tr("add bidder %1").arg(formatId(EntityKind::User, created.id)),
+            [this, id = created.id] { return m_service.deleteUser(id); },
+            [this, created] { return done(m_service.restoreUser(created)); });
         return created.id;
     }
 }
@@ -144,9 +154,10 @@ bool AuctionActions::renameUser(qint64 userId, const QString& name)
     const auto after = m_service.renameUser(userId, name);
     if (!after)
         return failed(after.error());
-    push(tr("rename bidder %1").arg(formatId(EntityKind::User, userId)),
-         [this, userId, old = before->name] { return done(m_service.renameUser(userId, old)); },
-         [this, userId, name = after->name] { return done(m_service.renameUser(userId, name)); });
+    push(
+        tr("rename bidder %1").arg(formatId(EntityKind::User, userId)),
+        [this, userId, old = before->name] { return done(m_service.renameUser(userId, old)); },
+        [this, userId, name = after->name] { return done(m_service.renameUser(userId, name)); });
     return true;
 }
 
@@ -156,9 +167,10 @@ Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId, Model:
     if (!bid)
         return bid;
     const Model::Bid placed = *bid;
-    push(tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
-         [this, id = placed.id] { return m_service.deleteBid(id); },
-         [this, placed] { return done(m_service.restoreBid(placed)); });
+    push(
+        tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
+        [this, id = placed.id] { return m_service.deleteBid(id); },
+        [this, placed] { return done(m_service.restoreBid(placed)); });
     return bid;
 }
 
@@ -168,18 +180,19 @@ bool AuctionActions::deleteItem(qint64 itemId)
     if (!item)
         return failed(item.error());
     if (item->bidCount > 0)
-        return failed(Model::Error::conflict(
-            tr("Lot %1 has %n bid(s) and cannot be deleted. Delete its bids first, or close the lot.",
-               nullptr, static_cast<int>(item->bidCount))
-                .arg(formatId(EntityKind::Item, itemId))));
+        return failed(Model::Error::conflict(tr("Lot %1 has %n bid(s) and cannot be deleted. "
+                                                "Delete its bids first, or close the lot.",
+                                                nullptr, static_cast<int>(item->bidCount))
+                                                 .arg(formatId(EntityKind::Item, itemId))));
     if (!m_confirm(tr("Delete lot %1 \"%2\"?").arg(formatId(EntityKind::Item, itemId), item->name)))
         return false;
     if (auto deleted = m_service.deleteItem(itemId); !deleted)
         return failed(deleted.error());
     const Model::Item removed = *item;
-    push(tr("delete lot %1").arg(formatId(EntityKind::Item, itemId)),
-         [this, removed] { return done(m_service.restoreItem(removed)); },
-         [this, itemId] { return m_service.deleteItem(itemId); });
+    push(
+        tr("delete lot %1").arg(formatId(EntityKind::Item, itemId)),
+        [this, removed] { return done(m_service.restoreItem(removed)); },
+        [this, itemId] { return m_service.deleteItem(itemId); });
     return true;
 }
 
@@ -189,17 +202,19 @@ bool AuctionActions::deleteUser(qint64 userId)
     if (!user)
         return failed(user.error());
     if (user->bidCount > 0)
-        return failed(Model::Error::conflict(
-            tr("Bidder %1 has %n bid(s) and cannot be deleted.", nullptr, static_cast<int>(user->bidCount))
-                .arg(formatId(EntityKind::User, userId))));
-    if (!m_confirm(tr("Delete bidder %1 \"%2\"?").arg(formatId(EntityKind::User, userId), user->name)))
+        return failed(Model::Error::conflict(tr("Bidder %1 has %n bid(s) and cannot be deleted.",
+                                                nullptr, static_cast<int>(user->bidCount))
+                                                 .arg(formatId(EntityKind::User, userId))));
+    if (!m_confirm(
+            tr("Delete bidder %1 \"%2\"?").arg(formatId(EntityKind::User, userId), user->name)))
         return false;
     if (auto deleted = m_service.deleteUser(userId); !deleted)
         return failed(deleted.error());
     const Model::User removed = *user;
-    push(tr("delete bidder %1").arg(formatId(EntityKind::User, userId)),
-         [this, removed] { return done(m_service.restoreUser(removed)); },
-         [this, userId] { return m_service.deleteUser(userId); });
+    push(
+        tr("delete bidder %1").arg(formatId(EntityKind::User, userId)),
+        [this, removed] { return done(m_service.restoreUser(removed)); },
+        [this, userId] { return m_service.deleteUser(userId); });
     return true;
 }
 
@@ -215,9 +230,10 @@ bool AuctionActions::deleteBid(qint64 bidId)
     if (auto deleted = m_service.deleteBid(bidId); !deleted)
         return failed(deleted.error());
     const Model::Bid removed = *bid;
-    push(tr("delete bid %1").arg(formatId(EntityKind::Bid, bidId)),
-         [this, removed] { return done(m_service.restoreBid(removed)); },
-         [this, bidId] { return m_service.deleteBid(bidId); });
+    push(
+        tr("delete bid %1").arg(formatId(EntityKind::Bid, bidId)),
+        [this, removed] { return done(m_service.restoreBid(removed)); },
+        [this, bidId] { return m_service.deleteBid(bidId); });
     return true;
 }
 

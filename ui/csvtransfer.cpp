@@ -84,8 +84,9 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
     if (cancel && !error.isEmpty())
         return {};
     if (!error.isEmpty()) {
-        QMessageBox::warning(parent, QObject::tr("Export"),
-                             QObject::tr("The export did not complete; no file was written.\n\n%1").arg(error));
+        QMessageBox::warning(
+            parent, QObject::tr("Export"),
+            QObject::tr("The export did not complete; no file was written.\n\n%1").arg(error));
         return {};
     }
     return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(Model::csvKindName(kind), file);
@@ -97,7 +98,8 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
       m_preview(new QTableWidget(this)), m_problems(new QPlainTextEdit(this)),
       m_import(new QPushButton(tr("&Import"), this))
 {
-    setWindowTitle(tr("Import %1 from %2").arg(Model::csvKindName(kind), QFileInfo(file).fileName()));
+    setWindowTitle(
+        tr("Import %1 from %2").arg(Model::csvKindName(kind), QFileInfo(file).fileName()));
     resize(760, 520);
     QFile in(file);
     Model::ImportPlan plan;
@@ -122,11 +124,11 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
     m_preview->horizontalHeader()->setStretchLastSection(true);
     m_problems->setReadOnly(true);
     m_problems->setPlainText(plan.ok() ? tr("No problems found.") : plan.problemText());
-    m_summary->setText(plan.ok()
-                           ? tr("%n row(s) ready to import. Nothing is written until you press Import.",
-                                nullptr, static_cast<int>(plan.rowCount()))
-                           : tr("%n problem(s) found: fix the file and try again. Nothing was imported.",
-                                nullptr, static_cast<int>(plan.problems.size())));
+    m_summary->setText(
+        plan.ok() ? tr("%n row(s) ready to import. Nothing is written until you press Import.",
+                       nullptr, static_cast<int>(plan.rowCount()))
+                  : tr("%n problem(s) found: fix the file and try again. Nothing was imported.",
+                       nullptr, static_cast<int>(plan.problems.size())));
     m_import->setEnabled(plan.ok());
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

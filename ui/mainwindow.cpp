@@ -5,8 +5,8 @@
 #include "model/auctionservice.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
-#include "model/tables/tablesupport.h"
 #include "model/tables/itemstablemodel.h"
+#include "model/tables/tablesupport.h"
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
 #include "placebiddialog.h"
@@ -78,8 +78,10 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
     connect(m_serverPanel, &ServerPanel::stateChanged, this,
             [this] { m_serverStatus->setText(m_serverPanel->summary()); });
     m_serverStatus->setText(m_serverPanel->summary());
-    connect(m_itemsModel, &Model::ItemsTableModel::renameRequested, m_actions, &AuctionActions::renameItem);
-    connect(m_usersModel, &Model::UsersTableModel::renameRequested, m_actions, &AuctionActions::renameUser);
+    connect(m_itemsModel, &Model::ItemsTableModel::renameRequested, m_actions,
+            &AuctionActions::renameItem);
+    connect(m_usersModel, &Model::UsersTableModel::renameRequested, m_actions,
+            &AuctionActions::renameUser);
     // Live updates can change the lot or bidder shown in a detail title.
     connect(m_itemsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     connect(m_usersModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
@@ -96,9 +98,11 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildTabs()
 {
-    m_items = new TablePage(m_itemsModel, Model::ItemsTableModel::Name, Model::ItemsTableModel::Name, tr("Filter lots by name"), this);
+    m_items = new TablePage(m_itemsModel, Model::ItemsTableModel::Name,
+                            Model::ItemsTableModel::Name, tr("Filter lots by name"), this);
     m_itemBidsTitle = new QLabel(this);
-    m_itemBidsView = makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
+    m_itemBidsView =
+        makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
     auto* itemsSplit = new QSplitter(Qt::Vertical, this);
     itemsSplit->addWidget(m_items);
     itemsSplit->addWidget(titled(m_itemBidsTitle, m_itemBidsView, this));
@@ -109,9 +113,11 @@ void MainWindow::buildTabs()
         updateDetailTitles();
     });
 
-    m_users = new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name, tr("Filter bidders by name"), this);
+    m_users = new TablePage(m_usersModel, Model::UsersTableModel::Name,
+                            Model::UsersTableModel::Name, tr("Filter bidders by name"), this);
     m_userItemsTitle = new QLabel(this);
-    m_userItemsView = makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
+    m_userItemsView =
+        makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
     auto* usersSplit = new QSplitter(Qt::Vertical, this);
     usersSplit->addWidget(m_users);
     usersSplit->addWidget(titled(m_userItemsTitle, m_userItemsView, this));
@@ -137,16 +143,16 @@ void MainWindow::buildTabs()
 void MainWindow::updateDetailTitles()
 {
     const int itemRow = m_itemsModel->rowOfId(m_itemBidsModel->itemId());
-    m_itemBidsTitle->setText(itemRow < 0
-                                 ? tr("Bids — select a lot to see its bids, newest first")
-                                 : tr("Bids on %1 “%2” — newest first, the winning bid in bold")
-                                       .arg(Model::formatId(Model::EntityKind::Item, m_itemBidsModel->itemId()),
-                                            m_itemsModel->recordAt(itemRow).name));
+    m_itemBidsTitle->setText(
+        itemRow < 0 ? tr("Bids — select a lot to see its bids, newest first")
+                    : tr("Bids on %1 “%2” — newest first, the winning bid in bold")
+                          .arg(Model::formatId(Model::EntityKind::Item, m_itemBidsModel->itemId()),
+                               m_itemsModel->recordAt(itemRow).name));
     const int userRow = m_usersModel->rowOfId(m_userItemsModel->userId());
-    m_userItemsTitle->setText(userRow < 0
-                                  ? tr("Lots — select a bidder to see the lots they bid on")
-                                  : tr("Lots %1 bid on, and where they stand")
-                                        .arg(m_usersModel->recordAt(userRow).name));
+    m_userItemsTitle->setText(
+        userRow < 0
+            ? tr("Lots — select a bidder to see the lots they bid on")
+            : tr("Lots %1 bid on, and where they stand").arg(m_usersModel->recordAt(userRow).name));
 }
 
 void MainWindow::buildServerDock(ServerControl* server)
@@ -163,14 +169,17 @@ void MainWindow::buildServerDock(ServerControl* server)
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New database…"), QKeySequence::New, this, [this] { chooseDatabase(true); });
-    file->addAction(tr("&Open database…"), QKeySequence::Open, this, [this] { chooseDatabase(false); });
+    file->addAction(tr("&New database…"), QKeySequence::New, this,
+                    [this] { chooseDatabase(true); });
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this,
+                    [this] { chooseDatabase(false); });
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     QMenu* exports = file->addMenu(tr("&Export CSV"));
     for (const auto kind : {Model::CsvKind::Items, Model::CsvKind::Users, Model::CsvKind::Bids,
                             Model::CsvKind::Results}) {
-        exports->addAction(tr("%1…").arg(Model::csvKindName(kind)), this, [this, kind] { exportCsv(kind); });
+        exports->addAction(tr("%1…").arg(Model::csvKindName(kind)), this,
+                           [this, kind] { exportCsv(kind); });
     }
     QMenu* imports = file->addMenu(tr("&Import CSV"));
     imports->addAction(tr("lots (items)…"), this, [this] { importCsv(Model::CsvKind::Items); });
@@ -186,25 +195,29 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction* bid = edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::placeBid);
+    QAction* bid =
+        edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::placeBid);
     QAction* addItem = edit->addAction(tr("Add &lot…"), QKeySequence(tr("Ctrl+L")), this, [this] {
         if (const qint64 id = m_actions->addItem()) {
             m_tabs->setCurrentIndex(ItemsTab);
             m_items->selectId(id);
         }
     });
-    QAction* addUser = edit->addAction(tr("Add &bidder…"), QKeySequence(tr("Ctrl+D")), this, [this] {
-        if (const qint64 id = m_actions->addUser()) {
-            m_tabs->setCurrentIndex(UsersTab);
-            m_users->selectId(id);
-        }
-    });
+    QAction* addUser =
+        edit->addAction(tr("Add &bidder…"), QKeySequence(tr("Ctrl+D")), this, [this] {
+            if (const qint64 id = m_actions->addUser()) {
+                m_tabs->setCurrentIndex(UsersTab);
+                m_users->selectId(id);
+            }
+        });
     edit->addAction(tr("&Edit lot…"), QKeySequence(tr("Ctrl+E")), this, [this] {
         if (m_items->currentId())
             m_actions->editItem(m_items->currentId());
     });
-    QAction* toggle = edit->addAction(tr("Open/&close lot"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::toggleLot);
-    QAction* remove = edit->addAction(tr("&Delete…"), QKeySequence::Delete, this, &MainWindow::deleteSelected);
+    QAction* toggle = edit->addAction(tr("Open/&close lot"), QKeySequence(tr("Ctrl+K")), this,
+                                      &MainWindow::toggleLot);
+    QAction* remove =
+        edit->addAction(tr("&Delete…"), QKeySequence::Delete, this, &MainWindow::deleteSelected);
     edit->addSeparator();
     edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
         TablePage* pages[] = {m_items, m_users, m_bids};
@@ -226,7 +239,9 @@ PlaceBidDialog* MainWindow::makePlaceBidDialog()
 {
     auto* dialog = new PlaceBidDialog(
         m_service, m_itemsModel, m_usersModel,
-        [this](qint64 item, qint64 user, Model::Money value) { return m_actions->placeBid(item, user, value); },
+        [this](qint64 item, qint64 user, Model::Money value) {
+            return m_actions->placeBid(item, user, value);
+        },
         this);
     if (const qint64 item = m_items->currentId())
         dialog->setItem(item);
@@ -286,21 +301,24 @@ void MainWindow::exportCsv(Model::CsvKind kind)
 
 void MainWindow::importCsv(Model::CsvKind kind)
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import %1").arg(Model::csvKindName(kind)),
-                                                      QString(), tr("CSV files (*.csv);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Import %1").arg(Model::csvKindName(kind)), QString(),
+                                     tr("CSV files (*.csv);;All files (*)"));
     if (file.isEmpty())
         return;
     ImportDialog dialog(m_service, kind, file, this);
     if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Imported %1 %2").arg(dialog.imported()).arg(Model::csvKindName(kind)), 8000);
+        statusBar()->showMessage(
+            tr("Imported %1 %2").arg(dialog.imported()).arg(Model::csvKindName(kind)), 8000);
 }
 
 void MainWindow::chooseDatabase(bool create)
 {
     const QString dir = QFileInfo(m_databasePath).absolutePath();
     const QString filter = tr("Bid Tracker databases (*.sqlite *.db);;All files (*)");
-    const QString path = create ? QFileDialog::getSaveFileName(this, tr("New database"), dir, filter)
-                                : QFileDialog::getOpenFileName(this, tr("Open database"), dir, filter);
+    const QString path = create
+                             ? QFileDialog::getSaveFileName(this, tr("New database"), dir, filter)
+                             : QFileDialog::getOpenFileName(this, tr("Open database"), dir, filter);
     if (!path.isEmpty())
         Q_EMIT openDatabaseRequested(path);
 }
@@ -324,11 +342,15 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    const std::pair<const char*, QTableView*> views[] = {
-        {"items", m_items->view()}, {"users", m_users->view()}, {"bids", m_bids->view()},
-        {"itemBids", m_itemBidsView}, {"userItems", m_userItemsView}};
+    const std::pair<const char*, QTableView*> views[] = {{"items", m_items->view()},
+                                                         {"users", m_users->view()},
+                                                         {"bids", m_bids->view()},
+                                                         {"itemBids", m_itemBidsView},
+                                                         {"userItems", m_userItemsView}};
     for (const auto& [name, view] : views) {
-        const QByteArray state = settings.value(QStringLiteral("window/columns/%1").arg(QLatin1String(name))).toByteArray();
+        const QByteArray state =
+            settings.value(QStringLiteral("window/columns/%1").arg(QLatin1String(name)))
+                .toByteArray();
         if (!state.isEmpty()) {
             view->horizontalHeader()->restoreState(state);
         } else {
@@ -344,9 +366,11 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    const std::pair<const char*, QTableView*> views[] = {
-        {"items", m_items->view()}, {"users", m_users->view()}, {"bids", m_bids->view()},
-        {"itemBids", m_itemBidsView}, {"userItems", m_userItemsView}};
+    const std::pair<const char*, QTableView*> views[] = {{"items", m_items->view()},
+                                                         {"users", m_users->view()},
+                                                         {"bids", m_bids->view()},
+                                                         {"itemBids", m_itemBidsView},
+                                                         {"userItems", m_userItemsView}};
     for (const auto& [name, view] : views)
         settings.setValue(QStringLiteral("window/columns/%1").arg(QLatin1String(name)),
                           view->horizontalHeader()->saveState());

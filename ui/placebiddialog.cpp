@@ -105,10 +105,12 @@ QString PlaceBidDialog::message() const
 
 void PlaceBidDialog::updateLowest()
 {
-    const qint64 itemId = m_item->currentIndex() >= 0
-        ? m_item->model()->index(m_item->currentIndex(), 0).data(Model::IdRole).toLongLong()
-        : 0;
-    const auto lowest = itemId > 0 ? m_service.lowestAcceptableBid(itemId) : Model::Result<Model::Money>();
+    const qint64 itemId =
+        m_item->currentIndex() >= 0
+            ? m_item->model()->index(m_item->currentIndex(), 0).data(Model::IdRole).toLongLong()
+            : 0;
+    const auto lowest =
+        itemId > 0 ? m_service.lowestAcceptableBid(itemId) : Model::Result<Model::Money>();
     if (itemId > 0 && lowest) {
         m_amount->setText(lowest->toString());
         m_hint->setText(tr("Lowest acceptable bid: %1").arg(Model::displayMoney(*lowest)));

@@ -26,7 +26,8 @@ class PlaceBidDialog final : public QDialog
 
 public:
     /// Places the bid (and records it for undo); the dialog closes when it succeeds.
-    using Placer = std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId, Model::Money)>;
+    using Placer =
+        std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId, Model::Money)>;
 
     PlaceBidDialog(Model::AuctionService& service, QAbstractItemModel* items,
                    QAbstractItemModel* users, Placer placer, QWidget* parent = nullptr);

@@ -54,7 +54,8 @@ ServerPanel::ServerPanel(ServerControl* server, QWidget* parent)
     connect(m_toggle, &QPushButton::clicked, this, &ServerPanel::toggle);
     connect(m_openPage, &QPushButton::clicked, this, [this] {
         // The token travels in the fragment, which the browser never sends to a server.
-        QDesktopServices::openUrl(QUrl(baseUrl() + QStringLiteral("/apidocs#token=") + m_server->token()));
+        QDesktopServices::openUrl(
+            QUrl(baseUrl() + QStringLiteral("/apidocs#token=") + m_server->token()));
     });
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &ServerPanel::refresh);
@@ -84,7 +85,8 @@ void ServerPanel::toggle()
         const QString address = m_address->text().trimmed();
         QString error;
         if (!m_server->start(address, static_cast<quint16>(m_port->value()), &error))
-            QMessageBox::warning(this, tr("Server"), tr("The server could not start.\n\n%1").arg(error));
+            QMessageBox::warning(this, tr("Server"),
+                                 tr("The server could not start.\n\n%1").arg(error));
     }
     refresh();
     Q_EMIT stateChanged();

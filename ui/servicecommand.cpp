@@ -5,7 +5,8 @@
 namespace BidTracker::Gui {
 
 ServiceCommand::ServiceCommand(const QString& text, Step undo, Step redo, Report report)
-    : QUndoCommand(text), m_undo(std::move(undo)), m_redo(std::move(redo)), m_report(std::move(report))
+    : QUndoCommand(text), m_undo(std::move(undo)), m_redo(std::move(redo)),
+      m_report(std::move(report))
 {
 }
 

@@ -33,7 +33,8 @@ void setUpView(QTableView* view, int stretchColumn)
 
 } // namespace
 
-void HighlightDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+void HighlightDelegate::initStyleOption(QStyleOptionViewItem* option,
+                                        const QModelIndex& index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(Model::HighlightRole).toBool())
@@ -48,7 +49,8 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
 
 TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
                      const QString& searchHint, bool selfSorting, QWidget* parent)
-    : QWidget(parent), m_model(model), m_proxy(selfSorting ? nullptr : new QSortFilterProxyModel(this)),
+    : QWidget(parent), m_model(model),
+      m_proxy(selfSorting ? nullptr : new QSortFilterProxyModel(this)),
       m_search(new QLineEdit(this)), m_view(new QTableView(this))
 {
     m_search->setPlaceholderText(searchHint);
@@ -58,7 +60,8 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
         m_proxy->setSortRole(Model::SortRole);
         m_proxy->setFilterKeyColumn(filterColumn);
         m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-        connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+        connect(m_search, &QLineEdit::textChanged, m_proxy,
+                &QSortFilterProxyModel::setFilterFixedString);
         m_view->setModel(m_proxy);
     } else {
         // The model sorts (the view calls its sort()) and filters by itself, in SQL.
@@ -114,7 +117,8 @@ void fitColumns(QTableView* view)
     }
 }
 
-QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn, QWidget* parent)
+QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn,
+                           QWidget* parent)
 {
     auto* proxy = new QSortFilterProxyModel(parent);
     proxy->setSourceModel(model);

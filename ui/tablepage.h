@@ -31,8 +31,8 @@ class TablePage final : public QWidget
 public:
     /// `filterColumn`: the column the search field filters (-1: all columns);
     /// `stretchColumn`: the column that takes the width left over (a name).
-    TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn, const QString& searchHint,
-              QWidget* parent = nullptr);
+    TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
+              const QString& searchHint, QWidget* parent = nullptr);
     /// For a model too big to sort or filter in memory: the view sorts through the model's
     /// sort(), and the search field calls its invokable setFilterText(QString).
     static TablePage* forSelfSortingModel(QAbstractItemModel* model, int stretchColumn,
@@ -51,8 +51,8 @@ Q_SIGNALS:
     void currentIdChanged(qint64 id);
 
 private:
-    TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn, const QString& searchHint,
-              bool selfSorting, QWidget* parent);
+    TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
+              const QString& searchHint, bool selfSorting, QWidget* parent);
 
     QAbstractItemModel* m_model;
     QSortFilterProxyModel* m_proxy;
@@ -65,6 +65,7 @@ void fitColumns(QTableView* view);
 
 /// A read-only sortable table for a detail model (an item's bids, a user's items), sorted by
 /// its first column.
-QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn, QWidget* parent);
+QTableView* makeDetailView(QAbstractItemModel* model, bool newestFirst, int stretchColumn,
+                           QWidget* parent);
 
 } // namespace BidTracker::Gui

@@ -25,7 +25,8 @@ QString hostPart(const QByteArray& hostHeader)
 
 ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
                      const ServerSettings& settings)
-    : m_settings(settings), m_service(service), m_port(settings.port), m_rateLimiter(settings.rateLimitPerSecond),
+    : m_settings(settings), m_service(service), m_port(settings.port),
+      m_rateLimiter(settings.rateLimitPerSecond),
       m_batcher(service, m_metrics), m_context{service, db, m_metrics, m_batcher}
 {
     addUserRoutes(m_router, m_context);
@@ -68,18 +69,21 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
 {
     // Refused Host first: a page that reached us through DNS rebinding learns nothing.
     if (request.hasHeader("Host") && !hostAllowed(request.header("Host")))
-        return ApiResponse::error(403, QStringLiteral("Host \"%1\" is not this server")
-                                           .arg(QString::fromLatin1(request.header("Host").left(100))));
+        return ApiResponse::error(403,
+                                  QStringLiteral("Host \"%1\" is not this server")
+                                      .arg(QString::fromLatin1(request.header("Host").left(100))));
     if (const auto retryAfter = m_rateLimiter.admit(request.peer))
-        return ApiResponse::error(429, QStringLiteral("Too many requests from %1: the limit is %2 a second")
-                                           .arg(request.peer.toString())
-                                           .arg(m_settings.rateLimitPerSecond))
+        return ApiResponse::error(
+                   429, QStringLiteral("Too many requests from %1: the limit is %2 a second")
+                            .arg(request.peer.toString())
+                            .arg(m_settings.rateLimitPerSecond))
             .withHeader("Retry-After", QByteArray::number(*retryAfter));
 
     const Router::Match match = m_router.match(request.method, request.path);
     *route = match.pattern;
     if (match.pattern.isEmpty())
-        return ApiResponse::error(404, QStringLiteral("No such route: %1").arg(request.path.left(200)));
+        return ApiResponse::error(404,
+                                  QStringLiteral("No such route: %1").arg(request.path.left(200)));
     if (!match.handler && !match.deferred)
         return ApiResponse::error(405, QStringLiteral("%1 is not allowed on %2; use %3")
                                            .arg(QString::fromLatin1(request.method), match.pattern,
@@ -88,21 +92,25 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
 
     if (request.isWrite()) {
         if (request.hasHeader("Origin") && !originAllowed(request.header("Origin")))
-            return ApiResponse::error(403, QStringLiteral("Writes from origin \"%1\" are not allowed")
-                                               .arg(QString::fromLatin1(request.header("Origin").left(100))));
+            return ApiResponse::error(
+                403, QStringLiteral("Writes from origin \"%1\" are not allowed")
+                         .arg(QString::fromLatin1(request.header("Origin").left(100))));
         if (m_settings.authRequired && !tokenMatches(request.header("Authorization")))
             return ApiResponse::error(401, QStringLiteral("This request needs the API token: send "
                                                           "\"Authorization: Bearer <token>\""))
                 .withHeader("WWW-Authenticate", "Bearer realm=\"bidtracker\"");
         if (request.body.size() > m_settings.limits.maxBodyBytes)
-            return ApiResponse::error(413, QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
-                                               .arg(request.body.size())
-                                               .arg(m_settings.limits.maxBodyBytes));
+            return ApiResponse::error(
+                413, QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
+                         .arg(request.body.size())
+                         .arg(m_settings.limits.maxBodyBytes));
         if (request.method != "DELETE") {
-            const QByteArray type = request.header("Content-Type").split(';').first().trimmed().toLower();
+            const QByteArray type =
+                request.header("Content-Type").split(';').first().trimmed().toLower();
             if (type != "application/json")
-                return ApiResponse::error(415, QStringLiteral("Content-Type must be application/json, not \"%1\"")
-                                                   .arg(QString::fromLatin1(type.left(100))));
+                return ApiResponse::error(
+                    415, QStringLiteral("Content-Type must be application/json, not \"%1\"")
+                             .arg(QString::fromLatin1(type.left(100))));
         }
     }
     if (match.deferred) {

@@ -3,16 +3,15 @@
 #include "apirequest.h"
 #include "apiresponse.h"
 #include "bidbatcher.h"
-#include "model/auctionservice.h"
 #include "metrics.h"
+#include "model/auctionservice.h"
 #include "ratelimiter.h"
-#include "router.h"
 #include "routecontext.h"
+#include "router.h"
 #include "serversettings.h"
 
 #include <functional>
 #include <optional>
-
 
 namespace BidTracker::Api {
 
@@ -43,7 +42,8 @@ public:
 
 private:
     /// The response, or nothing when a deferred handler took `reply` over.
-    std::optional<ApiResponse> answer(const ApiRequest& request, const Reply& reply, QString* route);
+    std::optional<ApiResponse> answer(const ApiRequest& request, const Reply& reply,
+                                      QString* route);
     bool hostAllowed(const QByteArray& host) const;
     static bool hostNameAllowed(const QString& host);
     bool originAllowed(const QByteArray& origin) const;

@@ -31,8 +31,9 @@ void BidBatcher::flush()
         const auto& result = results[i];
         m_metrics.countBid(result.has_value());
         if (result) {
-            replies[i](created(Json::bid(*result), apiPrefix + QStringLiteral("/bids/") +
-                                                       Model::formatId(Model::EntityKind::Bid, result->id)));
+            replies[i](created(Json::bid(*result),
+                               apiPrefix + QStringLiteral("/bids/") +
+                                   Model::formatId(Model::EntityKind::Bid, result->id)));
         } else {
             replies[i](Input::fromError(result.error()));
         }

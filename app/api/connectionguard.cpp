@@ -26,7 +26,8 @@ void ConnectionGuard::refuse(QTcpSocket* socket, int status, const QByteArray& r
 {
     const QByteArray body = writeJson(QJsonObject{{QStringLiteral("message"), message}});
     QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-    answer += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size());
+    answer +=
+        "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size());
     answer += "\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n";
     answer += "X-Frame-Options: DENY\r\nCache-Control: no-store\r\n" + extraHeaders + "\r\n" + body;
     // Nobody else may read this connection's bytes any more.
@@ -56,7 +57,8 @@ void ConnectionGuard::inspect(const QByteArray& bytes)
             const qsizetype take = bytes.size() - pos;
             const qsizetype before = m_headerText.size();
             m_headerText.append(bytes.constData() + pos, take);
-            const qsizetype end = m_headerText.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
+            const qsizetype end =
+                m_headerText.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
             if (end < 0) {
                 if (m_headerText.size() > m_limits.maxHeaderBytes) {
                     m_closed = true;
@@ -117,7 +119,8 @@ bool ConnectionGuard::headersComplete()
             length = line.sliced(colon + 1).trimmed().toLongLong(&ok);
             if (!ok || length < 0) {
                 m_closed = true;
-                refuse(m_socket, 400, "Bad Request", QStringLiteral("Content-Length is not a number"));
+                refuse(m_socket, 400, "Bad Request",
+                       QStringLiteral("Content-Length is not a number"));
                 return false;
             }
         }
@@ -143,8 +146,9 @@ void ConnectionGuard::onRequestTimeout()
     if (m_closed)
         return;
     m_closed = true;
-    refuse(m_socket, 408, "Request Timeout",
-           QStringLiteral("The request was not complete within %1 ms").arg(m_limits.requestTimeoutMs));
+    refuse(
+        m_socket, 408, "Request Timeout",
+        QStringLiteral("The request was not complete within %1 ms").arg(m_limits.requestTimeoutMs));
 }
 
 } // namespace BidTracker::Api

@@ -10,8 +10,8 @@ struct ConnectionLimits
 {
     qint64 maxHeaderBytes = 64 * 1024; // request line and headers
     qint64 maxBodyBytes = 64 * 1024;
-    int idleTimeoutMs = 30'000;        // nothing sent or received
-    int requestTimeoutMs = 10'000;     // from a request's first byte to its last
+    int idleTimeoutMs = 30'000;    // nothing sent or received
+    int requestTimeoutMs = 10'000; // from a request's first byte to its last
     int maxConnectionsPerAddress = 128;
     int maxConnections = 1024;
 };

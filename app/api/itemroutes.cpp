@@ -42,7 +42,8 @@ Input::Parsed<Model::ItemChanges> itemChanges(const QByteArray& body, bool nameR
         if (const auto parsed = Model::parseStatus(status.toString()); status.isString() && parsed)
             changes.status = *parsed;
         else
-            problems.insert(Json::Key::status, QStringLiteral("Status must be \"open\" or \"closed\""));
+            problems.insert(Json::Key::status,
+                            QStringLiteral("Status must be \"open\" or \"closed\""));
     }
     const auto moneyField = [&](const QString& key, const QString& label,
                                 std::optional<Model::Money>& target) {
@@ -86,8 +87,8 @@ void addItemRoutes(Router& router, RouteContext& context)
             return Input::fromError(listing.error());
         QHash<qint64, QList<qint64>> bidIds;
         if (!listing->rows.isEmpty()) {
-            const auto ids = service.bidIdsByItem(listing->rows.constFirst().id,
-                                                  listing->rows.constLast().id);
+            const auto ids =
+                service.bidIdsByItem(listing->rows.constFirst().id, listing->rows.constLast().id);
             if (!ids)
                 return Input::fromError(ids.error());
             bidIds = *ids;
@@ -95,8 +96,9 @@ void addItemRoutes(Router& router, RouteContext& context)
         JsonMap map;
         for (const Model::Item& item : listing->rows) {
             map.add(formatId(EntityKind::Item, item.id),
-                    QJsonObject{{Json::Key::item,
-                                 Json::itemBody(item, idArray(EntityKind::Bid, bidIds.value(item.id)))}});
+                    QJsonObject{
+                        {Json::Key::item,
+                         Json::itemBody(item, idArray(EntityKind::Bid, bidIds.value(item.id)))}});
         }
         return listResponse(map.finish(), listing->total);
     });
@@ -156,7 +158,8 @@ void addItemRoutes(Router& router, RouteContext& context)
             return Input::fromError(item.error());
         const auto ids = service.bidIdsByItem(*id, *id);
         return ApiResponse::json(
-            200, Json::item(*item, idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>())));
+            200,
+            Json::item(*item, idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>())));
     });
 
     router.add("DELETE", oneItem, [&service](const ApiRequest&, const Router::Params& params) {
@@ -187,7 +190,8 @@ void addItemRoutes(Router& router, RouteContext& context)
                    if (!id)
                        return id.error();
                    const auto bid = service.winningBid(*id);
-                   return bid ? ApiResponse::json(200, Json::bid(*bid)) : Input::fromError(bid.error());
+                   return bid ? ApiResponse::json(200, Json::bid(*bid))
+                              : Input::fromError(bid.error());
                });
 }
 

@@ -21,8 +21,8 @@ QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withB
         {Key::status, Model::statusName(item.status)},
         {Key::startingPrice, item.startingPrice.toDouble()},
         {Key::minIncrement, item.minIncrement.toDouble()},
-        {Key::winningValue,
-         item.winningValue ? QJsonValue(item.winningValue->toDouble()) : QJsonValue(QJsonValue::Null)},
+        {Key::winningValue, item.winningValue ? QJsonValue(item.winningValue->toDouble())
+                                              : QJsonValue(QJsonValue::Null)},
         {Key::bidCount, item.bidCount},
     };
     if (withBids)

@@ -19,7 +19,8 @@ ApiResponse resourceFile(const QString& path, const QByteArray& contentType)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ApiResponse::error(404, QStringLiteral("%1 is not part of this build").arg(path.mid(2)));
+        return ApiResponse::error(404,
+                                  QStringLiteral("%1 is not part of this build").arg(path.mid(2)));
     return ApiResponse::raw(200, contentType, file.readAll());
 }
 
@@ -36,10 +37,11 @@ void addMetaRoutes(Router& router, RouteContext& context)
                    const auto probe = service.users(Model::Page{0, 0});
                    if (!probe)
                        return ApiResponse::json(
-                           503, QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
-                                            {QStringLiteral("message"), probe.error().message}});
-                   return ApiResponse::json(200, QJsonObject{{QStringLiteral("status"),
-                                                              QStringLiteral("ok")}});
+                           503,
+                           QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                       {QStringLiteral("message"), probe.error().message}});
+                   return ApiResponse::json(
+                       200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
                });
 
     router.add("GET", apiPrefix + QStringLiteral("/openapi.json"),
@@ -48,26 +50,26 @@ void addMetaRoutes(Router& router, RouteContext& context)
                                        QByteArrayLiteral("application/json"));
                });
 
-    router.add("GET", apiPrefix + QStringLiteral("/export/{file}"),
-               [&context](const ApiRequest&, const Router::Params& params) {
-                   const QString& file = params[0];
-                   const auto kind = file.endsWith(QStringLiteral(".csv"))
-                       ? Model::parseCsvKind(QStringView(file).chopped(4))
-                       : std::nullopt;
-                   if (!kind)
-                       return ApiResponse::error(
-                           404, QStringLiteral("No such export: %1; there are items.csv, users.csv, "
-                                               "bids.csv and results.csv")
-                                    .arg(file.left(64)));
-                   QBuffer buffer;
-                   buffer.open(QIODevice::WriteOnly);
-                   if (auto written = Model::exportCsv(context.db, *kind, buffer); !written)
-                       return Input::fromError(written.error());
-                   return ApiResponse::raw(200, QByteArrayLiteral("text/csv; charset=utf-8"),
-                                           buffer.data())
-                       .withHeader("Content-Disposition",
-                                   "attachment; filename=\"" + file.toUtf8() + '"');
-               });
+    router.add(
+        "GET", apiPrefix + QStringLiteral("/export/{file}"),
+        [&context](const ApiRequest&, const Router::Params& params) {
+            const QString& file = params[0];
+            const auto kind = file.endsWith(QStringLiteral(".csv"))
+                                  ? Model::parseCsvKind(QStringView(file).chopped(4))
+                                  : std::nullopt;
+            if (!kind)
+                return ApiResponse::error(
+                    404, QStringLiteral("No such export: %1; there are items.csv, users.csv, "
+                                        "bids.csv and results.csv")
+                             .arg(file.left(64)));
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            if (auto written = Model::exportCsv(context.db, *kind, buffer); !written)
+                return Input::fromError(written.error());
+            return ApiResponse::raw(200, QByteArrayLiteral("text/csv; charset=utf-8"),
+                                    buffer.data())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + file.toUtf8() + '"');
+        });
 
     router.add("GET", QStringLiteral("/apidocs"), [](const ApiRequest&, const Router::Params&) {
         return resourceFile(QStringLiteral(":/apidocs/index.html"),
@@ -82,14 +84,15 @@ void addMetaRoutes(Router& router, RouteContext& context)
                    if (params[0] == u"swagger-ui.css")
                        return resourceFile(QStringLiteral(":/apidocs/swagger-ui.css"),
                                            QByteArrayLiteral("text/css; charset=utf-8"));
-                   return ApiResponse::error(404, QStringLiteral("No such file: /apidocs/%1")
-                                                      .arg(params[0].left(64)));
+                   return ApiResponse::error(
+                       404, QStringLiteral("No such file: /apidocs/%1").arg(params[0].left(64)));
                });
 
-    router.add("GET", QStringLiteral("/metrics"), [&metrics](const ApiRequest&, const Router::Params&) {
-        return ApiResponse::raw(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
-                                metrics.text());
-    });
+    router.add(
+        "GET", QStringLiteral("/metrics"), [&metrics](const ApiRequest&, const Router::Params&) {
+            return ApiResponse::raw(
+                200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metrics.text());
+        });
 }
 
 } // namespace BidTracker::Api

@@ -41,7 +41,8 @@ void Metrics::countBid(bool accepted)
 QByteArray Metrics::text() const
 {
     QByteArray out;
-    out += "# HELP bidtracker_http_requests_total HTTP requests answered, by route, method and status.\n";
+    out += "# HELP bidtracker_http_requests_total HTTP requests answered, by route, method and "
+           "status.\n";
     out += "# TYPE bidtracker_http_requests_total counter\n";
     // Sorted, so that the output is stable from one scrape to the next.
     QMap<QByteArray, quint64> lines;
@@ -65,16 +66,20 @@ QByteArray Metrics::text() const
            QByteArray::number(m_latencyCount) + '\n';
     out += "bidtracker_http_request_duration_seconds_sum " +
            QByteArray::number(m_latencySum, 'g', 12) + '\n';
-    out += "bidtracker_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
+    out += "bidtracker_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount) +
+           '\n';
 
     out += "# HELP bidtracker_bids_total Bids received over the API, by outcome.\n";
     out += "# TYPE bidtracker_bids_total counter\n";
-    out += "bidtracker_bids_total{outcome=\"accepted\"} " + QByteArray::number(m_bidsAccepted) + '\n';
-    out += "bidtracker_bids_total{outcome=\"rejected\"} " + QByteArray::number(m_bidsRejected) + '\n';
+    out +=
+        "bidtracker_bids_total{outcome=\"accepted\"} " + QByteArray::number(m_bidsAccepted) + '\n';
+    out +=
+        "bidtracker_bids_total{outcome=\"rejected\"} " + QByteArray::number(m_bidsRejected) + '\n';
 
     out += "# HELP bidtracker_uptime_seconds Seconds since the server started.\n";
     out += "# TYPE bidtracker_uptime_seconds gauge\n";
-    out += "bidtracker_uptime_seconds " + QByteArray::number(m_uptime.elapsed() / 1000.0, 'f', 3) + '\n';
+    out += "bidtracker_uptime_seconds " + QByteArray::number(m_uptime.elapsed() / 1000.0, 'f', 3) +
+           '\n';
     return out;
 }
 

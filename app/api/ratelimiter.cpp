@@ -27,8 +27,8 @@ std::optional<int> RateLimiter::admit(const QHostAddress& client)
     if (it == m_buckets.end())
         it = m_buckets.insert(client, Bucket{double(m_perSecond), now});
     Bucket& bucket = *it;
-    bucket.tokens = std::min<double>(m_perSecond,
-                                     bucket.tokens + (now - bucket.updatedMs) * m_perSecond / 1000.0);
+    bucket.tokens = std::min<double>(m_perSecond, bucket.tokens + (now - bucket.updatedMs) *
+                                                                      m_perSecond / 1000.0);
     bucket.updatedMs = now;
     if (bucket.tokens >= 1.0) {
         bucket.tokens -= 1.0;

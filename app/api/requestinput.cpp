@@ -12,9 +12,12 @@ constexpr qint64 MaxPageNumber = 1'000'000'000;
 QString kindName(Model::EntityKind kind)
 {
     switch (kind) {
-    case Model::EntityKind::User: return QStringLiteral("User");
-    case Model::EntityKind::Item: return QStringLiteral("Item");
-    case Model::EntityKind::Bid: return QStringLiteral("Bid");
+    case Model::EntityKind::User:
+        return QStringLiteral("User");
+    case Model::EntityKind::Item:
+        return QStringLiteral("Item");
+    case Model::EntityKind::Bid:
+        return QStringLiteral("Bid");
     }
     return {};
 }
@@ -80,9 +83,9 @@ Parsed<bool> flag(const QUrlQuery& query, const QString& name)
         return true;
     if (text == u"0" || text == u"false" || text == u"no")
         return false;
-    return std::unexpected(ApiResponse::error(
-        400, QStringLiteral("%1 must be 1 or 0 (or true or false), not \"%2\"")
-                 .arg(name, text.left(40))));
+    return std::unexpected(
+        ApiResponse::error(400, QStringLiteral("%1 must be 1 or 0 (or true or false), not \"%2\"")
+                                    .arg(name, text.left(40))));
 }
 
 std::expected<Model::Money, QString> money(const QJsonValue& value, const QString& label)

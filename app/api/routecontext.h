@@ -8,7 +8,7 @@
 namespace BidTracker::Model {
 class AuctionService;
 class Database;
-}
+} // namespace BidTracker::Model
 
 namespace BidTracker::Api {
 

@@ -28,8 +28,8 @@ public:
         const Handler* handler = nullptr; // both null: no route for this method
         const DeferredHandler* deferred = nullptr;
         Params params;
-        QString pattern;                  // the route's pattern, or empty when no path matched
-        QByteArrayList allowed;           // the methods the matched path accepts
+        QString pattern;        // the route's pattern, or empty when no path matched
+        QByteArrayList allowed; // the methods the matched path accepts
     };
     Match match(const QByteArray& method, const QString& path) const;
     /// Every route as (method, pattern), for the check that the OpenAPI document has them all.

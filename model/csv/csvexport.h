@@ -23,6 +23,7 @@ struct CsvProgress
 /// Streams one CSV file of the auction to `out`, row by row in id order, in constant memory
 /// (a forward-only query and a buffered writer). Returns the rows written (without the
 /// header). Run it on a connection of the thread it runs in.
-Result<qint64> exportCsv(Database& db, CsvKind kind, QIODevice& out, const CsvProgress& progress = {});
+Result<qint64> exportCsv(Database& db, CsvKind kind, QIODevice& out,
+                         const CsvProgress& progress = {});
 
 } // namespace BidTracker::Model

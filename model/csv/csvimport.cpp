@@ -17,7 +17,8 @@ QHash<QString, qsizetype> columnIndex(const QStringList& header)
     return index;
 }
 
-QString field(const CsvRecord& record, const QHash<QString, qsizetype>& columns, const QString& name)
+QString field(const CsvRecord& record, const QHash<QString, qsizetype>& columns,
+              const QString& name)
 {
     const qsizetype at = columns.value(name, -1);
     return at >= 0 && at < record.fields.size() ? CsvWriter::unguardFormula(record.fields[at])
@@ -37,9 +38,11 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
         if (auto parsed = parseStatus(status))
             item.status = *parsed;
         else
-            problems.append(QStringLiteral("Status must be open or closed, not \"%1\"").arg(status.left(40)));
+            problems.append(
+                QStringLiteral("Status must be open or closed, not \"%1\"").arg(status.left(40)));
     }
-    const auto money = [&](const QString& column, const QString& label, std::optional<Money>& target) {
+    const auto money = [&](const QString& column, const QString& label,
+                           std::optional<Money>& target) {
         const QString text = field(record, columns, column).trimmed();
         if (text.isEmpty())
             return;
@@ -70,8 +73,9 @@ QString ImportPlan::problemText() const
 {
     QStringList lines;
     for (const ImportProblem& problem : problems)
-        lines.append(problem.line > 0 ? QStringLiteral("line %1: %2").arg(problem.line).arg(problem.message)
-                                      : problem.message);
+        lines.append(problem.line > 0
+                         ? QStringLiteral("line %1: %2").arg(problem.line).arg(problem.message)
+                         : problem.message);
     return lines.join(u'\n');
 }
 
@@ -89,7 +93,8 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data)
         return plan;
     }
     if (records->isEmpty()) {
-        plan.problems.append({0, QStringLiteral("The file is empty: it needs a header row with a name column")});
+        plan.problems.append(
+            {0, QStringLiteral("The file is empty: it needs a header row with a name column")});
         return plan;
     }
     plan.header = records->takeFirst().fields;
@@ -102,9 +107,10 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data)
     plan.records = *records;
     for (const CsvRecord& record : std::as_const(plan.records)) {
         if (record.fields.size() != plan.header.size()) {
-            plan.problems.append({record.line, QStringLiteral("the row has %1 fields, the header has %2")
-                                                   .arg(record.fields.size())
-                                                   .arg(plan.header.size())});
+            plan.problems.append(
+                {record.line, QStringLiteral("the row has %1 fields, the header has %2")
+                                  .arg(record.fields.size())
+                                  .arg(plan.header.size())});
             continue;
         }
         if (kind == CsvKind::Items)

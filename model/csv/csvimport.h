@@ -26,9 +26,9 @@ struct ImportPlan
 {
     CsvKind kind = CsvKind::Items;
     QStringList header;
-    QList<CsvRecord> records;       // the data rows as read (for the preview)
-    QList<ItemChanges> items;       // kind Items
-    QStringList userNames;          // kind Users
+    QList<CsvRecord> records; // the data rows as read (for the preview)
+    QList<ItemChanges> items; // kind Items
+    QStringList userNames;    // kind Users
     QList<ImportProblem> problems;
 
     bool ok() const { return problems.isEmpty(); }

@@ -5,10 +5,14 @@ namespace BidTracker::Model {
 QString csvKindName(CsvKind kind)
 {
     switch (kind) {
-    case CsvKind::Items: return QStringLiteral("items");
-    case CsvKind::Users: return QStringLiteral("users");
-    case CsvKind::Bids: return QStringLiteral("bids");
-    case CsvKind::Results: return QStringLiteral("results");
+    case CsvKind::Items:
+        return QStringLiteral("items");
+    case CsvKind::Users:
+        return QStringLiteral("users");
+    case CsvKind::Bids:
+        return QStringLiteral("bids");
+    case CsvKind::Results:
+        return QStringLiteral("results");
     }
     return {};
 }
@@ -26,22 +30,23 @@ QStringList csvColumns(CsvKind kind)
 {
     switch (kind) {
     case CsvKind::Items:
-        return {QStringLiteral("item_id"), QStringLiteral("name"), QStringLiteral("status"),
-                QStringLiteral("starting_price"), QStringLiteral("min_increment"),
-                QStringLiteral("winning_bid_id"), QStringLiteral("winning_value"),
-                QStringLiteral("winner_user_id"), QStringLiteral("winner_name"),
-                QStringLiteral("bid_count")};
+        return {QStringLiteral("item_id"),       QStringLiteral("name"),
+                QStringLiteral("status"),        QStringLiteral("starting_price"),
+                QStringLiteral("min_increment"), QStringLiteral("winning_bid_id"),
+                QStringLiteral("winning_value"), QStringLiteral("winner_user_id"),
+                QStringLiteral("winner_name"),   QStringLiteral("bid_count")};
     case CsvKind::Users:
         return {QStringLiteral("user_id"), QStringLiteral("name"), QStringLiteral("bid_count"),
                 QStringLiteral("items_bid")};
     case CsvKind::Bids:
-        return {QStringLiteral("bid_id"), QStringLiteral("item_id"), QStringLiteral("item_name"),
-                QStringLiteral("user_id"), QStringLiteral("user_name"), QStringLiteral("value"),
+        return {QStringLiteral("bid_id"),    QStringLiteral("item_id"),
+                QStringLiteral("item_name"), QStringLiteral("user_id"),
+                QStringLiteral("user_name"), QStringLiteral("value"),
                 QStringLiteral("placed_at")};
     case CsvKind::Results:
-        return {QStringLiteral("item_id"), QStringLiteral("name"), QStringLiteral("winner_user_id"),
-                QStringLiteral("winner_name"), QStringLiteral("winning_value"),
-                QStringLiteral("bid_count")};
+        return {QStringLiteral("item_id"),        QStringLiteral("name"),
+                QStringLiteral("winner_user_id"), QStringLiteral("winner_name"),
+                QStringLiteral("winning_value"),  QStringLiteral("bid_count")};
     }
     return {};
 }

@@ -35,8 +35,9 @@ std::expected<QList<CsvRecord>, QString> readCsv(const QByteArray& bytes)
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(data);
     if (decoder.hasError())
-        return std::unexpected(QStringLiteral("line %1: the file is not UTF-8 text (save it as CSV UTF-8)")
-                                   .arg(firstInvalidUtf8Line(data)));
+        return std::unexpected(
+            QStringLiteral("line %1: the file is not UTF-8 text (save it as CSV UTF-8)")
+                .arg(firstInvalidUtf8Line(data)));
 
     QList<CsvRecord> records;
     CsvRecord record;

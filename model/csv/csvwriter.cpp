@@ -47,8 +47,8 @@ QString CsvWriter::unguardFormula(const QString& field)
 QByteArray CsvWriter::encodeField(const QString& field)
 {
     const QByteArray utf8 = guardFormula(field).toUtf8();
-    const bool quote = utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') ||
-                       utf8.contains('\r');
+    const bool quote =
+        utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') || utf8.contains('\r');
     if (!quote)
         return utf8;
     QByteArray quoted = utf8;

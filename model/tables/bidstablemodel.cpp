@@ -33,7 +33,8 @@ QVariant bidCell(const Bid& bid, int column, int role)
         return sorting ? QVariant(bid.value.cents()) : QVariant(displayMoney(bid.value));
     case BidsTableModel::PlacedAt:
         // "2026-11-27 23:51:54": the header says UTC; the milliseconds only matter for sorting.
-        return sorting ? QVariant(bid.placedAt) : QVariant(QString(bid.placedAt.left(19)).replace(u'T', u' '));
+        return sorting ? QVariant(bid.placedAt)
+                       : QVariant(QString(bid.placedAt.left(19)).replace(u'T', u' '));
     default:
         return {};
     }
@@ -52,7 +53,8 @@ void BidsTableModel::reload()
     m_blocks.clear();
     m_recent.clear();
     const auto count = m_service.countBids(m_query);
-    m_rows = count ? static_cast<int>(std::min<qint64>(*count, std::numeric_limits<int>::max())) : 0;
+    m_rows =
+        count ? static_cast<int>(std::min<qint64>(*count, std::numeric_limits<int>::max())) : 0;
     endResetModel();
 }
 
@@ -103,21 +105,27 @@ QVariant BidsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Bid");
-    case Item: return tr("Lot");
-    case User: return tr("Bidder");
-    case Value: return tr("Amount");
-    case PlacedAt: return tr("Placed at (UTC)");
-    default: return {};
+    case Id:
+        return tr("Bid");
+    case Item:
+        return tr("Lot");
+    case User:
+        return tr("Bidder");
+    case Value:
+        return tr("Amount");
+    case PlacedAt:
+        return tr("Placed at (UTC)");
+    default:
+        return {};
     }
 }
 
 void BidsTableModel::sort(int column, Qt::SortOrder order)
 {
     BidQuery query = m_query;
-    query.order = column == Value ? BidQuery::Order::ByValue
-                : column == User  ? BidQuery::Order::ByUser
-                                  : BidQuery::Order::ById;
+    query.order = column == Value  ? BidQuery::Order::ByValue
+                  : column == User ? BidQuery::Order::ByUser
+                                   : BidQuery::Order::ById;
     query.descending = order == Qt::DescendingOrder;
     if (query == m_query)
         return;

@@ -64,12 +64,18 @@ QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Bid");
-    case User: return tr("Bidder");
-    case Value: return tr("Amount");
-    case PlacedAt: return tr("Placed at (UTC)");
-    case Standing: return tr("Standing");
-    default: return {};
+    case Id:
+        return tr("Bid");
+    case User:
+        return tr("Bidder");
+    case Value:
+        return tr("Amount");
+    case PlacedAt:
+        return tr("Placed at (UTC)");
+    case Standing:
+        return tr("Standing");
+    default:
+        return {};
     }
 }
 

@@ -6,8 +6,7 @@
 
 namespace BidTracker::Model {
 
-ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifier,
-                                 QObject* parent)
+ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
     : RecordTableModel(parent), m_service(service)
 {
     connect(&notifier, &ChangeNotifier::changed, this, &ItemsTableModel::onChanged);
@@ -29,7 +28,11 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
         return item.id;
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
-        case Id: case StartingPrice: case MinIncrement: case WinningValue: case BidCount:
+        case Id:
+        case StartingPrice:
+        case MinIncrement:
+        case WinningValue:
+        case BidCount:
             return numberAlignment();
         default:
             return {};
@@ -67,15 +70,24 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Lot");
-    case Name: return tr("Name");
-    case Status: return tr("Status");
-    case StartingPrice: return tr("Starting price");
-    case MinIncrement: return tr("Min. increment");
-    case WinningValue: return tr("Winning bid");
-    case Winner: return tr("Winner");
-    case BidCount: return tr("Bids");
-    default: return {};
+    case Id:
+        return tr("Lot");
+    case Name:
+        return tr("Name");
+    case Status:
+        return tr("Status");
+    case StartingPrice:
+        return tr("Starting price");
+    case MinIncrement:
+        return tr("Min. increment");
+    case WinningValue:
+        return tr("Winning bid");
+    case Winner:
+        return tr("Winner");
+    case BidCount:
+        return tr("Bids");
+    default:
+        return {};
     }
 }
 

@@ -18,7 +18,17 @@ class ItemsTableModel final : public RecordTableModel<Item, 8>
     Q_DISABLE_COPY_MOVE(ItemsTableModel)
 
 public:
-    enum Column { Id, Name, Status, StartingPrice, MinIncrement, WinningValue, Winner, BidCount, ColumnCount };
+    enum Column {
+        Id,
+        Name,
+        Status,
+        StartingPrice,
+        MinIncrement,
+        WinningValue,
+        Winner,
+        BidCount,
+        ColumnCount
+    };
     static_assert(ColumnCount == 8);
 
     ItemsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent = nullptr);
@@ -29,7 +39,6 @@ public:
     /// listens to renameRequested() (the window, which applies it through its undo stack).
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
-
 
     /// Reads everything again (after a bulk change such as an import).
     void reload();

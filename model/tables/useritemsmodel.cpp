@@ -35,13 +35,14 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
         return entry.itemId;
     if (role == Qt::TextAlignmentRole)
         return index.column() == OwnHighest || index.column() == WinningValue ? numberAlignment()
-                                                                               : QVariant();
+                                                                              : QVariant();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sorting = role == SortRole;
     switch (index.column()) {
     case Id:
-        return sorting ? QVariant(entry.itemId) : QVariant(formatId(EntityKind::Item, entry.itemId));
+        return sorting ? QVariant(entry.itemId)
+                       : QVariant(formatId(EntityKind::Item, entry.itemId));
     case Name:
         return entry.itemName;
     case OwnHighest:
@@ -63,12 +64,18 @@ QVariant UserItemsModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Lot");
-    case Name: return tr("Name");
-    case OwnHighest: return tr("Their highest bid");
-    case WinningValue: return tr("Winning bid");
-    case Standing: return tr("Standing");
-    default: return {};
+    case Id:
+        return tr("Lot");
+    case Name:
+        return tr("Name");
+    case OwnHighest:
+        return tr("Their highest bid");
+    case WinningValue:
+        return tr("Winning bid");
+    case Standing:
+        return tr("Standing");
+    default:
+        return {};
     }
 }
 
@@ -82,11 +89,10 @@ void UserItemsModel::onChanged(const Change& change)
         return;
     }
     // A bid by this user, or any bid on an item this user bid on, can change the standing.
-    const bool concernsUs =
-        change.action == Change::Action::Reset ||
-        (change.kind == EntityKind::Bid &&
-         (change.userId == m_userId || rowOfId(change.itemId) >= 0)) ||
-        (change.kind == EntityKind::Item && rowOfId(change.id) >= 0);
+    const bool concernsUs = change.action == Change::Action::Reset ||
+                            (change.kind == EntityKind::Bid &&
+                             (change.userId == m_userId || rowOfId(change.itemId) >= 0)) ||
+                            (change.kind == EntityKind::Item && rowOfId(change.id) >= 0);
     if (concernsUs)
         syncRecords(fetch());
 }

@@ -6,8 +6,7 @@
 
 namespace BidTracker::Model {
 
-UsersTableModel::UsersTableModel(AuctionService& service, ChangeNotifier& notifier,
-                                 QObject* parent)
+UsersTableModel::UsersTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
     : RecordTableModel(parent), m_service(service)
 {
     connect(&notifier, &ChangeNotifier::changed, this, &UsersTableModel::onChanged);
@@ -48,10 +47,14 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Bidder");
-    case Name: return tr("Name");
-    case BidCount: return tr("Bids");
-    default: return {};
+    case Id:
+        return tr("Bidder");
+    case Name:
+        return tr("Name");
+    case BidCount:
+        return tr("Bids");
+    default:
+        return {};
     }
 }
 

@@ -30,7 +30,8 @@ ApiTestServer::ApiTestServer(Api::ServerSettings settings, bool sample)
     if (sample) {
         EXPECT_TRUE(m_auction.service().loadSampleAuction().has_value());
     }
-    m_server = std::make_unique<Api::ServerThread>(m_auction.path(), settings, &m_auction.notifier());
+    m_server =
+        std::make_unique<Api::ServerThread>(m_auction.path(), settings, &m_auction.notifier());
     QString error;
     EXPECT_TRUE(m_server->startServer(&error)) << error.toStdString();
 }
@@ -50,7 +51,8 @@ HttpReply ApiTestServer::request(const QByteArray& method, const QString& path,
                                  const QList<std::pair<QByteArray, QByteArray>>& headers)
 {
     QNetworkRequest request(QUrl(base() + path));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     if (method == "POST" || method == "PUT" || method == "DELETE") {
         request.setRawHeader("Authorization", "Bearer " + Token.toUtf8());
         if (method != "DELETE")
@@ -63,8 +65,8 @@ HttpReply ApiTestServer::request(const QByteArray& method, const QString& path,
             request.setRawHeader(name, value);
     }
     QNetworkReply* reply = body.isEmpty() && method != "POST" && method != "PUT"
-        ? m_network.sendCustomRequest(request, method)
-        : m_network.sendCustomRequest(request, method, body);
+                               ? m_network.sendCustomRequest(request, method)
+                               : m_network.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(10'000, &loop, &QEventLoop::quit);

@@ -44,7 +44,10 @@ public:
     HttpReply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
                       const QList<std::pair<QByteArray, QByteArray>>& headers = {});
     HttpReply get(const QString& path) { return request("GET", path); }
-    HttpReply post(const QString& path, const QByteArray& body) { return request("POST", path, body); }
+    HttpReply post(const QString& path, const QByteArray& body)
+    {
+        return request("POST", path, body);
+    }
 
     /// Everything the API can list, to prove a refused request changed nothing.
     QByteArray snapshot();

@@ -11,8 +11,8 @@
 #include <csignal>
 
 using namespace BidTracker;
-using Testing::HttpClients;
 using Testing::bidBody;
+using Testing::HttpClients;
 
 namespace {
 
@@ -27,9 +27,10 @@ quint16 startServer(QProcess& process, const QString& dir, const QString& db)
     process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral(BIDTRACKER_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--port"),
-                   QStringLiteral("0"), QStringLiteral("--token"), QString::fromLatin1(token),
-                   QStringLiteral("--rate-limit"), QStringLiteral("0")});
+                  {QStringLiteral("--headless"), QStringLiteral("--db"), db,
+                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
+                   QString::fromLatin1(token), QStringLiteral("--rate-limit"),
+                   QStringLiteral("0")});
     QByteArray output;
     const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/api/v1"));
     while (process.waitForReadyRead(10'000)) {
@@ -53,7 +54,8 @@ TEST(Durability, EveryBidAnswered201SurvivesSigkill)
         Model::AuctionService service(*database);
         ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
         for (int i = 0; i < 4; ++i)
-            ASSERT_TRUE(service.createItem({QStringLiteral("Lot %1").arg(i), {}, {}, {}}).has_value());
+            ASSERT_TRUE(
+                service.createItem({QStringLiteral("Lot %1").arg(i), {}, {}, {}}).has_value());
     }
     QProcess server;
     const quint16 port = startServer(server, dir.path(), db);
@@ -65,9 +67,10 @@ TEST(Durability, EveryBidAnswered201SurvivesSigkill)
     qint64 cents = 100;
     for (int round = 0; round < 150; ++round) {
         for (int i = 0; i < clients.size(); ++i)
-            clients.send(i, "POST", QStringLiteral("/api/v1/bids"),
-                         bidBody(QStringLiteral("item%1").arg(i + 1), cents, QStringLiteral("user1")),
-                         token);
+            clients.send(
+                i, "POST", QStringLiteral("/api/v1/bids"),
+                bidBody(QStringLiteral("item%1").arg(i + 1), cents, QStringLiteral("user1")),
+                token);
         cents += 100;
         if (round == 149) {
             ::kill(static_cast<pid_t>(server.processId()), SIGKILL);
@@ -76,8 +79,9 @@ TEST(Durability, EveryBidAnswered201SurvivesSigkill)
             if (status != 201)
                 continue;
             const QJsonObject bid = QJsonDocument::fromJson(body).object();
-            acknowledged.append({Model::parseId(Model::EntityKind::Bid, bid["bid_id"].toString()).value(),
-                                 qRound64(bid["bid"]["value"].toDouble() * 100)});
+            acknowledged.append(
+                {Model::parseId(Model::EntityKind::Bid, bid["bid_id"].toString()).value(),
+                 qRound64(bid["bid"]["value"].toDouble() * 100)});
         }
     }
     server.waitForFinished(5000);

@@ -67,9 +67,10 @@ TEST(ConnectionGuard, AnswersADeclaredBodyOverTheLimitWith413BeforeItArrives)
     ApiTestServer server;
     const QByteArray before = server.snapshot();
     RawClient client(server.port());
-    client.send("POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                "Authorization: Bearer " + ApiTestServer::Token.toUtf8() +
-                "\r\nContent-Length: 70000\r\n\r\n{\"name\": \"");
+    client.send(
+        "POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Authorization: Bearer " +
+        ApiTestServer::Token.toUtf8() + "\r\nContent-Length: 70000\r\n\r\n{\"name\": \"");
     const QByteArray answer = client.readUntilClosed(3000);
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 413")) << answer.left(80).toStdString();
     EXPECT_TRUE(answer.contains("the limit is 65536 bytes"));
@@ -80,7 +81,8 @@ TEST(ConnectionGuard, RefusesChunkedBodiesWith411)
 {
     ApiTestServer server;
     RawClient client(server.port());
-    client.send("POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+    client.send(
+        "POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n");
     const QByteArray answer = client.readUntilClosed(3000);
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 411")) << answer.left(80).toStdString();
 }

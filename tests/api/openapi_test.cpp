@@ -17,7 +17,8 @@ TEST(OpenApi, DocumentsEveryRouteTheServerHas)
     Testing::TestAuction auction;
     Api::ApiServer api(auction.service(), auction.db(), ApiTestServer::defaultSettings());
     ApiTestServer server;
-    const QJsonObject paths = server.get(QStringLiteral("/api/v1/openapi.json")).object()["paths"].toObject();
+    const QJsonObject paths =
+        server.get(QStringLiteral("/api/v1/openapi.json")).object()["paths"].toObject();
     // THEN every route is in it, under its path relative to /api/v1 (or the root)
     for (const auto& [method, pattern] : api.router().routes()) {
         if (pattern == u"/apidocs/{file}")
@@ -36,8 +37,10 @@ TEST(Metrics, PassesPromtoolCheck)
     ApiTestServer server;
     server.get(QStringLiteral("/api/v1/items"));
     server.get(QStringLiteral("/api/v1/nope"));
-    server.post(QStringLiteral("/api/v1/bids"), R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
-    server.post(QStringLiteral("/api/v1/bids"), R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
+    server.post(QStringLiteral("/api/v1/bids"),
+                R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
+    server.post(QStringLiteral("/api/v1/bids"),
+                R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
     const QByteArray text = server.get(QStringLiteral("/metrics")).body;
     EXPECT_TRUE(text.contains("bidtracker_bids_total{outcome=\"accepted\"} 1"));
     EXPECT_TRUE(text.contains("bidtracker_bids_total{outcome=\"rejected\"} 1"));
@@ -46,7 +49,8 @@ TEST(Metrics, PassesPromtoolCheck)
     EXPECT_TRUE(text.contains("bidtracker_uptime_seconds "));
     // WHEN promtool reads it THEN it finds no problem
     QProcess promtool;
-    promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+    promtool.start(QStringLiteral("promtool"),
+                   {QStringLiteral("check"), QStringLiteral("metrics")});
     ASSERT_TRUE(promtool.waitForStarted(5000)) << "promtool is missing (Debian package prometheus)";
     promtool.write(text);
     promtool.closeWriteChannel();

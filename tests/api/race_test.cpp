@@ -9,8 +9,8 @@
 
 using namespace BidTracker;
 using Testing::ApiTestServer;
-using Testing::HttpClients;
 using Testing::bidBody;
+using Testing::HttpClients;
 
 TEST(HttpBidRace, TwentyClientsWithTheSameAmountGetExactlyOne201)
 {
@@ -19,9 +19,10 @@ TEST(HttpBidRace, TwentyClientsWithTheSameAmountGetExactlyOne201)
     HttpClients clients(server.port(), 20);
     // WHEN all post the same amount at once
     for (int i = 0; i < clients.size(); ++i)
-        clients.send(i, "POST", QStringLiteral("/api/v1/bids"),
-                     bidBody(QStringLiteral("item2"), 5000, QStringLiteral("user%1").arg(1 + i % 3)),
-                     ApiTestServer::Token.toUtf8());
+        clients.send(
+            i, "POST", QStringLiteral("/api/v1/bids"),
+            bidBody(QStringLiteral("item2"), 5000, QStringLiteral("user%1").arg(1 + i % 3)),
+            ApiTestServer::Token.toUtf8());
     const auto answers = clients.collect(10'000);
     // THEN exactly one is accepted and the others are told it is too low
     int created = 0;
@@ -70,7 +71,8 @@ TEST(HttpBidRace, ManyClientsAndTheWindowNeverBothWin)
             ASSERT_TRUE(status == 201 || status == 409) << status << " " << body.toStdString();
             if (status == 201) {
                 const QJsonObject bid = QJsonDocument::fromJson(body).object();
-                const qint64 id = Model::parseId(Model::EntityKind::Bid, bid["bid_id"].toString()).value();
+                const qint64 id =
+                    Model::parseId(Model::EntityKind::Bid, bid["bid_id"].toString()).value();
                 acceptedValueById[id] = qRound64(bid["bid"]["value"].toDouble() * 100);
             }
         }

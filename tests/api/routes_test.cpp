@@ -93,7 +93,8 @@ TEST(ApiItems, ListsItemsInTheOriginalShape)
     const QJsonObject item1 = reply.object()["item1"]["item"].toObject();
     EXPECT_EQ(item1["name"].toString(), QString::fromUtf8("Item Nº 1"));
     EXPECT_EQ(item1["winning"].toString(), QStringLiteral("bid2"));
-    EXPECT_EQ(item1["bids"].toArray(), (QJsonArray{QStringLiteral("bid1"), QStringLiteral("bid2")}));
+    EXPECT_EQ(item1["bids"].toArray(),
+              (QJsonArray{QStringLiteral("bid1"), QStringLiteral("bid2")}));
     EXPECT_TRUE(reply.object()["item2"]["item"]["winning"].isNull());
     // Money is a JSON number written with its decimal point, as the original did.
     EXPECT_TRUE(reply.body.contains("\"winning_value\":1000.0"));
@@ -179,25 +180,30 @@ TEST(ApiBids, ListsBidsAsAMapById)
 TEST(ApiBids, PlacesABidFromANumberOrANumericString)
 {
     ApiTestServer server;
-    const auto first = server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 650.5, "user": "user1"}})");
+    const auto first =
+        server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 650.5, "user": "user1"}})");
     EXPECT_EQ(first.status, 201);
     EXPECT_EQ(first.object()["bid_id"].toString(), QStringLiteral("bid3"));
     EXPECT_EQ(first.object()["bid"]["value"].toDouble(), 650.5);
     EXPECT_EQ(first.header("Location"), "/api/v1/bids/bid3");
     EXPECT_TRUE(first.object()["bid"]["placed_at"].toString().endsWith(u'Z'));
-    const auto second = server.post(api("/bids"), R"({"bid": {"item": "item2", "value": "100000", "user": "user2"}})");
+    const auto second = server.post(
+        api("/bids"), R"({"bid": {"item": "item2", "value": "100000", "user": "user2"}})");
     EXPECT_EQ(second.status, 201);
-    EXPECT_EQ(server.get(api("/items/item2/winning")).object()["bid_id"].toString(), QStringLiteral("bid4"));
+    EXPECT_EQ(server.get(api("/items/item2/winning")).object()["bid_id"].toString(),
+              QStringLiteral("bid4"));
 }
 
 TEST(ApiBids, RejectsALowBidWithTheLowestAcceptable)
 {
     ApiTestServer server;
     const QByteArray before = server.snapshot();
-    const auto reply = server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 600, "user": "user3"}})");
+    const auto reply =
+        server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 600, "user": "user3"}})");
     EXPECT_EQ(reply.status, 409);
     const QString message = reply.object()["message"].toString();
-    EXPECT_TRUE(message.contains(QStringLiteral("1000.00")) && message.contains(QStringLiteral("1000.01")))
+    EXPECT_TRUE(message.contains(QStringLiteral("1000.00")) &&
+                message.contains(QStringLiteral("1000.01")))
         << message.toStdString();
     EXPECT_EQ(server.snapshot(), before);
 }
@@ -206,7 +212,8 @@ TEST(ApiBids, RejectsABidOnAClosedItem)
 {
     ApiTestServer server;
     server.request("PUT", api("/items/item2"), R"({"item": {"status": "closed"}})");
-    const auto reply = server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 10, "user": "user3"}})");
+    const auto reply =
+        server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 10, "user": "user3"}})");
     EXPECT_EQ(reply.status, 409);
     EXPECT_EQ(reply.object()["message"].toString(), QStringLiteral("Item item2 is closed"));
 }
@@ -214,9 +221,11 @@ TEST(ApiBids, RejectsABidOnAClosedItem)
 TEST(ApiBids, GetsAndDeletesABidAndTheWinnerFallsBack)
 {
     ApiTestServer server;
-    EXPECT_EQ(server.get(api("/bids/bid2")).object()["bid"]["user"].toString(), QStringLiteral("user2"));
+    EXPECT_EQ(server.get(api("/bids/bid2")).object()["bid"]["user"].toString(),
+              QStringLiteral("user2"));
     EXPECT_EQ(server.request("DELETE", api("/bids/bid2")).status, 204);
-    EXPECT_EQ(server.get(api("/items/item1")).object()["item"]["winning"].toString(), QStringLiteral("bid1"));
+    EXPECT_EQ(server.get(api("/items/item1")).object()["item"]["winning"].toString(),
+              QStringLiteral("bid1"));
     EXPECT_EQ(server.request("DELETE", api("/bids/bid1")).status, 204);
     EXPECT_TRUE(server.get(api("/items/item1")).object()["item"]["winning"].isNull());
 }
@@ -228,7 +237,8 @@ TEST(ApiLists, PageWithLimitAndOffset)
     EXPECT_EQ(reply.status, 200);
     EXPECT_EQ(reply.header("X-Total-Count"), "3");
     EXPECT_EQ(reply.object().keys(), QStringList{QStringLiteral("user2")});
-    EXPECT_EQ(server.get(api("/bids?offset=1")).object().keys(), QStringList{QStringLiteral("bid2")});
+    EXPECT_EQ(server.get(api("/bids?offset=1")).object().keys(),
+              QStringList{QStringLiteral("bid2")});
     EXPECT_EQ(server.get(api("/items/item1/bids?limit=1")).json().array().size(), 1);
 }
 
@@ -251,7 +261,8 @@ TEST(ApiMeta, AnswersHealthMetricsDocsAndTheApiPage)
     EXPECT_EQ(server.get(QStringLiteral("/apidocs/../../etc/passwd")).status, 404);
     const auto metrics = server.get(QStringLiteral("/metrics"));
     EXPECT_EQ(metrics.status, 200);
-    EXPECT_TRUE(metrics.body.contains("bidtracker_http_requests_total{route=\"/api/v1/health\",method=\"GET\",status=\"200\"} 1"));
+    EXPECT_TRUE(metrics.body.contains("bidtracker_http_requests_total{route=\"/api/v1/"
+                                      "health\",method=\"GET\",status=\"200\"} 1"));
 }
 
 TEST(ApiMeta, SendsTheSecurityHeaders)
@@ -278,7 +289,8 @@ TEST(ApiCache, AnswersReflectChangesFromAnotherConnectionAtOnce)
     ApiTestServer server;
     EXPECT_TRUE(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].isNull());
     // WHEN the window's own connection places a bid on it
-    ASSERT_TRUE(server.auction().service().placeBid(2, 3, BidTracker::Model::Money::fromCents(700)));
+    ASSERT_TRUE(
+        server.auction().service().placeBid(2, 3, BidTracker::Model::Money::fromCents(700)));
     // THEN the next read shows it, and so does a read after a change made over the API
     EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
               QStringLiteral("bid3"));
@@ -294,10 +306,13 @@ TEST(ApiExport, ServesEachCsvAsAnAttachment)
     EXPECT_EQ(bids.status, 200);
     EXPECT_EQ(bids.header("Content-Type"), "text/csv; charset=utf-8");
     EXPECT_EQ(bids.header("Content-Disposition"), "attachment; filename=\"bids.csv\"");
-    EXPECT_TRUE(bids.body.startsWith("bid_id,item_id,item_name,user_id,user_name,value,placed_at\r\n"));
+    EXPECT_TRUE(
+        bids.body.startsWith("bid_id,item_id,item_name,user_id,user_name,value,placed_at\r\n"));
     EXPECT_TRUE(bids.body.contains("bid2,item1,Item Nº 1,user2,Berry,1000.00,"));
     for (const char* kind : {"items", "users", "results"})
-        EXPECT_EQ(server.get(api("/export/") + QString::fromLatin1(kind) + QStringLiteral(".csv")).status, 200);
+        EXPECT_EQ(
+            server.get(api("/export/") + QString::fromLatin1(kind) + QStringLiteral(".csv")).status,
+            200);
     EXPECT_EQ(server.get(api("/export/secrets.csv")).status, 404);
     EXPECT_EQ(server.get(api("/export/bids.json")).status, 404);
 }

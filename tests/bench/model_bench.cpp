@@ -62,7 +62,8 @@ template <typename Work> void run(benchmark::State& state, const char* variable,
 
 void winningBid(benchmark::State& state, const char* db)
 {
-    run(state, db, [](AuctionService& s, qint64 item, qint64) { return s.winningBid(item).has_value(); });
+    run(state, db,
+        [](AuctionService& s, qint64 item, qint64) { return s.winningBid(item).has_value(); });
 }
 
 void itemComplete(benchmark::State& state, const char* db)
@@ -74,7 +75,8 @@ void itemComplete(benchmark::State& state, const char* db)
 
 void userItems(benchmark::State& state, const char* db)
 {
-    run(state, db, [](AuctionService& s, qint64, qint64 user) { return s.itemsBidByUser(user).has_value(); });
+    run(state, db,
+        [](AuctionService& s, qint64, qint64 user) { return s.itemsBidByUser(user).has_value(); });
 }
 
 void bidsWindowAtTheEnd(benchmark::State& state, const char* db)
@@ -95,7 +97,7 @@ void bidsWindowByAmount(benchmark::State& state, const char* db)
 } // namespace
 
 #define BOTH(function)                                                                             \
-    BENCHMARK_CAPTURE(function, small, "BIDTRACKER_BENCH_SMALL")->Unit(benchmark::kMicrosecond);  \
+    BENCHMARK_CAPTURE(function, small, "BIDTRACKER_BENCH_SMALL")->Unit(benchmark::kMicrosecond);   \
     BENCHMARK_CAPTURE(function, big, "BIDTRACKER_BENCH_BIG")->Unit(benchmark::kMicrosecond)
 
 BOTH(winningBid);

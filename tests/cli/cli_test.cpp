@@ -31,7 +31,8 @@ ProcessRun bidtracker(const QStringList& arguments, const QString& home)
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
     EXPECT_TRUE(process.waitForFinished(30'000));
-    return ProcessRun{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return ProcessRun{process.exitCode(), process.readAllStandardOutput(),
+                      process.readAllStandardError()};
 }
 
 void writeFile(const QString& path, const QByteArray& data)
@@ -55,10 +56,12 @@ TEST(CommandLine, ExportsToStdoutAndToAFile)
     ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
     const ProcessRun out = bidtracker({"export", "results", "--db", auction.path()}, auction.dir());
     EXPECT_EQ(out.exitCode, 0) << out.err.toStdString();
-    EXPECT_TRUE(out.out.startsWith("item_id,name,winner_user_id,winner_name,winning_value,bid_count\r\n"));
+    EXPECT_TRUE(
+        out.out.startsWith("item_id,name,winner_user_id,winner_name,winning_value,bid_count\r\n"));
     EXPECT_TRUE(out.out.contains("item1,Item Nº 1,user2,Berry,1000.00,2\r\n"));
     const QString file = auction.dir() + QStringLiteral("/items.csv");
-    const ProcessRun toFile = bidtracker({"export", "items", "-o", file, "--db", auction.path()}, auction.dir());
+    const ProcessRun toFile =
+        bidtracker({"export", "items", "-o", file, "--db", auction.path()}, auction.dir());
     EXPECT_EQ(toFile.exitCode, 0);
     EXPECT_TRUE(toFile.err.contains("Exported 2 items"));
     EXPECT_TRUE(readFile(file).startsWith("item_id,name,status"));
@@ -75,7 +78,9 @@ TEST(CommandLine, ExportReadBackByPythonAgreesWithTheDatabase)
     auction.bid(item, other, 99999);
     // WHEN exported with the command line
     const QString csv = auction.dir() + QStringLiteral("/bids.csv");
-    ASSERT_EQ(bidtracker({"export", "bids", "-o", csv, "--db", auction.path()}, auction.dir()).exitCode, 0);
+    ASSERT_EQ(
+        bidtracker({"export", "bids", "-o", csv, "--db", auction.path()}, auction.dir()).exitCode,
+        0);
     // THEN Python's csv module reads exactly what the database holds
     QJsonArray rows;
     const auto bids = auction.service().bids();
@@ -87,13 +92,13 @@ TEST(CommandLine, ExportReadBackByPythonAgreesWithTheDatabase)
                                bid.value.toString(), bid.placedAt});
     }
     const QString expected = auction.dir() + QStringLiteral("/expected.json");
-    writeFile(expected, QJsonDocument(QJsonObject{{"header", QJsonArray::fromStringList(
-                                                               Model::csvColumns(Model::CsvKind::Bids))},
-                                                  {"rows", rows}})
-                            .toJson());
+    writeFile(expected,
+              QJsonDocument(QJsonObject{{"header", QJsonArray::fromStringList(
+                                                       Model::csvColumns(Model::CsvKind::Bids))},
+                                        {"rows", rows}})
+                  .toJson());
     QProcess python;
-    python.start(QStringLiteral("python3"),
-                 {QStringLiteral(CHECK_EXPORT_SCRIPT), csv, expected});
+    python.start(QStringLiteral("python3"), {QStringLiteral(CHECK_EXPORT_SCRIPT), csv, expected});
     ASSERT_TRUE(python.waitForFinished(30'000));
     EXPECT_EQ(python.exitCode(), 0) << python.readAll().toStdString();
 }
@@ -103,16 +108,19 @@ TEST(CommandLine, ImportsAllOrNothing)
     Testing::TestAuction auction;
     const QString good = auction.dir() + QStringLiteral("/good.csv");
     writeFile(good, "name,notes\r\nAlbert,x\r\n\"Berry, B.\",y\r\n");
-    const ProcessRun ok = bidtracker({"import", "users", good, "--db", auction.path()}, auction.dir());
+    const ProcessRun ok =
+        bidtracker({"import", "users", good, "--db", auction.path()}, auction.dir());
     EXPECT_EQ(ok.exitCode, 0) << ok.err.toStdString();
     EXPECT_TRUE(ok.err.contains("Imported 2 users"));
     EXPECT_EQ(auction.service().users()->total, 2);
 
     const QString bad = auction.dir() + QStringLiteral("/bad.csv");
     writeFile(bad, "name,starting_price\r\nVase,10\r\n,5\r\nClock,-3\r\n");
-    const ProcessRun refused = bidtracker({"import", "items", bad, "--db", auction.path()}, auction.dir());
+    const ProcessRun refused =
+        bidtracker({"import", "items", bad, "--db", auction.path()}, auction.dir());
     EXPECT_EQ(refused.exitCode, 1);
-    EXPECT_TRUE(refused.err.contains("line 3: Name must not be empty")) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("line 3: Name must not be empty"))
+        << refused.err.toStdString();
     EXPECT_TRUE(refused.err.contains("line 4: Starting price must not be negative"));
     EXPECT_TRUE(refused.err.contains("nothing was imported"));
     EXPECT_EQ(auction.service().items()->total, 0);
@@ -138,7 +146,8 @@ TEST(CommandLine, ExplainsEveryKindOfFailure)
     check({"dance"}, 2, "Unknown command");
     writeFile(dir + "/notes.txt", "just some text");
     check({"export", "items", "--db", dir + "/notes.txt"}, 1, "is not a Bid Tracker database");
-    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 1, "cannot write");
+    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 1,
+          "cannot write");
 }
 
 TEST(CommandLine, HeadlessRefusesAPortInUse)
@@ -146,9 +155,9 @@ TEST(CommandLine, HeadlessRefusesAPortInUse)
     Testing::TestAuction auction;
     QTcpServer blocker;
     ASSERT_TRUE(blocker.listen(QHostAddress::LocalHost, 0));
-    const ProcessRun run = bidtracker({"--headless", "--db", auction.path(), "--port",
-                                QString::number(blocker.serverPort())},
-                               auction.dir());
+    const ProcessRun run = bidtracker(
+        {"--headless", "--db", auction.path(), "--port", QString::number(blocker.serverPort())},
+        auction.dir());
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains("Cannot listen on 127.0.0.1 port")) << run.err.toStdString();
 }

@@ -163,8 +163,10 @@ TEST(BidService, ABatchIsJudgedBidByBidInOrder)
     TestAuction auction;
     const qint64 user = auction.addUser();
     const qint64 item = auction.addItem();
-    const QList<BidRequest> batch{{item, user, cents(500)}, {item, user, cents(400)},
-                                  {item, user, cents(600)}, {item + 9, user, cents(700)}};
+    const QList<BidRequest> batch{{item, user, cents(500)},
+                                  {item, user, cents(400)},
+                                  {item, user, cents(600)},
+                                  {item + 9, user, cents(700)}};
     // WHEN placed together
     const auto results = auction.service().placeBids(batch);
     // THEN each gets the answer it would have had alone

@@ -59,8 +59,7 @@ TEST_P(CsvField, IsWrittenAsRfc4180AndReadBackUnchanged)
 INSTANTIATE_TEST_SUITE_P(
     Fields, CsvField,
     ::testing::Values(
-        FieldCase{"Plain", QStringLiteral("Vase"), "Vase"},
-        FieldCase{"Empty", QString(), ""},
+        FieldCase{"Plain", QStringLiteral("Vase"), "Vase"}, FieldCase{"Empty", QString(), ""},
         FieldCase{"Comma", QStringLiteral("Smith, John"), "\"Smith, John\""},
         FieldCase{"Quote", QStringLiteral("The \"Blue\" vase"), "\"The \"\"Blue\"\" vase\""},
         FieldCase{"LineFeed", QStringLiteral("two\nlines"), "\"two\nlines\""},
@@ -96,7 +95,8 @@ TEST_P(CsvRead, ReadsOrRefusesWithTheLine)
     const auto records = readCsv(c.data);
     if (c.error) {
         ASSERT_FALSE(records.has_value());
-        EXPECT_TRUE(records.error().contains(QString::fromUtf8(c.error))) << records.error().toStdString();
+        EXPECT_TRUE(records.error().contains(QString::fromUtf8(c.error)))
+            << records.error().toStdString();
         return;
     }
     ASSERT_TRUE(records.has_value()) << records.error().toStdString();
@@ -120,7 +120,10 @@ INSTANTIATE_TEST_SUITE_P(
         ReadCase{"QuotedLineBreaks", "a,b\r\n\"x\r\ny\",z\r\n", {{"a", "b"}, {"x\r\ny", "z"}}},
         ReadCase{"StrayQuote", "a\r\nab\"c\r\n", {}, "line 2: a quote inside a field"},
         ReadCase{"TextAfterQuote", "a\r\n\"ab\"c\r\n", {}, "line 2: text after the closing quote"},
-        ReadCase{"Unterminated", "a\r\nx\r\n\"open\r\nstill\r\n", {}, "line 3: a quoted field is never closed"},
+        ReadCase{"Unterminated",
+                 "a\r\nx\r\n\"open\r\nstill\r\n",
+                 {},
+                 "line 3: a quoted field is never closed"},
         ReadCase{"NotUtf8", "name\r\nVase\r\nCaf\xE9\r\n", {}, "line 3: the file is not UTF-8"}),
     [](const auto& info) { return std::string(info.param.name); });
 
@@ -128,8 +131,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(CsvImport, MapsColumnsByNameIgnoringExtraOnesInAnyOrder)
 {
-    const auto plan = planImport(CsvKind::Items,
-                                 "min_increment,colour,name,starting_price\r\n5,red,Vase,100\r\n,,Clock,\r\n");
+    const auto plan =
+        planImport(CsvKind::Items,
+                   "min_increment,colour,name,starting_price\r\n5,red,Vase,100\r\n,,Clock,\r\n");
     ASSERT_TRUE(plan.ok()) << plan.problemText().toStdString();
     ASSERT_EQ(plan.items.size(), 2);
     EXPECT_EQ(plan.items[0].name, QStringLiteral("Vase"));
@@ -142,15 +146,17 @@ TEST(CsvImport, ReportsEveryBadRowByLineAndImportsNothing)
 {
     // GIVEN a file with two bad rows among good ones
     TestAuction auction;
-    const auto plan = planImport(CsvKind::Items,
-                                 "name,status,starting_price\r\nVase,open,10\r\n,open,5\r\n"
-                                 "Clock,sold,1.234\r\nLamp,closed,\r\n");
+    const auto plan =
+        planImport(CsvKind::Items, "name,status,starting_price\r\nVase,open,10\r\n,open,5\r\n"
+                                   "Clock,sold,1.234\r\nLamp,closed,\r\n");
     // THEN each problem names its line, and applying the plan adds nothing
     ASSERT_FALSE(plan.ok());
     const QString text = plan.problemText();
-    EXPECT_TRUE(text.contains(QStringLiteral("line 3: Name must not be empty"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("line 3: Name must not be empty")))
+        << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("line 4: Status must be open or closed")));
-    EXPECT_TRUE(text.contains(QStringLiteral("line 4: Starting price must have at most two decimals")));
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("line 4: Starting price must have at most two decimals")));
     EXPECT_FALSE(applyImport(auction.service(), plan).has_value());
     EXPECT_EQ(auction.service().items()->total, 0);
 }
@@ -175,9 +181,9 @@ TEST(CsvRoundTrip, ExportImportExportGivesTheSameData)
 {
     // GIVEN items and users with every awkward kind of name
     TestAuction first;
-    const QStringList names{QStringLiteral("Plain"), QStringLiteral("Comma, too"),
-                            QStringLiteral("\"Quoted\""), QStringLiteral("=HYPERLINK(\"x\")"),
-                            QStringLiteral("-minus"), QStringLiteral("'=already"),
+    const QStringList names{QStringLiteral("Plain"),        QStringLiteral("Comma, too"),
+                            QStringLiteral("\"Quoted\""),   QStringLiteral("=HYPERLINK(\"x\")"),
+                            QStringLiteral("-minus"),       QStringLiteral("'=already"),
                             QString::fromUtf8("Zoë 山田 🎉")};
     for (const QString& name : names) {
         first.addUser(name);
@@ -205,9 +211,10 @@ TEST(CsvExport, WritesTheDocumentedColumnsAndRows)
     ASSERT_TRUE(results.has_value());
     ASSERT_EQ(results->size(), 3);
     EXPECT_EQ(results->at(0).fields, csvColumns(CsvKind::Results));
-    EXPECT_EQ(results->at(1).fields,
-              (QStringList{"item1", QString::fromUtf8("Item Nº 1"), "user2", "Berry", "1000.00", "2"}));
-    EXPECT_EQ(results->at(2).fields, (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0"}));
+    EXPECT_EQ(results->at(1).fields, (QStringList{"item1", QString::fromUtf8("Item Nº 1"), "user2",
+                                                  "Berry", "1000.00", "2"}));
+    EXPECT_EQ(results->at(2).fields,
+              (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0"}));
     const auto users = readCsv(exportOf(auction.db(), CsvKind::Users));
     EXPECT_EQ(users->at(1).fields, (QStringList{"user1", "Albert", "1", "1"}));
 }

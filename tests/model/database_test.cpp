@@ -162,9 +162,12 @@ TEST(Database, MigratesAVersion1FileForward)
     const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
     QStringList v1 = BidTracker::Model::migrationStep(1);
     v1 += QStringList{
-        QStringLiteral("INSERT INTO users (name, created_at) VALUES ('Albert', '2026-01-01T00:00:00.000Z')"),
-        QStringLiteral("INSERT INTO items (name, created_at) VALUES ('Vase', '2026-01-01T00:00:00.000Z')"),
-        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at) VALUES (1, 1, 500, '2026-01-01T00:00:01.000Z')"),
+        QStringLiteral(
+            "INSERT INTO users (name, created_at) VALUES ('Albert', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral(
+            "INSERT INTO items (name, created_at) VALUES ('Vase', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at) VALUES (1, 1, "
+                       "500, '2026-01-01T00:00:01.000Z')"),
         QStringLiteral("UPDATE items SET winning_bid_id = 1, bid_count = 1"),
         QStringLiteral("PRAGMA user_version = 1")};
     rawSql(path, v1);
@@ -173,7 +176,11 @@ TEST(Database, MigratesAVersion1FileForward)
     ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
     // THEN it is at the current version, with the new index, and the data is intact
     EXPECT_EQ(pragma(**db, "user_version"), Database::SchemaVersion);
-    EXPECT_EQ((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'bids_by_value'")).value_or(0), 1);
+    EXPECT_EQ((*db)
+                  ->scalar(QStringLiteral(
+                      "SELECT count(*) FROM sqlite_master WHERE name = 'bids_by_value'"))
+                  .value_or(0),
+              1);
     AuctionService service(**db);
     EXPECT_EQ(service.winningBid(1)->value.cents(), 500);
 }

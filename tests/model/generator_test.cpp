@@ -32,8 +32,11 @@ TEST(Generator, BuildsAnAuctionThatKeepsEveryRule)
     QSqlQuery check(auction.db().connection());
     ASSERT_TRUE(check.exec(QStringLiteral("PRAGMA foreign_key_check")));
     EXPECT_FALSE(check.next());
-    EXPECT_EQ(auction.db().scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                                                 " AND tbl_name = 'bids'")).value_or(0), 3);
+    EXPECT_EQ(auction.db()
+                  .scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                         " AND tbl_name = 'bids'"))
+                  .value_or(0),
+              3);
 }
 
 TEST(Generator, RefusesADatabaseThatIsNotEmpty)

@@ -14,9 +14,9 @@ TEST(Ids, FormatAndParseRoundTrip)
 TEST(Ids, EveryOtherFormIsUnknown)
 {
     // GIVEN ids of every wrong form THEN none parses, so each is simply unknown
-    for (const char16_t* text : {u"item0", u"item-1", u"item01", u"item", u"item1x", u"Item1",
-                                 u"user1", u"item4294967297000000000", u"item 1", u"item+1",
-                                 u"item1.0", u"item١", u""}) {
+    for (const char16_t* text :
+         {u"item0", u"item-1", u"item01", u"item", u"item1x", u"Item1", u"user1",
+          u"item4294967297000000000", u"item 1", u"item+1", u"item1.0", u"item١", u""}) {
         EXPECT_FALSE(parseId(EntityKind::Item, QStringView(text)).has_value())
             << QString::fromUtf16(text).toStdString();
     }

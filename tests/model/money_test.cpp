@@ -1,7 +1,7 @@
 #include "model/money.h"
 
-#include <gtest/gtest.h>
 #include <cctype>
+#include <gtest/gtest.h>
 #include <limits>
 #include <string>
 

@@ -5,8 +5,8 @@
 #include <QThread>
 
 using namespace BidTracker::Model;
-using BidTracker::Testing::TestAuction;
 using BidTracker::Testing::openDatabase;
+using BidTracker::Testing::TestAuction;
 
 TEST(ChangeNotifier, AnnouncesEachChangeOnceWithWhatChanged)
 {

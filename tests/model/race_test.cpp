@@ -6,8 +6,8 @@
 #include <map>
 
 using namespace BidTracker::Model;
-using BidTracker::Testing::TestAuction;
 using BidTracker::Testing::openDatabase;
+using BidTracker::Testing::TestAuction;
 
 namespace {
 
@@ -86,7 +86,8 @@ TEST(BidRace, TwoConnectionsNeverBothWinAndNothingIsLost)
         ASSERT_TRUE(stored.has_value()) << "lost bid " << bid.id;
         EXPECT_EQ(stored->value.cents(), bid.cents);
         if (auto it = highest.find(bid.itemId); it != highest.end()) {
-            EXPECT_GT(bid.cents, it->second.cents) << "bid " << bid.id << " did not beat the winner";
+            EXPECT_GT(bid.cents, it->second.cents)
+                << "bid " << bid.id << " did not beat the winner";
         }
         highest[bid.itemId] = bid;
     }

@@ -98,7 +98,8 @@ TEST(TableModels, BidsModelReadsOnlyTheRowsShownAndSortsAndFiltersInSql)
     EXPECT_EQ(model.index(total - 1, BidsTableModel::Id).data(IdRole).toLongLong(), total);
     // Sorted by amount, highest first: the top row is the highest bid of all
     model.sort(BidsTableModel::Value, Qt::DescendingOrder);
-    EXPECT_EQ(model.index(0, BidsTableModel::Value).data(SortRole).toLongLong(), total); // an even one: the clock
+    EXPECT_EQ(model.index(0, BidsTableModel::Value).data(SortRole).toLongLong(),
+              total); // an even one: the clock
     for (int row = 1; row < total; row += 97)
         EXPECT_GE(model.index(row - 1, BidsTableModel::Value).data(SortRole).toLongLong(),
                   model.index(row, BidsTableModel::Value).data(SortRole).toLongLong());
@@ -170,7 +171,8 @@ TEST(TableModels, UserItemsModelFollowsTheStanding)
     model.setUserId(albert);
     auction.bid(item, albert, 100);
     ASSERT_EQ(model.rowCount(), 1);
-    EXPECT_EQ(model.index(0, UserItemsModel::Standing).data().toString(), QStringLiteral("Leading"));
+    EXPECT_EQ(model.index(0, UserItemsModel::Standing).data().toString(),
+              QStringLiteral("Leading"));
     auction.bid(item, berry, 200);
     EXPECT_EQ(model.index(0, UserItemsModel::Standing).data().toString(), QStringLiteral("Outbid"));
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();

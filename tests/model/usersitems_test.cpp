@@ -19,8 +19,8 @@ TEST(UserService, RejectsBadNamesAndChangesNothing)
 {
     TestAuction auction;
     const qint64 id = auction.addUser(QStringLiteral("Albert"));
-    for (const QString& bad : {QString(), QStringLiteral("   "), QString(201, u'x'),
-                               QStringLiteral("two\nlines")}) {
+    for (const QString& bad :
+         {QString(), QStringLiteral("   "), QString(201, u'x'), QStringLiteral("two\nlines")}) {
         auto created = auction.service().createUser(bad);
         ASSERT_FALSE(created.has_value());
         EXPECT_EQ(created.error().code, Error::Code::Invalid);

@@ -12,8 +12,8 @@ QtMessageHandler previous = nullptr;
 
 void collect(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
-    if (context.category && qstrcmp(context.category, "qt.modeltest") == 0 &&
-        type != QtDebugMsg && type != QtInfoMsg) {
+    if (context.category && qstrcmp(context.category, "qt.modeltest") == 0 && type != QtDebugMsg &&
+        type != QtInfoMsg) {
         QMutexLocker lock(&mutex);
         collected.append(message);
         return;

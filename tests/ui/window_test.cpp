@@ -1,15 +1,15 @@
 // The window as an operator uses it, on the offscreen platform: dialogs filled in and
 // submitted, confirmations, undo, inline edits, and a bid arriving over HTTP.
 #include "app/api/serverthread.h"
-#include "model/tables/tablesupport.h"
-#include "support/testauction.h"
-#include "ui/auctionactions.h"
-#include "ui/csvtransfer.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
+#include "model/tables/tablesupport.h"
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
+#include "support/testauction.h"
+#include "ui/auctionactions.h"
+#include "ui/csvtransfer.h"
 #include "ui/mainwindow.h"
 #include "ui/placebiddialog.h"
 #include "ui/servercontrol.h"
@@ -77,8 +77,8 @@ struct WindowFixture
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
         EXPECT_TRUE(auction.service().loadSampleAuction().has_value());
         server = std::make_unique<TestServerControl>(auction.path(), &auction.notifier());
-        window = std::make_unique<Gui::MainWindow>(auction.service(), auction.notifier(), auction.path(),
-                                                   server.get());
+        window = std::make_unique<Gui::MainWindow>(auction.service(), auction.notifier(),
+                                                   auction.path(), server.get());
         window->actions()->setConfirm([](const QString&) { return true; });
         window->actions()->setReport([this](const QString& message) { reports.append(message); });
         window->resize(1280, 800);
@@ -148,7 +148,8 @@ TEST(Window, ARejectedBidSaysWhyInTheDialog)
     QTest::keyClicks(amount, QStringLiteral("600"));
     QTest::keyClick(amount, Qt::Key_Return);
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_TRUE(dialog->message().contains(QStringLiteral("too low"))) << dialog->message().toStdString();
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("too low")))
+        << dialog->message().toStdString();
     EXPECT_TRUE(dialog->message().contains(QStringLiteral("1000.01")));
     EXPECT_EQ(f.auction.service().item(1)->bidCount, 2);
     // Text that is no amount at all is explained too.
@@ -247,18 +248,20 @@ TEST(Window, ABidPostedOverHttpAppearsAtOnceAndKeepsTheSelection)
     request.setRawHeader("Content-Type", "application/json");
     QElapsedTimer timer;
     timer.start();
-    QNetworkReply* reply =
-        network.post(request, QByteArray(R"({"bid": {"item": "item1", "value": 1500, "user": "user3"}})"));
+    QNetworkReply* reply = network.post(
+        request, QByteArray(R"({"bid": {"item": "item1", "value": 1500, "user": "user3"}})"));
     // THEN the lot's row shows the new winner within 250 ms of the answer
     ASSERT_TRUE(waitFor([&] { return reply->isFinished(); }, 5000));
     EXPECT_EQ(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     const qint64 answeredAt = timer.elapsed();
-    EXPECT_TRUE(waitFor([&] { return cell(f.items(), 0, Model::ItemsTableModel::Winner) == u"Constance"; }, 1000));
+    EXPECT_TRUE(waitFor(
+        [&] { return cell(f.items(), 0, Model::ItemsTableModel::Winner) == u"Constance"; }, 1000));
     EXPECT_LT(timer.elapsed() - answeredAt, 250);
     // AND the selection and scroll position are as they were
     EXPECT_EQ(f.window->itemsPage()->currentId(), 2);
     EXPECT_EQ(f.items()->verticalScrollBar()->value(), scroll);
-    EXPECT_EQ(cell(f.window->bidsPage()->view(), 2, Model::BidsTableModel::User), QStringLiteral("Constance"));
+    EXPECT_EQ(cell(f.window->bidsPage()->view(), 2, Model::BidsTableModel::User),
+              QStringLiteral("Constance"));
     reply->deleteLater();
 }
 
@@ -291,8 +294,9 @@ TEST(Window, ImportPreviewShowsProblemsAndImportsOnlyACleanFile)
     QTemporaryDir dir;
     const QString bad = dir.filePath(QStringLiteral("bad.csv"));
     const QString good = dir.filePath(QStringLiteral("good.csv"));
-    for (const auto& [path, text] : {std::pair{bad, QByteArray("name,starting_price\r\nVase,10\r\n,5\r\n")},
-                                     std::pair{good, QByteArray("name,starting_price\r\nVase,10\r\nClock,5.50\r\n")}}) {
+    for (const auto& [path, text] :
+         {std::pair{bad, QByteArray("name,starting_price\r\nVase,10\r\n,5\r\n")},
+          std::pair{good, QByteArray("name,starting_price\r\nVase,10\r\nClock,5.50\r\n")}}) {
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::WriteOnly));
         file.write(text);
@@ -315,7 +319,8 @@ TEST(Window, ExportsWithProgressOffTheGuiThread)
     WindowFixture f;
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("bids.csv"));
-    const QString message = Gui::exportWithProgress(f.auction.path(), Model::CsvKind::Bids, file, f.window.get());
+    const QString message =
+        Gui::exportWithProgress(f.auction.path(), Model::CsvKind::Bids, file, f.window.get());
     EXPECT_TRUE(message.contains(QStringLiteral("Exported 2 bids"))) << message.toStdString();
     QFile written(file);
     ASSERT_TRUE(written.open(QIODevice::ReadOnly));
