@@ -34,7 +34,7 @@ QString isoUtc(qint64 ms)
     const time_t seconds = static_cast<time_t>(ms / 1000);
     struct tm parts = {};
     gmtime_r(&seconds, &parts);
-    char text[32];
+    char text[64]; // room for any int the format could see
     std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900,
                   parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
                   static_cast<int>(ms % 1000));

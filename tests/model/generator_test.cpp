@@ -25,8 +25,9 @@ TEST(Generator, BuildsAnAuctionThatKeepsEveryRule)
         EXPECT_EQ(service.item(item)->bidCount, bids->rows.size());
         for (qsizetype i = 1; i < bids->rows.size(); ++i)
             EXPECT_GT(bids->rows[i].value.cents(), bids->rows[i - 1].value.cents());
-        if (!bids->rows.isEmpty())
+        if (!bids->rows.isEmpty()) {
             EXPECT_EQ(service.winningBid(item)->id, bids->rows.constLast().id);
+        }
     }
     EXPECT_EQ(counted, 2000);
     QSqlQuery check(auction.db().connection());
