@@ -34,8 +34,8 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
     if (role == IdRole)
         return entry.itemId;
     if (role == Qt::TextAlignmentRole)
-        return index.column() == OwnHighest || index.column() == WinningValue ? numberAlignment()
-                                                                              : QVariant();
+        return index.column() == Name || index.column() == Standing ? QVariant()
+                                                                    : numberAlignment();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sorting = role == SortRole;
