@@ -117,6 +117,8 @@ public:
 private:
     Result<void> requireUser(qint64 id);
     Result<Bid> placeBidLocked(const BidRequest& request);
+    /// A page of the bids whose `column` (item_id or user_id, never outside input) is `id`.
+    Result<Listing<Bid>> bidsWhere(const QString& column, qint64 id, qint64 total, Page page);
     Result<Item> insertItem(const ItemChanges& changes);
     void announce(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
                   qint64 userId = 0);

@@ -344,16 +344,15 @@ Result<Bid> AuctionService::winningBid(qint64 id)
     return bid(*found->winningBidId);
 }
 
-Result<Listing<Bid>> AuctionService::bidsForItem(qint64 id, Page page)
+Result<Listing<Bid>> AuctionService::bidsWhere(const QString& column, qint64 id, qint64 total,
+                                               Page page)
 {
-    auto found = item(id);
-    if (!found)
-        return fail(found.error());
     Listing<Bid> listing;
-    listing.total = found->bidCount;
-    auto run = m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.item_id = ? ORDER BY b.id") +
-                            Rows::pageClause,
-                        {id, Rows::pageLimit(page), Rows::pageOffset(page)});
+    listing.total = total;
+    auto run =
+        m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.%1 = ? ORDER BY b.id").arg(column) +
+                     Rows::pageClause,
+                 {id, Rows::pageLimit(page), Rows::pageOffset(page)});
     if (!run)
         return fail(run.error());
     while ((*run)->next())
@@ -361,21 +360,20 @@ Result<Listing<Bid>> AuctionService::bidsForItem(qint64 id, Page page)
     return listing;
 }
 
+Result<Listing<Bid>> AuctionService::bidsForItem(qint64 id, Page page)
+{
+    auto found = item(id);
+    if (!found)
+        return fail(found.error());
+    return bidsWhere(QStringLiteral("item_id"), id, found->bidCount, page);
+}
+
 Result<Listing<Bid>> AuctionService::bidsByUser(qint64 id, Page page)
 {
     auto found = user(id);
     if (!found)
         return fail(found.error());
-    Listing<Bid> listing;
-    listing.total = found->bidCount;
-    auto run = m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.user_id = ? ORDER BY b.id") +
-                            Rows::pageClause,
-                        {id, Rows::pageLimit(page), Rows::pageOffset(page)});
-    if (!run)
-        return fail(run.error());
-    while ((*run)->next())
-        listing.rows.append(Rows::readBid(**run));
-    return listing;
+    return bidsWhere(QStringLiteral("user_id"), id, found->bidCount, page);
 }
 
 Result<QList<UserItem>> AuctionService::itemsBidByUser(qint64 id)

@@ -37,6 +37,26 @@ public:
     const QList<Record>& records() const { return m_rows; }
 
 protected:
+    /// Flags that make `nameColumn` editable in place.
+    Qt::ItemFlags flagsWithEditableName(const QModelIndex& index, int nameColumn) const
+    {
+        Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+        if (index.isValid() && index.column() == nameColumn)
+            flags |= Qt::ItemIsEditable;
+        return flags;
+    }
+    /// The record and the new name an in-place edit asks for, or null when it asks nothing.
+    const Record* renameAskedFor(const QModelIndex& index, const QVariant& value, int role,
+                                 int nameColumn) const
+    {
+        if (role != Qt::EditRole ||
+            !this->checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid) ||
+            index.column() != nameColumn)
+            return nullptr;
+        const Record& record = recordAt(index.row());
+        return value.toString() == record.name ? nullptr : &record;
+    }
+
     void resetRows(QList<Record> rows)
     {
         beginResetModel();

@@ -60,22 +60,15 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
 
 Qt::ItemFlags UsersTableModel::flags(const QModelIndex& index) const
 {
-    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == Name)
-        flags |= Qt::ItemIsEditable;
-    return flags;
+    return flagsWithEditableName(index, Name);
 }
 
 bool UsersTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
-        index.column() != Name)
-        return false;
-    const auto& record = recordAt(index.row());
-    if (value.toString() == record.name)
-        return false;
-    Q_EMIT renameRequested(record.id, value.toString());
-    return true;
+    const auto* record = renameAskedFor(index, value, role, Name);
+    if (record)
+        Q_EMIT renameRequested(record->id, value.toString());
+    return record != nullptr;
 }
 
 void UsersTableModel::onChanged(const Change& change)
