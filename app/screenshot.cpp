@@ -13,14 +13,9 @@ namespace BidTracker::App {
 
 int takeScreenshot(const Options& options, const QString& databasePath)
 {
-    Options quiet = options;
-    quiet.port = 0; // any free port: a running instance must not stop the picture
-    QString error;
-    auto session = WindowSession::open(databasePath, quiet, &error);
-    if (!session) {
-        std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
+    auto session = WindowSession::openForOneShot(databasePath, options);
+    if (!session)
         return 1;
-    }
     Gui::MainWindow& window = session->window();
     window.resize(1280, 800);
     window.show();

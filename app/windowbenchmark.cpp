@@ -93,14 +93,9 @@ protected:
 
 int benchmarkWindow(const Options& options, const QString& databasePath)
 {
-    Options quiet = options;
-    quiet.port = 0;
-    QString error;
-    auto session = WindowSession::open(databasePath, quiet, &error);
-    if (!session) {
-        std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
+    auto session = WindowSession::openForOneShot(databasePath, options);
+    if (!session)
         return 1;
-    }
     Gui::MainWindow& window = session->window();
     FirstPaint firstPaint;
     window.itemsPage()->view()->viewport()->installEventFilter(&firstPaint);

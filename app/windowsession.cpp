@@ -38,6 +38,18 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
     return session;
 }
 
+std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path,
+                                                             const Options& options)
+{
+    Options anyPort = options;
+    anyPort.port = 0;
+    QString error;
+    auto session = open(path, anyPort, &error);
+    if (!session)
+        std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
+    return session;
+}
+
 WindowSession::~WindowSession()
 {
     // The window's models use the service; the server thread has its own connection.

@@ -24,6 +24,10 @@ public:
     /// Opens the database; null (with the reason in `error`) when it cannot be used.
     static std::unique_ptr<WindowSession> open(const QString& path, const Options& options,
                                                QString* error);
+    /// The same, with the server on any free port and the reason printed when it fails: for
+    /// the one-shot modes (screenshot, benchmark), which a running instance must not stop.
+    static std::unique_ptr<WindowSession> openForOneShot(const QString& path,
+                                                         const Options& options);
     ~WindowSession() override;
 
     Gui::MainWindow& window() { return *m_window; }
