@@ -104,6 +104,8 @@ public:
         bool operator==(const ChangeStamp&) const = default;
     };
     Result<ChangeStamp> changeStamp();
+    /// How many changes this service has made (no database access).
+    quint64 ownChanges() const { return m_ownChanges; }
 
     /// Loads the original project's sample auction (user1-3, item1-2, bid1-2). Only into an
     /// empty database that never held anything, so the ids come out exactly as documented.

@@ -25,7 +25,7 @@ QString hostPart(const QByteArray& hostHeader)
 
 ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
                      const ServerSettings& settings)
-    : m_settings(settings), m_service(service), m_port(settings.port),
+    : m_settings(settings), m_cache(service), m_port(settings.port),
       m_rateLimiter(settings.rateLimitPerSecond),
       m_batcher(service, m_metrics), m_context{service, db, m_metrics, m_batcher}
 {
@@ -123,22 +123,12 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
                            !match.pattern.contains(QStringLiteral("/export/"));
     if (!cacheable)
         return (*match.handler)(request, match.params);
-    const auto stamp = m_service.changeStamp();
-    if (!stamp || stamp != m_cache.stamp) {
-        m_cache.byTarget.clear();
-        m_cache.stamp = stamp ? std::optional(*stamp) : std::nullopt;
-    }
     const QString target = request.path + u'?' + request.query.query(QUrl::FullyEncoded);
-    if (m_cache.stamp) {
-        if (auto hit = m_cache.byTarget.constFind(target); hit != m_cache.byTarget.constEnd())
-            return *hit;
-    }
+    if (auto hit = m_cache.find(target))
+        return hit;
     ApiResponse response = (*match.handler)(request, match.params);
-    if (m_cache.stamp && response.status == 200) {
-        if (m_cache.byTarget.size() >= MaxCachedAnswers)
-            m_cache.byTarget.clear();
-        m_cache.byTarget.insert(target, response);
-    }
+    if (response.status == 200)
+        m_cache.store(target, response);
     return response;
 }
 

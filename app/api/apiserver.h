@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answercache.h"
 #include "apirequest.h"
 #include "apiresponse.h"
 #include "bidbatcher.h"
@@ -37,6 +38,8 @@ public:
     /// when its event loop is about to wait, and before it reads a further request from a
     /// client that still waits for an answer, so answers keep the order of requests.
     void flushPending();
+    /// A change was announced in this process (the window's edits): cached answers go.
+    void noteChange() { m_cache.noteChange(); }
     const Metrics& metrics() const { return m_metrics; }
     const Router& router() const { return m_router; }
 
@@ -50,18 +53,8 @@ private:
     bool tokenMatches(const QByteArray& authorization) const;
     static void addStandardHeaders(ApiResponse& response);
 
-    /// GET answers of /api/v1 kept while the auction's change stamp stays the same, so a
-    /// client polling the same item is answered without a query.
-    struct CachedAnswers
-    {
-        std::optional<Model::AuctionService::ChangeStamp> stamp;
-        QHash<QString, ApiResponse> byTarget; // path?query
-    };
-    static constexpr qsizetype MaxCachedAnswers = 4096;
-
     ServerSettings m_settings;
-    Model::AuctionService& m_service;
-    CachedAnswers m_cache;
+    AnswerCache m_cache;
     quint16 m_port;
     Metrics m_metrics;
     RateLimiter m_rateLimiter;

@@ -4,6 +4,7 @@
 #include "guardedtcpserver.h"
 #include "httpendpoint.h"
 #include "model/auctionservice.h"
+#include "model/changenotifier.h"
 #include "model/database.h"
 
 #include <QAbstractEventDispatcher>
@@ -72,6 +73,11 @@ void ServerThread::run()
             });
         },
         [&api] { api.flushPending(); });
+    // Changes made elsewhere in this process (the window) drop the cached answers at once.
+    if (m_notifier) {
+        QObject::connect(m_notifier, &Model::ChangeNotifier::changed, &endpoint,
+                         [&api](const Model::Change&) { api.noteChange(); });
+    }
     // The bid batch commits when the thread has worked through every request that was
     // ready: right before its event loop would wait for more.
     QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock,

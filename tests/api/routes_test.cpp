@@ -1,8 +1,10 @@
 // Every route of API.md with its shapes and statuses, against the sample auction.
 #include "apitestserver.h"
+#include "app/api/answercache.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 
 using BidTracker::Testing::ApiTestServer;
 
@@ -315,4 +317,20 @@ TEST(ApiExport, ServesEachCsvAsAnAttachment)
             200);
     EXPECT_EQ(server.get(api("/export/secrets.csv")).status, 404);
     EXPECT_EQ(server.get(api("/export/bids.json")).status, 404);
+}
+
+TEST(ApiCache, AnswersReflectAChangeFromAnotherProcessWithinItsCheckInterval)
+{
+    // GIVEN a cached answer
+    ApiTestServer server;
+    EXPECT_TRUE(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].isNull());
+    // WHEN a connection that announces nothing in this process (as another program's would)
+    // places a bid
+    auto other = BidTracker::Testing::openDatabase(server.auction().path());
+    BidTracker::Model::AuctionService silent(*other);
+    ASSERT_TRUE(silent.placeBid(2, 1, BidTracker::Model::Money::fromCents(900)).has_value());
+    // THEN the API shows it once the data_version check interval has passed
+    QThread::msleep(BidTracker::Api::AnswerCache::ExternalCheckMs + 10);
+    EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
+              QStringLiteral("bid3"));
 }
