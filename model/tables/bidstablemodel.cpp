@@ -100,24 +100,29 @@ QVariant BidsTableModel::data(const QModelIndex& index, int role) const
     return bid ? bidCell(*bid, index.column(), role) : QVariant();
 }
 
+QString bidColumnTitle(int column)
+{
+    switch (column) {
+    case BidsTableModel::Id:
+        return BidsTableModel::tr("Bid");
+    case BidsTableModel::Item:
+        return BidsTableModel::tr("Lot");
+    case BidsTableModel::User:
+        return BidsTableModel::tr("Bidder");
+    case BidsTableModel::Value:
+        return BidsTableModel::tr("Amount");
+    case BidsTableModel::PlacedAt:
+        return BidsTableModel::tr("Placed at (UTC)");
+    default:
+        return {};
+    }
+}
+
 QVariant BidsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Id:
-        return tr("Bid");
-    case Item:
-        return tr("Lot");
-    case User:
-        return tr("Bidder");
-    case Value:
-        return tr("Amount");
-    case PlacedAt:
-        return tr("Placed at (UTC)");
-    default:
-        return {};
-    }
+    return bidColumnTitle(section);
 }
 
 void BidsTableModel::sort(int column, Qt::SortOrder order)

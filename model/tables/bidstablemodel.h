@@ -58,5 +58,7 @@ private:
 
 /// Formats one column of a bid for the bid tables (shared by the all-bids and item-bids views).
 QVariant bidCell(const Bid& bid, int column, int role);
+/// The header of one column of the bid tables, by BidsTableModel::Column.
+QString bidColumnTitle(int column);
 
 } // namespace BidTracker::Model

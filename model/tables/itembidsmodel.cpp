@@ -33,6 +33,28 @@ void ItemBidsModel::setItemId(qint64 itemId)
     resetRows(std::move(rows));
 }
 
+namespace {
+
+/// The all-bids table's column that shows the same as this one (the lot column is left out
+/// here: every row is the same lot).
+int asBidsColumn(int column)
+{
+    switch (column) {
+    case ItemBidsModel::Id:
+        return BidsTableModel::Id;
+    case ItemBidsModel::User:
+        return BidsTableModel::User;
+    case ItemBidsModel::Value:
+        return BidsTableModel::Value;
+    case ItemBidsModel::PlacedAt:
+        return BidsTableModel::PlacedAt;
+    default:
+        return -1;
+    }
+}
+
+} // namespace
+
 QVariant ItemBidsModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -41,42 +63,18 @@ QVariant ItemBidsModel::data(const QModelIndex& index, int role) const
     const bool winning = m_winningBidId == bid.id;
     if (role == HighlightRole)
         return winning;
-    switch (index.column()) {
-    case Id:
-        return bidCell(bid, BidsTableModel::Id, role);
-    case User:
-        return bidCell(bid, BidsTableModel::User, role);
-    case Value:
-        return bidCell(bid, BidsTableModel::Value, role);
-    case PlacedAt:
-        return bidCell(bid, BidsTableModel::PlacedAt, role);
-    case Standing:
-        if (role == Qt::DisplayRole || role == SortRole)
-            return winning ? tr("Winning") : QString();
-        return {};
-    default:
-        return {};
-    }
+    if (index.column() == Standing)
+        return role == Qt::DisplayRole || role == SortRole
+                   ? QVariant(winning ? tr("Winning") : QString())
+                   : QVariant();
+    return bidCell(bid, asBidsColumn(index.column()), role);
 }
 
 QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Id:
-        return tr("Bid");
-    case User:
-        return tr("Bidder");
-    case Value:
-        return tr("Amount");
-    case PlacedAt:
-        return tr("Placed at (UTC)");
-    case Standing:
-        return tr("Standing");
-    default:
-        return {};
-    }
+    return section == Standing ? tr("Standing") : bidColumnTitle(asBidsColumn(section));
 }
 
 void ItemBidsModel::onChanged(const Change& change)
