@@ -20,10 +20,27 @@ void say(const QString& line)
     std::fprintf(stderr, "%s\n", qPrintable(line));
 }
 
+QString databasePath(const Options& options)
+{
+    return options.databasePath.isEmpty() ? defaultDatabasePath() : options.databasePath;
+}
+
+/// A CSV file given on the command line must not be the database or its log: writing it
+/// would destroy the auction, and even reading it outside SQLite drops a running server's
+/// locks on the file.
+bool refusedAsDatabaseFile(const Options& options)
+{
+    if (!Model::Database::isDatabaseFile(options.csvFile, databasePath(options)))
+        return false;
+    say(QStringLiteral("bidtracker: %1 is the auction database (or one of its files), not a "
+                       "CSV file")
+            .arg(options.csvFile));
+    return true;
+}
+
 std::unique_ptr<Model::Database> open(const Options& options)
 {
-    const QString path =
-        options.databasePath.isEmpty() ? defaultDatabasePath() : options.databasePath;
+    const QString path = databasePath(options);
     auto db = Model::Database::open(path);
     if (!db) {
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
@@ -37,6 +54,8 @@ std::unique_ptr<Model::Database> open(const Options& options)
 int runExport(const Options& options)
 {
     const auto kind = Model::parseCsvKind(options.csvKind);
+    if (!options.csvFile.isEmpty() && refusedAsDatabaseFile(options))
+        return 1;
     auto db = open(options);
     if (!db || !kind)
         return 1;
@@ -78,6 +97,8 @@ int runExport(const Options& options)
 int runImport(const Options& options)
 {
     const auto kind = Model::parseCsvKind(options.csvKind);
+    if (refusedAsDatabaseFile(options))
+        return 1;
     QFile file(options.csvFile);
     if (!kind || !file.open(QIODevice::ReadOnly)) {
         say(QStringLiteral("bidtracker: cannot read %1: %2")

@@ -4,7 +4,6 @@
 #include "writetransaction.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <atomic>
@@ -21,29 +20,18 @@ QString nextConnectionName()
     return QStringLiteral("bidtracker-%1").arg(++counter);
 }
 
-/// Refuses, before SQLite touches it, a file that is not an SQLite database: opening and
-/// configuring such a file could otherwise rewrite parts of it.
-Result<void> checkFileHeader(const QString& path)
+/// Refuses a folder before SQLite is asked to open it. Only the file's metadata is read:
+/// the file itself must never be opened outside SQLite (see Database::open).
+Result<void> checkNotAFolder(const QString& path)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return {};
-    if (info.isDir())
+    if (QFileInfo(path).isDir())
         return fail(
             Error::invalid(QStringLiteral("%1 is a folder, not a database file").arg(path)));
-    if (info.size() == 0)
-        return {};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(
-            Error::unavailable(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString())));
-    static const QByteArray magic("SQLite format 3\0", 16);
-    if (file.read(16) != magic)
-        return fail(Error::invalid(
-            QStringLiteral("%1 is not a Bid Tracker database (it is not an SQLite file)")
-                .arg(path)));
     return {};
 }
+
+/// SQLite's primary result code for "file is not a database".
+constexpr int SqliteNotADatabase = 26;
 
 } // namespace
 
@@ -65,8 +53,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
 {
     if (path.isEmpty())
         return fail(Error::invalid(QStringLiteral("No database file given")));
-    if (auto header = checkFileHeader(path); !header)
-        return fail(header.error());
+    // The file is never opened with anything but SQLite: on Linux, closing any descriptor of
+    // a file drops every POSIX lock this process holds on it, SQLite's included, and another
+    // program's SQLite would then take this process for gone and delete the write-ahead log
+    // under it. So the "is it an SQLite file" check is SQLite's own (see checkVersion).
+    if (auto folder = checkNotAFolder(path); !folder)
+        return fail(folder.error());
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(Error::unavailable(
@@ -91,21 +83,51 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     return db;
 }
 
+bool Database::isDatabaseFile(const QString& candidate, const QString& databasePath)
+{
+    // Canonical paths see through links and "..": the same file under another name is the
+    // same file to the kernel's locks.
+    const auto canonical = [](const QString& path) {
+        const QFileInfo info(path);
+        const QString resolved = info.canonicalFilePath();
+        if (!resolved.isEmpty())
+            return resolved;
+        const QString folder = info.absoluteDir().canonicalPath();
+        return folder.isEmpty() ? info.absoluteFilePath() : QDir(folder).filePath(info.fileName());
+    };
+    const QString target = canonical(candidate);
+    const QString database = canonical(databasePath);
+    for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) {
+        if (target == database + QLatin1String(suffix))
+            return true;
+    }
+    return false;
+}
+
 Result<void> Database::checkVersion()
 {
-    // Read before anything is written: a newer file must stay exactly as it is.
-    const auto version = scalar(QStringLiteral("PRAGMA user_version"));
-    if (!version)
-        return fail(Error::invalid(QStringLiteral("%1 is not a Bid Tracker database (%2)")
-                                       .arg(m_path, version.error().message)));
-    if (*version > SchemaVersion)
+    // Read before anything is written: a newer file, or one that is not SQLite's, must stay
+    // exactly as it is. Opening a connection writes nothing; this read is the first access.
+    QSqlQuery query(m_connection);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        const QSqlError error = query.lastError();
+        if (error.nativeErrorCode().toInt() == SqliteNotADatabase)
+            return fail(Error::invalid(
+                QStringLiteral("%1 is not a Bid Tracker database (it is not an SQLite file)")
+                    .arg(m_path)));
+        return fail(Error::invalid(
+            QStringLiteral("%1 is not a Bid Tracker database (%2)").arg(m_path, error.text())));
+    }
+    const qint64 version = query.value(0).toLongLong();
+    query.finish();
+    if (version > SchemaVersion)
         return fail(Error::invalid(
             QStringLiteral("%1 was written by a newer Bid Tracker (schema version %2; this "
                            "version reads up to %3). Open it with a newer Bid Tracker.")
                 .arg(m_path)
-                .arg(*version)
+                .arg(version)
                 .arg(SchemaVersion)));
-    if (*version == 0) {
+    if (version == 0) {
         const auto tables = scalar(
             QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
         if (!tables)

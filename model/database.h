@@ -63,6 +63,12 @@ public:
     /// Runs a query that yields one integer, such as a PRAGMA or a count.
     Result<qint64> scalar(const QString& sql);
 
+    /// True when `candidate` names the database file at `databasePath` or one of SQLite's
+    /// files beside it (-wal, -shm, -journal). Such a file must never be written, replaced
+    /// or even opened and closed outside SQLite while the database is in use: closing any
+    /// descriptor of it drops this process's locks (see open()).
+    static bool isDatabaseFile(const QString& candidate, const QString& databasePath);
+
     /// The error for a failed statement, naming what was being done.
     static Error sqlError(const QSqlQuery& query, const QString& doing);
 
