@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+namespace BidTracker::Model::Rules {
+
+/// A rate in basis points: 1 % = 100 bp, so 8.25 % is 825 and every rate is exact.
+using BasisPoints = qint64;
+
+/// `cents` x `rate`, rounded half up to the cent (RULES.md: 1.5075 -> 1.51, 0.125 -> 0.13).
+/// Amounts and rates are never negative here.
+qint64 percentOf(qint64 cents, BasisPoints rate);
+
+/// What the invoice rules need to know about one payment.
+struct PaymentAmount
+{
+    qint64 cents = 0;
+    bool voided = false;
+};
+
+/// The inputs of one bidder's invoice: the hammer price of each sold lot they won, their
+/// donations and payments, and the auction's rates.
+struct InvoiceInput
+{
+    QList<qint64> hammerCents;
+    QList<qint64> donationCents;
+    QList<PaymentAmount> payments;
+    BasisPoints buyersPremium = 0;
+    BasisPoints taxRate = 0;
+    bool taxExempt = false;
+};
+
+enum class InvoiceStatus { Unpaid, Partial, Paid, Credit };
+QString invoiceStatusName(InvoiceStatus status);
+
+/// Every sum of RULES.md 4 for one invoice, in cents.
+struct InvoiceSums
+{
+    QList<qint64> premiumCents; // per line, in the order of InvoiceInput::hammerCents
+    qint64 hammer = 0;
+    qint64 premium = 0;
+    qint64 tax = 0;
+    qint64 donations = 0;
+    qint64 total = 0;
+    qint64 paid = 0;
+    qint64 balance = 0;
+    InvoiceStatus status = InvoiceStatus::Paid;
+};
+
+/// The invoice's sums: premium per line rounded half up, tax once per invoice on hammer +
+/// premium (none for a tax-exempt bidder), donations untaxed, voided payments left out;
+/// status `credit` when more was paid than is owed.
+InvoiceSums invoiceSums(const InvoiceInput& input);
+
+} // namespace BidTracker::Model::Rules
