@@ -3,7 +3,7 @@
 #include "model/auctionservice.h"
 #include "model/csv/csvexport.h"
 #include "model/csv/csvimport.h"
-#include "model/database.h"
+#include "model/storage/database.h"
 #include "model/generator.h"
 
 #include <QElapsedTimer>

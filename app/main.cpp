@@ -3,7 +3,7 @@
 #include "csvcommands.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
-#include "model/database.h"
+#include "model/storage/database.h"
 #include "options.h"
 #include "screenshot.h"
 #include "serverconfig.h"

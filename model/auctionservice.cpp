@@ -2,10 +2,9 @@
 // auctionservice_items.cpp and auctionservice_bids.cpp.
 #include "auctionservice.h"
 
+#include "auctionservice_transaction.h"
 #include "changenotifier.h"
-#include "database.h"
-#include "rowreaders.h"
-#include "writetransaction.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 
@@ -17,26 +16,37 @@ QString utcTimestampNow()
 }
 
 AuctionService::AuctionService(Database& db, ChangeNotifier* notifier)
-    : m_db(db), m_notifier(notifier)
+    : m_db(db), m_storage(db.storage()), m_notifier(notifier)
 {
 }
 
 Result<AuctionService::ChangeStamp> AuctionService::changeStamp()
 {
-    // data_version moves only for commits of other connections; this one's own commits are
-    // counted in announce().
-    auto version = m_db.scalar(QStringLiteral("PRAGMA data_version"));
+    // This connection's own commits are counted in announcePending().
+    auto version = m_storage.externalChangeVersion();
     if (!version)
         return fail(version.error());
     return ChangeStamp{*version, m_ownChanges};
 }
 
-void AuctionService::announce(EntityKind kind, Change::Action action, qint64 id, qint64 itemId,
-                              qint64 userId)
+Result<void> AuctionService::record(EntityKind kind, Change::Action action, qint64 id,
+                                    qint64 itemId, qint64 userId)
 {
-    ++m_ownChanges;
-    if (m_notifier)
-        m_notifier->announce(Change{kind, action, id, itemId, userId});
+    const Change change{kind, action, id, itemId, userId};
+    if (auto ok = m_storage.announceToOthers(change); !ok)
+        return ok;
+    m_pending.append(change);
+    return {};
+}
+
+void AuctionService::announcePending()
+{
+    for (const Change& change : std::as_const(m_pending)) {
+        ++m_ownChanges;
+        if (m_notifier)
+            m_notifier->announce(change);
+    }
+    m_pending.clear();
 }
 
 Result<QString> AuctionService::validateName(const QString& name, const QString& field)
@@ -60,12 +70,9 @@ Result<QString> AuctionService::validateName(const QString& name, const QString&
 
 Result<void> AuctionService::requireUser(qint64 id)
 {
-    auto run = m_db.run(QStringLiteral("SELECT 1 FROM users WHERE id = ?"), {id});
-    if (!run)
-        return fail(run.error());
-    if (!(*run)->next())
-        return fail(Error::notFound(
-            QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
+    auto found = user(id);
+    if (!found)
+        return fail(found.error());
     return {};
 }
 
@@ -74,16 +81,14 @@ Result<User> AuctionService::createUser(const QString& name)
     auto checked = validateName(name);
     if (!checked)
         return fail(checked.error());
-    qint64 id = 0;
-    {
-        auto run = m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
-                            {*checked, utcTimestampNow()});
-        if (!run)
-            return fail(run.error());
-        id = (*run)->lastInsertId().toLongLong();
-    }
-    announce(EntityKind::User, Change::Action::Added, id);
-    return User{id, *checked, 0};
+    return writeTransaction([&]() -> Result<User> {
+        auto id = m_storage.insertUser(0, *checked, utcTimestampNow());
+        if (!id)
+            return fail(id.error());
+        if (auto ok = record(EntityKind::User, Change::Action::Added, *id); !ok)
+            return fail(ok.error());
+        return User{*id, *checked, 0};
+    });
 }
 
 Result<User> AuctionService::renameUser(qint64 id, const QString& name)
@@ -91,25 +96,23 @@ Result<User> AuctionService::renameUser(qint64 id, const QString& name)
     auto checked = validateName(name);
     if (!checked)
         return fail(checked.error());
-    {
-        auto run =
-            m_db.run(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), {*checked, id});
-        if (!run)
-            return fail(run.error());
-        if ((*run)->numRowsAffected() == 0)
+    auto renamed = writeTransaction([&]() -> Result<void> {
+        auto found = m_storage.renameUser(id, *checked);
+        if (!found)
+            return fail(found.error());
+        if (!*found)
             return fail(Error::notFound(
                 QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
-    }
-    announce(EntityKind::User, Change::Action::Updated, id);
+        return record(EntityKind::User, Change::Action::Updated, id);
+    });
+    if (!renamed)
+        return fail(renamed.error());
     return user(id);
 }
 
 Result<void> AuctionService::deleteUser(qint64 id)
 {
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return ok;
+    return writeTransaction([&]() -> Result<void> {
         auto found = user(id);
         if (!found)
             return fail(found.error());
@@ -118,42 +121,26 @@ Result<void> AuctionService::deleteUser(qint64 id)
                 Error::conflict(QStringLiteral("User %1 has %2 bid(s) and cannot be deleted")
                                     .arg(formatId(EntityKind::User, id))
                                     .arg(found->bidCount)));
-        if (auto run = m_db.run(QStringLiteral("DELETE FROM users WHERE id = ?"), {id}); !run)
-            return fail(run.error());
-        if (auto ok = transaction.commit(); !ok)
+        if (auto ok = m_storage.deleteUser(id); !ok)
             return ok;
-    }
-    announce(EntityKind::User, Change::Action::Removed, id);
-    return {};
+        return record(EntityKind::User, Change::Action::Removed, id);
+    });
 }
 
 Result<User> AuctionService::user(qint64 id)
 {
-    auto run = m_db.run(Rows::userSelect + QStringLiteral(" WHERE u.id = ?"), {id});
-    if (!run)
-        return fail(run.error());
-    if (!(*run)->next())
+    auto found = m_storage.findUser(id);
+    if (!found)
+        return fail(found.error());
+    if (!*found)
         return fail(Error::notFound(
             QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
-    return Rows::readUser(**run);
+    return **found;
 }
 
 Result<Listing<User>> AuctionService::users(Page page)
 {
-    Listing<User> listing;
-    {
-        auto run = m_db.run(Rows::userSelect + QStringLiteral(" ORDER BY u.id") + Rows::pageClause,
-                            {Rows::pageLimit(page), Rows::pageOffset(page)});
-        if (!run)
-            return fail(run.error());
-        while ((*run)->next())
-            listing.rows.append(Rows::readUser(**run));
-    }
-    auto total = m_db.scalar(QStringLiteral("SELECT count(*) FROM users"));
-    if (!total)
-        return fail(total.error());
-    listing.total = *total;
-    return listing;
+    return m_storage.listUsers(page);
 }
 
 } // namespace BidTracker::Model

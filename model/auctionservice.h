@@ -11,6 +11,7 @@ namespace BidTracker::Model {
 
 class ChangeNotifier;
 class Database;
+class Storage;
 
 /// One request in a batch of bids (see placeBids()).
 struct BidRequest
@@ -117,17 +118,28 @@ public:
                                         const QString& field = QStringLiteral("name"));
 
 private:
+    /// How often a transaction is run again after a transient failure before it is reported.
+    static constexpr int MaxAttempts = 8;
+
     Result<void> requireUser(qint64 id);
+    Result<Item> requireItem(qint64 id, bool lock = false);
     Result<Bid> placeBidLocked(const BidRequest& request);
-    /// A page of the bids whose `column` (item_id or user_id, never outside input) is `id`.
-    Result<Listing<Bid>> bidsWhere(const QString& column, qint64 id, qint64 total, Page page);
     Result<Item> insertItem(const ItemChanges& changes);
-    void announce(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
-                  qint64 userId = 0);
+    /// Runs `work` (which returns a Result) in one write transaction, from the start again
+    /// when the engine reports a failure a retry can cure; the changes it recorded are
+    /// announced once it committed.
+    template <typename Work> auto writeTransaction(Work&& work) -> decltype(work());
+    /// Records a change of the transaction in progress: other processes hear of it when it
+    /// commits (NOTIFY on PostgreSQL); this process after the commit (announcePending).
+    Result<void> record(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
+                        qint64 userId = 0);
+    void announcePending();
 
     Database& m_db;
+    Storage& m_storage;
     ChangeNotifier* m_notifier;
     quint64 m_ownChanges = 0;
+    QList<Change> m_pending;
 };
 
 /// "2026-11-27T23:51:54.123Z", the time stamps the database stores.

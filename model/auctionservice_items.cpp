@@ -1,9 +1,8 @@
 // AuctionService: items.
 #include "auctionservice.h"
 
-#include "database.h"
-#include "rowreaders.h"
-#include "writetransaction.h"
+#include "auctionservice_transaction.h"
+#include "storage/database.h"
 
 namespace BidTracker::Model {
 
@@ -17,6 +16,16 @@ Error itemNotFound(qint64 id)
 
 } // namespace
 
+Result<Item> AuctionService::requireItem(qint64 id, bool lock)
+{
+    auto found = m_storage.findItem(id, lock ? Storage::Lock::ForUpdate : Storage::Lock::None);
+    if (!found)
+        return fail(found.error());
+    if (!*found)
+        return fail(itemNotFound(id));
+    return **found;
+}
+
 Result<Item> AuctionService::insertItem(const ItemChanges& changes)
 {
     if (!changes.name)
@@ -25,25 +34,29 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     auto name = validateName(*changes.name);
     if (!name)
         return fail(name.error());
-    const Money start = changes.startingPrice.value_or(Money::fromCents(1));
-    const Money increment = changes.minIncrement.value_or(Money::fromCents(1));
-    const ItemStatus status = changes.status.value_or(ItemStatus::Open);
-    auto run =
-        m_db.run(QStringLiteral("INSERT INTO items (name, status, starting_price_cents,"
-                                " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?)"),
-                 {*name, statusName(status), start.cents(), increment.cents(), utcTimestampNow()});
-    if (!run)
-        return fail(run.error());
-    const qint64 id = (*run)->lastInsertId().toLongLong();
-    return item(id);
+    Item item;
+    item.name = *name;
+    item.startingPrice = changes.startingPrice.value_or(Money::fromCents(1));
+    item.minIncrement = changes.minIncrement.value_or(Money::fromCents(1));
+    item.status = changes.status.value_or(ItemStatus::Open);
+    item.createdAt = utcTimestampNow();
+    auto id = m_storage.insertItem(item);
+    if (!id)
+        return fail(id.error());
+    item.id = *id;
+    return item;
 }
 
 Result<Item> AuctionService::createItem(const ItemChanges& changes)
 {
-    auto created = insertItem(changes);
-    if (created)
-        announce(EntityKind::Item, Change::Action::Added, created->id);
-    return created;
+    return writeTransaction([&]() -> Result<Item> {
+        auto created = insertItem(changes);
+        if (!created)
+            return created;
+        if (auto ok = record(EntityKind::Item, Change::Action::Added, created->id); !ok)
+            return fail(ok.error());
+        return created;
+    });
 }
 
 Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
@@ -55,35 +68,27 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
             return fail(checked.error());
         name = *checked;
     }
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return fail(ok.error());
-        auto current = item(id);
+    return writeTransaction([&]() -> Result<Item> {
+        auto current = requireItem(id, true);
         if (!current)
-            return fail(current.error());
-        auto run = m_db.run(
-            QStringLiteral("UPDATE items SET name = ?, status = ?, starting_price_cents = ?,"
-                           " min_increment_cents = ? WHERE id = ?"),
-            {name.value_or(current->name), statusName(changes.status.value_or(current->status)),
-             changes.startingPrice.value_or(current->startingPrice).cents(),
-             changes.minIncrement.value_or(current->minIncrement).cents(), id});
-        if (!run)
-            return fail(run.error());
-        if (auto ok = transaction.commit(); !ok)
+            return current;
+        Item changed = *current;
+        changed.name = name.value_or(current->name);
+        changed.status = changes.status.value_or(current->status);
+        changed.startingPrice = changes.startingPrice.value_or(current->startingPrice);
+        changed.minIncrement = changes.minIncrement.value_or(current->minIncrement);
+        if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
-    }
-    announce(EntityKind::Item, Change::Action::Updated, id);
-    return item(id);
+        if (auto ok = record(EntityKind::Item, Change::Action::Updated, id); !ok)
+            return fail(ok.error());
+        return changed;
+    });
 }
 
 Result<void> AuctionService::deleteItem(qint64 id)
 {
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return ok;
-        auto found = item(id);
+    return writeTransaction([&]() -> Result<void> {
+        auto found = requireItem(id, true);
         if (!found)
             return fail(found.error());
         if (found->bidCount > 0)
@@ -91,41 +96,20 @@ Result<void> AuctionService::deleteItem(qint64 id)
                 Error::conflict(QStringLiteral("Item %1 has %2 bid(s) and cannot be deleted")
                                     .arg(formatId(EntityKind::Item, id))
                                     .arg(found->bidCount)));
-        if (auto run = m_db.run(QStringLiteral("DELETE FROM items WHERE id = ?"), {id}); !run)
-            return fail(run.error());
-        if (auto ok = transaction.commit(); !ok)
+        if (auto ok = m_storage.deleteItem(id); !ok)
             return ok;
-    }
-    announce(EntityKind::Item, Change::Action::Removed, id);
-    return {};
+        return record(EntityKind::Item, Change::Action::Removed, id);
+    });
 }
 
 Result<Item> AuctionService::item(qint64 id)
 {
-    auto run = m_db.run(Rows::itemSelect + QStringLiteral(" WHERE i.id = ?"), {id});
-    if (!run)
-        return fail(run.error());
-    if (!(*run)->next())
-        return fail(itemNotFound(id));
-    return Rows::readItem(**run);
+    return requireItem(id);
 }
 
 Result<Listing<Item>> AuctionService::items(Page page)
 {
-    Listing<Item> listing;
-    {
-        auto run = m_db.run(Rows::itemSelect + QStringLiteral(" ORDER BY i.id") + Rows::pageClause,
-                            {Rows::pageLimit(page), Rows::pageOffset(page)});
-        if (!run)
-            return fail(run.error());
-        while ((*run)->next())
-            listing.rows.append(Rows::readItem(**run));
-    }
-    auto total = m_db.scalar(QStringLiteral("SELECT count(*) FROM items"));
-    if (!total)
-        return fail(total.error());
-    listing.total = *total;
-    return listing;
+    return m_storage.listItems(page);
 }
 
 Result<Money> AuctionService::lowestAcceptableBid(qint64 id)

@@ -1,8 +1,8 @@
 // AuctionService: putting deleted rows back (the window's undo).
 #include "auctionservice.h"
 
-#include "database.h"
-#include "writetransaction.h"
+#include "auctionservice_transaction.h"
+#include "storage/database.h"
 
 namespace BidTracker::Model {
 
@@ -20,14 +20,15 @@ Result<User> AuctionService::restoreUser(const User& user)
     auto name = validateName(user.name);
     if (!name)
         return fail(name.error());
-    if (this->user(user.id))
-        return fail(taken(EntityKind::User, user.id));
-    if (auto run =
-            m_db.run(QStringLiteral("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
-                     {user.id, *name, utcTimestampNow()});
-        !run)
-        return fail(run.error());
-    announce(EntityKind::User, Change::Action::Added, user.id);
+    auto restored = writeTransaction([&]() -> Result<void> {
+        if (this->user(user.id))
+            return fail(taken(EntityKind::User, user.id));
+        if (auto id = m_storage.insertUser(user.id, *name, utcTimestampNow()); !id)
+            return fail(id.error());
+        return record(EntityKind::User, Change::Action::Added, user.id);
+    });
+    if (!restored)
+        return fail(restored.error());
     return this->user(user.id);
 }
 
@@ -36,56 +37,45 @@ Result<Item> AuctionService::restoreItem(const Item& item)
     auto name = validateName(item.name);
     if (!name)
         return fail(name.error());
-    if (this->item(item.id))
-        return fail(taken(EntityKind::Item, item.id));
-    if (auto run =
-            m_db.run(QStringLiteral("INSERT INTO items (id, name, status, starting_price_cents,"
-                                    " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                     {item.id, *name, statusName(item.status), item.startingPrice.cents(),
-                      item.minIncrement.cents(),
-                      item.createdAt.isEmpty() ? utcTimestampNow() : item.createdAt});
-        !run)
-        return fail(run.error());
-    announce(EntityKind::Item, Change::Action::Added, item.id);
+    auto restored = writeTransaction([&]() -> Result<void> {
+        if (this->item(item.id))
+            return fail(taken(EntityKind::Item, item.id));
+        Item row = item;
+        row.name = *name;
+        if (row.createdAt.isEmpty())
+            row.createdAt = utcTimestampNow();
+        if (auto id = m_storage.insertItem(row); !id)
+            return fail(id.error());
+        return record(EntityKind::Item, Change::Action::Added, item.id);
+    });
+    if (!restored)
+        return fail(restored.error());
     return this->item(item.id);
 }
 
 Result<Bid> AuctionService::restoreBid(const Bid& bid)
 {
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return fail(ok.error());
+    auto restored = writeTransaction([&]() -> Result<void> {
         if (this->bid(bid.id))
             return fail(taken(EntityKind::Bid, bid.id));
         if (auto ok = requireUser(bid.userId); !ok)
             return fail(ok.error());
-        if (auto target = item(bid.itemId); !target)
+        if (auto target = requireItem(bid.itemId, true); !target)
             return fail(target.error());
-        if (auto run = m_db.run(
-                QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents, placed_at)"
-                               " VALUES (?, ?, ?, ?, ?)"),
-                {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
-            !run)
-            return fail(run.error());
+        if (auto id = m_storage.insertBid(bid); !id)
+            return fail(id.error());
         // The highest bid wins; of equal ones, the earliest.
-        if (auto run =
-                m_db.run(QStringLiteral(
-                             "UPDATE items SET bid_count = bid_count + 1, winning_bid_id ="
-                             " (SELECT id FROM bids WHERE item_id = ? ORDER BY value_cents DESC, id"
-                             " LIMIT 1) WHERE id = ?"),
-                         {bid.itemId, bid.itemId});
-            !run)
-            return fail(run.error());
-        if (auto run =
-                m_db.run(QStringLiteral("UPDATE users SET bid_count = bid_count + 1 WHERE id = ?"),
-                         {bid.userId});
-            !run)
-            return fail(run.error());
-        if (auto ok = transaction.commit(); !ok)
-            return fail(ok.error());
-    }
-    announce(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
+        auto winner = m_storage.highestBidOf(bid.itemId);
+        if (!winner)
+            return fail(winner.error());
+        if (auto ok = m_storage.setItemWinner(bid.itemId, *winner, 1); !ok)
+            return ok;
+        if (auto name = m_storage.addToUserBidCount(bid.userId, 1); !name)
+            return fail(name.error());
+        return record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
+    });
+    if (!restored)
+        return fail(restored.error());
     return this->bid(bid.id);
 }
 

@@ -1,33 +1,25 @@
 // AuctionService: bulk additions (the sample auction and CSV imports).
 #include "auctionservice.h"
 
-#include "database.h"
-#include "writetransaction.h"
+#include "auctionservice_transaction.h"
+#include "storage/database.h"
 
 namespace BidTracker::Model {
 
 Result<void> AuctionService::loadSampleAuction()
 {
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return ok;
-        // sqlite_sequence remembers every id ever handed out, so a database that once held
-        // rows would give the sample other ids than the documented ones.
-        auto used = m_db.scalar(QStringLiteral(
-            "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM items)"
-            " + (SELECT count(*) FROM bids) + (SELECT count(*) FROM sqlite_sequence)"));
+    return writeTransaction([&]() -> Result<void> {
+        // Ids are never handed out twice, so a database that once held rows would give the
+        // sample other ids than the documented ones.
+        auto used = m_storage.everHeldRows();
         if (!used)
             return fail(used.error());
-        if (*used > 0)
+        if (*used)
             return fail(Error::conflict(QStringLiteral(
                 "The sample auction can only be loaded into a new, empty database")));
         for (const auto* name : {"Albert", "Berry", "Constance"}) {
-            auto run =
-                m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
-                         {QString::fromUtf8(name), utcTimestampNow()});
-            if (!run)
-                return fail(run.error());
+            if (auto id = m_storage.insertUser(0, QString::fromUtf8(name), utcTimestampNow()); !id)
+                return fail(id.error());
         }
         for (const auto* name : {"Item Nº 1", "Item Nº 2"}) {
             if (auto created = insertItem(ItemChanges{QString::fromUtf8(name), {}, {}, {}});
@@ -39,51 +31,39 @@ Result<void> AuctionService::loadSampleAuction()
             if (auto placed = placeBidLocked(request); !placed)
                 return fail(placed.error());
         }
-        if (auto ok = transaction.commit(); !ok)
-            return ok;
-    }
-    announce(EntityKind::Item, Change::Action::Reset, 0);
-    return {};
+        // One reset instead of the bids' own announcements: everything is new.
+        m_pending.clear();
+        return record(EntityKind::Item, Change::Action::Reset, 0);
+    });
 }
 
 Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items)
 {
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return fail(ok.error());
+    return writeTransaction([&]() -> Result<qint64> {
         for (const ItemChanges& item : items) {
             if (auto created = insertItem(item); !created)
                 return fail(created.error());
         }
-        if (auto ok = transaction.commit(); !ok)
+        if (auto ok = record(EntityKind::Item, Change::Action::Reset, 0); !ok)
             return fail(ok.error());
-    }
-    announce(EntityKind::Item, Change::Action::Reset, 0);
-    return items.size();
+        return items.size();
+    });
 }
 
 Result<qint64> AuctionService::importUsers(const QStringList& names)
 {
-    {
-        WriteTransaction transaction(m_db);
-        if (auto ok = transaction.begin(); !ok)
-            return fail(ok.error());
+    return writeTransaction([&]() -> Result<qint64> {
         for (const QString& name : names) {
             auto checked = validateName(name);
             if (!checked)
                 return fail(checked.error());
-            if (auto run =
-                    m_db.run(QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
-                             {*checked, utcTimestampNow()});
-                !run)
-                return fail(run.error());
+            if (auto id = m_storage.insertUser(0, *checked, utcTimestampNow()); !id)
+                return fail(id.error());
         }
-        if (auto ok = transaction.commit(); !ok)
+        if (auto ok = record(EntityKind::User, Change::Action::Reset, 0); !ok)
             return fail(ok.error());
-    }
-    announce(EntityKind::User, Change::Action::Reset, 0);
-    return names.size();
+        return names.size();
+    });
 }
 
 } // namespace BidTracker::Model

@@ -15,6 +15,9 @@ struct Error
     QString message;
     /// For Invalid: the request field the message is about ("name", "value"), when known.
     QString field;
+    /// For Unavailable: running the whole transaction again may succeed (a PostgreSQL
+    /// deadlock or serialization failure); never shown to a person.
+    bool transient = false;
 
     static Error notFound(QString message) { return {Code::NotFound, std::move(message), {}}; }
     static Error invalid(QString message, QString field = {})

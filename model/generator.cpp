@@ -1,6 +1,6 @@
 #include "generator.h"
 
-#include "database.h"
+#include "storage/database.h"
 #include "writetransaction.h"
 
 #include <QDateTime>

@@ -6,9 +6,9 @@ namespace BidTracker::Model {
 
 class Database;
 
-/// A write transaction that takes SQLite's write lock at once (BEGIN IMMEDIATE), so a
-/// read-then-write can never fail half way with SQLITE_BUSY, and that rolls back unless
-/// commit() succeeded.
+/// A write transaction (Storage::beginWrite: SQLite's write lock at once, so a read-then-write
+/// can never fail half way with SQLITE_BUSY; PostgreSQL's with row locks taken as the rows
+/// are read) that rolls back unless commit() succeeded.
 class WriteTransaction final
 {
 public:

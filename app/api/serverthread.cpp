@@ -5,7 +5,7 @@
 #include "httpendpoint.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
-#include "model/database.h"
+#include "model/storage/database.h"
 
 #include <QAbstractEventDispatcher>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // side: BIDTRACKER_BENCH_SMALL and BIDTRACKER_BENCH_BIG (paths). Each benchmark runs on
 // both, named .../small and .../big; tests/bench/big_auction.sh prints the ratios.
 #include "model/auctionservice.h"
-#include "model/database.h"
+#include "model/storage/database.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

@@ -1,4 +1,4 @@
-#include "model/schema.h"
+#include "model/storage/schema.h"
 #include "support/testauction.h"
 
 #include <QCryptographicHash>

@@ -2,7 +2,7 @@
 
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
-#include "model/database.h"
+#include "model/storage/database.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "error.h"
+#include "model/error.h"
+#include "storage.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -33,23 +34,31 @@ private:
     QSqlQuery* m_query;
 };
 
-/// One open connection to an auction database, for the thread that opened it (Qt Sql
-/// connections may not cross threads). Opening sets the connection up (WAL, synchronous
-/// FULL, foreign keys, busy timeout) and migrates the schema forward.
+struct DatabaseLocation;
+
+/// One open connection to an auction database, SQLite or PostgreSQL, for the thread that
+/// opened it (Qt Sql connections may not cross threads), with the Storage that runs every
+/// statement on it. Opening sets the connection up (SQLite: WAL, synchronous FULL, foreign
+/// keys, busy timeout) and migrates the schema forward.
 class Database final
 {
 public:
     /// The schema version this build writes (PRAGMA user_version).
     static constexpr int SchemaVersion = 2;
 
-    /// Opens or creates the SQLite file at `path`. A file that is not an SQLite database,
-    /// holds someone else's tables, or was written by a newer Bid Tracker is refused and
-    /// left exactly as it was.
-    static Result<std::unique_ptr<Database>> open(const QString& path);
+    /// Opens `location`: a PostgreSQL URL (see DatabaseLocation) or the path of an SQLite
+    /// file, created if missing. A database that is not SQLite's, holds someone else's
+    /// tables, or was written by a newer Bid Tracker is refused and left exactly as it was.
+    static Result<std::unique_ptr<Database>> open(const QString& location);
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
+    /// What open() was given: opens another connection to the same database.
     const QString& path() const { return m_path; }
+    /// The file path, or the URL without its password: for people to read.
+    QString displayName() const;
+    Storage::Engine engine() const { return m_storage->engine(); }
+    Storage& storage() { return *m_storage; }
     QSqlDatabase& connection() { return m_connection; }
 
     /// A prepared statement for `sql`, kept for reuse: preparing once per connection saves
@@ -69,19 +78,27 @@ public:
     /// descriptor of it drops this process's locks (see open()).
     static bool isDatabaseFile(const QString& candidate, const QString& databasePath);
 
-    /// The error for a failed statement, naming what was being done.
+    /// The error for a failed statement, naming what was being done; `transient` when a
+    /// retry of the whole transaction can cure it (PostgreSQL deadlock or serialization).
     static Error sqlError(const QSqlQuery& query, const QString& doing);
 
 private:
     Database(QString path, QString connectionName);
+    static Result<std::unique_ptr<Database>> openSqlite(const QString& path);
+    static Result<std::unique_ptr<Database>> openPostgres(const QString& text,
+                                                          const DatabaseLocation& location);
     Result<void> configure();
     Result<void> checkVersion();
+    Result<void> checkPostgresVersion();
+    Result<qint64> schemaVersion();
+    Result<void> setSchemaVersion(int version);
     Result<void> migrate();
 
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_connection;
     QHash<QString, QSqlQuery*> m_statements;
+    std::unique_ptr<Storage> m_storage;
 };
 
 } // namespace BidTracker::Model

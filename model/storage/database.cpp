@@ -1,7 +1,10 @@
 #include "database.h"
 
+#include "databaselocation.h"
+#include "model/writetransaction.h"
+#include "postgresstorage.h"
 #include "schema.h"
-#include "writetransaction.h"
+#include "sqlitestorage.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -33,6 +36,13 @@ Result<void> checkNotAFolder(const QString& path)
 /// SQLite's primary result code for "file is not a database".
 constexpr int SqliteNotADatabase = 26;
 
+/// PostgreSQL SQLSTATEs after which the whole transaction may simply be run again.
+bool isTransient(const QSqlError& error)
+{
+    const QString state = error.nativeErrorCode();
+    return state == u"40001" /* serialization_failure */ || state == u"40P01" /* deadlock */;
+}
+
 } // namespace
 
 Database::Database(QString path, QString connectionName)
@@ -49,10 +59,18 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path)
+Result<std::unique_ptr<Database>> Database::open(const QString& location)
 {
-    if (path.isEmpty())
-        return fail(Error::invalid(QStringLiteral("No database file given")));
+    auto parsed = parseDatabaseLocation(location);
+    if (!parsed)
+        return fail(parsed.error());
+    if (parsed->engine == Storage::Engine::Postgres)
+        return openPostgres(location, *parsed);
+    return openSqlite(location);
+}
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
+{
     // The file is never opened with anything but SQLite: on Linux, closing any descriptor of
     // a file drops every POSIX lock this process holds on it, SQLite's included, and another
     // program's SQLite would then take this process for gone and delete the write-ahead log
@@ -65,6 +83,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
             QStringLiteral("Cannot create the folder %1").arg(info.absolutePath())));
 
     std::unique_ptr<Database> db(new Database(path, nextConnectionName()));
+    db->m_storage = std::make_unique<SqliteStorage>(*db);
     db->m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
     if (!db->m_connection.isValid())
         return fail(Error::unavailable(QStringLiteral("The Qt SQLite driver is not installed")));
@@ -81,6 +100,44 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     if (auto ok = db->migrate(); !ok)
         return fail(ok.error());
     return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgres(const QString& text,
+                                                         const DatabaseLocation& location)
+{
+    std::unique_ptr<Database> db(new Database(text, nextConnectionName()));
+    db->m_storage = std::make_unique<PostgresStorage>(*db);
+    db->m_connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->m_connectionName);
+    if (!db->m_connection.isValid())
+        return fail(Error::unavailable(
+            QStringLiteral("The Qt PostgreSQL driver is not installed (Debian: libqt6sql6-psql)")));
+    db->m_connection.setHostName(location.host);
+    db->m_connection.setPort(location.port);
+    db->m_connection.setUserName(location.user);
+    db->m_connection.setDatabaseName(location.database);
+    if (!location.password.isEmpty())
+        db->m_connection.setPassword(location.password); // else PGPASSWORD or ~/.pgpass
+    db->m_connection.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    if (!db->m_connection.open())
+        return fail(Error::unavailable(
+            QStringLiteral("Cannot connect to %1: %2")
+                .arg(location.display(), db->m_connection.lastError().text().trimmed())));
+    // Cents and ids are BIGINT; the session speaks UTC and UTF-8 whatever the server says.
+    for (const auto* setting : {"SET client_encoding = 'UTF8'", "SET TIME ZONE 'UTC'"}) {
+        if (auto ok = db->exec(QString::fromLatin1(setting)); !ok)
+            return fail(ok.error());
+    }
+    if (auto ok = db->checkPostgresVersion(); !ok)
+        return fail(ok.error());
+    if (auto ok = db->migrate(); !ok)
+        return fail(ok.error());
+    return db;
+}
+
+QString Database::displayName() const
+{
+    const auto location = parseDatabaseLocation(m_path);
+    return location ? location->display() : m_path;
 }
 
 bool Database::isDatabaseFile(const QString& candidate, const QString& databasePath)
@@ -140,6 +197,59 @@ Result<void> Database::checkVersion()
     return {};
 }
 
+Result<void> Database::checkPostgresVersion()
+{
+    const QString name = displayName();
+    auto ours =
+        scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+                              " AND tablename = 'bidtracker_schema'"));
+    if (!ours)
+        return fail(ours.error());
+    if (*ours == 0) {
+        auto tables = scalar(
+            QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"));
+        if (!tables)
+            return fail(tables.error());
+        if (*tables > 0)
+            return fail(Error::invalid(
+                QStringLiteral("%1 holds the tables of another program, not Bid Tracker's")
+                    .arg(name)));
+        return {};
+    }
+    auto version = schemaVersion();
+    if (!version)
+        return fail(version.error());
+    if (*version > SchemaVersion)
+        return fail(Error::invalid(
+            QStringLiteral("%1 was written by a newer Bid Tracker (schema version %2; this "
+                           "version reads up to %3). Open it with a newer Bid Tracker.")
+                .arg(name)
+                .arg(*version)
+                .arg(SchemaVersion)));
+    return {};
+}
+
+Result<qint64> Database::schemaVersion()
+{
+    if (engine() == Storage::Engine::Sqlite)
+        return scalar(QStringLiteral("PRAGMA user_version"));
+    auto exists =
+        scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+                              " AND tablename = 'bidtracker_schema'"));
+    if (!exists)
+        return fail(exists.error());
+    if (*exists == 0)
+        return 0;
+    return scalar(QStringLiteral("SELECT max(version) FROM bidtracker_schema"));
+}
+
+Result<void> Database::setSchemaVersion(int version)
+{
+    if (engine() == Storage::Engine::Sqlite)
+        return exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    return exec(QStringLiteral("UPDATE bidtracker_schema SET version = %1").arg(version));
+}
+
 Result<void> Database::configure()
 {
     // WAL lets the window read while the server writes; FULL makes every acknowledged
@@ -168,25 +278,31 @@ Result<void> Database::configure()
 
 Result<void> Database::migrate()
 {
-    auto current = scalar(QStringLiteral("PRAGMA user_version"));
+    auto current = schemaVersion();
     if (!current)
         return fail(current.error());
     while (*current < SchemaVersion) {
         WriteTransaction transaction(*this);
         if (auto ok = transaction.begin(); !ok)
             return ok;
+        // Two stations may start at once on a new PostgreSQL database: one migrates, the
+        // other waits here and then finds the work done. (SQLite's write lock does this.)
+        if (engine() == Storage::Engine::Postgres) {
+            if (auto ok = exec(QStringLiteral("SELECT pg_advisory_xact_lock(20261128)")); !ok)
+                return ok;
+        }
         // Another connection may have migrated while this one waited for the lock.
-        current = scalar(QStringLiteral("PRAGMA user_version"));
+        current = schemaVersion();
         if (!current)
             return fail(current.error());
         if (*current >= SchemaVersion)
             break;
         const int next = static_cast<int>(*current) + 1;
-        for (const QString& statement : migrationStep(next)) {
+        for (const QString& statement : migrationStep(next, engine())) {
             if (auto ok = exec(statement); !ok)
                 return ok;
         }
-        if (auto ok = exec(QStringLiteral("PRAGMA user_version = %1").arg(next)); !ok)
+        if (auto ok = setSchemaVersion(next); !ok)
             return ok;
         if (auto ok = transaction.commit(); !ok)
             return ok;
@@ -245,7 +361,10 @@ Error Database::sqlError(const QSqlQuery& query, const QString& doing)
     const QSqlError error = query.lastError();
     const QString text =
         error.text().trimmed().isEmpty() ? QStringLiteral("unknown error") : error.text().trimmed();
-    return Error::unavailable(QStringLiteral("The database failed while %1: %2").arg(doing, text));
+    Error failure =
+        Error::unavailable(QStringLiteral("The database failed while %1: %2").arg(doing, text));
+    failure.transient = isTransient(error);
+    return failure;
 }
 
 } // namespace BidTracker::Model

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "storage.h"
+
 #include <QStringList>
 
 namespace BidTracker::Model {
 
 /// The statements that take a database from schema version `version - 1` to `version`.
 /// Steps are only ever added, never changed, so every old file can be brought forward.
-QStringList migrationStep(int version);
+/// Both engines have the same versions; each step is written in the engine's dialect.
+QStringList migrationStep(int version, Storage::Engine engine = Storage::Engine::Sqlite);
 
 } // namespace BidTracker::Model

@@ -1,0 +1,35 @@
+// AuctionService::writeTransaction, shared by the service's source files (not a public
+// header: it is part of the service's implementation).
+#pragma once
+
+#include "auctionservice.h"
+#include "writetransaction.h"
+
+namespace BidTracker::Model {
+
+template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> decltype(work())
+{
+    for (int attempt = 1;; ++attempt) {
+        m_pending.clear();
+        auto result = [&]() -> decltype(work()) {
+            WriteTransaction transaction(m_db);
+            if (auto ok = transaction.begin(); !ok)
+                return fail(ok.error());
+            auto done = work();
+            if (!done)
+                return done; // the transaction rolls back as it goes out of scope
+            if (auto ok = transaction.commit(); !ok)
+                return fail(ok.error());
+            return done;
+        }();
+        if (result) {
+            announcePending();
+            return result;
+        }
+        m_pending.clear();
+        if (!result.error().transient || attempt == MaxAttempts)
+            return result;
+    }
+}
+
+} // namespace BidTracker::Model

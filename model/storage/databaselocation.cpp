@@ -1,0 +1,67 @@
+#include "databaselocation.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace BidTracker::Model {
+
+namespace {
+
+Error badUrl(const QString& why)
+{
+    return Error::invalid(QStringLiteral("Not a usable PostgreSQL URL (%1); the form is "
+                                         "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME")
+                              .arg(why),
+                          QStringLiteral("db"));
+}
+
+} // namespace
+
+QString DatabaseLocation::display() const
+{
+    if (engine == Storage::Engine::Sqlite)
+        return path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+bool isPostgresUrl(const QString& text)
+{
+    return text.startsWith(QStringLiteral("postgresql://"), Qt::CaseInsensitive) ||
+           text.startsWith(QStringLiteral("postgres://"), Qt::CaseInsensitive);
+}
+
+Result<DatabaseLocation> parseDatabaseLocation(const QString& text)
+{
+    DatabaseLocation location;
+    if (text.trimmed().isEmpty())
+        return fail(Error::invalid(QStringLiteral("No database given"), QStringLiteral("db")));
+    if (!isPostgresUrl(text)) {
+        location.path = text;
+        return location;
+    }
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return fail(badUrl(url.errorString()));
+    location.engine = Storage::Engine::Postgres;
+    location.host = url.host();
+    if (location.host.isEmpty())
+        return fail(badUrl(QStringLiteral("no host")));
+    location.port = url.port(5432);
+    if (location.port < 1 || location.port > 65535)
+        return fail(badUrl(QStringLiteral("the port must be from 1 to 65535")));
+    location.user = url.userName(QUrl::FullyDecoded);
+    if (location.user.isEmpty())
+        return fail(badUrl(QStringLiteral("no user")));
+    location.password = url.password(QUrl::FullyDecoded);
+    QString name = url.path(QUrl::FullyDecoded);
+    if (name.startsWith(u'/'))
+        name.remove(0, 1);
+    if (name.isEmpty() || name.contains(u'/'))
+        return fail(badUrl(QStringLiteral("the path must be one database name")));
+    location.database = name;
+    if (url.hasQuery() || url.hasFragment())
+        return fail(badUrl(QStringLiteral("options after ? or # are not supported")));
+    return location;
+}
+
+} // namespace BidTracker::Model

@@ -1,0 +1,54 @@
+#include "postgresstorage.h"
+
+#include "changechannel.h"
+#include "model/storage/database.h"
+
+namespace BidTracker::Model {
+
+Result<void> PostgresStorage::beginWrite()
+{
+    // READ COMMITTED with the decided-on rows locked FOR UPDATE: a bid reads the lot's
+    // winner only after every earlier writer of that lot committed.
+    return m_db.exec(QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
+}
+
+Result<bool> PostgresStorage::everHeldRows()
+{
+    // A sequence that was ever used has a last_value; deleted rows leave it behind.
+    auto used = m_db.scalar(QStringLiteral(
+        "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM items)"
+        " + (SELECT count(*) FROM bids) + (SELECT count(*) FROM pg_sequences"
+        " WHERE schemaname = current_schema() AND sequencename IN"
+        " ('users_id_seq', 'items_id_seq', 'bids_id_seq') AND last_value IS NOT NULL)"));
+    if (!used)
+        return fail(used.error());
+    return *used > 0;
+}
+
+Result<void> PostgresStorage::announceToOthers(const Change& change)
+{
+    auto run = m_db.run(
+        QStringLiteral("SELECT pg_notify('%1', ?)").arg(QLatin1String(ChangeChannel::Name)),
+        {ChangeChannel::encode(change)});
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+Result<void> PostgresStorage::afterExplicitId(const QString& table)
+{
+    // An identity column's sequence does not move when a row brings its own id: move it
+    // past the largest id, so the next generated one is new (ids are never handed out
+    // twice). `table` is one of ours, never outside input.
+    auto run = m_db.run(
+        QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), t.m)"
+                       " FROM (SELECT max(id) AS m FROM %1) t, pg_sequences s"
+                       " WHERE s.schemaname = current_schema() AND s.sequencename = '%1_id_seq'"
+                       " AND (s.last_value IS NULL OR s.last_value < t.m)")
+            .arg(table));
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+} // namespace BidTracker::Model

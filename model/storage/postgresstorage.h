@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sqlstorage.h"
+
+namespace BidTracker::Model {
+
+/// PostgreSQL: many writers on many machines. A decision locks the lot's row (SELECT ...
+/// FOR UPDATE) inside the transaction; every change is sent to the other processes with
+/// NOTIFY in the same transaction, so they hear of it exactly when it commits.
+class PostgresStorage final : public SqlStorage
+{
+public:
+    using SqlStorage::SqlStorage;
+
+    Engine engine() const override { return Engine::Postgres; }
+    Result<void> beginWrite() override;
+    Result<bool> everHeldRows() override;
+    /// Other stations' changes arrive as notifications (PostgresListener), not by polling.
+    Result<qint64> externalChangeVersion() override { return -1; }
+    Result<void> announceToOthers(const Change& change) override;
+
+protected:
+    QString lockClause() const override { return QStringLiteral(" FOR UPDATE OF i"); }
+    QString likeOperator() const override { return QStringLiteral("ILIKE"); }
+    Result<void> afterExplicitId(const QString& table) override;
+};
+
+} // namespace BidTracker::Model

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sqlstorage.h"
+
+namespace BidTracker::Model {
+
+/// SQLite: one writer at a time (BEGIN IMMEDIATE takes the write lock at once, so a
+/// read-then-write never fails half way with SQLITE_BUSY), other connections' commits seen
+/// through data_version.
+class SqliteStorage final : public SqlStorage
+{
+public:
+    using SqlStorage::SqlStorage;
+
+    Engine engine() const override { return Engine::Sqlite; }
+    Result<void> beginWrite() override;
+    Result<bool> everHeldRows() override;
+    Result<qint64> externalChangeVersion() override;
+    Result<void> announceToOthers(const Change&) override { return {}; }
+
+protected:
+    QString lockClause() const override { return {}; }
+    QString likeOperator() const override { return QStringLiteral("LIKE"); }
+    /// AUTOINCREMENT keeps sqlite_sequence at the largest id ever inserted by itself.
+    Result<void> afterExplicitId(const QString&) override { return {}; }
+};
+
+} // namespace BidTracker::Model

@@ -1,0 +1,328 @@
+// The SQL both engines share. Statements are prepared once per connection and kept
+// (Database::run), so the hot paths skip the parse.
+#include "sqlstorage.h"
+
+#include "model/storage/database.h"
+#include "rowreaders.h"
+
+namespace BidTracker::Model {
+
+Result<void> SqlStorage::commit()
+{
+    return m_db.exec(QStringLiteral("COMMIT"));
+}
+
+void SqlStorage::rollback()
+{
+    (void)m_db.exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<qint64> SqlStorage::insertReturningId(const QString& sql,
+                                             std::initializer_list<QVariant> values)
+{
+    // RETURNING works on both engines (SQLite since 3.35); lastInsertId() does not on
+    // PostgreSQL, where it would be an OID.
+    auto run = m_db.run(sql + QStringLiteral(" RETURNING id"), values);
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return fail(Database::sqlError(**run, QStringLiteral("reading a new row's id")));
+    return (*run)->value(0).toLongLong();
+}
+
+Result<qint64> SqlStorage::count(const QString& table)
+{
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+}
+
+// Users
+
+Result<qint64> SqlStorage::insertUser(qint64 id, const QString& name, const QString& createdAt)
+{
+    if (id == 0)
+        return insertReturningId(
+            QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
+            {name, createdAt});
+    auto inserted = insertReturningId(
+        QStringLiteral("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
+        {id, name, createdAt});
+    if (!inserted)
+        return inserted;
+    if (auto ok = afterExplicitId(QStringLiteral("users")); !ok)
+        return fail(ok.error());
+    return inserted;
+}
+
+Result<bool> SqlStorage::renameUser(qint64 id, const QString& name)
+{
+    auto run = m_db.run(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), {name, id});
+    if (!run)
+        return fail(run.error());
+    return (*run)->numRowsAffected() > 0;
+}
+
+Result<void> SqlStorage::deleteUser(qint64 id)
+{
+    auto run = m_db.run(QStringLiteral("DELETE FROM users WHERE id = ?"), {id});
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+Result<std::optional<User>> SqlStorage::findUser(qint64 id)
+{
+    auto run = m_db.run(Rows::userSelect + QStringLiteral(" WHERE u.id = ?"), {id});
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return std::optional<User>();
+    return Rows::readUser(**run);
+}
+
+Result<Listing<User>> SqlStorage::listUsers(Page page)
+{
+    Listing<User> listing;
+    {
+        auto run = m_db.run(Rows::userSelect + QStringLiteral(" ORDER BY u.id") + Rows::pageClause,
+                            {Rows::pageLimit(page), Rows::pageOffset(page)});
+        if (!run)
+            return fail(run.error());
+        while ((*run)->next())
+            listing.rows.append(Rows::readUser(**run));
+    }
+    auto total = count(QStringLiteral("users"));
+    if (!total)
+        return fail(total.error());
+    listing.total = *total;
+    return listing;
+}
+
+Result<QString> SqlStorage::addToUserBidCount(qint64 userId, int delta)
+{
+    auto run = m_db.run(
+        QStringLiteral("UPDATE users SET bid_count = bid_count + ? WHERE id = ? RETURNING name"),
+        {delta, userId});
+    if (!run)
+        return fail(run.error());
+    return (*run)->next() ? (*run)->value(0).toString() : QString();
+}
+
+// Items
+
+Result<qint64> SqlStorage::insertItem(const Item& item)
+{
+    if (item.id == 0)
+        return insertReturningId(
+            QStringLiteral("INSERT INTO items (name, status, starting_price_cents,"
+                           " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?)"),
+            {item.name, statusName(item.status), item.startingPrice.cents(),
+             item.minIncrement.cents(), item.createdAt});
+    auto inserted = insertReturningId(
+        QStringLiteral("INSERT INTO items (id, name, status, starting_price_cents,"
+                       " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+        {item.id, item.name, statusName(item.status), item.startingPrice.cents(),
+         item.minIncrement.cents(), item.createdAt});
+    if (!inserted)
+        return inserted;
+    if (auto ok = afterExplicitId(QStringLiteral("items")); !ok)
+        return fail(ok.error());
+    return inserted;
+}
+
+Result<void> SqlStorage::updateItem(const Item& item)
+{
+    auto run = m_db.run(QStringLiteral("UPDATE items SET name = ?, status = ?,"
+                                       " starting_price_cents = ?, min_increment_cents = ?"
+                                       " WHERE id = ?"),
+                        {item.name, statusName(item.status), item.startingPrice.cents(),
+                         item.minIncrement.cents(), item.id});
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+Result<void> SqlStorage::deleteItem(qint64 id)
+{
+    auto run = m_db.run(QStringLiteral("DELETE FROM items WHERE id = ?"), {id});
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+Result<std::optional<Item>> SqlStorage::findItem(qint64 id, Lock lock)
+{
+    const QString sql = Rows::itemSelect + QStringLiteral(" WHERE i.id = ?") +
+                        (lock == Lock::ForUpdate ? lockClause() : QString());
+    auto run = m_db.run(sql, {id});
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return std::optional<Item>();
+    return Rows::readItem(**run);
+}
+
+Result<Listing<Item>> SqlStorage::listItems(Page page)
+{
+    Listing<Item> listing;
+    {
+        auto run = m_db.run(Rows::itemSelect + QStringLiteral(" ORDER BY i.id") + Rows::pageClause,
+                            {Rows::pageLimit(page), Rows::pageOffset(page)});
+        if (!run)
+            return fail(run.error());
+        while ((*run)->next())
+            listing.rows.append(Rows::readItem(**run));
+    }
+    auto total = count(QStringLiteral("items"));
+    if (!total)
+        return fail(total.error());
+    listing.total = *total;
+    return listing;
+}
+
+Result<void> SqlStorage::setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
+                                       int bidCountDelta)
+{
+    const QVariant winner =
+        winningBidId ? QVariant(*winningBidId) : QVariant(QMetaType::fromType<qint64>());
+    auto run = m_db.run(QStringLiteral("UPDATE items SET winning_bid_id = ?,"
+                                       " bid_count = bid_count + ? WHERE id = ?"),
+                        {winner, bidCountDelta, itemId});
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+// Bids
+
+Result<qint64> SqlStorage::insertBid(const Bid& bid)
+{
+    if (bid.id == 0)
+        return insertReturningId(QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents,"
+                                                " placed_at) VALUES (?, ?, ?, ?)"),
+                                 {bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
+    auto inserted =
+        insertReturningId(QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents,"
+                                         " placed_at) VALUES (?, ?, ?, ?, ?)"),
+                          {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
+    if (!inserted)
+        return inserted;
+    if (auto ok = afterExplicitId(QStringLiteral("bids")); !ok)
+        return fail(ok.error());
+    return inserted;
+}
+
+Result<void> SqlStorage::deleteBid(qint64 id)
+{
+    auto run = m_db.run(QStringLiteral("DELETE FROM bids WHERE id = ?"), {id});
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
+Result<std::optional<Bid>> SqlStorage::findBid(qint64 id)
+{
+    auto run = m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.id = ?"), {id});
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return std::optional<Bid>();
+    return Rows::readBid(**run);
+}
+
+Result<Listing<Bid>> SqlStorage::listBids(Page page)
+{
+    Listing<Bid> listing;
+    {
+        auto run = m_db.run(Rows::bidSelect + QStringLiteral(" ORDER BY b.id") + Rows::pageClause,
+                            {Rows::pageLimit(page), Rows::pageOffset(page)});
+        if (!run)
+            return fail(run.error());
+        while ((*run)->next())
+            listing.rows.append(Rows::readBid(**run));
+    }
+    auto total = count(QStringLiteral("bids"));
+    if (!total)
+        return fail(total.error());
+    listing.total = *total;
+    return listing;
+}
+
+Result<Listing<Bid>> SqlStorage::bidsWhere(const QString& column, qint64 id, qint64 total,
+                                           Page page)
+{
+    Listing<Bid> listing;
+    listing.total = total;
+    auto run =
+        m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.%1 = ? ORDER BY b.id").arg(column) +
+                     Rows::pageClause,
+                 {id, Rows::pageLimit(page), Rows::pageOffset(page)});
+    if (!run)
+        return fail(run.error());
+    while ((*run)->next())
+        listing.rows.append(Rows::readBid(**run));
+    return listing;
+}
+
+Result<Listing<Bid>> SqlStorage::bidsOfItem(qint64 itemId, qint64 total, Page page)
+{
+    return bidsWhere(QStringLiteral("item_id"), itemId, total, page);
+}
+
+Result<Listing<Bid>> SqlStorage::bidsOfUser(qint64 userId, qint64 total, Page page)
+{
+    return bidsWhere(QStringLiteral("user_id"), userId, total, page);
+}
+
+Result<std::optional<qint64>> SqlStorage::highestBidOf(qint64 itemId, std::optional<qint64> except)
+{
+    auto run = m_db.run(QStringLiteral("SELECT id FROM bids WHERE item_id = ? AND id <> ?"
+                                       " ORDER BY value_cents DESC, id LIMIT 1"),
+                        {itemId, except.value_or(0)});
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return std::optional<qint64>();
+    return (*run)->value(0).toLongLong();
+}
+
+Result<QHash<qint64, QList<qint64>>> SqlStorage::bidIdsByItem(qint64 firstItemId, qint64 lastItemId)
+{
+    auto run = m_db.run(QStringLiteral("SELECT item_id, id FROM bids WHERE item_id BETWEEN ? AND ?"
+                                       " ORDER BY id"),
+                        {firstItemId, lastItemId});
+    if (!run)
+        return fail(run.error());
+    QHash<qint64, QList<qint64>> ids;
+    while ((*run)->next())
+        ids[(*run)->value(0).toLongLong()].append((*run)->value(1).toLongLong());
+    return ids;
+}
+
+Result<QList<UserItem>> SqlStorage::itemsBidByUser(qint64 userId)
+{
+    auto run = m_db.run(
+        QStringLiteral(
+            "SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
+            " w.user_id = b.user_id, min(b.id) AS first_bid"
+            " FROM bids b JOIN items i ON i.id = b.item_id"
+            " LEFT JOIN bids w ON w.id = i.winning_bid_id"
+            " WHERE b.user_id = ? GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id"
+            " ORDER BY first_bid"),
+        {userId});
+    if (!run)
+        return fail(run.error());
+    QList<UserItem> items;
+    while ((*run)->next()) {
+        UserItem entry;
+        entry.itemId = (*run)->value(0).toLongLong();
+        entry.itemName = (*run)->value(1).toString();
+        entry.highestOwnBid = Money::fromCents((*run)->value(2).toLongLong());
+        if (!(*run)->isNull(3))
+            entry.winningValue = Money::fromCents((*run)->value(3).toLongLong());
+        entry.leading = (*run)->value(4).toBool();
+        items.append(entry);
+    }
+    return items;
+}
+
+} // namespace BidTracker::Model

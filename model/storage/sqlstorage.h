@@ -1,0 +1,70 @@
+#pragma once
+
+#include "storage.h"
+
+namespace BidTracker::Model {
+
+class Database;
+
+/// The SQL that SQLite and PostgreSQL share, over one connection. The engines differ in a
+/// few places only, each a hook below that SqliteStorage and PostgresStorage fill in.
+class SqlStorage : public Storage
+{
+public:
+    explicit SqlStorage(Database& db) : m_db(db) {}
+
+    Result<void> commit() override;
+    void rollback() override;
+
+    Result<qint64> insertUser(qint64 id, const QString& name, const QString& createdAt) override;
+    Result<bool> renameUser(qint64 id, const QString& name) override;
+    Result<void> deleteUser(qint64 id) override;
+    Result<std::optional<User>> findUser(qint64 id) override;
+    Result<Listing<User>> listUsers(Page page) override;
+    Result<QString> addToUserBidCount(qint64 userId, int delta) override;
+
+    Result<qint64> insertItem(const Item& item) override;
+    Result<void> updateItem(const Item& item) override;
+    Result<void> deleteItem(qint64 id) override;
+    Result<std::optional<Item>> findItem(qint64 id, Lock lock) override;
+    Result<Listing<Item>> listItems(Page page) override;
+    Result<void> setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
+                               int bidCountDelta) override;
+
+    Result<qint64> insertBid(const Bid& bid) override;
+    Result<void> deleteBid(qint64 id) override;
+    Result<std::optional<Bid>> findBid(qint64 id) override;
+    Result<Listing<Bid>> listBids(Page page) override;
+    Result<Listing<Bid>> bidsOfItem(qint64 itemId, qint64 total, Page page) override;
+    Result<Listing<Bid>> bidsOfUser(qint64 userId, qint64 total, Page page) override;
+    Result<std::optional<qint64>> highestBidOf(qint64 itemId,
+                                               std::optional<qint64> except) override;
+    Result<qint64> countBids(const BidQuery& query) override;
+    Result<QList<Bid>> bidsWindow(const BidQuery& query, qint64 offset, qint64 limit) override;
+    Result<std::optional<qint64>> bidRow(const BidQuery& query, qint64 bidId) override;
+    Result<QHash<qint64, QList<qint64>>> bidIdsByItem(qint64 firstItemId,
+                                                      qint64 lastItemId) override;
+    Result<QList<UserItem>> itemsBidByUser(qint64 userId) override;
+
+    Result<qint64> exportRows(CsvKind kind, qint64* total,
+                              const std::function<bool(const QStringList&)>& row) override;
+
+protected:
+    /// What follows the item query to lock the item's row for the transaction ("" when the
+    /// engine's write lock already covers it).
+    virtual QString lockClause() const = 0;
+    /// The case-insensitive LIKE of the engine.
+    virtual QString likeOperator() const = 0;
+    /// After a row was put back under an explicit id: keep the id generator past it.
+    virtual Result<void> afterExplicitId(const QString& table) = 0;
+
+    Database& m_db;
+
+private:
+    Result<qint64> insertReturningId(const QString& sql, std::initializer_list<QVariant> values);
+    Result<Listing<Bid>> bidsWhere(const QString& column, qint64 id, qint64 total, Page page);
+    Result<qint64> count(const QString& table);
+    QString filterSql(const BidQuery& query, const QString& table) const;
+};
+
+} // namespace BidTracker::Model

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "model/change.h"
+#include "model/csv/csvkind.h"
+#include "model/error.h"
+#include "model/records.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace BidTracker::Model {
+
+/// Every read and write of the auction's tables, as the service needs them, behind one
+/// interface: the service holds the rules and never sees SQL; each engine (SQLite,
+/// PostgreSQL) keeps its dialect here. One Storage per connection, so one per thread.
+///
+/// Writes that decide something run inside beginWrite()/commit(): SQLite takes its write
+/// lock at once (BEGIN IMMEDIATE); PostgreSQL locks the rows read with Lock::ForUpdate. A
+/// failure that a retry can cure (a PostgreSQL deadlock or serialization failure) comes back
+/// as an Error with `transient` set.
+class Storage
+{
+public:
+    enum class Engine { Sqlite, Postgres };
+    enum class Lock { None, ForUpdate };
+
+    virtual ~Storage() = default;
+    virtual Engine engine() const = 0;
+
+    // Transactions
+    virtual Result<void> beginWrite() = 0;
+    virtual Result<void> commit() = 0;
+    virtual void rollback() = 0;
+
+    // Users
+    /// `id` 0 takes the next id; any other id puts a row back under its old id.
+    virtual Result<qint64> insertUser(qint64 id, const QString& name, const QString& createdAt) = 0;
+    /// False when there is no such user.
+    virtual Result<bool> renameUser(qint64 id, const QString& name) = 0;
+    virtual Result<void> deleteUser(qint64 id) = 0;
+    virtual Result<std::optional<User>> findUser(qint64 id) = 0;
+    virtual Result<Listing<User>> listUsers(Page page) = 0;
+    /// Adds `delta` to the user's bid count; returns the user's name.
+    virtual Result<QString> addToUserBidCount(qint64 userId, int delta) = 0;
+
+    // Items
+    /// `item.id` 0 takes the next id. Name, status, prices and created_at are written.
+    virtual Result<qint64> insertItem(const Item& item) = 0;
+    /// Writes name, status and prices of the item with `item.id`.
+    virtual Result<void> updateItem(const Item& item) = 0;
+    virtual Result<void> deleteItem(qint64 id) = 0;
+    virtual Result<std::optional<Item>> findItem(qint64 id, Lock lock = Lock::None) = 0;
+    virtual Result<Listing<Item>> listItems(Page page) = 0;
+    /// Sets the item's winning bid (none: empty) and adds `bidCountDelta` to its bid count.
+    virtual Result<void> setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
+                                       int bidCountDelta) = 0;
+
+    // Bids
+    /// `bid.id` 0 takes the next id. Returns the id.
+    virtual Result<qint64> insertBid(const Bid& bid) = 0;
+    virtual Result<void> deleteBid(qint64 id) = 0;
+    virtual Result<std::optional<Bid>> findBid(qint64 id) = 0;
+    virtual Result<Listing<Bid>> listBids(Page page) = 0;
+    /// The bids of an item or a user, oldest first; `total` is what the caller knows it has.
+    virtual Result<Listing<Bid>> bidsOfItem(qint64 itemId, qint64 total, Page page) = 0;
+    virtual Result<Listing<Bid>> bidsOfUser(qint64 userId, qint64 total, Page page) = 0;
+    /// The item's bids other than `except`, highest value first, earliest first among equal
+    /// values: the first is the one that wins when the others are gone.
+    virtual Result<std::optional<qint64>> highestBidOf(qint64 itemId,
+                                                       std::optional<qint64> except = {}) = 0;
+    virtual Result<qint64> countBids(const BidQuery& query) = 0;
+    virtual Result<QList<Bid>> bidsWindow(const BidQuery& query, qint64 offset, qint64 limit) = 0;
+    virtual Result<std::optional<qint64>> bidRow(const BidQuery& query, qint64 bidId) = 0;
+    virtual Result<QHash<qint64, QList<qint64>>> bidIdsByItem(qint64 firstItemId,
+                                                              qint64 lastItemId) = 0;
+    virtual Result<QList<UserItem>> itemsBidByUser(qint64 userId) = 0;
+
+    // The whole database
+    /// True once any user, item or bid was ever stored, deleted ones included (ids are
+    /// never handed out twice, so such a database cannot give the sample's documented ids).
+    virtual Result<bool> everHeldRows() = 0;
+    /// Moves whenever another connection committed a change that this one may not have
+    /// seen; -1 when the engine tells other stations' changes by notification instead.
+    virtual Result<qint64> externalChangeVersion() = 0;
+    /// Tells other processes on the same database about a change, as part of the write
+    /// transaction in progress (delivered when it commits). Nothing to do on SQLite.
+    virtual Result<void> announceToOthers(const Change& change) = 0;
+
+    // CSV export
+    /// Streams the rows of one CSV file, as text fields in the file's column order, in id
+    /// order; `row` returns false to stop. `total` receives the number of rows first.
+    virtual Result<qint64> exportRows(CsvKind kind, qint64* total,
+                                      const std::function<bool(const QStringList&)>& row) = 0;
+};
+
+} // namespace BidTracker::Model
