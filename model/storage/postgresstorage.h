@@ -20,7 +20,7 @@ public:
     Result<void> announceToOthers(const Change& change) override;
 
 protected:
-    QString lockClause() const override { return QStringLiteral(" FOR UPDATE OF i"); }
+    QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }
     QString likeOperator() const override { return QStringLiteral("ILIKE"); }
     Result<void> afterExplicitId(const QString& table) override;
 };

@@ -151,9 +151,16 @@ Result<void> SqlStorage::deleteItem(qint64 id)
 
 Result<std::optional<Item>> SqlStorage::findItem(qint64 id, Lock lock)
 {
-    const QString sql = Rows::itemSelect + QStringLiteral(" WHERE i.id = ?") +
-                        (lock == Lock::ForUpdate ? lockClause() : QString());
-    auto run = m_db.run(sql, {id});
+    // The lock is a statement of its own: on PostgreSQL a locking SELECT that waited for
+    // another writer re-reads the locked row but keeps the rows it joined from before the
+    // wait (the old winning bid), while a new statement after it sees everything committed.
+    if (lock == Lock::ForUpdate && !lockClause().isEmpty()) {
+        auto locked = m_db.run(QStringLiteral("SELECT id FROM items WHERE id = ?") + lockClause(),
+                               {id});
+        if (!locked)
+            return fail(locked.error());
+    }
+    auto run = m_db.run(Rows::itemSelect + QStringLiteral(" WHERE i.id = ?"), {id});
     if (!run)
         return fail(run.error());
     if (!(*run)->next())

@@ -1,12 +1,24 @@
 #include "testauction.h"
 
+#include "testpostgres.h"
+
 namespace BidTracker::Testing {
 
 using namespace Model;
 
 TestAuction::TestAuction()
+    : m_location(TestPostgres::selected() ? TestPostgres::createDatabase()
+                                          : m_dir.filePath(QStringLiteral("auction.sqlite")))
 {
     reopen();
+}
+
+TestAuction::~TestAuction()
+{
+    m_service.reset();
+    m_db.reset();
+    if (TestPostgres::selected())
+        TestPostgres::dropDatabase(m_location);
 }
 
 void TestAuction::reopen()

@@ -15,9 +15,14 @@ namespace BidTracker::Testing {
 class TestAuction
 {
 public:
+    /// On SQLite a new file; on PostgreSQL (BIDTRACKER_TEST_ENGINE=postgresql) a new
+    /// database on the test cluster, dropped again at the end.
     TestAuction();
+    ~TestAuction();
+    Q_DISABLE_COPY_MOVE(TestAuction)
 
-    QString path() const { return m_dir.filePath(QStringLiteral("auction.sqlite")); }
+    /// What Database::open takes: the file path, or the PostgreSQL URL.
+    QString path() const { return m_location; }
     QString dir() const { return m_dir.path(); }
     Model::Database& db() { return *m_db; }
     Model::AuctionService& service() { return *m_service; }
@@ -33,6 +38,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_location;
     Model::ChangeNotifier m_notifier;
     std::unique_ptr<Model::Database> m_db;
     std::unique_ptr<Model::AuctionService> m_service;
