@@ -79,17 +79,18 @@ tsan: deps
 	cd build-tsan && QT_QPA_PLATFORM=offscreen tests/ui_tests --gtest_filter='$(TSAN_UI_TESTS)'
 
 # Each libFuzzer target for FUZZ_SECONDS on a copy of its seed corpus (fuzz/corpus/TARGET).
-# A crash, leak or sanitizer report stops the run and leaves the input in build-fuzz/.
+# A crash, leak or sanitizer report stops the run and leaves the input in $(FUZZ_BUILD)/.
 FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
 FUZZ_TARGETS := fuzz_request_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import
 fuzz: deps-check
-	CC=clang-16 CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBIDTRACKER_FUZZ=ON
-	cmake --build build-fuzz -j$(JOBS) --target fuzzers
+	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBIDTRACKER_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers
 	@for t in $(FUZZ_TARGETS); do \
-		rm -rf build-fuzz/corpus/$$t && mkdir -p build-fuzz/corpus/$$t && \
-		cp fuzz/corpus/$$t/* build-fuzz/corpus/$$t/ && \
+		rm -rf $(FUZZ_BUILD)/corpus/$$t && mkdir -p $(FUZZ_BUILD)/corpus/$$t && \
+		cp fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ && \
 		echo "== $$t for $(FUZZ_SECONDS) s" && \
-		(cd build-fuzz && fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		(cd $(FUZZ_BUILD) && fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 			-artifact_prefix=$$t- corpus/$$t 2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY|INFO: Seed)|check failed'; \
 			exit $${PIPESTATUS[0]}) || exit 1; \
 	done
