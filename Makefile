@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Each installs the Debian
 # packages the build needs when they are missing, configures, builds, then runs.
+SHELL := /bin/bash
 BUILD ?= build
 ARGS ?=
 JOBS ?= $(shell nproc)
@@ -15,13 +16,23 @@ NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
 # python3 reads exports back with its csv module in the tests.
 PYTHON_PACKAGES := $(if $(shell command -v python3),,python3)
 
+# The checked builds (README, Development) need clang for libFuzzer; 16, since clang 14
+# cannot compile std::expected.
+CHECK_PACKAGES := clang-16 libclang-rt-16-dev
+
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps configure build run test clean format
+.PHONY: deps deps-check install-packages configure build run test asan tsan fuzz clean format
 
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES) $(NODE_PACKAGES) $(PYTHON_PACKAGES)"
+
+deps-check: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(CHECK_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for p in $(DEB_PACKAGES) $(NODE_PACKAGES) $(PYTHON_PACKAGES); do \
+	for p in $(PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -42,8 +53,51 @@ run: build
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS)
 
+# The checked builds, each in a build folder of its own. -O1 and no benchmarks: they are
+# slow enough. Every report stops the test that caused it (halt_on_error), so it fails.
+SANITIZER_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 -DBIDTRACKER_BENCHMARKS=OFF
+SUPPRESSIONS := $(CURDIR)/tests/sanitizers
+export ASAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1
+export LSAN_OPTIONS ?= suppressions=$(SUPPRESSIONS)/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1:suppressions=$(SUPPRESSIONS)/ubsan.supp
+export TSAN_OPTIONS ?= halt_on_error=1:second_deadlock_stack=1:suppressions=$(SUPPRESSIONS)/tsan.supp
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	cmake -S . -B build-asan $(SANITIZER_FLAGS) -DBIDTRACKER_SANITIZERS=address,undefined
+	cmake --build build-asan -j$(JOBS)
+	cd build-asan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS)
+
+# The tests that use threads under ThreadSanitizer: the server thread (every API test),
+# the races, the notifier, the export worker and the window's live server.
+TSAN_MODEL_TESTS := BidRace.*:ChangeNotifier.*:Database.SetsDurability*
+TSAN_UI_TESTS := Window.ExportsWithProgressOffTheGuiThread:Window.ABidPostedOverHttp*
+tsan: deps
+	cmake -S . -B build-tsan $(SANITIZER_FLAGS) -DBIDTRACKER_SANITIZERS=thread
+	cmake --build build-tsan -j$(JOBS) --target model_tests api_tests ui_tests
+	cd build-tsan && QT_QPA_PLATFORM=offscreen tests/model_tests --gtest_filter='$(TSAN_MODEL_TESTS)'
+	cd build-tsan && QT_QPA_PLATFORM=offscreen tests/api_tests
+	cd build-tsan && QT_QPA_PLATFORM=offscreen tests/ui_tests --gtest_filter='$(TSAN_UI_TESTS)'
+
+# Each libFuzzer target for FUZZ_SECONDS on a copy of its seed corpus (fuzz/corpus/TARGET).
+# A crash, leak or sanitizer report stops the run and leaves the input in $(FUZZ_BUILD)/.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TARGETS := fuzz_request_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import
+fuzz: deps-check
+	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBIDTRACKER_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers
+	@for t in $(FUZZ_TARGETS); do \
+		rm -rf $(FUZZ_BUILD)/corpus/$$t && mkdir -p $(FUZZ_BUILD)/corpus/$$t && \
+		cp fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ && \
+		echo "== $$t for $(FUZZ_SECONDS) s" && \
+		(cd $(FUZZ_BUILD) && fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$$t- corpus/$$t 2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY|INFO: Seed)|check failed'; \
+			exit $${PIPESTATUS[0]}) || exit 1; \
+	done
+
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz

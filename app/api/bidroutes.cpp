@@ -3,6 +3,7 @@
 #include "jsonformat.h"
 #include "metrics.h"
 #include "model/auctionservice.h"
+#include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
 
@@ -10,62 +11,6 @@ namespace BidTracker::Api {
 
 using Model::EntityKind;
 using Model::formatId;
-
-namespace {
-
-struct BidFields
-{
-    QString item;
-    QString user;
-    Model::Money value;
-};
-
-/// {"bid": {"item": "item1", "value": 650.0, "user": "user1"}}, every field checked.
-Input::Parsed<BidFields> bidFields(const QByteArray& body)
-{
-    auto object = Input::jsonObject(body);
-    if (!object)
-        return std::unexpected(object.error());
-    const QJsonValue inner = object->value(Json::Key::bid);
-    if (inner.isUndefined())
-        return std::unexpected(Input::bundled(
-            {{Json::Key::bid, QStringLiteral("Missing required parameter in the JSON body")}}));
-    if (!inner.isObject())
-        return std::unexpected(
-            Input::bundled({{Json::Key::bid, QStringLiteral("Bid must be a JSON object")}}));
-    const QJsonObject fields = inner.toObject();
-    const QString missing = QStringLiteral("Missing required parameter in bid");
-
-    BidFields result;
-    QJsonObject problems;
-    const auto idField = [&](const QString& key, const QString& example, QString& target) {
-        const QJsonValue value = fields.value(key);
-        if (value.isUndefined())
-            problems.insert(key, missing);
-        else if (!value.isString())
-            problems.insert(key, QStringLiteral("%1 must be a string id such as %2")
-                                     .arg(key == Json::Key::item ? QStringLiteral("Item")
-                                                                 : QStringLiteral("User"),
-                                          example));
-        else
-            target = value.toString();
-    };
-    idField(Json::Key::item, QStringLiteral("item1"), result.item);
-    idField(Json::Key::user, QStringLiteral("user1"), result.user);
-    const QJsonValue value = fields.value(Json::Key::value);
-    if (value.isUndefined()) {
-        problems.insert(Json::Key::value, missing);
-    } else if (const auto amount = Input::money(value, QStringLiteral("Value"))) {
-        result.value = *amount;
-    } else {
-        problems.insert(Json::Key::value, amount.error());
-    }
-    if (!problems.isEmpty())
-        return std::unexpected(Input::bundled(problems));
-    return result;
-}
-
-} // namespace
 
 void addBidRoutes(Router& router, RouteContext& context)
 {
@@ -91,7 +36,7 @@ void addBidRoutes(Router& router, RouteContext& context)
         "POST", bids,
         [&metrics, &batcher = context.bids](const ApiRequest& request, const Router::Params&,
                                             Reply reply) {
-            const auto fields = bidFields(request.body);
+            const auto fields = Body::bid(request.body);
             if (!fields) {
                 metrics.countBid(false);
                 return reply(fields.error());

@@ -2,6 +2,7 @@
 #include "jsonformat.h"
 #include "jsonwriter.h"
 #include "model/auctionservice.h"
+#include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
 
@@ -11,56 +12,6 @@ using Model::EntityKind;
 using Model::formatId;
 
 namespace {
-
-/// {"item": {...}} of a POST or PUT: every field checked, all problems reported together.
-Input::Parsed<Model::ItemChanges> itemChanges(const QByteArray& body, bool nameRequired)
-{
-    auto object = Input::jsonObject(body);
-    if (!object)
-        return std::unexpected(object.error());
-    const QJsonValue inner = object->value(Json::Key::item);
-    if (inner.isUndefined())
-        return std::unexpected(Input::bundled(
-            {{Json::Key::item, QStringLiteral("Missing required parameter in the JSON body")}}));
-    if (!inner.isObject())
-        return std::unexpected(
-            Input::bundled({{Json::Key::item, QStringLiteral("Item must be a JSON object")}}));
-    const QJsonObject fields = inner.toObject();
-
-    Model::ItemChanges changes;
-    QJsonObject problems;
-    const QJsonValue name = fields.value(Json::Key::name);
-    if (name.isString())
-        changes.name = name.toString();
-    else if (!name.isUndefined())
-        problems.insert(Json::Key::name, QStringLiteral("Name must be a string"));
-    else if (nameRequired)
-        problems.insert(Json::Key::name, QStringLiteral("Missing required parameter in item"));
-
-    const QJsonValue status = fields.value(Json::Key::status);
-    if (!status.isUndefined()) {
-        if (const auto parsed = Model::parseStatus(status.toString()); status.isString() && parsed)
-            changes.status = *parsed;
-        else
-            problems.insert(Json::Key::status,
-                            QStringLiteral("Status must be \"open\" or \"closed\""));
-    }
-    const auto moneyField = [&](const QString& key, const QString& label,
-                                std::optional<Model::Money>& target) {
-        const QJsonValue value = fields.value(key);
-        if (value.isUndefined() || value.isNull())
-            return;
-        if (const auto amount = Input::money(value, label))
-            target = *amount;
-        else
-            problems.insert(key, amount.error());
-    };
-    moneyField(Json::Key::startingPrice, QStringLiteral("Starting price"), changes.startingPrice);
-    moneyField(Json::Key::minIncrement, QStringLiteral("Minimum increment"), changes.minIncrement);
-    if (!problems.isEmpty())
-        return std::unexpected(Input::bundled(problems));
-    return changes;
-}
 
 QJsonArray idArray(EntityKind kind, const QList<qint64>& ids)
 {
@@ -104,7 +55,7 @@ void addItemRoutes(Router& router, RouteContext& context)
     });
 
     router.add("POST", items, [&service, items](const ApiRequest& request, const Router::Params&) {
-        const auto changes = itemChanges(request.body, /*nameRequired=*/true);
+        const auto changes = Body::item(request.body, /*nameRequired=*/true);
         if (!changes)
             return changes.error();
         const auto item = service.createItem(*changes);
@@ -150,7 +101,7 @@ void addItemRoutes(Router& router, RouteContext& context)
             return id.error();
         if (auto exists = service.item(*id); !exists)
             return Input::fromError(exists.error());
-        const auto changes = itemChanges(request.body, /*nameRequired=*/false);
+        const auto changes = Body::item(request.body, /*nameRequired=*/false);
         if (!changes)
             return changes.error();
         const auto item = service.updateItem(*id, *changes);

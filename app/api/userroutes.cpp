@@ -2,6 +2,7 @@
 #include "jsonformat.h"
 #include "jsonwriter.h"
 #include "model/auctionservice.h"
+#include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
 
@@ -9,26 +10,6 @@ namespace BidTracker::Api {
 
 using Model::EntityKind;
 using Model::formatId;
-
-namespace {
-
-/// The "name" of a user body: required, a string.
-Input::Parsed<QString> nameField(const QByteArray& body)
-{
-    auto object = Input::jsonObject(body);
-    if (!object)
-        return std::unexpected(object.error());
-    const QJsonValue name = object->value(Json::Key::name);
-    if (name.isUndefined())
-        return std::unexpected(Input::bundled(
-            {{Json::Key::name, QStringLiteral("Missing required parameter in the JSON body")}}));
-    if (!name.isString())
-        return std::unexpected(
-            Input::bundled({{Json::Key::name, QStringLiteral("Name must be a string")}}));
-    return name.toString();
-}
-
-} // namespace
 
 void addUserRoutes(Router& router, RouteContext& context)
 {
@@ -50,7 +31,7 @@ void addUserRoutes(Router& router, RouteContext& context)
     });
 
     router.add("POST", users, [&service, users](const ApiRequest& request, const Router::Params&) {
-        const auto name = nameField(request.body);
+        const auto name = Body::userName(request.body);
         if (!name)
             return name.error();
         const auto user = service.createUser(*name);
@@ -73,7 +54,7 @@ void addUserRoutes(Router& router, RouteContext& context)
             return id.error();
         if (auto exists = service.user(*id); !exists)
             return Input::fromError(exists.error());
-        const auto name = nameField(request.body);
+        const auto name = Body::userName(request.body);
         if (!name)
             return name.error();
         const auto user = service.renameUser(*id, *name);

@@ -32,7 +32,9 @@ std::expected<QList<CsvRecord>, QString> readCsv(const QByteArray& bytes)
     QByteArray data = bytes;
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // The one mark at the start is skipped above; the decoder must keep any that follows
+    // (it would skip a second one by default, and a field would lose it).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     const QString text = decoder.decode(data);
     if (decoder.hasError())
         return std::unexpected(

@@ -58,6 +58,18 @@ QByteArray CsvWriter::encodeField(const QString& field)
 
 void CsvWriter::writeRow(const QStringList& fields)
 {
+    // A row of one empty field would be a blank line, which readers (ours included) skip:
+    // quote it so that the row survives (found by fuzz/fuzz_csv_reader).
+    if (fields.size() == 1 && fields.front().isEmpty()) {
+        m_buffer += "\"\"\r\n";
+        m_atStart = false;
+        return;
+    }
+    // Readers skip a byte order mark at the start of a file, so a first field that starts
+    // with one would lose it: write a mark of our own for them to skip (found by fuzzing).
+    if (m_atStart && !fields.isEmpty() && fields.front().startsWith(QChar(0xFEFF)))
+        m_buffer += "\xEF\xBB\xBF";
+    m_atStart = false;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             m_buffer += ',';

@@ -32,6 +32,7 @@ private:
     QIODevice& m_device;
     QByteArray m_buffer;
     bool m_failed = false;
+    bool m_atStart = true; // nothing written yet
 };
 
 } // namespace BidTracker::Model

@@ -1,10 +1,48 @@
 #include "apitestserver.h"
 
+#include "support/databasesnapshot.h"
+
+#include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QTimer>
 
 namespace BidTracker::Testing {
+
+namespace {
+
+/// Keeps every JSON answer the tests receive, one JSON line each, in a file per test
+/// process under ANSWERS_DIR; the openapi_answers test checks them all against the
+/// OpenAPI document's schemas (tests/api/validate-answers.cjs).
+void recordAnswer(const QByteArray& method, const QString& path, const HttpReply& reply)
+{
+#ifdef ANSWERS_DIR
+    if (!reply.header("Content-Type").startsWith("application/json"))
+        return;
+    static QFile file = [] {
+        QDir().mkpath(QStringLiteral(ANSWERS_DIR));
+        return QFile(QStringLiteral(ANSWERS_DIR "/answers-%1.jsonl")
+                         .arg(QCoreApplication::applicationPid()));
+    }();
+    if (!file.isOpen() && !file.open(QIODevice::Append))
+        return;
+    const QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(method)},
+                           {QStringLiteral("path"), QUrl(path).path()},
+                           {QStringLiteral("status"), reply.status},
+                           {QStringLiteral("body"), QString::fromUtf8(reply.body)}};
+    file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    file.flush();
+#else
+    Q_UNUSED(method)
+    Q_UNUSED(path)
+    Q_UNUSED(reply)
+#endif
+}
+
+} // namespace
 
 QByteArray HttpReply::header(QByteArrayView name) const
 {
@@ -81,13 +119,13 @@ HttpReply ApiTestServer::request(const QByteArray& method, const QString& path,
     for (const auto& pair : reply->rawHeaderPairs())
         result.headers.append({pair.first, pair.second});
     reply->deleteLater();
+    recordAnswer(method, path, result);
     return result;
 }
 
-QByteArray ApiTestServer::snapshot()
+QString ApiTestServer::snapshot()
 {
-    return get(QStringLiteral("/api/v1/users")).body + get(QStringLiteral("/api/v1/items")).body +
-           get(QStringLiteral("/api/v1/bids")).body;
+    return databaseSnapshot(m_auction.path());
 }
 
 } // namespace BidTracker::Testing

@@ -49,8 +49,9 @@ public:
         return request("POST", path, body);
     }
 
-    /// Everything the API can list, to prove a refused request changed nothing.
-    QByteArray snapshot();
+    /// Every row of the database file, read by SQL on a connection of its own (not through
+    /// the API, whose answer cache would hide a change), to prove a refusal changed nothing.
+    QString snapshot();
 
 private:
     TestAuction m_auction;

@@ -290,7 +290,7 @@ TEST_P(ApiBadInput, IsRefusedWithAMessageAndChangesNothing)
 {
     // GIVEN the sample auction
     ApiTestServer server;
-    const QByteArray before = server.snapshot();
+    const QString before = server.snapshot();
     // WHEN a bad request arrives
     const BadCase& bad = GetParam();
     const auto reply = server.request(bad.method, bad.path, bad.body, bad.headers);
@@ -388,7 +388,7 @@ TEST(ApiErrors, ALockedDatabaseIs503AndNothingChanges)
 {
     // GIVEN another program holds the database's write lock longer than the busy timeout
     ApiTestServer server;
-    const QByteArray before = server.snapshot();
+    const QString before = server.snapshot();
     {
         auto locker =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));

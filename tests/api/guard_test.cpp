@@ -65,7 +65,7 @@ TEST(ConnectionGuard, AnswersOversizedHeadersWith431AndCloses)
 TEST(ConnectionGuard, AnswersADeclaredBodyOverTheLimitWith413BeforeItArrives)
 {
     ApiTestServer server;
-    const QByteArray before = server.snapshot();
+    const QString before = server.snapshot();
     RawClient client(server.port());
     client.send(
         "POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -79,12 +79,19 @@ TEST(ConnectionGuard, AnswersADeclaredBodyOverTheLimitWith413BeforeItArrives)
 
 TEST(ConnectionGuard, RefusesChunkedBodiesWith411)
 {
+    // GIVEN the sample auction
     ApiTestServer server;
+    const QString before = server.snapshot();
+    // WHEN a valid new user arrives as a chunked body
     RawClient client(server.port());
-    client.send(
-        "POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+    client.send("POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                "application/json\r\nAuthorization: Bearer " +
+                ApiTestServer::Token.toUtf8() +
+                "\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"name\": \"Chunk\"}\r\n0\r\n\r\n");
     const QByteArray answer = client.readUntilClosed(3000);
+    // THEN it is refused with 411 and no user was stored
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 411")) << answer.left(80).toStdString();
+    EXPECT_EQ(server.snapshot(), before);
 }
 
 TEST(ConnectionGuard, ClosesAnIdleConnection)
@@ -147,5 +154,40 @@ TEST(ConnectionGuard, ServesSeveralRequestsOnOneConnection)
             answer += client.socket.readAll();
         }
         EXPECT_TRUE(answer.startsWith("HTTP/1.1 200")) << answer.left(80).toStdString();
+    }
+}
+
+TEST(ConnectionGuard, DotDotPathsSentAsRawBytesReachNoFile)
+{
+    // GIVEN the server, and paths a browser or Qt's client would normalise before sending,
+    // sent here byte for byte
+    ApiTestServer server;
+    const QByteArray paths[] = {
+        "/apidocs/../../etc/passwd",
+        "/apidocs/../../../../../../etc/passwd",
+        "/apidocs/..%2f..%2f..%2fetc%2fpasswd",
+        "/apidocs/%2e%2e/%2e%2e/etc/passwd",
+        "/apidocs/..\\..\\etc\\passwd",
+        "/apidocs/....//....//etc/passwd",
+        "/apidocs//etc/passwd",
+        "/apidocs/%2fetc%2fpasswd",
+        "/apidocs/:/apidocs/index.html",
+        "/apidocs/..%00/etc/passwd",
+        "/api/v1/export/../../../etc/passwd",
+        "/api/v1/export/..%2f..%2fetc%2fpasswd.csv",
+        "/../../etc/passwd",
+        "//etc/passwd",
+    };
+    for (const QByteArray& path : paths) {
+        // WHEN one is asked for
+        RawClient client(server.port());
+        client.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        const QByteArray answer = client.readUntilClosed(1500);
+        // THEN it is refused or unknown, and no file of the machine or of the program's
+        // resources is in the answer
+        EXPECT_TRUE(answer.startsWith("HTTP/1.1 404") || answer.startsWith("HTTP/1.1 400"))
+            << path.toStdString() << ": " << answer.left(200).toStdString();
+        EXPECT_FALSE(answer.contains("root:")) << path.toStdString();
+        EXPECT_FALSE(answer.contains("<html")) << path.toStdString();
     }
 }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryFile>
 
 using namespace BidTracker;
@@ -31,16 +32,57 @@ TEST(OpenApi, DocumentsEveryRouteTheServerHas)
     }
 }
 
+TEST(OpenApi, EveryDocumentedRouteExists)
+{
+    // GIVEN the router of a real API server and the served document
+    Testing::TestAuction auction;
+    Api::ApiServer api(auction.service(), auction.db(), ApiTestServer::defaultSettings());
+    QSet<QString> served;
+    for (const auto& [method, pattern] : api.router().routes())
+        served.insert(QString::fromLatin1(method) + u' ' + pattern);
+    ApiTestServer server;
+    const auto document = server.get(QStringLiteral("/api/v1/openapi.json"));
+    ASSERT_EQ(document.status, 200);
+    const QJsonObject paths = document.object()["paths"].toObject();
+    ASSERT_FALSE(paths.isEmpty());
+    // THEN every operation it documents is a route of the server, under /api/v1 or the root
+    int operations = 0;
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        for (const QString& method : path->toObject().keys()) {
+            // A path item also holds parameters, servers, summary...: only methods count.
+            static const QSet<QString> methods{QStringLiteral("get"),     QStringLiteral("put"),
+                                               QStringLiteral("post"),    QStringLiteral("delete"),
+                                               QStringLiteral("patch"),   QStringLiteral("head"),
+                                               QStringLiteral("options"), QStringLiteral("trace")};
+            if (!methods.contains(method))
+                continue;
+            ++operations;
+            const QString upper = method.toUpper();
+            EXPECT_TRUE(served.contains(upper + QStringLiteral(" /api/v1") + path.key()) ||
+                        served.contains(upper + u' ' + path.key()))
+                << upper.toStdString() << " " << path.key().toStdString()
+                << " is documented but the server has no such route";
+        }
+    }
+    EXPECT_GE(operations, served.size() - 1); // all but the page's own assets
+}
+
 TEST(Metrics, PassesPromtoolCheck)
 {
     // GIVEN a server that answered some requests, accepted a bid and refused another
     ApiTestServer server;
-    server.get(QStringLiteral("/api/v1/items"));
-    server.get(QStringLiteral("/api/v1/nope"));
-    server.post(QStringLiteral("/api/v1/bids"),
-                R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
-    server.post(QStringLiteral("/api/v1/bids"),
-                R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
+    EXPECT_EQ(server.get(QStringLiteral("/api/v1/items")).status, 200);
+    EXPECT_EQ(server.get(QStringLiteral("/api/v1/nope")).status, 404);
+    EXPECT_EQ(server
+                  .post(QStringLiteral("/api/v1/bids"),
+                        R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})")
+                  .status,
+              201);
+    EXPECT_EQ(server
+                  .post(QStringLiteral("/api/v1/bids"),
+                        R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})")
+                  .status,
+              409);
     const QByteArray text = server.get(QStringLiteral("/metrics")).body;
     EXPECT_TRUE(text.contains("bidtracker_bids_total{outcome=\"accepted\"} 1"));
     EXPECT_TRUE(text.contains("bidtracker_bids_total{outcome=\"rejected\"} 1"));

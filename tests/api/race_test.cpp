@@ -2,6 +2,7 @@
 // on the same items from another thread.
 #include "apitestserver.h"
 #include "httpclients.h"
+#include "support/databasesnapshot.h"
 
 #include <QJsonObject>
 #include <QThread>
@@ -24,16 +25,28 @@ TEST(HttpBidRace, TwentyClientsWithTheSameAmountGetExactlyOne201)
             bidBody(QStringLiteral("item2"), 5000, QStringLiteral("user%1").arg(1 + i % 3)),
             ApiTestServer::Token.toUtf8());
     const auto answers = clients.collect(10'000);
-    // THEN exactly one is accepted and the others are told it is too low
+    // THEN exactly one is accepted and the others are told it is too low, against the
+    // winning bid of the same amount
     int created = 0;
     int conflicts = 0;
     for (const auto& [status, body] : answers) {
         created += status == 201;
-        conflicts += status == 409;
+        if (status != 409)
+            continue;
+        ++conflicts;
+        const QString message =
+            QJsonDocument::fromJson(body).object()[QStringLiteral("message")].toString();
+        EXPECT_TRUE(message.startsWith(QStringLiteral("Bid of 50.00 on item2 is too low")) &&
+                    message.contains(QStringLiteral("the winning bid is 50.00")) &&
+                    message.contains(QStringLiteral("the lowest acceptable bid is 50.")))
+            << message.toStdString();
     }
     EXPECT_EQ(created, 1);
     EXPECT_EQ(conflicts, 19);
-    EXPECT_EQ(server.auction().service().item(2)->bidCount, 1);
+    // AND the database holds exactly one row for it (counted, not the stored bid_count)
+    EXPECT_EQ(Testing::countRows(server.auction().path(), QStringLiteral("bids"),
+                                 QStringLiteral("item_id = 2")),
+              1);
 }
 
 TEST(HttpBidRace, ManyClientsAndTheWindowNeverBothWin)
@@ -95,4 +108,16 @@ TEST(HttpBidRace, ManyClientsAndTheWindowNeverBothWin)
     }
     EXPECT_EQ(service.winningBid(2)->id, all->rows.constLast().id);
     EXPECT_GT(acceptedValueById.size(), 0u);
+    // AND the window's bids were placed too, each stored as its own (user3's) bid
+    EXPECT_GT(windowBids.size(), 0);
+    for (const qint64 id : windowBids) {
+        const auto bid = service.bid(id);
+        ASSERT_TRUE(bid.has_value()) << "window bid" << id << " is missing";
+        EXPECT_EQ(bid->userId, 3);
+        EXPECT_EQ(bid->itemId, 2);
+        EXPECT_EQ(acceptedValueById.count(id), 0u) << "bid" << id << " claimed by both";
+    }
+    EXPECT_EQ(Testing::countRows(server.auction().path(), QStringLiteral("bids"),
+                                 QStringLiteral("item_id = 2")),
+              all->total);
 }

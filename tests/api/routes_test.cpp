@@ -66,7 +66,10 @@ TEST(ApiUsers, RefusesToDeleteAUserWithBids)
 TEST(ApiUsers, ListsTheItemsAUserBidOnOnce)
 {
     ApiTestServer server;
-    server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 1500, "user": "user1"}})");
+    ASSERT_EQ(
+        server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 1500, "user": "user1"}})")
+            .status,
+        201);
     const auto reply = server.get(api("/users/user1/items"));
     EXPECT_EQ(reply.status, 200);
     EXPECT_EQ(reply.object()["name"].toString(), QStringLiteral("Albert"));
@@ -77,7 +80,10 @@ TEST(ApiUsers, ListsTheItemsAUserBidOnOnce)
 TEST(ApiUsers, ListsAUsersBidsOldestFirst)
 {
     ApiTestServer server;
-    server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 1500, "user": "user1"}})");
+    ASSERT_EQ(
+        server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 1500, "user": "user1"}})")
+            .status,
+        201);
     const auto reply = server.get(api("/users/user1/bids"));
     EXPECT_EQ(reply.status, 200);
     EXPECT_EQ(reply.header("X-Total-Count"), "2");
@@ -199,7 +205,7 @@ TEST(ApiBids, PlacesABidFromANumberOrANumericString)
 TEST(ApiBids, RejectsALowBidWithTheLowestAcceptable)
 {
     ApiTestServer server;
-    const QByteArray before = server.snapshot();
+    const QString before = server.snapshot();
     const auto reply =
         server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 600, "user": "user3"}})");
     EXPECT_EQ(reply.status, 409);
@@ -213,7 +219,9 @@ TEST(ApiBids, RejectsALowBidWithTheLowestAcceptable)
 TEST(ApiBids, RejectsABidOnAClosedItem)
 {
     ApiTestServer server;
-    server.request("PUT", api("/items/item2"), R"({"item": {"status": "closed"}})");
+    ASSERT_EQ(
+        server.request("PUT", api("/items/item2"), R"({"item": {"status": "closed"}})").status,
+        200);
     const auto reply =
         server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 10, "user": "user3"}})");
     EXPECT_EQ(reply.status, 409);
@@ -296,7 +304,10 @@ TEST(ApiCache, AnswersReflectChangesFromAnotherConnectionAtOnce)
     // THEN the next read shows it, and so does a read after a change made over the API
     EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
               QStringLiteral("bid3"));
-    server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 8, "user": "user1"}})");
+    ASSERT_EQ(
+        server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 8, "user": "user1"}})")
+            .status,
+        201);
     EXPECT_EQ(server.get(api("/items/item2?winningOnly=1")).object()["item"]["winning"].toString(),
               QStringLiteral("bid4"));
 }

@@ -56,6 +56,38 @@ TEST_P(CsvField, IsWrittenAsRfc4180AndReadBackUnchanged)
     EXPECT_EQ(CsvWriter::unguardFormula(records->front().fields[1]), c.field);
 }
 
+TEST(CsvWriter, ARowOfOneEmptyFieldIsNotABlankLine)
+{
+    // GIVEN rows of one field, one of them empty WHEN written and read back
+    const auto records =
+        readCsv(writeRows({{QStringLiteral("name")}, {QString()}, {QStringLiteral("x")}}));
+    // THEN the empty row is still there (a blank line would be skipped as no record)
+    ASSERT_TRUE(records.has_value()) << records.error().toStdString();
+    ASSERT_EQ(records->size(), 3);
+    EXPECT_EQ(records->at(1).fields, QStringList{QString()});
+}
+
+TEST(CsvRead, SkipsOneByteOrderMarkAndKeepsTheFieldsOwn)
+{
+    // GIVEN a file that starts with a mark and whose first field starts with another
+    const auto records = readCsv(QByteArray("\xEF\xBB\xBF\xEF\xBB\xBFname,b\r\n"));
+    // THEN only the file's mark is skipped
+    ASSERT_TRUE(records.has_value()) << records.error().toStdString();
+    ASSERT_EQ(records->size(), 1);
+    EXPECT_EQ(records->front().fields.front(), QChar(0xFEFF) + QStringLiteral("name"));
+}
+
+TEST(CsvWriter, AFirstFieldStartingWithAByteOrderMarkKeepsIt)
+{
+    // GIVEN a file whose very first field starts with U+FEFF WHEN written and read back
+    const QString first = QChar(0xFEFF) + QStringLiteral("name");
+    const auto records = readCsv(writeRows({{first, QStringLiteral("b")}}));
+    // THEN the reader's skip of a leading mark did not eat the field's own
+    ASSERT_TRUE(records.has_value()) << records.error().toStdString();
+    ASSERT_EQ(records->size(), 1);
+    EXPECT_EQ(records->front().fields.front(), first);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Fields, CsvField,
     ::testing::Values(

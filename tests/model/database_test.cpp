@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QThread>
+#include <memory>
 
 using namespace BidTracker::Model;
 using BidTracker::Testing::TestAuction;
@@ -63,13 +65,29 @@ TEST(Database, MigratesAZeroByteFile)
 
 TEST(Database, SetsDurabilityAndIntegrityPragmasOnEveryConnection)
 {
+    // GIVEN a database, a second connection to it in this thread and a third in another
+    // thread (as the server and the export worker have)
     TestAuction auction;
-    auto db = auction.db().connection();
-    QSqlQuery query(db);
-    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
-    EXPECT_EQ(query.value(0).toString(), QStringLiteral("wal"));
-    EXPECT_EQ(pragma(auction.db(), "synchronous"), 2); // FULL
-    EXPECT_EQ(pragma(auction.db(), "foreign_keys"), 1);
+    const auto check = [](Database& db, const char* which) {
+        QSqlQuery query(db.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next()) << which;
+        EXPECT_EQ(query.value(0).toString(), QStringLiteral("wal")) << which;
+        EXPECT_EQ(pragma(db, "synchronous"), 2) << which; // FULL
+        EXPECT_EQ(pragma(db, "foreign_keys"), 1) << which;
+        EXPECT_GT(pragma(db, "busy_timeout"), 0) << which;
+    };
+    // THEN each of them has the pragmas set
+    check(auction.db(), "first connection");
+    auto second = BidTracker::Testing::openDatabase(auction.path());
+    ASSERT_TRUE(second);
+    check(*second, "second connection");
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        auto third = BidTracker::Testing::openDatabase(auction.path());
+        ASSERT_TRUE(third);
+        check(*third, "connection of another thread");
+    }));
+    thread->start();
+    ASSERT_TRUE(thread->wait(10'000));
 }
 
 TEST(Database, ReopeningKeepsEverything)

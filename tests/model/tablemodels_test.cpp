@@ -8,6 +8,8 @@
 #include "support/testauction.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 using namespace BidTracker::Model;
 using BidTracker::Testing::ModelCheck;
@@ -78,6 +80,27 @@ TEST(TableModels, BidsModelPassesTheModelTesterAndFollowsChanges)
     EXPECT_EQ(model.index(1, BidsTableModel::Item).data().toString(), QStringLiteral("Old clock"));
 }
 
+namespace {
+
+/// Changes the file behind the model's back (another connection, nothing announced), so
+/// that a row shows the old text if the model read it before and the new one if it reads
+/// it only now.
+void stampEveryBidInTheFile(const QString& path, const QString& placedAt)
+{
+    {
+        auto other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        other.setDatabaseName(path);
+        ASSERT_TRUE(other.open());
+        QSqlQuery query(other);
+        ASSERT_TRUE(query.prepare(QStringLiteral("UPDATE bids SET placed_at = ?")));
+        query.addBindValue(placedAt);
+        ASSERT_TRUE(query.exec());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+}
+
+} // namespace
+
 TEST(TableModels, BidsModelReadsOnlyTheRowsShownAndSortsAndFiltersInSql)
 {
     // GIVEN more bids than several blocks, on two lots by two bidders
@@ -96,10 +119,26 @@ TEST(TableModels, BidsModelReadsOnlyTheRowsShownAndSortsAndFiltersInSql)
     ModelCheck check(&model);
     ASSERT_EQ(model.rowCount(), total);
     EXPECT_EQ(model.index(total - 1, BidsTableModel::Id).data(IdRole).toLongLong(), total);
+    const QString before = model.index(total - 1, BidsTableModel::PlacedAt).data().toString();
+    // ... and only the rows shown: after a change behind its back, the row it read still
+    // shows what it read, a row of a block it never read shows the file as it is now
+    stampEveryBidInTheFile(auction.path(), QStringLiteral("2001-01-01T00:00:00.000Z"));
+    EXPECT_EQ(model.index(total - 1, BidsTableModel::PlacedAt).data().toString(), before);
+    EXPECT_EQ(model.index(BidsTableModel::BlockSize + 5, BidsTableModel::PlacedAt).data(),
+              QStringLiteral("2001-01-01 00:00:00"));
     // Sorted by amount, highest first: the top row is the highest bid of all
     model.sort(BidsTableModel::Value, Qt::DescendingOrder);
     EXPECT_EQ(model.index(0, BidsTableModel::Value).data(SortRole).toLongLong(),
               total); // an even one: the clock
+    // ... sorted by the database: a block read after the sort, and after another change
+    // behind the model's back, comes fresh from the file and in the sorted order
+    stampEveryBidInTheFile(auction.path(), QStringLiteral("2002-02-02T00:00:00.000Z"));
+    const int fresh = 2 * BidsTableModel::BlockSize + 3;
+    EXPECT_EQ(model.index(fresh, BidsTableModel::PlacedAt).data(),
+              QStringLiteral("2002-02-02 00:00:00"));
+    EXPECT_EQ(model.index(fresh, BidsTableModel::Value).data(SortRole).toLongLong(), total - fresh);
+    EXPECT_EQ(model.index(0, BidsTableModel::PlacedAt).data(),
+              QStringLiteral("2001-01-01 00:00:00")); // read before, not read again
     for (int row = 1; row < total; row += 97)
         EXPECT_GE(model.index(row - 1, BidsTableModel::Value).data(SortRole).toLongLong(),
                   model.index(row, BidsTableModel::Value).data(SortRole).toLongLong());

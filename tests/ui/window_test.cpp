@@ -22,12 +22,14 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProgressDialog>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace BidTracker;
@@ -316,13 +318,52 @@ TEST(Window, ImportPreviewShowsProblemsAndImportsOnlyACleanFile)
 
 TEST(Window, ExportsWithProgressOffTheGuiThread)
 {
+    // GIVEN an auction with enough bids that exporting them takes a while
     WindowFixture f;
+    QList<Model::BidRequest> batch;
+    constexpr int Bids = 15'000;
+    for (int i = 1; i <= Bids; ++i)
+        batch.append({2, 1 + i % 3, Model::Money::fromCents(1000 + i)});
+    for (const auto& placed : f.auction.service().placeBids(batch))
+        ASSERT_TRUE(placed.has_value());
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("bids.csv"));
+    // WHEN it is exported, while a timer of the GUI thread watches
+    int ticksDuringExport = 0;
+    bool sawProgressDialog = false;
+    QTimer watcher;
+    QObject::connect(&watcher, &QTimer::timeout, [&] {
+        ++ticksDuringExport;
+        sawProgressDialog = sawProgressDialog || f.window->findChild<QProgressDialog*>();
+    });
+    watcher.start(1);
     const QString message =
         Gui::exportWithProgress(f.auction.path(), Model::CsvKind::Bids, file, f.window.get());
-    EXPECT_TRUE(message.contains(QStringLiteral("Exported 2 bids"))) << message.toStdString();
+    watcher.stop();
+    // THEN the GUI thread kept running its events (the export ran on another thread) with a
+    // progress dialog up, and the whole file was written
+    EXPECT_GE(ticksDuringExport, 2);
+    EXPECT_TRUE(sawProgressDialog);
+    EXPECT_TRUE(message.contains(QStringLiteral("Exported %1 bids").arg(Bids + 2)))
+        << message.toStdString();
     QFile written(file);
     ASSERT_TRUE(written.open(QIODevice::ReadOnly));
-    EXPECT_TRUE(written.readAll().startsWith("bid_id,item_id,item_name"));
+    const QByteArray text = written.readAll();
+    EXPECT_TRUE(text.startsWith("bid_id,item_id,item_name"));
+    EXPECT_EQ(text.count('\n'), Bids + 3);
+    written.close();
+
+    // AND WHEN the dialog's Cancel is pressed during an export THEN no file is written
+    const QString cancelled = dir.filePath(QStringLiteral("cancelled.csv"));
+    QTimer canceller;
+    QObject::connect(&canceller, &QTimer::timeout, [&] {
+        if (auto* progress = f.window->findChild<QProgressDialog*>())
+            Q_EMIT progress->canceled(); // as its Cancel button does
+    });
+    canceller.start(0);
+    EXPECT_TRUE(
+        Gui::exportWithProgress(f.auction.path(), Model::CsvKind::Bids, cancelled, f.window.get())
+            .isEmpty());
+    canceller.stop();
+    EXPECT_FALSE(QFile::exists(cancelled));
 }

@@ -1,0 +1,115 @@
+#include "requestbodies.h"
+
+#include "jsonformat.h"
+
+namespace BidTracker::Api::Body {
+
+Input::Parsed<BidFields> bid(const QByteArray& body)
+{
+    auto object = Input::jsonObject(body);
+    if (!object)
+        return std::unexpected(object.error());
+    const QJsonValue inner = object->value(Json::Key::bid);
+    if (inner.isUndefined())
+        return std::unexpected(Input::bundled(
+            {{Json::Key::bid, QStringLiteral("Missing required parameter in the JSON body")}}));
+    if (!inner.isObject())
+        return std::unexpected(
+            Input::bundled({{Json::Key::bid, QStringLiteral("Bid must be a JSON object")}}));
+    const QJsonObject fields = inner.toObject();
+    const QString missing = QStringLiteral("Missing required parameter in bid");
+
+    BidFields result;
+    QJsonObject problems;
+    const auto idField = [&](const QString& key, const QString& example, QString& target) {
+        const QJsonValue value = fields.value(key);
+        if (value.isUndefined())
+            problems.insert(key, missing);
+        else if (!value.isString())
+            problems.insert(key, QStringLiteral("%1 must be a string id such as %2")
+                                     .arg(key == Json::Key::item ? QStringLiteral("Item")
+                                                                 : QStringLiteral("User"),
+                                          example));
+        else
+            target = value.toString();
+    };
+    idField(Json::Key::item, QStringLiteral("item1"), result.item);
+    idField(Json::Key::user, QStringLiteral("user1"), result.user);
+    const QJsonValue value = fields.value(Json::Key::value);
+    if (value.isUndefined()) {
+        problems.insert(Json::Key::value, missing);
+    } else if (const auto amount = Input::money(value, QStringLiteral("Value"))) {
+        result.value = *amount;
+    } else {
+        problems.insert(Json::Key::value, amount.error());
+    }
+    if (!problems.isEmpty())
+        return std::unexpected(Input::bundled(problems));
+    return result;
+}
+
+Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired)
+{
+    auto object = Input::jsonObject(body);
+    if (!object)
+        return std::unexpected(object.error());
+    const QJsonValue inner = object->value(Json::Key::item);
+    if (inner.isUndefined())
+        return std::unexpected(Input::bundled(
+            {{Json::Key::item, QStringLiteral("Missing required parameter in the JSON body")}}));
+    if (!inner.isObject())
+        return std::unexpected(
+            Input::bundled({{Json::Key::item, QStringLiteral("Item must be a JSON object")}}));
+    const QJsonObject fields = inner.toObject();
+
+    Model::ItemChanges changes;
+    QJsonObject problems;
+    const QJsonValue name = fields.value(Json::Key::name);
+    if (name.isString())
+        changes.name = name.toString();
+    else if (!name.isUndefined())
+        problems.insert(Json::Key::name, QStringLiteral("Name must be a string"));
+    else if (nameRequired)
+        problems.insert(Json::Key::name, QStringLiteral("Missing required parameter in item"));
+
+    const QJsonValue status = fields.value(Json::Key::status);
+    if (!status.isUndefined()) {
+        if (const auto parsed = Model::parseStatus(status.toString()); status.isString() && parsed)
+            changes.status = *parsed;
+        else
+            problems.insert(Json::Key::status,
+                            QStringLiteral("Status must be \"open\" or \"closed\""));
+    }
+    const auto moneyField = [&](const QString& key, const QString& label,
+                                std::optional<Model::Money>& target) {
+        const QJsonValue value = fields.value(key);
+        if (value.isUndefined() || value.isNull())
+            return;
+        if (const auto amount = Input::money(value, label))
+            target = *amount;
+        else
+            problems.insert(key, amount.error());
+    };
+    moneyField(Json::Key::startingPrice, QStringLiteral("Starting price"), changes.startingPrice);
+    moneyField(Json::Key::minIncrement, QStringLiteral("Minimum increment"), changes.minIncrement);
+    if (!problems.isEmpty())
+        return std::unexpected(Input::bundled(problems));
+    return changes;
+}
+
+Input::Parsed<QString> userName(const QByteArray& body)
+{
+    auto object = Input::jsonObject(body);
+    if (!object)
+        return std::unexpected(object.error());
+    const QJsonValue name = object->value(Json::Key::name);
+    if (name.isUndefined())
+        return std::unexpected(Input::bundled(
+            {{Json::Key::name, QStringLiteral("Missing required parameter in the JSON body")}}));
+    if (!name.isString())
+        return std::unexpected(
+            Input::bundled({{Json::Key::name, QStringLiteral("Name must be a string")}}));
+    return name.toString();
+}
+
+} // namespace BidTracker::Api::Body

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "requestinput.h"
+
+#include "model/records.h"
+
+#include <QByteArray>
+#include <QString>
+
+// The JSON bodies of the routes that take one, read and checked before the service sees
+// them. Pure functions of the bytes received (no server, no database), so that a fuzzer can
+// drive them directly.
+namespace BidTracker::Api::Body {
+
+struct BidFields
+{
+    QString item;
+    QString user;
+    Model::Money value;
+};
+
+/// {"bid": {"item": "item1", "value": 650.0, "user": "user1"}}, every field checked.
+Input::Parsed<BidFields> bid(const QByteArray& body);
+
+/// {"item": {...}} of a POST or PUT: every field checked, all problems reported together.
+Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired);
+
+/// {"name": "Albert"} of a new user: required, a string.
+Input::Parsed<QString> userName(const QByteArray& body);
+
+} // namespace BidTracker::Api::Body

@@ -1,0 +1,53 @@
+// The import planner on any file of items or users (the first byte picks which): it either
+// plans every row with the same rules as the window and the API, or names the problems.
+#include "fuzzcheck.h"
+
+#include "model/auctionservice.h"
+#include "model/csv/csvimport.h"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace BidTracker::Model;
+
+namespace {
+
+/// A name the plan keeps is one the rule accepts as it is (already cleaned).
+void checkName(const QString& name)
+{
+    const auto again = AuctionService::validateName(name);
+    FUZZ_CHECK(again.has_value());
+    FUZZ_CHECK(*again == name);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    if (size == 0)
+        return 0;
+    const CsvKind kind = data[0] % 2 == 0 ? CsvKind::Items : CsvKind::Users;
+    const QByteArray bytes(reinterpret_cast<const char*>(data) + 1, qsizetype(size - 1));
+    const ImportPlan plan = planImport(kind, bytes);
+    FUZZ_CHECK(plan.kind == kind);
+    if (plan.ok()) {
+        FUZZ_CHECK(plan.rowCount() == plan.records.size());
+        for (const ItemChanges& item : plan.items) {
+            FUZZ_CHECK(item.name.has_value());
+            checkName(*item.name);
+            if (item.startingPrice)
+                FUZZ_CHECK(item.startingPrice->cents() > 0);
+            if (item.minIncrement)
+                FUZZ_CHECK(item.minIncrement->cents() > 0);
+        }
+        for (const QString& name : plan.userNames)
+            checkName(name);
+    } else {
+        for (const ImportProblem& problem : plan.problems) {
+            FUZZ_CHECK(!problem.message.isEmpty());
+            FUZZ_CHECK(problem.line >= 0);
+        }
+        FUZZ_CHECK(!plan.problemText().isEmpty());
+    }
+    return 0;
+}

@@ -1,0 +1,94 @@
+# The mutations tests/mutation/run.py applies, one at a time, to a copy of the tree. Each is
+# a small textual change found by a regular expression (so that it survives code moving
+# around it), and the test executables and gtest filters that should kill it.
+#
+#   name      what the mutation does, in words
+#   file      the file it changes (relative to the tree)
+#   find      a regular expression; its first match is replaced (it must match)
+#   replace   the replacement (re.sub syntax)
+#   tests     [(executable under build/tests, gtest filter), ...]: the suite that must fail
+
+MODEL = "model_tests"
+API = "api_tests"
+
+MUTATIONS = [
+    dict(
+        name="drop the increment of the item's bid count",
+        file="model/auctionservice_bids.cpp",
+        find=r"bid_count = bid_count \+ 1 WHERE id = \?\"\),\s*\{bid\.id",
+        replace='bid_count = bid_count WHERE id = ?"), {bid.id',
+        tests=[(MODEL, "BidService.*:UserService.*:ItemService.*:Generator.*"), (API, "Api*")],
+    ),
+    dict(
+        name="keep a refused low bid's row",
+        file="model/auctionservice_bids.cpp",
+        find=r"(const Money lowest = \*target->winningValue \+ target->minIncrement;\n)",
+        replace=r"""\1        if (request.value < lowest)
+            (void)m_db.run(QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at) VALUES (?, ?, ?, ?)"), {request.itemId, request.userId, request.value.cents(), utcTimestampNow()});
+""",
+        tests=[(API, "ApiBids.*:Requests/ApiBadInput.*")],
+    ),
+    dict(
+        name="accept a bid equal to the winning one (minimum increment ignored)",
+        file="model/auctionservice_bids.cpp",
+        find=r"if \(request\.value < lowest\)",
+        replace="if (request.value < *target->winningValue)",
+        tests=[(MODEL, "BidService.*"), (API, "HttpBidRace.*:ApiBids.*")],
+    ),
+    dict(
+        name="accept bids on a closed item",
+        file="model/auctionservice_bids.cpp",
+        find=r"if \(target->status == ItemStatus::Closed\)",
+        replace="if (false)",
+        tests=[(MODEL, "BidService.*"), (API, "ApiBids.*")],
+    ),
+    dict(
+        name="skip BEGIN IMMEDIATE (a deferred transaction)",
+        file="model/writetransaction.cpp",
+        find=r"BEGIN IMMEDIATE",
+        replace="BEGIN DEFERRED",
+        tests=[(MODEL, "BidRace.*:BidService.*"), (API, "HttpBidRace.*")],
+    ),
+    dict(
+        name="no transaction at all (each statement commits alone)",
+        file="model/writetransaction.cpp",
+        find=r'm_db\.exec\(QStringLiteral\("BEGIN IMMEDIATE"\)\)',
+        replace='m_db.exec(QStringLiteral("SELECT 1"))',
+        tests=[(MODEL, "BidRace.*:BidService.*:CsvImport.*"), (API, "HttpBidRace.*")],
+    ),
+    dict(
+        name="recompute the winner in the wrong order after a delete",
+        file="model/auctionservice_bids.cpp",
+        find=r"ORDER BY value_cents DESC, id LIMIT 1",
+        replace="ORDER BY value_cents ASC, id LIMIT 1",
+        tests=[(MODEL, "BidService.*"), (API, "ApiBids.*")],
+    ),
+    dict(
+        name="skip the Host check",
+        file="app/api/apiserver.cpp",
+        find=r"!hostAllowed\(",
+        replace="false && !hostAllowed(",
+        tests=[(API, "*")],
+    ),
+    dict(
+        name="skip the token check",
+        file="app/api/apiserver.cpp",
+        find=r"!tokenMatches\(",
+        replace="false && !tokenMatches(",
+        tests=[(API, "*")],
+    ),
+    dict(
+        name="serve a stale cached answer after this process's own change",
+        file="app/api/answercache.cpp",
+        find=r"(if \(m_announced != m_announcedSeen \|\| own != m_ownChangesSeen\) \{\n)(\s*)m_answers\.clear\(\);",
+        replace=r"\1\2(void)0;",
+        tests=[(API, "*")],
+    ),
+    dict(
+        name="no body cap (the guard lets any declared length through)",
+        file="app/api/connectionguard.cpp",
+        find=r"if \(length > m_limits\.maxBodyBytes\)",
+        replace="if (false)",
+        tests=[(API, "ConnectionGuard.*")],
+    ),
+]
