@@ -7,6 +7,7 @@
 #include "options.h"
 #include "screenshot.h"
 #include "serverconfig.h"
+#include "stationlink.h"
 #include "stopsignals.h"
 #include "windowbenchmark.h"
 #include "windowsession.h"
@@ -73,6 +74,10 @@ int runHeadless(const App::Options& options)
     auto db = openDatabase(options, notifier, &path);
     if (!db)
         return 1;
+    const auto stations = App::listenToOtherStations(*db, notifier);
+    if (stations)
+        QObject::connect(stations.get(), &Model::PostgresListener::connectionChanged,
+                         [](bool, const QString& message) { say(message); });
     const Api::ServerSettings settings = App::serverSettings(options);
     Api::ServerThread server(path, settings, &notifier);
     server.setLogToStderr(true);
@@ -86,7 +91,7 @@ int runHeadless(const App::Options& options)
                              : settings.bindAddress.toString();
     const QString base = QStringLiteral("http://%1:%2").arg(host).arg(server.port());
     say(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
-            .arg(QCoreApplication::applicationVersion(), path, base));
+            .arg(QCoreApplication::applicationVersion(), db->displayName(), base));
     say(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
                               : QStringLiteral("API token: none (--no-auth: writes are open)"));
     const int code = QCoreApplication::exec();

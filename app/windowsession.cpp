@@ -1,9 +1,11 @@
 #include "windowsession.h"
 
 #include "serverconfig.h"
+#include "stationlink.h"
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTimer>
 #include <cstdio>
 
@@ -33,6 +35,15 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
         std::fprintf(stderr, "bidtracker: the server is off: %s\n", qPrintable(serverError));
     session->m_window = std::make_unique<Gui::MainWindow>(*session->m_service, session->m_notifier,
                                                           path, session->m_server.get());
+    session->m_stations = listenToOtherStations(*session->m_db, session->m_notifier);
+    if (session->m_stations) {
+        Gui::MainWindow* window = session->m_window.get();
+        connect(session->m_stations.get(), &Model::PostgresListener::connectionChanged, window,
+                [window](bool connected, const QString& message) {
+                    // A lost server stays on screen until it is back; "back" fades.
+                    window->statusBar()->showMessage(message, connected ? 5000 : 0);
+                });
+    }
     connect(session->m_window.get(), &Gui::MainWindow::openDatabaseRequested, session.get(),
             &WindowSession::switchRequested);
     return session;
@@ -53,6 +64,7 @@ std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path
 WindowSession::~WindowSession()
 {
     // The window's models use the service; the server thread has its own connection.
+    m_stations.reset();
     m_window.reset();
     m_server.reset();
 }

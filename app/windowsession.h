@@ -4,6 +4,7 @@
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/storage/database.h"
+#include "model/storage/postgreslistener.h"
 #include "options.h"
 #include "ui/mainwindow.h"
 
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<Model::AuctionService> m_service;
     std::unique_ptr<EmbeddedServer> m_server;
     std::unique_ptr<Gui::MainWindow> m_window;
+    std::unique_ptr<Model::PostgresListener> m_stations;
 };
 
 /// Runs the window until it is closed, switching databases on request.

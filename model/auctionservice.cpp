@@ -32,10 +32,7 @@ Result<AuctionService::ChangeStamp> AuctionService::changeStamp()
 Result<void> AuctionService::record(EntityKind kind, Change::Action action, qint64 id,
                                     qint64 itemId, qint64 userId)
 {
-    const Change change{kind, action, id, itemId, userId};
-    if (auto ok = m_storage.announceToOthers(change); !ok)
-        return ok;
-    m_pending.append(change);
+    m_pending.append(Change{kind, action, id, itemId, userId});
     return {};
 }
 

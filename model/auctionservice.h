@@ -130,7 +130,8 @@ private:
     /// announced once it committed.
     template <typename Work> auto writeTransaction(Work&& work) -> decltype(work());
     /// Records a change of the transaction in progress: other processes hear of it when it
-    /// commits (NOTIFY on PostgreSQL); this process after the commit (announcePending).
+    /// commits (NOTIFY on PostgreSQL, sent just before the commit); this process after the
+    /// commit (announcePending).
     Result<void> record(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
                         qint64 userId = 0);
     void announcePending();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "auctionservice.h"
+#include "storage/storage.h"
 #include "writetransaction.h"
 
 namespace BidTracker::Model {
@@ -18,6 +19,8 @@ template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> d
             auto done = work();
             if (!done)
                 return done; // the transaction rolls back as it goes out of scope
+            if (auto ok = m_storage.announceToOthers(m_pending); !ok)
+                return fail(ok.error());
             if (auto ok = transaction.commit(); !ok)
                 return fail(ok.error());
             return done;

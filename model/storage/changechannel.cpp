@@ -2,15 +2,8 @@
 
 #include <QRandomGenerator>
 #include <QStringList>
-#include <limits>
 
 namespace BidTracker::Model::ChangeChannel {
-
-namespace {
-
-constexpr qint64 MaxId = std::numeric_limits<qint64>::max();
-
-} // namespace
 
 const QString& processTag()
 {
@@ -18,29 +11,35 @@ const QString& processTag()
     return tag;
 }
 
-QString encode(const Change& change)
+QStringList encode(const QList<Change>& changes)
 {
-    return QStringLiteral("v1 %1 %2 %3 %4 %5 %6")
-        .arg(processTag())
-        .arg(static_cast<int>(change.kind))
-        .arg(static_cast<int>(change.action))
-        .arg(change.id)
-        .arg(change.itemId)
-        .arg(change.userId);
+    QStringList payloads;
+    for (qsizetype first = 0; first < changes.size(); first += ChangesPerNotification) {
+        QString payload = QStringLiteral("v1 ") + processTag();
+        for (const Change& change : changes.mid(first, ChangesPerNotification))
+            payload += QStringLiteral(";%1 %2 %3 %4 %5")
+                           .arg(static_cast<int>(change.kind))
+                           .arg(static_cast<int>(change.action))
+                           .arg(change.id)
+                           .arg(change.itemId)
+                           .arg(change.userId);
+        payloads.append(payload);
+    }
+    return payloads;
 }
 
-std::optional<Received> decode(const QString& payload)
+namespace {
+
+std::optional<Change> decodeOne(const QString& text)
 {
-    if (payload.size() > 200)
-        return std::nullopt;
-    const QStringList parts = payload.split(u' ');
-    if (parts.size() != 7 || parts[0] != u"v1" || parts[1].isEmpty())
+    const QStringList parts = text.split(u' ');
+    if (parts.size() != 5)
         return std::nullopt;
     bool ok[5] = {};
-    const int kind = parts[2].toInt(&ok[0]);
-    const int action = parts[3].toInt(&ok[1]);
-    const qint64 numbers[3] = {parts[4].toLongLong(&ok[2]), parts[5].toLongLong(&ok[3]),
-                               parts[6].toLongLong(&ok[4])};
+    const int kind = parts[0].toInt(&ok[0]);
+    const int action = parts[1].toInt(&ok[1]);
+    const qint64 numbers[3] = {parts[2].toLongLong(&ok[2]), parts[3].toLongLong(&ok[3]),
+                               parts[4].toLongLong(&ok[4])};
     for (bool fine : ok)
         if (!fine)
             return std::nullopt;
@@ -50,11 +49,31 @@ std::optional<Received> decode(const QString& payload)
         action > static_cast<int>(Change::Action::Reset))
         return std::nullopt;
     for (qint64 number : numbers)
-        if (number < 0 || number > MaxId)
+        if (number < 0)
             return std::nullopt;
-    return Received{parts[1],
-                    Change{static_cast<EntityKind>(kind), static_cast<Change::Action>(action),
-                           numbers[0], numbers[1], numbers[2]}};
+    return Change{static_cast<EntityKind>(kind), static_cast<Change::Action>(action), numbers[0],
+                  numbers[1], numbers[2]};
+}
+
+} // namespace
+
+std::optional<Received> decode(const QString& payload)
+{
+    if (payload.size() > 8000)
+        return std::nullopt;
+    QStringList parts = payload.split(u';');
+    const QStringList head = parts.takeFirst().split(u' ');
+    if (head.size() != 2 || head[0] != u"v1" || head[1].isEmpty() || parts.isEmpty() ||
+        parts.size() > ChangesPerNotification)
+        return std::nullopt;
+    Received received{head[1], {}};
+    for (const QString& part : std::as_const(parts)) {
+        const auto change = decodeOne(part);
+        if (!change)
+            return std::nullopt;
+        received.changes.append(*change);
+    }
+    return received;
 }
 
 } // namespace BidTracker::Model::ChangeChannel

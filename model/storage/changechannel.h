@@ -2,7 +2,9 @@
 
 #include "model/change.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace BidTracker::Model::ChangeChannel {
@@ -14,15 +16,19 @@ inline constexpr const char* Name = "bidtracker_changes";
 /// announced those changes already).
 const QString& processTag();
 
-/// "v1 TAG KIND ACTION ID ITEM USER": small, plain text, well under NOTIFY's 8000 bytes.
-QString encode(const Change& change);
+/// At most this many changes go in one notification ("v1 TAG" then ";KIND ACTION ID ITEM
+/// USER" for each): far under NOTIFY's 8000-byte limit.
+inline constexpr qsizetype ChangesPerNotification = 100;
 
-/// A change another process sent, with its tag. Anything malformed (another program on
-/// the channel, a newer version) gives nothing: it is outside input like any other.
+/// The payloads that carry `changes`, in order.
+QStringList encode(const QList<Change>& changes);
+
+/// What another process sent, with its tag. Anything malformed (another program on the
+/// channel, a newer version) gives nothing: it is outside input like any other.
 struct Received
 {
     QString tag;
-    Change change;
+    QList<Change> changes;
 };
 std::optional<Received> decode(const QString& payload);
 

@@ -122,16 +122,25 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& text,
         return fail(Error::unavailable(
             QStringLiteral("Cannot connect to %1: %2")
                 .arg(location.display(), db->m_connection.lastError().text().trimmed())));
-    // Cents and ids are BIGINT; the session speaks UTC and UTF-8 whatever the server says.
-    for (const auto* setting : {"SET client_encoding = 'UTF8'", "SET TIME ZONE 'UTC'"}) {
-        if (auto ok = db->exec(QString::fromLatin1(setting)); !ok)
-            return fail(ok.error());
-    }
+    if (auto ok = db->configureSession(); !ok)
+        return fail(ok.error());
     if (auto ok = db->checkPostgresVersion(); !ok)
         return fail(ok.error());
     if (auto ok = db->migrate(); !ok)
         return fail(ok.error());
     return db;
+}
+
+Result<void> Database::configureSession()
+{
+    if (engine() != Storage::Engine::Postgres)
+        return {};
+    // The session speaks UTC and UTF-8 whatever the server's defaults are.
+    for (const auto* setting : {"SET client_encoding = 'UTF8'", "SET TIME ZONE 'UTC'"}) {
+        if (auto ok = exec(QString::fromLatin1(setting)); !ok)
+            return ok;
+    }
+    return {};
 }
 
 QString Database::displayName() const
@@ -313,12 +322,16 @@ Result<void> Database::migrate()
 
 Result<QSqlQuery*> Database::prepared(const QString& sql)
 {
+    if (m_lost) {
+        if (auto ok = reconnect(); !ok)
+            return fail(ok.error());
+    }
     if (auto it = m_statements.constFind(sql); it != m_statements.constEnd())
         return *it;
     auto query = std::make_unique<QSqlQuery>(m_connection);
     query->setForwardOnly(true); // rows are read once, in order: no client-side row cache
     if (!query->prepare(sql))
-        return fail(sqlError(*query, QStringLiteral("preparing a statement")));
+        return fail(statementFailed(*query, QStringLiteral("preparing a statement")));
     return *m_statements.insert(sql, query.release());
 }
 
@@ -331,7 +344,7 @@ Result<StatementRun> Database::run(const QString& sql, std::initializer_list<QVa
     for (const QVariant& value : values)
         (*query)->bindValue(position++, value);
     if (!(*query)->exec()) {
-        Error error = sqlError(**query, QStringLiteral("running \"%1\"").arg(sql.left(40)));
+        Error error = statementFailed(**query, QStringLiteral("running \"%1\"").arg(sql.left(40)));
         (*query)->finish();
         return fail(std::move(error));
     }
@@ -340,10 +353,46 @@ Result<StatementRun> Database::run(const QString& sql, std::initializer_list<QVa
 
 Result<void> Database::exec(const QString& sql)
 {
+    if (m_lost) {
+        if (auto ok = reconnect(); !ok)
+            return ok;
+    }
     QSqlQuery query(m_connection);
     if (!query.exec(sql))
-        return fail(sqlError(query, sql.section(u' ', 0, 1)));
+        return fail(statementFailed(query, sql.section(u' ', 0, 1)));
     return {};
+}
+
+Error Database::statementFailed(const QSqlQuery& query, const QString& doing)
+{
+    Error error = sqlError(query, doing);
+    if (engine() != Storage::Engine::Postgres)
+        return error;
+    // A server that went away (restart, network) leaves this connection dead: libpq errors
+    // of that kind carry no SQLSTATE or class 08 / 57P0x. The next call connects again.
+    const QString state = query.lastError().nativeErrorCode();
+    if (state.isEmpty() || state.startsWith(u"08") || state.startsWith(u"57P0")) {
+        QSqlQuery probe(m_connection);
+        if (!probe.exec(QStringLiteral("SELECT 1"))) {
+            m_lost = true;
+            error.message = QStringLiteral("The database server %1 cannot be reached: %2")
+                                .arg(displayName(), query.lastError().text().trimmed());
+        }
+    }
+    return error;
+}
+
+Result<void> Database::reconnect()
+{
+    qDeleteAll(m_statements); // prepared on the old session, they are gone with it
+    m_statements.clear();
+    m_connection.close();
+    if (!m_connection.open())
+        return fail(
+            Error::unavailable(QStringLiteral("The database server %1 cannot be reached: %2")
+                                   .arg(displayName(), m_connection.lastError().text().trimmed())));
+    m_lost = false;
+    return configureSession();
 }
 
 Result<qint64> Database::scalar(const QString& sql)

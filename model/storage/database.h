@@ -81,6 +81,10 @@ public:
     /// The error for a failed statement, naming what was being done; `transient` when a
     /// retry of the whole transaction can cure it (PostgreSQL deadlock or serialization).
     static Error sqlError(const QSqlQuery& query, const QString& doing);
+    /// sqlError(), and on PostgreSQL: when the server has gone, the connection is marked
+    /// lost and the next statement connects again (a restarted server is used as soon as it
+    /// is back; until then every call fails as Unavailable).
+    Error statementFailed(const QSqlQuery& query, const QString& doing);
 
 private:
     Database(QString path, QString connectionName);
@@ -93,12 +97,15 @@ private:
     Result<qint64> schemaVersion();
     Result<void> setSchemaVersion(int version);
     Result<void> migrate();
+    Result<void> configureSession();
+    Result<void> reconnect();
 
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_connection;
     QHash<QString, QSqlQuery*> m_statements;
     std::unique_ptr<Storage> m_storage;
+    bool m_lost = false;
 };
 
 } // namespace BidTracker::Model

@@ -25,13 +25,16 @@ Result<bool> PostgresStorage::everHeldRows()
     return *used > 0;
 }
 
-Result<void> PostgresStorage::announceToOthers(const Change& change)
+Result<void> PostgresStorage::announceToOthers(const QList<Change>& changes)
 {
-    auto run = m_db.run(
-        QStringLiteral("SELECT pg_notify('%1', ?)").arg(QLatin1String(ChangeChannel::Name)),
-        {ChangeChannel::encode(change)});
-    if (!run)
-        return fail(run.error());
+    // A batch of bids is one transaction: its changes go in as few notifications as fit.
+    for (const QString& payload : ChangeChannel::encode(changes)) {
+        auto run = m_db.run(
+            QStringLiteral("SELECT pg_notify('%1', ?)").arg(QLatin1String(ChangeChannel::Name)),
+            {payload});
+        if (!run)
+            return fail(run.error());
+    }
     return {};
 }
 

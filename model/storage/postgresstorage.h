@@ -17,7 +17,7 @@ public:
     Result<bool> everHeldRows() override;
     /// Other stations' changes arrive as notifications (PostgresListener), not by polling.
     Result<qint64> externalChangeVersion() override { return -1; }
-    Result<void> announceToOthers(const Change& change) override;
+    Result<void> announceToOthers(const QList<Change>& changes) override;
 
 protected:
     QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }

@@ -16,7 +16,7 @@ public:
     Result<void> beginWrite() override;
     Result<bool> everHeldRows() override;
     Result<qint64> externalChangeVersion() override;
-    Result<void> announceToOthers(const Change&) override { return {}; }
+    Result<void> announceToOthers(const QList<Change>&) override { return {}; }
 
 protected:
     QString lockClause() const override { return {}; }

@@ -26,7 +26,7 @@ Result<qint64> SqlStorage::insertReturningId(const QString& sql,
     if (!run)
         return fail(run.error());
     if (!(*run)->next())
-        return fail(Database::sqlError(**run, QStringLiteral("reading a new row's id")));
+        return fail(m_db.statementFailed(**run, QStringLiteral("reading a new row's id")));
     return (*run)->value(0).toLongLong();
 }
 
@@ -155,8 +155,8 @@ Result<std::optional<Item>> SqlStorage::findItem(qint64 id, Lock lock)
     // another writer re-reads the locked row but keeps the rows it joined from before the
     // wait (the old winning bid), while a new statement after it sees everything committed.
     if (lock == Lock::ForUpdate && !lockClause().isEmpty()) {
-        auto locked = m_db.run(QStringLiteral("SELECT id FROM items WHERE id = ?") + lockClause(),
-                               {id});
+        auto locked =
+            m_db.run(QStringLiteral("SELECT id FROM items WHERE id = ?") + lockClause(), {id});
         if (!locked)
             return fail(locked.error());
     }

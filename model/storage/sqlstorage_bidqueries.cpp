@@ -49,7 +49,7 @@ Result<QSqlQuery*> runBound(Database& db, const QString& sql,
     for (const auto& [name, value] : values)
         (*statement)->bindValue(name, value);
     if (!(*statement)->exec()) {
-        Error error = Database::sqlError(**statement, doing);
+        Error error = db.statementFailed(**statement, doing);
         (*statement)->finish();
         return fail(error);
     }

@@ -85,9 +85,10 @@ public:
     /// Moves whenever another connection committed a change that this one may not have
     /// seen; -1 when the engine tells other stations' changes by notification instead.
     virtual Result<qint64> externalChangeVersion() = 0;
-    /// Tells other processes on the same database about a change, as part of the write
-    /// transaction in progress (delivered when it commits). Nothing to do on SQLite.
-    virtual Result<void> announceToOthers(const Change& change) = 0;
+    /// Tells other processes on the same database about the changes of the write
+    /// transaction in progress, just before it commits (delivered when it does). Nothing to
+    /// do on SQLite.
+    virtual Result<void> announceToOthers(const QList<Change>& changes) = 0;
 
     // CSV export
     /// Streams the rows of one CSV file, as text fields in the file's column order, in id

@@ -87,16 +87,13 @@ namespace {
 /// it only now.
 void stampEveryBidInTheFile(const QString& path, const QString& placedAt)
 {
-    {
-        auto other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
-        other.setDatabaseName(path);
-        ASSERT_TRUE(other.open());
-        QSqlQuery query(other);
-        ASSERT_TRUE(query.prepare(QStringLiteral("UPDATE bids SET placed_at = ?")));
-        query.addBindValue(placedAt);
-        ASSERT_TRUE(query.exec());
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    // Another connection of its own (either engine), which announces nothing.
+    auto other = BidTracker::Testing::openDatabase(path);
+    ASSERT_TRUE(other);
+    QSqlQuery query(other->connection());
+    ASSERT_TRUE(query.prepare(QStringLiteral("UPDATE bids SET placed_at = ?")));
+    query.addBindValue(placedAt);
+    ASSERT_TRUE(query.exec());
 }
 
 } // namespace

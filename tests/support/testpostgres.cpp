@@ -51,9 +51,11 @@ bool adminExec(const QString& sql)
             QSqlQuery query(admin);
             ok = query.exec(sql);
             if (!ok)
-                ADD_FAILURE() << sql.toStdString() << ": " << query.lastError().text().toStdString();
+                ADD_FAILURE() << sql.toStdString() << ": "
+                              << query.lastError().text().toStdString();
         } else {
-            ADD_FAILURE() << "cannot reach the test cluster: " << admin.lastError().text().toStdString();
+            ADD_FAILURE() << "cannot reach the test cluster: "
+                          << admin.lastError().text().toStdString();
         }
         admin.close();
     }

@@ -1,0 +1,105 @@
+#include "postgreslistener.h"
+
+#include "changechannel.h"
+#include "model/changenotifier.h"
+
+#include <QAtomicInt>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace BidTracker::Model {
+
+PostgresListener::PostgresListener(const DatabaseLocation& location, ChangeNotifier& notifier,
+                                   QObject* parent)
+    : QObject(parent), m_location(location), m_notifier(notifier)
+{
+    static QAtomicInt counter;
+    m_connectionName = QStringLiteral("bidtracker-listener-%1").arg(counter.fetchAndAddRelaxed(1));
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &PostgresListener::check);
+    if (connectNow())
+        setConnected(true, {});
+    m_timer.start(m_connected ? CheckEveryMs : m_retryMs);
+}
+
+PostgresListener::~PostgresListener()
+{
+    m_timer.stop();
+    if (m_connection.isValid())
+        m_connection.close();
+    m_connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool PostgresListener::connectNow()
+{
+    if (m_connection.isValid()) {
+        m_connection.close();
+        m_connection = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_connection.setHostName(m_location.host);
+    m_connection.setPort(m_location.port);
+    m_connection.setUserName(m_location.user);
+    m_connection.setDatabaseName(m_location.database);
+    if (!m_location.password.isEmpty())
+        m_connection.setPassword(m_location.password);
+    m_connection.setConnectOptions(QStringLiteral("connect_timeout=3"));
+    if (!m_connection.open())
+        return false;
+    QSqlDriver* driver = m_connection.driver();
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+                onNotification(name, payload);
+            });
+    return driver->subscribeToNotification(QString::fromLatin1(ChangeChannel::Name));
+}
+
+void PostgresListener::check()
+{
+    if (m_connected) {
+        // A quiet socket does not tell that the server is gone; a round trip does.
+        QSqlQuery ping(m_connection);
+        if (ping.exec(QStringLiteral("SELECT 1"))) {
+            m_timer.start(CheckEveryMs);
+            return;
+        }
+        setConnected(false, QStringLiteral("Lost the connection to the database server %1: %2")
+                                .arg(m_location.display(), ping.lastError().text().trimmed()));
+        m_retryMs = FirstRetryMs;
+    } else if (connectNow()) {
+        setConnected(true, QStringLiteral("Connected to %1 again").arg(m_location.display()));
+        // Whatever was announced while away is lost: every view reads again.
+        m_notifier.announce(Change{EntityKind::Item, Change::Action::Reset, 0, 0, 0});
+        m_notifier.announce(Change{EntityKind::User, Change::Action::Reset, 0, 0, 0});
+        m_timer.start(CheckEveryMs);
+        return;
+    }
+    m_timer.start(m_retryMs);
+    m_retryMs = std::min(m_retryMs * 2, MaxRetryMs);
+}
+
+void PostgresListener::setConnected(bool connected, const QString& message)
+{
+    if (connected == m_connected)
+        return;
+    m_connected = connected;
+    Q_EMIT connectionChanged(connected, message);
+}
+
+void PostgresListener::onNotification(const QString& name, const QVariant& payload)
+{
+    if (name != QLatin1String(ChangeChannel::Name))
+        return;
+    const auto received = ChangeChannel::decode(payload.toString());
+    // Malformed payloads are someone else's on our channel; our own changes were announced
+    // already when they committed here.
+    if (!received || received->tag == ChangeChannel::processTag())
+        return;
+    for (const Change& change : std::as_const(received->changes))
+        m_notifier.announce(change);
+}
+
+} // namespace BidTracker::Model
