@@ -2,6 +2,8 @@
 
 #include "itemdialog.h"
 #include "model/auctionservice.h"
+#include "model/bidcheck.h"
+#include "model/tables/tablesupport.h"
 #include "servicecommand.h"
 
 #include <QInputDialog>
@@ -163,15 +165,54 @@ bool AuctionActions::renameUser(qint64 userId, const QString& name)
 
 Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId, Model::Money value)
 {
+    const auto lowest = m_service.lowestAcceptableBid(itemId);
+    if (lowest && Model::isFarAboveLowest(value, *lowest) &&
+        !m_confirm(tr("%1 is %2 times the lowest acceptable bid of %3. Record it?")
+                       .arg(Model::displayMoney(value))
+                       .arg(Model::timesLowest(value, *lowest))
+                       .arg(Model::displayMoney(*lowest))))
+        return Model::fail(Model::Error::invalid(
+            tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(value)),
+            QStringLiteral("value")));
     const auto bid = m_service.placeBid(itemId, userId, value);
     if (!bid)
-        return bid;
+        return Model::fail(refusalInWords(bid.error(), itemId, userId, value));
     const Model::Bid placed = *bid;
     push(
         tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
         [this, id = placed.id] { return m_service.deleteBid(id); },
         [this, placed] { return done(m_service.restoreBid(placed)); });
     return bid;
+}
+
+Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
+                                            Model::Money value)
+{
+    // The service's message is the API's; the operator is told the same facts, read back
+    // from the service, in the words of the window (lots and bidders, amounts as shown).
+    const auto item = m_service.item(itemId);
+    if (!item)
+        return Model::Error::notFound(
+            tr("There is no lot %1.").arg(formatId(EntityKind::Item, itemId)));
+    const QString lot = tr("lot %1 “%2”").arg(formatId(EntityKind::Item, itemId), item->name);
+    if (!m_service.user(userId))
+        return Model::Error::notFound(
+            tr("There is no bidder %1.").arg(formatId(EntityKind::User, userId)));
+    if (item->status == Model::ItemStatus::Closed)
+        return Model::Error::conflict(tr("The %1 is closed: it takes no more bids.").arg(lot));
+    if (error.code == Model::Error::Code::Conflict) {
+        if (const auto lowest = m_service.lowestAcceptableBid(itemId); lowest && value < *lowest)
+            return Model::Error::conflict(
+                item->winningValue
+                    ? tr("%1 is too low for %2: the leading bid is %3 by %4, so the lowest "
+                         "acceptable bid is %5.")
+                          .arg(Model::displayMoney(value), lot,
+                               Model::displayMoney(*item->winningValue), item->winnerName,
+                               Model::displayMoney(*lowest))
+                    : tr("%1 is too low for %2: it has no bids yet and starts at %3.")
+                          .arg(Model::displayMoney(value), lot, Model::displayMoney(*lowest)));
+    }
+    return error;
 }
 
 bool AuctionActions::deleteItem(qint64 itemId)

@@ -38,6 +38,8 @@ public:
     qint64 editItem(qint64 itemId);
     qint64 addUser();
 
+    /// Records a bid. An amount far above the lowest acceptable bid is asked about first
+    /// (Model::isFarAboveLowest); a refusal is explained with lot and bidder in words.
     Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId, Model::Money value);
     bool setLotOpen(qint64 itemId, bool open);
     bool renameItem(qint64 itemId, const QString& name);
@@ -51,6 +53,8 @@ private:
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
+    Model::Error refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
+                                Model::Money value);
 
     Model::AuctionService& m_service;
     QWidget* m_window;

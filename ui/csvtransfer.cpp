@@ -105,7 +105,7 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
     Model::ImportPlan plan;
     if (in.open(QIODevice::ReadOnly)) {
         m_data = in.readAll();
-        plan = Model::planImport(kind, m_data);
+        plan = Model::planImport(kind, m_data, QLocale());
     } else {
         plan.problems.append({0, tr("Cannot read %1: %2").arg(file, in.errorString())});
     }
@@ -157,7 +157,7 @@ QString ImportDialog::problems() const
 void ImportDialog::accept()
 {
     // Planned again: the file was read once, the rules are the model's.
-    const auto added = Model::applyImport(m_service, Model::planImport(m_kind, m_data));
+    const auto added = Model::applyImport(m_service, Model::planImport(m_kind, m_data, QLocale()));
     if (!added) {
         QMessageBox::warning(this, windowTitle(),
                              tr("Nothing was imported.\n\n%1").arg(added.error().message));

@@ -10,6 +10,7 @@
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
 #include "placebiddialog.h"
+#include "quickbidbar.h"
 #include "serverpanel.h"
 #include "tablepage.h"
 
@@ -38,6 +39,7 @@ namespace {
 
 constexpr int MaxRecent = 8;
 const QString recentKey = QStringLiteral("window/recentDatabases");
+const QString lastDatabaseKey = QStringLiteral("window/lastDatabase");
 
 /// A titled block: a bold label over a widget.
 QWidget* titled(QLabel* title, QWidget* content, QWidget* parent)
@@ -57,7 +59,7 @@ QWidget* titled(QLabel* title, QWidget* content, QWidget* parent)
 
 MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                        const QString& databasePath, ServerControl* server, QWidget* parent)
-    : QMainWindow(parent), m_service(service), m_databasePath(databasePath),
+    : QMainWindow(parent), m_service(service), m_notifier(notifier), m_databasePath(databasePath),
       m_actions(new AuctionActions(service, this)),
       m_itemsModel(new Model::ItemsTableModel(service, notifier, this)),
       m_usersModel(new Model::UsersTableModel(service, notifier, this)),
@@ -86,10 +88,20 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
     connect(m_itemsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     connect(m_usersModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     restoreLayout();
-    QSettings().setValue(QStringLiteral("window/lastDatabase"), databasePath);
+    updateRecentMenu();
+}
+
+QString MainWindow::rememberedDatabase()
+{
+    return QSettings().value(lastDatabaseKey).toString();
+}
+
+void MainWindow::rememberDatabase()
+{
+    QSettings().setValue(lastDatabaseKey, m_databasePath);
     QStringList recent = QSettings().value(recentKey).toStringList();
-    recent.removeAll(databasePath);
-    recent.prepend(databasePath);
+    recent.removeAll(m_databasePath);
+    recent.prepend(m_databasePath);
     QSettings().setValue(recentKey, recent.mid(0, MaxRecent));
     updateRecentMenu();
 }
@@ -136,7 +148,19 @@ void MainWindow::buildTabs()
     m_tabs->addTab(usersSplit, tr("Bi&dders"));
     m_tabs->addTab(m_bids, tr("&Bids"));
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    m_quickBid = new QuickBidBar(
+        m_service, m_notifier,
+        [this](qint64 item, qint64 user, Model::Money value) {
+            return m_actions->placeBid(item, user, value);
+        },
+        this);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_quickBid);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     updateDetailTitles();
 }
 
@@ -195,8 +219,10 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction* bid =
-        edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::placeBid);
+    edit->addAction(tr("&Quick bid"), QKeySequence(tr("Ctrl+B")), this,
+                    [this] { m_quickBid->focusEntry(); });
+    QAction* bid = edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+Shift+B")), this,
+                                   &MainWindow::placeBid);
     QAction* addItem = edit->addAction(tr("Add &lot…"), QKeySequence(tr("Ctrl+L")), this, [this] {
         if (const qint64 id = m_actions->addItem()) {
             m_tabs->setCurrentIndex(ItemsTab);
@@ -238,15 +264,15 @@ void MainWindow::buildMenus()
 PlaceBidDialog* MainWindow::makePlaceBidDialog()
 {
     auto* dialog = new PlaceBidDialog(
-        m_service, m_itemsModel, m_usersModel,
+        m_service, m_notifier, m_itemsModel, m_usersModel,
         [this](qint64 item, qint64 user, Model::Money value) {
             return m_actions->placeBid(item, user, value);
         },
         this);
-    if (const qint64 item = m_items->currentId())
-        dialog->setItem(item);
-    if (const qint64 user = m_users->currentId())
-        dialog->setUser(user);
+    // The lot the operator is looking at; never a bidder from whatever row is selected.
+    if (m_tabs->currentIndex() == ItemsTab)
+        if (const qint64 item = m_items->currentId())
+            dialog->setItem(item);
     return dialog;
 }
 

@@ -25,7 +25,8 @@ QString field(const CsvRecord& record, const QHash<QString, qsizetype>& columns,
                                                 : QString();
 }
 
-void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns)
+void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns,
+              const QLocale& locale)
 {
     ItemChanges item;
     QStringList problems;
@@ -46,7 +47,13 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
         const QString text = field(record, columns, column).trimmed();
         if (text.isEmpty())
             return;
-        if (auto amount = Money::parse(text))
+        auto amount = Money::parseTyped(text, locale);
+        if (!amount && locale != QLocale::c()) {
+            // Our own exports write the plain form whatever the locale.
+            if (auto plain = Money::parseTyped(text, QLocale::c()))
+                amount = plain;
+        }
+        if (amount)
             target = *amount;
         else
             problems.append(QString(amount.error()).replace(0, 5, label));
@@ -79,7 +86,7 @@ QString ImportPlan::problemText() const
     return lines.join(u'\n');
 }
 
-ImportPlan planImport(CsvKind kind, const QByteArray& data)
+ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale)
 {
     ImportPlan plan;
     plan.kind = kind;
@@ -114,7 +121,7 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data)
             continue;
         }
         if (kind == CsvKind::Items)
-            planItem(plan, record, columns);
+            planItem(plan, record, columns, locale);
         else
             planUser(plan, record, columns);
     }

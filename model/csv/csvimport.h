@@ -6,6 +6,7 @@
 #include "model/records.h"
 
 #include <QList>
+#include <QLocale>
 #include <QStringList>
 
 namespace BidTracker::Model {
@@ -39,8 +40,9 @@ struct ImportPlan
 
 /// Reads and checks a CSV file of items or users: the header maps columns by name (`name`
 /// required, others optional, unknown ones ignored), every row is checked with the same
-/// rules as the window and the API use.
-ImportPlan planImport(CsvKind kind, const QByteArray& data);
+/// rules as the window and the API use. Amounts are read as people write them
+/// (Money::parseTyped) in `locale`, or in the plain form the export writes ("1350.00").
+ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale = QLocale::c());
 
 /// Adds every row of a plan without problems in one transaction: all or nothing. Returns the
 /// number of rows added.

@@ -57,6 +57,8 @@ public:
     QString token() const override { return m_settings.token; }
     bool authRequired() const override { return true; }
     quint64 requestsServed() const override { return m_thread->requestsServed(); }
+    QString lastError() const override { return {}; }
+    void rememberAsDefault() override {}
 
 private:
     Api::ServerSettings m_settings;
@@ -143,14 +145,16 @@ TEST(Window, ARejectedBidSaysWhyInTheDialog)
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
     auto* amount = dialog->findChildren<QLineEdit*>().last();
-    EXPECT_EQ(amount->text(), QStringLiteral("1000.01"));
+    EXPECT_EQ(amount->text(), QStringLiteral("1,000.01"));
+    auto* bidder = dialog->findChildren<QComboBox*>().at(1);
+    bidder->lineEdit()->setText(QStringLiteral("Constance"));
     amount->selectAll();
     QTest::keyClicks(amount, QStringLiteral("600"));
     QTest::keyClick(amount, Qt::Key_Return);
     EXPECT_TRUE(dialog->isVisible());
     EXPECT_TRUE(dialog->message().contains(QStringLiteral("too low")))
         << dialog->message().toStdString();
-    EXPECT_TRUE(dialog->message().contains(QStringLiteral("1000.01")));
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("1,000.01")));
     EXPECT_EQ(f.auction.service().item(1)->bidCount, 2);
     // Text that is no amount at all is explained too.
     amount->selectAll();
