@@ -99,9 +99,10 @@ public:
     Result<Item> restoreItem(const Item& item);
     Result<Bid> restoreBid(const Bid& bid);
 
-    /// Adds items (names required) or users in one transaction: all or none.
-    Result<qint64> importItems(const QList<ItemChanges>& items);
-    Result<qint64> importUsers(const QStringList& names);
+    /// Adds items (names required) or users in one transaction: all or none. `ids`, when
+    /// given, receives the ids added (the window undoes an import by them).
+    Result<qint64> importItems(const QList<ItemChanges>& items, QList<qint64>* ids = nullptr);
+    Result<qint64> importUsers(const QStringList& names, QList<qint64>* ids = nullptr);
 
     /// Changes whenever the auction may have changed, through this service or any other
     /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep

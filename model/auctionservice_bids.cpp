@@ -381,13 +381,13 @@ Result<QList<UserItem>> AuctionService::itemsBidByUser(qint64 id)
     if (auto ok = requireUser(id); !ok)
         return fail(ok.error());
     auto run = m_db.run(
-        QStringLiteral(
-            "SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
-            " w.user_id = b.user_id, min(b.id) AS first_bid"
-            " FROM bids b JOIN items i ON i.id = b.item_id"
-            " LEFT JOIN bids w ON w.id = i.winning_bid_id"
-            " WHERE b.user_id = ? GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id"
-            " ORDER BY first_bid"),
+        QStringLiteral("SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
+                       " w.user_id = b.user_id, min(b.id) AS first_bid, i.status"
+                       " FROM bids b JOIN items i ON i.id = b.item_id"
+                       " LEFT JOIN bids w ON w.id = i.winning_bid_id"
+                       " WHERE b.user_id = ?"
+                       " GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id, i.status"
+                       " ORDER BY first_bid"),
         {id});
     if (!run)
         return fail(run.error());
@@ -400,6 +400,7 @@ Result<QList<UserItem>> AuctionService::itemsBidByUser(qint64 id)
         if (!(*run)->isNull(3))
             entry.winningValue = Money::fromCents((*run)->value(3).toLongLong());
         entry.leading = (*run)->value(4).toBool();
+        entry.closed = parseStatus((*run)->value(6).toString()) == ItemStatus::Closed;
         items.append(entry);
     }
     return items;

@@ -46,25 +46,31 @@ Result<void> AuctionService::loadSampleAuction()
     return {};
 }
 
-Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items)
+Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items, QList<qint64>* ids)
 {
+    QList<qint64> added;
     {
         WriteTransaction transaction(m_db);
         if (auto ok = transaction.begin(); !ok)
             return fail(ok.error());
         for (const ItemChanges& item : items) {
-            if (auto created = insertItem(item); !created)
+            auto created = insertItem(item);
+            if (!created)
                 return fail(created.error());
+            added.append(created->id);
         }
         if (auto ok = transaction.commit(); !ok)
             return fail(ok.error());
     }
     announce(EntityKind::Item, Change::Action::Reset, 0);
+    if (ids)
+        *ids = added;
     return items.size();
 }
 
-Result<qint64> AuctionService::importUsers(const QStringList& names)
+Result<qint64> AuctionService::importUsers(const QStringList& names, QList<qint64>* ids)
 {
+    QList<qint64> added;
     {
         WriteTransaction transaction(m_db);
         if (auto ok = transaction.begin(); !ok)
@@ -78,11 +84,15 @@ Result<qint64> AuctionService::importUsers(const QStringList& names)
                              {*checked, utcTimestampNow()});
                 !run)
                 return fail(run.error());
+            else
+                added.append((*run)->lastInsertId().toLongLong());
         }
         if (auto ok = transaction.commit(); !ok)
             return fail(ok.error());
     }
     announce(EntityKind::User, Change::Action::Reset, 0);
+    if (ids)
+        *ids = added;
     return names.size();
 }
 

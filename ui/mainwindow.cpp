@@ -2,6 +2,7 @@
 
 #include "auctionactions.h"
 #include "csvtransfer.h"
+#include "helpdialogs.h"
 #include "model/auctionservice.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
@@ -22,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
@@ -110,8 +112,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildTabs()
 {
-    m_items = new TablePage(m_itemsModel, Model::ItemsTableModel::Name,
-                            Model::ItemsTableModel::Name, tr("Filter lots by name"), this);
+    m_items =
+        new TablePage(m_itemsModel, Model::ItemsTableModel::Name, Model::ItemsTableModel::Name,
+                      tr("Filter lots by name or number (item3 or 3)"), this);
     m_itemBidsTitle = new QLabel(this);
     m_itemBidsView =
         makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
@@ -125,8 +128,9 @@ void MainWindow::buildTabs()
         updateDetailTitles();
     });
 
-    m_users = new TablePage(m_usersModel, Model::UsersTableModel::Name,
-                            Model::UsersTableModel::Name, tr("Filter bidders by name"), this);
+    m_users =
+        new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name,
+                      tr("Filter bidders by name or number (user3 or 3)"), this);
     m_userItemsTitle = new QLabel(this);
     m_userItemsView =
         makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
@@ -142,6 +146,23 @@ void MainWindow::buildTabs()
 
     m_bids = TablePage::forSelfSortingModel(m_bidsModel, Model::BidsTableModel::Item,
                                             tr("Filter bids by lot or bidder name"), this);
+
+    for (TablePage* page : {m_items, m_users, m_bids}) {
+        page->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(page->view(), &QWidget::customContextMenuRequested, this,
+                [this, page](const QPoint& at) {
+                    if (QMenu* menu = rowMenu(page, at))
+                        menu->popup(page->view()->viewport()->mapToGlobal(at));
+                });
+    }
+    // Double-click opens a lot's edit dialog; F2 still renames in place.
+    m_items->view()->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    connect(m_items->view(), &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) {
+                m_actions->editItem(index.data(Model::IdRole).toLongLong());
+            });
+    m_items->view()->setProperty("lockColumn", int(Model::ItemsTableModel::Status));
+    m_userItemsView->setProperty("lockColumn", int(Model::UserItemsModel::Standing));
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(itemsSplit, tr("&Lots"));
@@ -188,6 +209,7 @@ void MainWindow::buildServerDock(ServerControl* server)
     m_serverPanel->setMaximumWidth(340);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_serverDock = dock;
 }
 
 void MainWindow::buildMenus()
@@ -202,12 +224,14 @@ void MainWindow::buildMenus()
     QMenu* exports = file->addMenu(tr("&Export CSV"));
     for (const auto kind : {Model::CsvKind::Items, Model::CsvKind::Users, Model::CsvKind::Bids,
                             Model::CsvKind::Results}) {
-        exports->addAction(tr("%1…").arg(Model::csvKindName(kind)), this,
-                           [this, kind] { exportCsv(kind); });
+        const QString words[] = {tr("Lots"), tr("Bidders"), tr("Bids"), tr("Results")};
+        exports->addAction(
+            tr("%1 (%2.csv)…").arg(words[static_cast<int>(kind)], Model::csvKindName(kind)), this,
+            [this, kind] { exportCsv(kind); });
     }
     QMenu* imports = file->addMenu(tr("&Import CSV"));
-    imports->addAction(tr("lots (items)…"), this, [this] { importCsv(Model::CsvKind::Items); });
-    imports->addAction(tr("bidders (users)…"), this, [this] { importCsv(Model::CsvKind::Users); });
+    imports->addAction(tr("Lots…"), this, [this] { importCsv(Model::CsvKind::Items); });
+    imports->addAction(tr("Bidders…"), this, [this] { importCsv(Model::CsvKind::Users); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -259,6 +283,61 @@ void MainWindow::buildMenus()
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showServer = m_serverDock->toggleViewAction();
+    showServer->setText(tr("&Server panel"));
+    view->addAction(showServer);
+    QAction* showTools = tools->toggleViewAction();
+    showTools->setText(tr("&Toolbar"));
+    view->addAction(showTools);
+    QAction* showQuickBid = view->addAction(tr("&Quick bid bar"));
+    showQuickBid->setCheckable(true);
+    showQuickBid->setChecked(true);
+    connect(showQuickBid, &QAction::toggled, m_quickBid, &QWidget::setVisible);
+    view->addSeparator();
+    QAction* fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this,
+            [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] { showKeyboardShortcuts(this); });
+    help->addAction(tr("&About Bid Tracker"), this, [this] { showAbout(this); });
+}
+
+QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
+{
+    const QModelIndex index = page->view()->indexAt(at);
+    if (!index.isValid())
+        return nullptr;
+    page->view()->setCurrentIndex(index);
+    const qint64 id = index.data(Model::IdRole).toLongLong();
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (page == m_items) {
+        const int row = m_itemsModel->rowOfId(id);
+        const bool closed =
+            row >= 0 && m_itemsModel->recordAt(row).status == Model::ItemStatus::Closed;
+        QAction* bid = menu->addAction(tr("Place bid on this lot"), this, [this, id] {
+            m_quickBid->chooseLot(id);
+            m_quickBid->focusEntry();
+        });
+        bid->setEnabled(!closed);
+        menu->addAction(tr("Edit lot…"), this, [this, id] { m_actions->editItem(id); });
+        menu->addAction(closed ? tr("Reopen lot…") : tr("Close lot"), this,
+                        [this, id, closed] { m_actions->setLotOpen(id, closed); });
+        menu->addSeparator();
+        menu->addAction(tr("Delete lot…"), this, [this, id] { m_actions->deleteItem(id); });
+    } else if (page == m_users) {
+        menu->addAction(tr("Rename bidder"), this, [page, index] { page->view()->edit(index); });
+        menu->addSeparator();
+        menu->addAction(tr("Delete bidder…"), this, [this, id] { m_actions->deleteUser(id); });
+    } else {
+        menu->addAction(tr("Delete bid…"), this, [this, id] { m_actions->deleteBid(id); });
+    }
+    return menu;
 }
 
 PlaceBidDialog* MainWindow::makePlaceBidDialog()
@@ -333,9 +412,15 @@ void MainWindow::importCsv(Model::CsvKind kind)
     if (file.isEmpty())
         return;
     ImportDialog dialog(m_service, kind, file, this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(
-            tr("Imported %1 %2").arg(dialog.imported()).arg(Model::csvKindName(kind)), 8000);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_actions->recordImport(kind == Model::CsvKind::Items, dialog.addedIds());
+        statusBar()->showMessage(kind == Model::CsvKind::Items
+                                     ? tr("Imported %n lot(s); Edit > Undo takes them back.",
+                                          nullptr, static_cast<int>(dialog.imported()))
+                                     : tr("Imported %n bidder(s); Edit > Undo takes them back.",
+                                          nullptr, static_cast<int>(dialog.imported())),
+                                 8000);
+    }
 }
 
 void MainWindow::chooseDatabase(bool create)
@@ -379,6 +464,7 @@ void MainWindow::restoreLayout()
                 .toByteArray();
         if (!state.isEmpty()) {
             view->horizontalHeader()->restoreState(state);
+            applyColumnModes(view); // a layout saved by an older version had fixed widths
         } else {
             // Once shown, when the rows have their real fonts and sizes; the stretched name
             // column takes the rest of the width.

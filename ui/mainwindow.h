@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTableView;
 
@@ -66,6 +67,8 @@ protected:
 
 private:
     void buildTabs();
+    /// The right-click menu for the row at `at` of a table, or null off the rows.
+    QMenu* rowMenu(TablePage* page, const QPoint& at);
     void buildMenus();
     void buildServerDock(ServerControl* server);
     void placeBid();
@@ -100,6 +103,7 @@ private:
     ServerPanel* m_serverPanel = nullptr;
     QLabel* m_serverStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
+    class QDockWidget* m_serverDock = nullptr;
 };
 
 } // namespace BidTracker::Gui

@@ -10,7 +10,11 @@ class QTableView;
 
 namespace BidTracker::Gui {
 
-/// Shows rows that the model marks with HighlightRole (the winning bid) in bold.
+/// A small padlock, for closed lots.
+QIcon lockIcon();
+
+/// Shows rows that the model marks with HighlightRole (the winning bid) in bold, and rows
+/// marked InactiveRole (closed lots) greyed, with a lock in the view's "lockColumn".
 class HighlightDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -59,6 +63,9 @@ private:
     QLineEdit* m_search;
     QTableView* m_view;
 };
+
+/// The name column stretches, every other column fits its visible contents.
+void applyColumnModes(QTableView* view);
 
 /// Fits every column to its contents except the stretched one, which keeps taking the rest.
 void fitColumns(QTableView* view);

@@ -112,6 +112,11 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
         return plan;
     }
     plan.records = *records;
+    const QStringList read = importedColumns(kind);
+    for (const QString& column : std::as_const(plan.header)) {
+        if (!read.contains(column.trimmed().toLower()))
+            plan.ignoredColumns.append(column.trimmed());
+    }
     for (const CsvRecord& record : std::as_const(plan.records)) {
         if (record.fields.size() != plan.header.size()) {
             plan.problems.append(
@@ -125,15 +130,38 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
         else
             planUser(plan, record, columns);
     }
+    // The same name twice is allowed (two lots can be alike) but is often a file pasted twice.
+    QHash<QString, int> firstLine;
+    for (const CsvRecord& record : std::as_const(plan.records)) {
+        const QString name = field(record, columns, QStringLiteral("name")).trimmed();
+        if (name.isEmpty())
+            continue;
+        const QString key = name.toCaseFolded();
+        if (firstLine.contains(key))
+            plan.warnings.append(QStringLiteral("line %1: \"%2\" is also on line %3")
+                                     .arg(record.line)
+                                     .arg(name.left(60))
+                                     .arg(firstLine.value(key)));
+        else
+            firstLine.insert(key, record.line);
+    }
     return plan;
 }
 
-Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan)
+Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QList<qint64>* ids)
 {
     if (!plan.ok())
         return fail(Error::invalid(plan.problemText()));
-    return plan.kind == CsvKind::Items ? service.importItems(plan.items)
-                                       : service.importUsers(plan.userNames);
+    return plan.kind == CsvKind::Items ? service.importItems(plan.items, ids)
+                                       : service.importUsers(plan.userNames, ids);
+}
+
+QStringList importedColumns(CsvKind kind)
+{
+    if (kind == CsvKind::Items)
+        return {QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("starting_price"),
+                QStringLiteral("min_increment")};
+    return {QStringLiteral("name")};
 }
 
 } // namespace BidTracker::Model

@@ -31,6 +31,10 @@ struct ImportPlan
     QList<ItemChanges> items; // kind Items
     QStringList userNames;    // kind Users
     QList<ImportProblem> problems;
+    /// Not problems, but worth a look before importing: columns that will be ignored, names
+    /// that appear twice in the file.
+    QStringList ignoredColumns;
+    QStringList warnings;
 
     bool ok() const { return problems.isEmpty(); }
     qsizetype rowCount() const { return kind == CsvKind::Items ? items.size() : userNames.size(); }
@@ -46,6 +50,10 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
 
 /// Adds every row of a plan without problems in one transaction: all or nothing. Returns the
 /// number of rows added.
-Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan);
+Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan,
+                           QList<qint64>* ids = nullptr);
+
+/// The columns an import of this kind reads; any other column of the file is ignored.
+QStringList importedColumns(CsvKind kind);
 
 } // namespace BidTracker::Model

@@ -26,6 +26,8 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
     const Item& item = recordAt(index.row());
     if (role == IdRole)
         return item.id;
+    if (role == InactiveRole)
+        return item.status == ItemStatus::Closed;
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case Id:

@@ -33,6 +33,8 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
     const UserItem& entry = recordAt(index.row());
     if (role == IdRole)
         return entry.itemId;
+    if (role == InactiveRole)
+        return entry.closed;
     if (role == Qt::TextAlignmentRole)
         return index.column() == Name || index.column() == Standing ? QVariant()
                                                                     : numberAlignment();
@@ -53,6 +55,8 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
             return entry.winningValue ? entry.winningValue->cents() : -1;
         return displayMoney(entry.winningValue);
     case Standing:
+        if (entry.closed)
+            return entry.leading ? tr("Won") : tr("Lost");
         return entry.leading ? tr("Leading") : tr("Outbid");
     default:
         return {};

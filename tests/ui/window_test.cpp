@@ -265,7 +265,7 @@ TEST(Window, ABidPostedOverHttpAppearsAtOnceAndKeepsTheSelection)
     EXPECT_EQ(f.window->itemsPage()->currentId(), 2);
     EXPECT_EQ(f.items()->verticalScrollBar()->value(), scroll);
     EXPECT_EQ(cell(f.window->bidsPage()->view(), 2, Model::BidsTableModel::User),
-              QStringLiteral("Constance"));
+              QStringLiteral("Constance (user3)")); // the id tells namesakes apart
     reply->deleteLater();
 }
 
