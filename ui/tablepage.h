@@ -20,6 +20,17 @@ class HighlightDelegate final : public QStyledItemDelegate
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+    /// The style a cell is painted with (tests read the grey and the lock from it).
+    QStyleOptionViewItem optionFor(const QModelIndex& index, const QWidget* view) const
+    {
+        QStyleOptionViewItem option;
+        option.widget = view;
+        option.palette = view->palette();
+        option.font = view->font();
+        option.fontMetrics = view->fontMetrics();
+        initStyleOption(&option, index);
+        return option;
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;

@@ -291,3 +291,13 @@ TEST(CommandLine, AScreenshotLeavesTheSettingsAlone)
     EXPECT_TRUE(after.contains("port=5123")) << after.toStdString();
     EXPECT_TRUE(after.contains("lastDatabase=/srv/tonight.sqlite")) << after.toStdString();
 }
+
+TEST(CommandLine, HelpNamesTheProgram)
+{
+    QTemporaryDir home;
+    const ProcessRun run = bidtracker({"--help"}, home.path());
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_TRUE(run.out.contains("Usage: bidtracker [options]")) << run.out.toStdString();
+    EXPECT_FALSE(run.out.contains("<executable_name>"));
+    EXPECT_TRUE(run.out.contains("--screenshot-view"));
+}
