@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -206,7 +207,7 @@ void MainWindow::buildServerDock(ServerControl* server)
     auto* dock = new QDockWidget(tr("REST API server"), this);
     dock->setObjectName(QStringLiteral("serverDock"));
     dock->setWidget(m_serverPanel);
-    m_serverPanel->setMaximumWidth(340);
+    m_serverPanel->setMaximumWidth(280);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_serverDock = dock;
@@ -450,9 +451,15 @@ void MainWindow::updateRecentMenu()
 void MainWindow::restoreLayout()
 {
     QSettings settings;
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        resize(std::min(1280, available.width()), std::min(800, available.height()));
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()) &&
+        available.width() < 1100) {
+        // First start on a small screen: the tables get the width; the status bar still
+        // shows the server, and View > Server panel brings the panel back.
+        m_serverDock->hide();
+    }
     const std::pair<const char*, QTableView*> views[] = {{"items", m_items->view()},
                                                          {"users", m_users->view()},
                                                          {"bids", m_bids->view()},

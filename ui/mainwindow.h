@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -50,6 +51,7 @@ public:
     QTableView* userItemsView() const { return m_userItemsView; }
     QTabWidget* tabs() const { return m_tabs; }
     QuickBidBar* quickBidBar() const { return m_quickBid; }
+    QDockWidget* serverDock() const { return m_serverDock; }
     /// Makes this database the one a relaunch without --db opens, and the first of Open
     /// recent. Only for the operator's own window: one-shot modes leave no trace.
     void rememberDatabase();
@@ -103,7 +105,7 @@ private:
     ServerPanel* m_serverPanel = nullptr;
     QLabel* m_serverStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
-    class QDockWidget* m_serverDock = nullptr;
+    QDockWidget* m_serverDock = nullptr;
 };
 
 } // namespace BidTracker::Gui

@@ -23,11 +23,11 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
       m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("quickBidBar"));
-    m_lot->setPlaceholderText(tr("lot: number, id or name"));
-    m_bidder->setPlaceholderText(tr("bidder: number, id or name"));
+    m_lot->setPlaceholderText(tr("lot no. or name"));
+    m_bidder->setPlaceholderText(tr("bidder no. or name"));
     m_amount->setPlaceholderText(tr("amount"));
     m_amount->setAlignment(Qt::AlignRight);
-    m_amount->setMaximumWidth(140);
+    m_amount->setMaximumWidth(120);
     m_record->setAutoDefault(false);
     m_record->setFocusPolicy(Qt::NoFocus); // Enter records; Tab stays among the three fields
     m_hint->setStyleSheet(QStringLiteral("color: palette(dark);"));

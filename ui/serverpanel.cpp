@@ -29,6 +29,7 @@ ServerPanel::ServerPanel(ServerControl* server, QWidget* parent)
     m_token->setReadOnly(true);
     m_token->setText(server->authRequired() ? server->token() : tr("(none: writes are open)"));
     m_token->setCursorPosition(0);
+    m_token->setMinimumWidth(60); // the Copy button is what matters; the panel stays narrow
     auto* copy = new QPushButton(tr("Copy"), this);
     copy->setToolTip(tr("Copy the API token to the clipboard"));
     connect(copy, &QPushButton::clicked, this, [this] {
@@ -57,6 +58,8 @@ ServerPanel::ServerPanel(ServerControl* server, QWidget* parent)
         QDesktopServices::openUrl(
             QUrl(baseUrl() + QStringLiteral("/apidocs#token=") + m_server->token()));
     });
+    // Once the application is running, the server has been started (or has failed): show it.
+    QTimer::singleShot(0, this, &ServerPanel::refresh);
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &ServerPanel::refresh);
     timer->start(500);

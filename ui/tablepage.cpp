@@ -194,13 +194,12 @@ void TablePage::selectId(qint64 id)
 
 void applyColumnModes(QTableView* view)
 {
-    // The name takes the width left over; every other column (ids, amounts, counts, the
-    // winner's name) is as wide as what the visible rows show, so an amount is never elided,
-    // up to a cap that keeps a long winner's name from squeezing the lot's own.
+    // The name takes the width left over; every other column (ids, amounts, counts, times,
+    // the winner's name) is as wide as what the visible rows show, so an amount is never
+    // elided.
     QHeaderView* header = view->horizontalHeader();
     const int stretch = view->property("stretchColumn").toInt();
     header->setResizeContentsPrecision(0); // the visible rows: cheap on a million bids
-    header->setMaximumSectionSize(qMax(160, view->fontMetrics().horizontalAdvance(u'M') * 16));
     for (int column = 0; column < header->count(); ++column)
         header->setSectionResizeMode(column, column == stretch ? QHeaderView::Stretch
                                                                : QHeaderView::ResizeToContents);

@@ -73,9 +73,9 @@ QVariant UserItemsModel::headerData(int section, Qt::Orientation orientation, in
     case Name:
         return tr("Name");
     case OwnHighest:
-        return tr("Their highest bid");
+        return tr("Their best");
     case WinningValue:
-        return tr("Winning bid");
+        return tr("Winning");
     case Standing:
         return tr("Standing");
     default:

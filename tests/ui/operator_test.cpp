@@ -144,10 +144,11 @@ TEST(Menus, ViewAndHelpHaveWhatAnOperatorLooksFor)
     // Hiding the server panel hides its dock
     auto* dock = f.window->findChild<QDockWidget*>(QStringLiteral("serverDock"));
     ASSERT_NE(dock, nullptr);
+    const bool shown = dock->isVisible();
     server->trigger();
-    EXPECT_FALSE(dock->isVisible());
+    EXPECT_EQ(dock->isVisible(), !shown);
     server->trigger();
-    EXPECT_TRUE(dock->isVisible());
+    EXPECT_EQ(dock->isVisible(), shown);
     // Every shortcut in the list is a real one of the window, or a key of the bar
     const auto shortcuts = Gui::keyboardShortcuts();
     EXPECT_TRUE(std::any_of(shortcuts.begin(), shortcuts.end(),
