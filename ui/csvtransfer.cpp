@@ -27,12 +27,28 @@ namespace BidTracker::Gui {
 
 namespace {
 constexpr int PreviewRows = 20;
+
+/// The operator's word for what a CSV file holds (the file names keep the API's).
+QString kindWords(Model::CsvKind kind)
+{
+    switch (kind) {
+    case Model::CsvKind::Items:
+        return QObject::tr("lots");
+    case Model::CsvKind::Users:
+        return QObject::tr("bidders");
+    case Model::CsvKind::Bids:
+        return QObject::tr("bids");
+    case Model::CsvKind::Results:
+        return QObject::tr("results");
+    }
+    return {};
 }
+} // namespace
 
 QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, const QString& file,
                            QWidget* parent)
 {
-    QProgressDialog progress(QObject::tr("Exporting %1…").arg(Model::csvKindName(kind)),
+    QProgressDialog progress(QObject::tr("Exporting %1…").arg(kindWords(kind)),
                              QObject::tr("Cancel"), 0, 100, parent);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
@@ -90,7 +106,7 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
             QObject::tr("The export did not complete; no file was written.\n\n%1").arg(error));
         return {};
     }
-    return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(Model::csvKindName(kind), file);
+    return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(kindWords(kind), file);
 }
 
 ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, const QString& file,
@@ -99,9 +115,7 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
       m_preview(new QTableWidget(this)), m_problems(new QPlainTextEdit(this)),
       m_notes(new QLabel(this)), m_import(new QPushButton(tr("&Import"), this))
 {
-    setWindowTitle(tr("Import %1 from %2")
-                       .arg(kind == Model::CsvKind::Items ? tr("lots") : tr("bidders"),
-                            QFileInfo(file).fileName()));
+    setWindowTitle(tr("Import %1 from %2").arg(kindWords(kind), QFileInfo(file).fileName()));
     resize(760, 520);
     QFile in(file);
     Model::ImportPlan plan;

@@ -395,7 +395,7 @@ void MainWindow::toggleLot()
 void MainWindow::exportCsv(Model::CsvKind kind)
 {
     const QString file = QFileDialog::getSaveFileName(
-        this, tr("Export %1").arg(Model::csvKindName(kind)),
+        this, tr("Export %1").arg(Model::csvKindName(kind) + QStringLiteral(".csv")),
         QFileInfo(m_databasePath).dir().filePath(Model::csvKindName(kind) + QStringLiteral(".csv")),
         tr("CSV files (*.csv)"));
     if (file.isEmpty())
