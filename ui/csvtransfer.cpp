@@ -122,6 +122,8 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
     if (in.open(QIODevice::ReadOnly)) {
         m_data = in.readAll();
         plan = Model::planImport(kind, m_data, QLocale());
+        if (auto noted = Model::noteExistingNames(service, plan); !noted)
+            plan.warnings.append(noted.error().message);
     } else {
         plan.problems.append({0, tr("Cannot read %1: %2").arg(file, in.errorString())});
     }

@@ -156,6 +156,35 @@ Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QLis
                                        : service.importUsers(plan.userNames, ids);
 }
 
+Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
+{
+    QHash<QString, QString> existing; // case-folded name -> id
+    if (plan.kind == CsvKind::Items) {
+        auto items = service.items();
+        if (!items)
+            return fail(items.error());
+        for (const Item& item : std::as_const(items->rows))
+            existing.insert(item.name.toCaseFolded(), formatId(EntityKind::Item, item.id));
+    } else {
+        auto users = service.users();
+        if (!users)
+            return fail(users.error());
+        for (const User& user : std::as_const(users->rows))
+            existing.insert(user.name.toCaseFolded(), formatId(EntityKind::User, user.id));
+    }
+    const auto columns = columnIndex(plan.header);
+    for (const CsvRecord& record : std::as_const(plan.records)) {
+        const QString name = field(record, columns, QStringLiteral("name")).trimmed();
+        if (name.isEmpty())
+            continue;
+        if (const auto found = existing.constFind(name.toCaseFolded()); found != existing.cend())
+            plan.warnings.append(QStringLiteral("line %1: \"%2\" is already %3")
+                                     .arg(record.line)
+                                     .arg(name.left(60), *found));
+    }
+    return {};
+}
+
 QStringList importedColumns(CsvKind kind)
 {
     if (kind == CsvKind::Items)

@@ -53,6 +53,10 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
 Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan,
                            QList<qint64>* ids = nullptr);
 
+/// Adds a warning to the plan for each name that the auction already has ("line 4: "Vase"
+/// is already item7"): allowed, but often a list imported twice.
+Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan);
+
 /// The columns an import of this kind reads; any other column of the file is ignored.
 QStringList importedColumns(CsvKind kind);
 

@@ -260,7 +260,7 @@ TEST(Import, ThePreviewMarksBadRowsAndNamesIgnoredColumnsAndDuplicates)
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.write("name,starting_price,Paddle,Phone\r\nVase,10,1,555\r\n,5,2,556\r\n"
-               "Clock,1e5,3,557\r\nvase,7,4,558\r\n");
+               "Clock,1e5,3,557\r\nvase,7,4,558\r\nItem Nº 2,9,5,559\r\n");
     file.close();
     Gui::ImportDialog dialog(f.auction.service(), Model::CsvKind::Items, path, f.window.get());
     EXPECT_FALSE(dialog.canImport());
@@ -270,6 +270,8 @@ TEST(Import, ThePreviewMarksBadRowsAndNamesIgnoredColumnsAndDuplicates)
     EXPECT_TRUE(dialog.notes().contains(QStringLiteral("Paddle, Phone will be ignored")))
         << dialog.notes().toStdString();
     EXPECT_TRUE(dialog.notes().contains(QStringLiteral("line 5: \"vase\" is also on line 2")))
+        << dialog.notes().toStdString();
+    EXPECT_TRUE(dialog.notes().contains(QStringLiteral("line 6: \"Item Nº 2\" is already item2")))
         << dialog.notes().toStdString();
     EXPECT_TRUE(dialog.windowTitle().startsWith(QStringLiteral("Import lots")));
 }
