@@ -43,13 +43,17 @@ std::expected<Money, QString> Money::parseTyped(QStringView text, const QLocale&
     const auto refuse = [&](const QString& why) {
         return std::unexpected(QStringLiteral("%1; type an amount such as %2").arg(why, example));
     };
-    const QStringView body = withoutCurrency(text.trimmed(), locale);
+    QString spaced = withoutCurrency(text.trimmed(), locale).toString();
+    const QString group = locale.groupSeparator();
+    // Where the group separator is a kind of space (U+202F in French), people type a plain one.
+    if (group.size() == 1 && group[0].isSpace())
+        spaced.replace(u' ', group[0]);
+    const QStringView body = spaced;
     if (body.isEmpty())
         return std::unexpected(QStringLiteral("Value must be a number"));
     const QString negative = locale.negativeSign();
     if (body.startsWith(u'-') || body.startsWith(negative) || body.endsWith(u'-'))
         return std::unexpected(QStringLiteral("Value must not be negative"));
-    const QString group = locale.groupSeparator();
     const QString point = locale.decimalPoint();
     // Split at the decimal point into whole and fraction, the whole part in its groups.
     const qsizetype pointAt = body.lastIndexOf(point);
