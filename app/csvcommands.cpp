@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLocale>
 #include <QSaveFile>
 #include <cstdio>
 
@@ -105,7 +106,7 @@ int runImport(const Options& options)
                 .arg(options.csvFile, file.errorString()));
         return 1;
     }
-    const Model::ImportPlan plan = Model::planImport(*kind, file.readAll());
+    const Model::ImportPlan plan = Model::planImport(*kind, file.readAll(), QLocale());
     if (!plan.ok()) {
         say(QStringLiteral("bidtracker: %1 has %2 problem(s); nothing was imported:")
                 .arg(options.csvFile)

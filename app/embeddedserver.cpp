@@ -1,6 +1,6 @@
 #include "embeddedserver.h"
 
-#include <QSettings>
+#include "serverconfig.h"
 
 namespace BidTracker::App {
 
@@ -22,6 +22,7 @@ bool EmbeddedServer::start(const QString& address, quint16 port, QString* error)
         *error =
             QStringLiteral("\"%1\" is not an IP address; use 127.0.0.1 to serve this machine only")
                 .arg(address);
+        m_lastError = *error;
         return false;
     }
     stop();
@@ -30,12 +31,16 @@ bool EmbeddedServer::start(const QString& address, quint16 port, QString* error)
     m_thread = std::make_unique<Api::ServerThread>(m_databasePath, m_settings, m_notifier);
     if (!m_thread->startServer(error)) {
         m_thread.reset();
+        m_lastError = *error;
         return false;
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("server/bind"), address);
-    settings.setValue(QStringLiteral("server/port"), port);
+    m_lastError.clear();
     return true;
+}
+
+void EmbeddedServer::rememberAsDefault()
+{
+    saveServerAddress(m_settings.bindAddress.toString(), port());
 }
 
 void EmbeddedServer::stop()
@@ -45,6 +50,7 @@ void EmbeddedServer::stop()
     m_servedBefore += m_thread->requestsServed();
     m_thread->stopServer();
     m_thread.reset();
+    m_lastError.clear();
 }
 
 bool EmbeddedServer::isRunning() const

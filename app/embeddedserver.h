@@ -26,6 +26,8 @@ public:
     QString token() const override;
     bool authRequired() const override;
     quint64 requestsServed() const override;
+    QString lastError() const override { return m_lastError; }
+    void rememberAsDefault() override;
 
 private:
     QString m_databasePath;
@@ -33,6 +35,7 @@ private:
     Model::ChangeNotifier* m_notifier;
     std::unique_ptr<Api::ServerThread> m_thread;
     quint64 m_servedBefore = 0; // by earlier runs, so the count survives a restart
+    QString m_lastError;
 };
 
 } // namespace BidTracker::App

@@ -9,11 +9,13 @@
 #include "serverconfig.h"
 #include "stationlink.h"
 #include "stopsignals.h"
+#include "ui/mainwindow.h"
 #include "windowbenchmark.h"
 #include "windowsession.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <cstdio>
 #include <memory>
 
@@ -99,10 +101,25 @@ int runHeadless(const App::Options& options)
     return code;
 }
 
+/// The auction the window opens: the one given with --db, else the one the operator had open
+/// last (a restart after a crash brings back tonight's auction), else the default one.
+QString windowDatabase(const App::Options& options)
+{
+    if (!options.databasePath.isEmpty())
+        return options.databasePath;
+    const QString last = Gui::MainWindow::rememberedDatabase();
+    if (!last.isEmpty()) {
+        if (QFileInfo::exists(last))
+            return last;
+        say(QStringLiteral("bidtracker: the last auction, %1, is gone; opening the default one")
+                .arg(last));
+    }
+    return App::defaultDatabasePath();
+}
+
 int runWindow(const App::Options& options)
 {
-    const QString path =
-        options.databasePath.isEmpty() ? App::defaultDatabasePath() : options.databasePath;
+    const QString path = windowDatabase(options);
     if (!options.screenshot.isEmpty())
         return App::takeScreenshot(options, path);
     if (options.benchmarkWindow)

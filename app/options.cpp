@@ -82,14 +82,23 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     const QCommandLineOption bids(QStringLiteral("bids"),
                                   QStringLiteral("generate: bids (default 1000000)."),
                                   QStringLiteral("N"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Save a 1280x800 picture of the window and exit."), QStringLiteral("PNG"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window and exit."),
+                                        QStringLiteral("PNG"));
+    const QCommandLineOption screenshotSize(QStringLiteral("screenshot-size"),
+                                            QStringLiteral("--screenshot: the window's size "
+                                                           "(default 1280x800)."),
+                                            QStringLiteral("WxH"));
+    const QCommandLineOption screenshotView(
+        QStringLiteral("screenshot-view"),
+        QStringLiteral("--screenshot: lots, quickbid, bidder or bids (default lots)."),
+        QStringLiteral("VIEW"));
     QCommandLineOption benchmark(QStringLiteral("benchmark-window"),
                                  QStringLiteral("Measure the window on the database and exit."));
     benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
-                       output, items, users, bids, screenshot, benchmark});
+                       output, items, users, bids, screenshot, screenshotSize, screenshotView,
+                       benchmark});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
                                  QStringLiteral("[export|import KIND [FILE]]"));
 
@@ -97,7 +106,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         return std::unexpected(parser.errorText());
 
     Options options;
-    options.helpText = parser.helpText();
+    // Without an application object the parser cannot know the program's name.
+    options.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                 QStringLiteral("bidtracker"));
     if (parser.isSet(help)) {
         options.mode = Options::Mode::Help;
         return options;
@@ -112,6 +123,27 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     options.demo = parser.isSet(demo);
     options.screenshot = parser.value(screenshot);
     options.benchmarkWindow = parser.isSet(benchmark);
+    if (parser.isSet(screenshotSize)) {
+        const QStringList parts = parser.value(screenshotSize).split(u'x');
+        bool okWidth = false;
+        bool okHeight = false;
+        const int width = parts.size() == 2 ? parts[0].toInt(&okWidth) : 0;
+        const int height = parts.size() == 2 ? parts[1].toInt(&okHeight) : 0;
+        if (!okWidth || !okHeight || width < 320 || height < 240 || width > 7680 || height > 4320)
+            return std::unexpected(
+                QStringLiteral("--screenshot-size must be WIDTHxHEIGHT such as 900x600, not \"%1\"")
+                    .arg(parser.value(screenshotSize)));
+        options.screenshotSize = QSize(width, height);
+    }
+    if (parser.isSet(screenshotView)) {
+        const QStringList views{QStringLiteral("lots"), QStringLiteral("quickbid"),
+                                QStringLiteral("bidder"), QStringLiteral("bids")};
+        if (!views.contains(parser.value(screenshotView)))
+            return std::unexpected(
+                QStringLiteral("--screenshot-view must be one of %1, not \"%2\"")
+                    .arg(views.join(QStringLiteral(", ")), parser.value(screenshotView)));
+        options.screenshotView = parser.value(screenshotView);
+    }
     options.noAuth = parser.isSet(noAuth);
     if (parser.isSet(port)) {
         const auto number = wholeNumber(parser.value(port), QStringLiteral("port"), 65535);

@@ -2,6 +2,7 @@
 
 #include "app/api/serversettings.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <expected>
@@ -32,8 +33,11 @@ struct Options
     qint64 generateBids = 1'000'000;
     /// Measures the window on its database and prints the figures (tests/bench).
     bool benchmarkWindow = false;
-    /// Renders the window to this PNG (at 1280x800, offscreen) and exits.
+    /// Renders the window to this PNG (offscreen) and exits: at this size, showing this view
+    /// (lots, quickbid: the quick-entry bar in use, bidder: a bidder with a closed lot, bids).
     QString screenshot;
+    QSize screenshotSize{1280, 800};
+    QString screenshotView = QStringLiteral("lots");
     QString helpText;
 };
 

@@ -1,9 +1,15 @@
 #include "screenshot.h"
 
+#include "model/tables/tablesupport.h"
+#include "ui/quickbidbar.h"
 #include "ui/tablepage.h"
 #include "windowsession.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QImage>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -11,22 +17,92 @@
 
 namespace BidTracker::App {
 
+namespace {
+
+/// The quick-entry bar half way through a line of a sheet on the first open lot: the lot
+/// chosen, a bidder taken by number, an amount typed. Nothing is recorded.
+void stageQuickBid(Gui::MainWindow& window, Model::AuctionService& service)
+{
+    const auto first = service.items(Model::Page{200, 0});
+    if (!first)
+        return;
+    const auto open = std::find_if(first->rows.begin(), first->rows.end(), [](const auto& item) {
+        return item.status == Model::ItemStatus::Open;
+    });
+    if (open == first->rows.end())
+        return;
+    const Model::Item& lot = *open;
+    window.itemsPage()->selectId(lot.id);
+    Gui::QuickBidBar* bar = window.quickBidBar();
+    bar->chooseLot(lot.id);
+    bar->bidderField()->setFocus();
+    bar->bidderField()->setText(QStringLiteral("3"));
+    QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+    QApplication::sendEvent(bar->bidderField(), &tab);
+    if (const auto lowest = service.lowestAcceptableBid(lot.id))
+        bar->amountField()->setText(Model::displayMoney(*lowest));
+}
+
+/// The Bidders tab on the first bidder who bid on a closed lot, else the first bidder.
+void showBidderWithClosedLot(Gui::MainWindow& window, Model::AuctionService& service)
+{
+    window.tabs()->setCurrentIndex(Gui::MainWindow::UsersTab);
+    const auto users = service.users();
+    qint64 chosen = 0;
+    if (users) {
+        // Best a bidder who won a closed lot and lost another: both words in one picture.
+        for (const Model::User& user : users->rows) {
+            const auto lots = service.itemsBidByUser(user.id);
+            if (!lots)
+                continue;
+            const bool won = std::any_of(lots->begin(), lots->end(),
+                                         [](const auto& lot) { return lot.closed && lot.leading; });
+            const bool lost = std::any_of(lots->begin(), lots->end(), [](const auto& lot) {
+                return lot.closed && !lot.leading;
+            });
+            if (won && lost) {
+                chosen = user.id;
+                break;
+            }
+            if (!chosen && (won || lost))
+                chosen = user.id;
+        }
+    }
+    if (chosen)
+        window.usersPage()->selectId(chosen);
+    else
+        window.usersPage()->view()->selectRow(0);
+    window.usersPage()->view()->setFocus();
+}
+
+} // namespace
+
 int takeScreenshot(const Options& options, const QString& databasePath)
 {
     auto session = WindowSession::openForOneShot(databasePath, options);
     if (!session)
         return 1;
     Gui::MainWindow& window = session->window();
-    window.resize(1280, 800);
+    window.resize(options.screenshotSize);
+    // As a first start on a screen of that size lays the window out (see restoreLayout).
+    window.serverDock()->setVisible(options.screenshotSize.width() >= 1100);
     window.show();
     window.itemsPage()->view()->setFocus();
     window.itemsPage()->view()->selectRow(0);
     window.usersPage()->view()->selectRow(0);
-    // BIDTRACKER_SCREENSHOT_TAB=1 or 2 pictures the Bidders or Bids tab instead (for docs).
-    window.tabs()->setCurrentIndex(qEnvironmentVariableIntValue("BIDTRACKER_SCREENSHOT_TAB"));
+    if (options.screenshotView == u"quickbid")
+        stageQuickBid(window, session->service());
+    else if (options.screenshotView == u"bidder")
+        showBidderWithClosedLot(window, session->service());
+    else if (options.screenshotView == u"bids")
+        window.tabs()->setCurrentIndex(Gui::MainWindow::BidsTab);
     int code = 0;
     QTimer::singleShot(400, [&] {
-        if (!window.grab().save(options.screenshot, "PNG")) {
+        // A palette of 256 colours: a window is flat colours and grey text, and the picture
+        // stays a fraction of the size for the README.
+        const QImage picture = window.grab().toImage().convertToFormat(
+            QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+        if (!picture.save(options.screenshot, "PNG", 0)) {
             std::fprintf(stderr, "bidtracker: cannot write %s\n", qPrintable(options.screenshot));
             code = 1;
         }

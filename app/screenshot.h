@@ -4,7 +4,8 @@
 
 namespace BidTracker::App {
 
-/// `bidtracker --screenshot FILE`: the main window on the database, 1280x800, a lot and its
+/// `bidtracker --screenshot FILE`: the main window on the database (--screenshot-size,
+/// --screenshot-view), a lot and its
 /// bids selected, saved as PNG, rendered offscreen (no display needed). For the README.
 int takeScreenshot(const Options& options, const QString& databasePath);
 

@@ -14,6 +14,13 @@ QString newApiToken()
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+void saveServerAddress(const QString& address, quint16 port)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("server/bind"), address);
+    settings.setValue(QStringLiteral("server/port"), port);
+}
+
 Api::ServerSettings serverSettings(const Options& options)
 {
     QSettings settings;

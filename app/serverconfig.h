@@ -9,6 +9,9 @@ namespace BidTracker::App {
 /// the defaults. Makes and saves a random token at first start.
 Api::ServerSettings serverSettings(const Options& options);
 
+/// Keeps the address and port the operator chose in the server panel for the next launch.
+void saveServerAddress(const QString& address, quint16 port);
+
 /// A new cryptographically random token (32 bytes, base64url).
 QString newApiToken();
 

@@ -1,12 +1,12 @@
 #include "windowsession.h"
 
 #include "serverconfig.h"
+#include "sessionswitcher.h"
 #include "stationlink.h"
 
 #include <QApplication>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QTimer>
 #include <cstdio>
 
 namespace BidTracker::App {
@@ -20,6 +20,7 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
         return nullptr;
     }
     std::unique_ptr<WindowSession> session(new WindowSession);
+    session->m_path = path;
     session->m_db = std::move(*db);
     session->m_service =
         std::make_unique<Model::AuctionService>(*session->m_db, &session->m_notifier);
@@ -29,10 +30,6 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
     }
     session->m_server =
         std::make_unique<EmbeddedServer>(path, serverSettings(options), &session->m_notifier);
-    const Api::ServerSettings settings = serverSettings(options);
-    QString serverError;
-    if (!session->m_server->start(settings.bindAddress.toString(), settings.port, &serverError))
-        std::fprintf(stderr, "bidtracker: the server is off: %s\n", qPrintable(serverError));
     session->m_window = std::make_unique<Gui::MainWindow>(*session->m_service, session->m_notifier,
                                                           path, session->m_server.get());
     session->m_stations = listenToOtherStations(*session->m_db, session->m_notifier);
@@ -49,6 +46,15 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
     return session;
 }
 
+bool WindowSession::startServer()
+{
+    QString error;
+    if (m_server->start(m_server->address(), m_server->port(), &error))
+        return true;
+    std::fprintf(stderr, "bidtracker: the server is off: %s\n", qPrintable(error));
+    return false;
+}
+
 std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path,
                                                              const Options& options)
 {
@@ -56,8 +62,11 @@ std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path
     anyPort.port = 0;
     QString error;
     auto session = open(path, anyPort, &error);
-    if (!session)
+    if (!session) {
         std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
+        return nullptr;
+    }
+    session->startServer();
     return session;
 }
 
@@ -71,43 +80,18 @@ WindowSession::~WindowSession()
 
 int runWindowSessions(const Options& options, const QString& firstPath)
 {
+    SessionSwitcher switcher(options);
+    switcher.setReport([&switcher](const QString& message) {
+        QMessageBox::warning(switcher.current() ? &switcher.current()->window() : nullptr,
+                             QObject::tr("Open database"), message);
+    });
     QString error;
-    std::unique_ptr<WindowSession> session = WindowSession::open(firstPath, options, &error);
-    if (!session) {
+    if (!switcher.openFirst(firstPath, &error)) {
         std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
         return 1;
     }
-    Options later = options;
-    later.demo = false; // the sample is for the first database only
-    std::function<void(const QString&)> switchTo;
-    const auto wire = [&](WindowSession* current) {
-        QObject::connect(current, &WindowSession::switchRequested, current,
-                         [&](const QString& path) {
-                             // Deferred: the request comes from inside the window that is about to
-                             // go.
-                             QTimer::singleShot(0, qApp, [&, path] { switchTo(path); });
-                         });
-    };
-    switchTo = [&](const QString& path) {
-        QString why;
-        session->window().close(); // saves the layout
-        auto next = WindowSession::open(path, later, &why);
-        if (!next) {
-            session->window().show();
-            QMessageBox::warning(
-                &session->window(), QObject::tr("Open database"),
-                QObject::tr("%1 cannot be opened; the current auction stays open.\n\n%2")
-                    .arg(path, why));
-            return;
-        }
-        session = std::move(next);
-        wire(session.get());
-        session->window().show();
-    };
-    wire(session.get());
-    session->window().show();
     const int code = QApplication::exec();
-    session.reset();
+    switcher.closeAll();
     return code;
 }
 

@@ -14,8 +14,9 @@
 namespace BidTracker::App {
 
 /// One open auction in the window: its database connection, service, notifier, embedded
-/// server and main window. File > New/Open replaces the whole session with one on the other
-/// file, once that file has opened; until then the current one stays.
+/// server and main window. The server is built stopped: whoever opens the session starts it
+/// once the port is free (see SessionSwitcher), so a switch of database never races the old
+/// server for its port.
 class WindowSession final : public QObject
 {
     Q_OBJECT
@@ -25,13 +26,20 @@ public:
     /// Opens the database; null (with the reason in `error`) when it cannot be used.
     static std::unique_ptr<WindowSession> open(const QString& path, const Options& options,
                                                QString* error);
-    /// The same, with the server on any free port and the reason printed when it fails: for
-    /// the one-shot modes (screenshot, benchmark), which a running instance must not stop.
+    /// The same, with the server started on any free port and the reason printed when it
+    /// fails: for the one-shot modes (screenshot, benchmark), which a running instance must
+    /// not stop and which must leave no trace in the settings.
     static std::unique_ptr<WindowSession> openForOneShot(const QString& path,
                                                          const Options& options);
     ~WindowSession() override;
 
     Gui::MainWindow& window() { return *m_window; }
+    EmbeddedServer& server() { return *m_server; }
+    Model::AuctionService& service() { return *m_service; }
+    const QString& path() const { return m_path; }
+    /// Starts the server on the address and port of the settings it was built with; a failure
+    /// is printed and shown in the server panel.
+    bool startServer();
 
 Q_SIGNALS:
     void switchRequested(const QString& path);
@@ -39,6 +47,7 @@ Q_SIGNALS:
 private:
     WindowSession() = default;
 
+    QString m_path;
     Model::ChangeNotifier m_notifier;
     std::unique_ptr<Model::Database> m_db;
     std::unique_ptr<Model::AuctionService> m_service;

@@ -84,6 +84,15 @@ public:
     /// What the next bid on the item must at least be.
     Result<Money> lowestAcceptableBid(qint64 itemId);
 
+    // Finding what a clerk types
+    /// Lots that `text` names, best first: the lot whose id is the text ("item12") or its
+    /// number ("12"), then names starting with the text, then names containing it (case-
+    /// insensitive for ASCII). `openOnly` leaves closed lots out. At most `limit`.
+    Result<QList<Item>> findLots(const QString& text, int limit, bool openOnly);
+    /// Bidders the same way ("user3", "3", a name): the one place a bidder is looked up by
+    /// what a person types, so paddle numbers slot in here.
+    Result<QList<User>> findBidders(const QString& text, int limit);
+
     /// Undo support for the window: puts back a deleted user, item or bid under its old id
     /// (an id is never handed out twice, so it is still free). A restored bid's item gets
     /// its highest bid as winner again. Refused (Conflict) if the id is taken.
@@ -91,9 +100,10 @@ public:
     Result<Item> restoreItem(const Item& item);
     Result<Bid> restoreBid(const Bid& bid);
 
-    /// Adds items (names required) or users in one transaction: all or none.
-    Result<qint64> importItems(const QList<ItemChanges>& items);
-    Result<qint64> importUsers(const QStringList& names);
+    /// Adds items (names required) or users in one transaction: all or none. `ids`, when
+    /// given, receives the ids added (the window undoes an import by them).
+    Result<qint64> importItems(const QList<ItemChanges>& items, QList<qint64>* ids = nullptr);
+    Result<qint64> importUsers(const QStringList& names, QList<qint64>* ids = nullptr);
 
     /// Changes whenever the auction may have changed, through this service or any other
     /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep

@@ -37,33 +37,47 @@ Result<void> AuctionService::loadSampleAuction()
     });
 }
 
-Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items)
+Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items, QList<qint64>* ids)
 {
-    return writeTransaction([&]() -> Result<qint64> {
+    QList<qint64> added;
+    auto imported = writeTransaction([&]() -> Result<qint64> {
+        added.clear();
         for (const ItemChanges& item : items) {
-            if (auto created = insertItem(item); !created)
+            auto created = insertItem(item);
+            if (!created)
                 return fail(created.error());
+            added.append(created->id);
         }
         if (auto ok = record(EntityKind::Item, Change::Action::Reset, 0); !ok)
             return fail(ok.error());
         return items.size();
     });
+    if (imported && ids)
+        *ids = added;
+    return imported;
 }
 
-Result<qint64> AuctionService::importUsers(const QStringList& names)
+Result<qint64> AuctionService::importUsers(const QStringList& names, QList<qint64>* ids)
 {
-    return writeTransaction([&]() -> Result<qint64> {
+    QList<qint64> added;
+    auto imported = writeTransaction([&]() -> Result<qint64> {
+        added.clear();
         for (const QString& name : names) {
             auto checked = validateName(name);
             if (!checked)
                 return fail(checked.error());
-            if (auto id = m_storage.insertUser(0, *checked, utcTimestampNow()); !id)
+            auto id = m_storage.insertUser(0, *checked, utcTimestampNow());
+            if (!id)
                 return fail(id.error());
+            added.append(*id);
         }
         if (auto ok = record(EntityKind::User, Change::Action::Reset, 0); !ok)
             return fail(ok.error());
         return names.size();
     });
+    if (imported && ids)
+        *ids = added;
+    return imported;
 }
 
 } // namespace BidTracker::Model

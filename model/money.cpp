@@ -1,5 +1,6 @@
 #include "money.h"
 
+#include <QLocale>
 #include <charconv>
 #include <cmath>
 
@@ -14,7 +15,83 @@ bool isSpecialName(QStringView body, QStringView name)
     return body.compare(name, Qt::CaseInsensitive) == 0;
 }
 
+/// Takes the currency symbol or code off either end of `text`, with the blanks next to it.
+QStringView withoutCurrency(QStringView text, const QLocale& locale)
+{
+    for (const auto format : {QLocale::CurrencySymbol, QLocale::CurrencyIsoCode}) {
+        const QString symbol = locale.currencySymbol(format);
+        if (symbol.isEmpty())
+            continue;
+        if (text.startsWith(symbol))
+            return text.mid(symbol.size()).trimmed();
+        if (text.endsWith(symbol))
+            return text.chopped(symbol.size()).trimmed();
+    }
+    return text;
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c.unicode() >= u'0' && c.unicode() <= u'9';
+}
+
 } // namespace
+
+std::expected<Money, QString> Money::parseTyped(QStringView text, const QLocale& locale)
+{
+    const QString example = locale.toString(1350.0, 'f', 2);
+    const auto refuse = [&](const QString& why) {
+        return std::unexpected(QStringLiteral("%1; type an amount such as %2").arg(why, example));
+    };
+    QString spaced = withoutCurrency(text.trimmed(), locale).toString();
+    const QString group = locale.groupSeparator();
+    // Where the group separator is a kind of space (U+202F in French), people type a plain one.
+    if (group.size() == 1 && group[0].isSpace())
+        spaced.replace(u' ', group[0]);
+    const QStringView body = spaced;
+    if (body.isEmpty())
+        return std::unexpected(QStringLiteral("Value must be a number"));
+    const QString negative = locale.negativeSign();
+    if (body.startsWith(u'-') || body.startsWith(negative) || body.endsWith(u'-'))
+        return std::unexpected(QStringLiteral("Value must not be negative"));
+    const QString point = locale.decimalPoint();
+    // Split at the decimal point into whole and fraction, the whole part in its groups.
+    const qsizetype pointAt = body.lastIndexOf(point);
+    const QStringView whole = pointAt < 0 ? body : body.left(pointAt);
+    const QStringView fraction = pointAt < 0 ? QStringView() : body.mid(pointAt + point.size());
+    for (const QChar c : fraction) {
+        if (!isAsciiDigit(c))
+            return refuse(c == u'e' || c == u'E'
+                              ? QStringLiteral("Value must be written out, not with an exponent")
+                              : QStringLiteral("Value must be a number"));
+    }
+    if (fraction.size() > 2)
+        return std::unexpected(QStringLiteral("Value must have at most two decimals"));
+    QString digits;
+    const QList<QStringView> groups =
+        group.isEmpty() ? QList<QStringView>{whole} : whole.split(group);
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        const QStringView part = groups[i];
+        for (const QChar c : part) {
+            if (c == u'e' || c == u'E')
+                return refuse(QStringLiteral("Value must be written out, not with an exponent"));
+            if (!isAsciiDigit(c))
+                return refuse(QStringLiteral("Value must be a number"));
+        }
+        // "1,350" and "1,00,000" are groups of digits; "1,35" or "1,,350" are typing slips.
+        const bool last = i == groups.size() - 1;
+        const bool fits = i == 0 ? !part.isEmpty() && (groups.size() == 1 || part.size() <= 3)
+                                 : part.size() == 3 || (!last && part.size() == 2);
+        if (!fits && !(i == 0 && part.isEmpty() && groups.size() == 1 && !fraction.isEmpty()))
+            return refuse(QStringLiteral("\"%1\" has a misplaced \"%2\"")
+                              .arg(text.trimmed().toString(), group));
+        digits += part;
+    }
+    if (digits.isEmpty() && fraction.isEmpty())
+        return std::unexpected(QStringLiteral("Value must be a number"));
+    // What is left is a plain decimal number: the amount rules are parse()'s.
+    return parse(fraction.isEmpty() ? digits : digits + u'.' + fraction.toString());
+}
 
 std::expected<Money, QString> Money::parse(QStringView text)
 {

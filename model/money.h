@@ -2,6 +2,8 @@
 
 #include <QString>
 #include <QStringView>
+
+class QLocale;
 #include <compare>
 #include <expected>
 
@@ -21,6 +23,13 @@ public:
     /// Parses a decimal amount: "650", "650.5", "1e3", surrounding blanks allowed.
     /// The error says in words why the text is not an acceptable amount.
     static std::expected<Money, QString> parse(QStringView text);
+    /// Parses an amount typed or imported by a person, as the window writes amounts in
+    /// `locale`: "1,350", "1,350.00", "1350.5", surrounding blanks, the locale's currency
+    /// symbol or ISO code before or after ("$1,350.00", "1.350,00 €" in German). Refused,
+    /// with the reason in words: more than two decimals, misplaced group separators
+    /// ("1,35"), exponents ("1e5"), signs, zero, anything else. The one parser for people;
+    /// JSON numbers keep parse() and fromDouble().
+    static std::expected<Money, QString> parseTyped(QStringView text, const QLocale& locale);
     /// Accepts a number as sent in JSON, with the same rules as parse().
     static std::expected<Money, QString> fromDouble(double value);
 

@@ -59,6 +59,8 @@ struct UserItem
     Money highestOwnBid;
     std::optional<Money> winningValue;
     bool leading = false;
+    /// The lot is closed: leading means won, not leading means lost.
+    bool closed = false;
 };
 
 inline qint64 recordId(const UserItem& entry)

@@ -2,6 +2,8 @@
 
 #include "itemdialog.h"
 #include "model/auctionservice.h"
+#include "model/bidcheck.h"
+#include "model/tables/tablesupport.h"
 #include "servicecommand.h"
 
 #include <QInputDialog>
@@ -83,10 +85,23 @@ qint64 AuctionActions::editItem(qint64 itemId)
     ItemDialog dialog(*before, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return 0;
-    return changeItem(itemId, dialog.changes(),
-                      tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)))
-               ? itemId
-               : 0;
+    return updateItem(itemId, dialog.changes()) ? itemId : 0;
+}
+
+bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes)
+{
+    const auto before = m_service.item(itemId);
+    if (!before)
+        return failed(before.error());
+    if (changes.startingPrice && before->winningValue &&
+        *changes.startingPrice > *before->winningValue &&
+        !m_confirm(tr("The starting price %1 is above the winning bid of %2 on lot %3 “%4”. "
+                      "Change it anyway?")
+                       .arg(Model::displayMoney(*changes.startingPrice),
+                            Model::displayMoney(*before->winningValue),
+                            formatId(EntityKind::Item, itemId), before->name)))
+        return false;
+    return changeItem(itemId, changes, tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)));
 }
 
 bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes,
@@ -109,6 +124,15 @@ bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes
 
 bool AuctionActions::setLotOpen(qint64 itemId, bool open)
 {
+    if (open) {
+        const auto item = m_service.item(itemId);
+        if (!item)
+            return failed(item.error());
+        if (item->status == Model::ItemStatus::Closed &&
+            !m_confirm(tr("Reopen lot %1 “%2”? It will take bids again.")
+                           .arg(formatId(EntityKind::Item, itemId), item->name)))
+            return false;
+    }
     Model::ItemChanges changes;
     changes.status = open ? Model::ItemStatus::Open : Model::ItemStatus::Closed;
     return changeItem(
@@ -163,15 +187,91 @@ bool AuctionActions::renameUser(qint64 userId, const QString& name)
 
 Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId, Model::Money value)
 {
+    const auto lowest = m_service.lowestAcceptableBid(itemId);
+    if (lowest && Model::isFarAboveLowest(value, *lowest) &&
+        !m_confirm(tr("%1 is %2 times the lowest acceptable bid of %3. Record it?")
+                       .arg(Model::displayMoney(value))
+                       .arg(Model::timesLowest(value, *lowest))
+                       .arg(Model::displayMoney(*lowest))))
+        return Model::fail(Model::Error::invalid(
+            tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(value)),
+            QStringLiteral("value")));
     const auto bid = m_service.placeBid(itemId, userId, value);
     if (!bid)
-        return bid;
+        return Model::fail(refusalInWords(bid.error(), itemId, userId, value));
     const Model::Bid placed = *bid;
     push(
         tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
         [this, id = placed.id] { return m_service.deleteBid(id); },
         [this, placed] { return done(m_service.restoreBid(placed)); });
     return bid;
+}
+
+Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
+                                            Model::Money value)
+{
+    // The service's message is the API's; the operator is told the same facts, read back
+    // from the service, in the words of the window (lots and bidders, amounts as shown).
+    const auto item = m_service.item(itemId);
+    if (!item)
+        return Model::Error::notFound(
+            tr("There is no lot %1.").arg(formatId(EntityKind::Item, itemId)));
+    const QString lot = tr("lot %1 “%2”").arg(formatId(EntityKind::Item, itemId), item->name);
+    if (!m_service.user(userId))
+        return Model::Error::notFound(
+            tr("There is no bidder %1.").arg(formatId(EntityKind::User, userId)));
+    if (item->status == Model::ItemStatus::Closed)
+        return Model::Error::conflict(tr("The %1 is closed: it takes no more bids.").arg(lot));
+    if (error.code == Model::Error::Code::Conflict) {
+        if (const auto lowest = m_service.lowestAcceptableBid(itemId); lowest && value < *lowest)
+            return Model::Error::conflict(
+                item->winningValue
+                    ? tr("%1 is too low for %2: the leading bid is %3 by %4, so the lowest "
+                         "acceptable bid is %5.")
+                          .arg(Model::displayMoney(value), lot,
+                               Model::displayMoney(*item->winningValue), item->winnerName,
+                               Model::displayMoney(*lowest))
+                    : tr("%1 is too low for %2: it has no bids yet and starts at %3.")
+                          .arg(Model::displayMoney(value), lot, Model::displayMoney(*lowest)));
+    }
+    return error;
+}
+
+void AuctionActions::recordImport(bool lots, const QList<qint64>& ids)
+{
+    if (ids.isEmpty())
+        return;
+    // One step undoes the whole import; a row that got bids since stays, and says so.
+    QList<Model::Item> items;
+    QList<Model::User> users;
+    for (const qint64 id : ids) {
+        if (lots) {
+            if (auto item = m_service.item(id))
+                items.append(*item);
+        } else if (auto user = m_service.user(id)) {
+            users.append(*user);
+        }
+    }
+    push(
+        lots ? tr("import %n lot(s)", nullptr, static_cast<int>(ids.size()))
+             : tr("import %n bidder(s)", nullptr, static_cast<int>(ids.size())),
+        [this, lots, ids]() -> Result<void> {
+            for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
+                auto removed = lots ? m_service.deleteItem(*it) : m_service.deleteUser(*it);
+                if (!removed)
+                    return removed;
+            }
+            return {};
+        },
+        [this, items, users]() -> Result<void> {
+            for (const Model::Item& item : items)
+                if (auto back = m_service.restoreItem(item); !back)
+                    return Model::fail(back.error());
+            for (const Model::User& user : users)
+                if (auto back = m_service.restoreUser(user); !back)
+                    return Model::fail(back.error());
+            return {};
+        });
 }
 
 bool AuctionActions::deleteItem(qint64 itemId)

@@ -38,8 +38,15 @@ public:
     qint64 editItem(qint64 itemId);
     qint64 addUser();
 
+    /// Records a bid. An amount far above the lowest acceptable bid is asked about first
+    /// (Model::isFarAboveLowest); a refusal is explained with lot and bidder in words.
     Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId, Model::Money value);
+    /// Reopening a closed lot asks first.
     bool setLotOpen(qint64 itemId, bool open);
+    /// An edit of a lot; a starting price raised above its winning bid asks first.
+    bool updateItem(qint64 itemId, const Model::ItemChanges& changes);
+    /// Puts an import just done on the undo stack as one step (`ids`: the rows it added).
+    void recordImport(bool lots, const QList<qint64>& ids);
     bool renameItem(qint64 itemId, const QString& name);
     bool renameUser(qint64 userId, const QString& name);
     bool deleteItem(qint64 itemId);
@@ -51,6 +58,8 @@ private:
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
+    Model::Error refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
+                                Model::Money value);
 
     Model::AuctionService& m_service;
     QWidget* m_window;

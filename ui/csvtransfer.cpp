@@ -20,18 +20,35 @@
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <atomic>
 
 namespace BidTracker::Gui {
 
 namespace {
 constexpr int PreviewRows = 20;
+
+/// The operator's word for what a CSV file holds (the file names keep the API's).
+QString kindWords(Model::CsvKind kind)
+{
+    switch (kind) {
+    case Model::CsvKind::Items:
+        return QObject::tr("lots");
+    case Model::CsvKind::Users:
+        return QObject::tr("bidders");
+    case Model::CsvKind::Bids:
+        return QObject::tr("bids");
+    case Model::CsvKind::Results:
+        return QObject::tr("results");
+    }
+    return {};
 }
+} // namespace
 
 QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, const QString& file,
                            QWidget* parent)
 {
-    QProgressDialog progress(QObject::tr("Exporting %1…").arg(Model::csvKindName(kind)),
+    QProgressDialog progress(QObject::tr("Exporting %1…").arg(kindWords(kind)),
                              QObject::tr("Cancel"), 0, 100, parent);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
@@ -89,45 +106,80 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
             QObject::tr("The export did not complete; no file was written.\n\n%1").arg(error));
         return {};
     }
-    return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(Model::csvKindName(kind), file);
+    return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(kindWords(kind), file);
 }
 
 ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, const QString& file,
                            QWidget* parent)
     : QDialog(parent), m_service(service), m_kind(kind), m_summary(new QLabel(this)),
       m_preview(new QTableWidget(this)), m_problems(new QPlainTextEdit(this)),
-      m_import(new QPushButton(tr("&Import"), this))
+      m_notes(new QLabel(this)), m_import(new QPushButton(tr("&Import"), this))
 {
-    setWindowTitle(
-        tr("Import %1 from %2").arg(Model::csvKindName(kind), QFileInfo(file).fileName()));
+    setWindowTitle(tr("Import %1 from %2").arg(kindWords(kind), QFileInfo(file).fileName()));
     resize(760, 520);
     QFile in(file);
     Model::ImportPlan plan;
     if (in.open(QIODevice::ReadOnly)) {
         m_data = in.readAll();
-        plan = Model::planImport(kind, m_data);
+        plan = Model::planImport(kind, m_data, QLocale());
+        if (auto noted = Model::noteExistingNames(service, plan); !noted)
+            plan.warnings.append(noted.error().message);
     } else {
         plan.problems.append({0, tr("Cannot read %1: %2").arg(file, in.errorString())});
     }
 
+    QHash<int, QStringList> problemsByLine;
+    for (const Model::ImportProblem& problem : std::as_const(plan.problems))
+        problemsByLine[problem.line].append(problem.message);
     m_preview->setColumnCount(static_cast<int>(plan.header.size()));
     m_preview->setHorizontalHeaderLabels(plan.header);
-    const int shown = static_cast<int>(std::min<qsizetype>(PreviewRows, plan.records.size()));
+    // The bad rows first, so that they are in the preview however long the file is.
+    QList<Model::CsvRecord> shownRecords;
+    for (const auto& record : std::as_const(plan.records))
+        if (problemsByLine.contains(record.line) && shownRecords.size() < PreviewRows)
+            shownRecords.append(record);
+    for (const auto& record : std::as_const(plan.records))
+        if (!problemsByLine.contains(record.line) && shownRecords.size() < PreviewRows)
+            shownRecords.append(record);
+    std::sort(shownRecords.begin(), shownRecords.end(),
+              [](const auto& a, const auto& b) { return a.line < b.line; });
+    const int shown = static_cast<int>(shownRecords.size());
     m_preview->setRowCount(shown);
+    const QColor bad(0xff, 0xd6, 0xd6);
     for (int row = 0; row < shown; ++row) {
-        const auto& record = plan.records[row];
-        m_preview->setVerticalHeaderItem(row, new QTableWidgetItem(tr("line %1").arg(record.line)));
-        for (int column = 0; column < record.fields.size() && column < plan.header.size(); ++column)
-            m_preview->setItem(row, column, new QTableWidgetItem(record.fields[column]));
+        const auto& record = shownRecords[row];
+        const bool isBad = problemsByLine.contains(record.line);
+        auto* header = new QTableWidgetItem(tr("line %1").arg(record.line));
+        m_preview->setVerticalHeaderItem(row, header);
+        for (int column = 0; column < plan.header.size(); ++column) {
+            auto* cell = new QTableWidgetItem(column < record.fields.size() ? record.fields[column]
+                                                                            : QString());
+            if (isBad) {
+                cell->setBackground(bad);
+                cell->setToolTip(problemsByLine.value(record.line).join(u'\n'));
+            }
+            m_preview->setItem(row, column, cell);
+        }
+        if (isBad)
+            m_badRows.append(row);
     }
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->horizontalHeader()->setStretchLastSection(true);
     m_problems->setReadOnly(true);
+    QStringList notes;
+    if (!plan.ignoredColumns.isEmpty())
+        notes.append(tr("%1 will be ignored.").arg(plan.ignoredColumns.join(QStringLiteral(", "))));
+    for (const QString& warning : std::as_const(plan.warnings))
+        notes.append(tr("Duplicate name: %1").arg(warning));
+    m_notes->setText(notes.join(u'\n'));
+    m_notes->setVisible(!notes.isEmpty());
     m_problems->setPlainText(plan.ok() ? tr("No problems found.") : plan.problemText());
     m_summary->setText(
-        plan.ok() ? tr("%n row(s) ready to import. Nothing is written until you press Import.",
+        plan.ok() ? tr("%n row(s) ready to import. Nothing is written until you press Import; "
+                       "Edit > Undo takes the whole import back.",
                        nullptr, static_cast<int>(plan.rowCount()))
-                  : tr("%n problem(s) found: fix the file and try again. Nothing was imported.",
+                  : tr("%n problem(s) found (rows in red): fix the file and try again. Nothing "
+                       "was imported.",
                        nullptr, static_cast<int>(plan.problems.size())));
     m_import->setEnabled(plan.ok());
 
@@ -137,6 +189,9 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
     connect(buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    m_notes->setWordWrap(true);
+    m_notes->setStyleSheet(QStringLiteral("color: #a15c00;"));
+    layout->addWidget(m_notes);
     layout->addWidget(new QLabel(tr("First rows:"), this));
     layout->addWidget(m_preview, 3);
     layout->addWidget(new QLabel(tr("Problems:"), this));
@@ -154,10 +209,16 @@ QString ImportDialog::problems() const
     return m_problems->toPlainText();
 }
 
+QString ImportDialog::notes() const
+{
+    return m_notes->text();
+}
+
 void ImportDialog::accept()
 {
     // Planned again: the file was read once, the rules are the model's.
-    const auto added = Model::applyImport(m_service, Model::planImport(m_kind, m_data));
+    const auto added =
+        Model::applyImport(m_service, Model::planImport(m_kind, m_data, QLocale()), &m_addedIds);
     if (!added) {
         QMessageBox::warning(this, windowTitle(),
                              tr("Nothing was imported.\n\n%1").arg(added.error().message));

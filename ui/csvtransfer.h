@@ -38,6 +38,13 @@ public:
     qint64 imported() const { return m_imported; }
     bool canImport() const;
     QString problems() const;
+    /// Ignored columns and duplicate names ("Paddle, Phone will be ignored.").
+    QString notes() const;
+    /// The preview's rows with problems, shown in red.
+    const QList<int>& badRows() const { return m_badRows; }
+    QTableWidget* preview() const { return m_preview; }
+    /// The ids the import added, for Undo.
+    const QList<qint64>& addedIds() const { return m_addedIds; }
 
     void accept() override;
 
@@ -48,6 +55,9 @@ private:
     QLabel* m_summary;
     QTableWidget* m_preview;
     QPlainTextEdit* m_problems;
+    QLabel* m_notes;
+    QList<int> m_badRows;
+    QList<qint64> m_addedIds;
     QPushButton* m_import;
     qint64 m_imported = 0;
 };

@@ -1,12 +1,14 @@
 #include "itemdialog.h"
 
 #include "model/auctionservice.h"
+#include "model/tables/tablesupport.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 
 namespace BidTracker::Gui {
 
@@ -22,8 +24,9 @@ ItemDialog::ItemDialog(const std::optional<Model::Item>& item, QWidget* parent)
     m_name->setMinimumWidth(320);
     for (QLineEdit* money : {m_start, m_increment})
         money->setAlignment(Qt::AlignRight);
-    m_start->setText(item ? item->startingPrice.toString() : QStringLiteral("0.01"));
-    m_increment->setText(item ? item->minIncrement.toString() : QStringLiteral("0.01"));
+    m_start->setText(Model::displayMoney(item ? item->startingPrice : Model::Money::fromCents(1)));
+    m_increment->setText(
+        Model::displayMoney(item ? item->minIncrement : Model::Money::fromCents(1)));
     if (item) {
         m_name->setText(item->name);
         m_status->setCurrentIndex(item->status == Model::ItemStatus::Closed ? 1 : 0);
@@ -56,13 +59,13 @@ void ItemDialog::accept()
         m_name->setFocus();
         return;
     }
-    const auto start = Model::Money::parse(m_start->text());
+    const auto start = Model::Money::parseTyped(m_start->text(), QLocale());
     if (!start) {
         showError(tr("Starting price: %1").arg(start.error()));
         m_start->setFocus();
         return;
     }
-    const auto increment = Model::Money::parse(m_increment->text());
+    const auto increment = Model::Money::parseTyped(m_increment->text(), QLocale());
     if (!increment) {
         showError(tr("Minimum increment: %1").arg(increment.error()));
         m_increment->setFocus();

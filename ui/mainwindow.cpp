@@ -2,6 +2,7 @@
 
 #include "auctionactions.h"
 #include "csvtransfer.h"
+#include "helpdialogs.h"
 #include "model/auctionservice.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
@@ -10,6 +11,7 @@
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
 #include "placebiddialog.h"
+#include "quickbidbar.h"
 #include "serverpanel.h"
 #include "tablepage.h"
 
@@ -21,7 +23,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -38,6 +42,7 @@ namespace {
 
 constexpr int MaxRecent = 8;
 const QString recentKey = QStringLiteral("window/recentDatabases");
+const QString lastDatabaseKey = QStringLiteral("window/lastDatabase");
 
 /// A titled block: a bold label over a widget.
 QWidget* titled(QLabel* title, QWidget* content, QWidget* parent)
@@ -57,7 +62,7 @@ QWidget* titled(QLabel* title, QWidget* content, QWidget* parent)
 
 MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                        const QString& databasePath, ServerControl* server, QWidget* parent)
-    : QMainWindow(parent), m_service(service), m_databasePath(databasePath),
+    : QMainWindow(parent), m_service(service), m_notifier(notifier), m_databasePath(databasePath),
       m_actions(new AuctionActions(service, this)),
       m_itemsModel(new Model::ItemsTableModel(service, notifier, this)),
       m_usersModel(new Model::UsersTableModel(service, notifier, this)),
@@ -86,10 +91,20 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
     connect(m_itemsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     connect(m_usersModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     restoreLayout();
-    QSettings().setValue(QStringLiteral("window/lastDatabase"), databasePath);
+    updateRecentMenu();
+}
+
+QString MainWindow::rememberedDatabase()
+{
+    return QSettings().value(lastDatabaseKey).toString();
+}
+
+void MainWindow::rememberDatabase()
+{
+    QSettings().setValue(lastDatabaseKey, m_databasePath);
     QStringList recent = QSettings().value(recentKey).toStringList();
-    recent.removeAll(databasePath);
-    recent.prepend(databasePath);
+    recent.removeAll(m_databasePath);
+    recent.prepend(m_databasePath);
     QSettings().setValue(recentKey, recent.mid(0, MaxRecent));
     updateRecentMenu();
 }
@@ -98,8 +113,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildTabs()
 {
-    m_items = new TablePage(m_itemsModel, Model::ItemsTableModel::Name,
-                            Model::ItemsTableModel::Name, tr("Filter lots by name"), this);
+    m_items =
+        new TablePage(m_itemsModel, Model::ItemsTableModel::Name, Model::ItemsTableModel::Name,
+                      tr("Filter lots by name or number (item3 or 3)"), this);
     m_itemBidsTitle = new QLabel(this);
     m_itemBidsView =
         makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
@@ -113,8 +129,9 @@ void MainWindow::buildTabs()
         updateDetailTitles();
     });
 
-    m_users = new TablePage(m_usersModel, Model::UsersTableModel::Name,
-                            Model::UsersTableModel::Name, tr("Filter bidders by name"), this);
+    m_users =
+        new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name,
+                      tr("Filter bidders by name or number (user3 or 3)"), this);
     m_userItemsTitle = new QLabel(this);
     m_userItemsView =
         makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
@@ -131,12 +148,41 @@ void MainWindow::buildTabs()
     m_bids = TablePage::forSelfSortingModel(m_bidsModel, Model::BidsTableModel::Item,
                                             tr("Filter bids by lot or bidder name"), this);
 
+    for (TablePage* page : {m_items, m_users, m_bids}) {
+        page->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(page->view(), &QWidget::customContextMenuRequested, this,
+                [this, page](const QPoint& at) {
+                    if (QMenu* menu = rowMenu(page, at))
+                        menu->popup(page->view()->viewport()->mapToGlobal(at));
+                });
+    }
+    // Double-click opens a lot's edit dialog; F2 still renames in place.
+    m_items->view()->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    connect(m_items->view(), &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) {
+                m_actions->editItem(index.data(Model::IdRole).toLongLong());
+            });
+    m_items->view()->setProperty("lockColumn", int(Model::ItemsTableModel::Status));
+    m_userItemsView->setProperty("lockColumn", int(Model::UserItemsModel::Standing));
+
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(itemsSplit, tr("&Lots"));
     m_tabs->addTab(usersSplit, tr("Bi&dders"));
     m_tabs->addTab(m_bids, tr("&Bids"));
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    m_quickBid = new QuickBidBar(
+        m_service, m_notifier,
+        [this](qint64 item, qint64 user, Model::Money value) {
+            return m_actions->placeBid(item, user, value);
+        },
+        this);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_quickBid);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     updateDetailTitles();
 }
 
@@ -161,9 +207,10 @@ void MainWindow::buildServerDock(ServerControl* server)
     auto* dock = new QDockWidget(tr("REST API server"), this);
     dock->setObjectName(QStringLiteral("serverDock"));
     dock->setWidget(m_serverPanel);
-    m_serverPanel->setMaximumWidth(340);
+    m_serverPanel->setMaximumWidth(280);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_serverDock = dock;
 }
 
 void MainWindow::buildMenus()
@@ -178,12 +225,14 @@ void MainWindow::buildMenus()
     QMenu* exports = file->addMenu(tr("&Export CSV"));
     for (const auto kind : {Model::CsvKind::Items, Model::CsvKind::Users, Model::CsvKind::Bids,
                             Model::CsvKind::Results}) {
-        exports->addAction(tr("%1…").arg(Model::csvKindName(kind)), this,
-                           [this, kind] { exportCsv(kind); });
+        const QString words[] = {tr("Lots"), tr("Bidders"), tr("Bids"), tr("Results")};
+        exports->addAction(
+            tr("%1 (%2.csv)…").arg(words[static_cast<int>(kind)], Model::csvKindName(kind)), this,
+            [this, kind] { exportCsv(kind); });
     }
     QMenu* imports = file->addMenu(tr("&Import CSV"));
-    imports->addAction(tr("lots (items)…"), this, [this] { importCsv(Model::CsvKind::Items); });
-    imports->addAction(tr("bidders (users)…"), this, [this] { importCsv(Model::CsvKind::Users); });
+    imports->addAction(tr("Lots…"), this, [this] { importCsv(Model::CsvKind::Items); });
+    imports->addAction(tr("Bidders…"), this, [this] { importCsv(Model::CsvKind::Users); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -195,8 +244,10 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction* bid =
-        edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::placeBid);
+    edit->addAction(tr("&Quick bid"), QKeySequence(tr("Ctrl+B")), this,
+                    [this] { m_quickBid->focusEntry(); });
+    QAction* bid = edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+Shift+B")), this,
+                                   &MainWindow::placeBid);
     QAction* addItem = edit->addAction(tr("Add &lot…"), QKeySequence(tr("Ctrl+L")), this, [this] {
         if (const qint64 id = m_actions->addItem()) {
             m_tabs->setCurrentIndex(ItemsTab);
@@ -233,20 +284,75 @@ void MainWindow::buildMenus()
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showServer = m_serverDock->toggleViewAction();
+    showServer->setText(tr("&Server panel"));
+    view->addAction(showServer);
+    QAction* showTools = tools->toggleViewAction();
+    showTools->setText(tr("&Toolbar"));
+    view->addAction(showTools);
+    QAction* showQuickBid = view->addAction(tr("&Quick bid bar"));
+    showQuickBid->setCheckable(true);
+    showQuickBid->setChecked(true);
+    connect(showQuickBid, &QAction::toggled, m_quickBid, &QWidget::setVisible);
+    view->addSeparator();
+    QAction* fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this,
+            [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] { showKeyboardShortcuts(this); });
+    help->addAction(tr("&About Bid Tracker"), this, [this] { showAbout(this); });
+}
+
+QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
+{
+    const QModelIndex index = page->view()->indexAt(at);
+    if (!index.isValid())
+        return nullptr;
+    page->view()->setCurrentIndex(index);
+    const qint64 id = index.data(Model::IdRole).toLongLong();
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (page == m_items) {
+        const int row = m_itemsModel->rowOfId(id);
+        const bool closed =
+            row >= 0 && m_itemsModel->recordAt(row).status == Model::ItemStatus::Closed;
+        QAction* bid = menu->addAction(tr("Place bid on this lot"), this, [this, id] {
+            m_quickBid->chooseLot(id);
+            m_quickBid->focusEntry();
+        });
+        bid->setEnabled(!closed);
+        menu->addAction(tr("Edit lot…"), this, [this, id] { m_actions->editItem(id); });
+        menu->addAction(closed ? tr("Reopen lot…") : tr("Close lot"), this,
+                        [this, id, closed] { m_actions->setLotOpen(id, closed); });
+        menu->addSeparator();
+        menu->addAction(tr("Delete lot…"), this, [this, id] { m_actions->deleteItem(id); });
+    } else if (page == m_users) {
+        menu->addAction(tr("Rename bidder"), this, [page, index] { page->view()->edit(index); });
+        menu->addSeparator();
+        menu->addAction(tr("Delete bidder…"), this, [this, id] { m_actions->deleteUser(id); });
+    } else {
+        menu->addAction(tr("Delete bid…"), this, [this, id] { m_actions->deleteBid(id); });
+    }
+    return menu;
 }
 
 PlaceBidDialog* MainWindow::makePlaceBidDialog()
 {
     auto* dialog = new PlaceBidDialog(
-        m_service, m_itemsModel, m_usersModel,
+        m_service, m_notifier, m_itemsModel, m_usersModel,
         [this](qint64 item, qint64 user, Model::Money value) {
             return m_actions->placeBid(item, user, value);
         },
         this);
-    if (const qint64 item = m_items->currentId())
-        dialog->setItem(item);
-    if (const qint64 user = m_users->currentId())
-        dialog->setUser(user);
+    // The lot the operator is looking at; never a bidder from whatever row is selected.
+    if (m_tabs->currentIndex() == ItemsTab)
+        if (const qint64 item = m_items->currentId())
+            dialog->setItem(item);
     return dialog;
 }
 
@@ -289,7 +395,7 @@ void MainWindow::toggleLot()
 void MainWindow::exportCsv(Model::CsvKind kind)
 {
     const QString file = QFileDialog::getSaveFileName(
-        this, tr("Export %1").arg(Model::csvKindName(kind)),
+        this, tr("Export %1").arg(Model::csvKindName(kind) + QStringLiteral(".csv")),
         QFileInfo(m_databasePath).dir().filePath(Model::csvKindName(kind) + QStringLiteral(".csv")),
         tr("CSV files (*.csv)"));
     if (file.isEmpty())
@@ -307,9 +413,15 @@ void MainWindow::importCsv(Model::CsvKind kind)
     if (file.isEmpty())
         return;
     ImportDialog dialog(m_service, kind, file, this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(
-            tr("Imported %1 %2").arg(dialog.imported()).arg(Model::csvKindName(kind)), 8000);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_actions->recordImport(kind == Model::CsvKind::Items, dialog.addedIds());
+        statusBar()->showMessage(kind == Model::CsvKind::Items
+                                     ? tr("Imported %n lot(s); Edit > Undo takes them back.",
+                                          nullptr, static_cast<int>(dialog.imported()))
+                                     : tr("Imported %n bidder(s); Edit > Undo takes them back.",
+                                          nullptr, static_cast<int>(dialog.imported())),
+                                 8000);
+    }
 }
 
 void MainWindow::chooseDatabase(bool create)
@@ -339,9 +451,15 @@ void MainWindow::updateRecentMenu()
 void MainWindow::restoreLayout()
 {
     QSettings settings;
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        resize(std::min(1280, available.width()), std::min(800, available.height()));
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()) &&
+        available.width() < 1100) {
+        // First start on a small screen: the tables get the width; the status bar still
+        // shows the server, and View > Server panel brings the panel back.
+        m_serverDock->hide();
+    }
     const std::pair<const char*, QTableView*> views[] = {{"items", m_items->view()},
                                                          {"users", m_users->view()},
                                                          {"bids", m_bids->view()},
@@ -353,6 +471,7 @@ void MainWindow::restoreLayout()
                 .toByteArray();
         if (!state.isEmpty()) {
             view->horizontalHeader()->restoreState(state);
+            applyColumnModes(view); // a layout saved by an older version had fixed widths
         } else {
             // Once shown, when the rows have their real fonts and sizes; the stretched name
             // column takes the rest of the width.

@@ -4,7 +4,9 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTableView;
 
@@ -22,6 +24,7 @@ namespace BidTracker::Gui {
 
 class AuctionActions;
 class PlaceBidDialog;
+class QuickBidBar;
 class ServerControl;
 class ServerPanel;
 class TablePage;
@@ -47,6 +50,13 @@ public:
     QTableView* itemBidsView() const { return m_itemBidsView; }
     QTableView* userItemsView() const { return m_userItemsView; }
     QTabWidget* tabs() const { return m_tabs; }
+    QuickBidBar* quickBidBar() const { return m_quickBid; }
+    QDockWidget* serverDock() const { return m_serverDock; }
+    /// Makes this database the one a relaunch without --db opens, and the first of Open
+    /// recent. Only for the operator's own window: one-shot modes leave no trace.
+    void rememberDatabase();
+    /// The database rememberDatabase() kept last, or "" when none was.
+    static QString rememberedDatabase();
     /// A place-bid dialog for the selected lot (not shown; exec() it).
     PlaceBidDialog* makePlaceBidDialog();
 
@@ -59,6 +69,8 @@ protected:
 
 private:
     void buildTabs();
+    /// The right-click menu for the row at `at` of a table, or null off the rows.
+    QMenu* rowMenu(TablePage* page, const QPoint& at);
     void buildMenus();
     void buildServerDock(ServerControl* server);
     void placeBid();
@@ -73,6 +85,7 @@ private:
     void saveLayout() const;
 
     Model::AuctionService& m_service;
+    Model::ChangeNotifier& m_notifier;
     QString m_databasePath;
     AuctionActions* m_actions;
     Model::ItemsTableModel* m_itemsModel;
@@ -81,6 +94,7 @@ private:
     Model::ItemBidsModel* m_itemBidsModel;
     Model::UserItemsModel* m_userItemsModel;
     QTabWidget* m_tabs = nullptr;
+    QuickBidBar* m_quickBid = nullptr;
     TablePage* m_items = nullptr;
     TablePage* m_users = nullptr;
     TablePage* m_bids = nullptr;
@@ -91,6 +105,7 @@ private:
     ServerPanel* m_serverPanel = nullptr;
     QLabel* m_serverStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QDockWidget* m_serverDock = nullptr;
 };
 
 } // namespace BidTracker::Gui

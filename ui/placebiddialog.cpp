@@ -1,7 +1,10 @@
 #include "placebiddialog.h"
 
+#include "entrypick.h"
 #include "model/auctionservice.h"
+#include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
+#include "pickerproxy.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -9,6 +12,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 
 namespace BidTracker::Gui {
@@ -33,10 +37,12 @@ QComboBox* makePicker(QAbstractItemModel* model, int nameColumn, QWidget* parent
 
 } // namespace
 
-PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, QAbstractItemModel* items,
-                               QAbstractItemModel* users, Placer placer, QWidget* parent)
+PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, Model::ChangeNotifier& notifier,
+                               QAbstractItemModel* items, QAbstractItemModel* users, Placer placer,
+                               QWidget* parent)
     : QDialog(parent), m_service(service), m_placer(std::move(placer)),
-      m_item(makePicker(items, 1, this)), m_user(makePicker(users, 1, this)),
+      m_item(makePicker(new PickerProxy(items, PickerProxy::Kind::Lots, this), 1, this)),
+      m_user(makePicker(new PickerProxy(users, PickerProxy::Kind::Bidders, this), 1, this)),
       m_amount(new QLineEdit(this)), m_hint(new QLabel(this)), m_message(new QLabel(this))
 {
     setWindowTitle(tr("Place a bid"));
@@ -46,6 +52,8 @@ PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, QAbstractItemMode
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_message->setMinimumWidth(360);
+    m_message->setTextFormat(Qt::PlainText);
+    m_hint->setWordWrap(true);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Place bid"));
@@ -63,18 +71,65 @@ PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, QAbstractItemMode
     setTabOrder(m_item, m_user);
     setTabOrder(m_user, m_amount);
 
+    // The lot starts empty: a bid goes on the lot the operator names, not on a stale row.
+    m_item->setCurrentIndex(-1);
+    m_user->setCurrentIndex(-1);
     connect(m_item, &QComboBox::currentIndexChanged, this, &PlaceBidDialog::updateLowest);
     connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
+    connect(&notifier, &Model::ChangeNotifier::changed, this, &PlaceBidDialog::onChanged);
     updateLowest();
 }
 
-qint64 PlaceBidDialog::chosenId(const QComboBox* box) const
+qint64 PlaceBidDialog::currentItemId() const
 {
-    // The typed text must name an entry; a half-typed name picks nothing.
+    return m_item->currentIndex() >= 0
+               ? m_item->model()->index(m_item->currentIndex(), 0).data(Model::IdRole).toLongLong()
+               : 0;
+}
+
+void PlaceBidDialog::onChanged(const Model::Change& change)
+{
+    const qint64 itemId = currentItemId();
+    if (itemId == 0)
+        return;
+    if ((change.kind == Model::EntityKind::Bid && change.itemId == itemId) ||
+        (change.kind == Model::EntityKind::Item && change.id == itemId) ||
+        change.action == Model::Change::Action::Reset) {
+        // The operator's own amount stays; the one filled in for them follows the lot.
+        const bool ownAmount = m_amount->text() != m_lowestShown;
+        const QString typed = m_amount->text();
+        const QString message = m_message->text();
+        updateLowest();
+        if (ownAmount)
+            m_amount->setText(typed);
+        showMessage(message);
+    }
+}
+
+void PlaceBidDialog::showMessage(const QString& text)
+{
+    m_message->setText(text);
+    // A long refusal wraps onto more lines: the dialog grows so that none is cut off.
+    if (layout())
+        layout()->activate();
+    adjustSize();
+}
+
+qint64 PlaceBidDialog::chosenId(const QComboBox* box, QString* problem) const
+{
     const int index = box->findText(box->currentText(), Qt::MatchFixedString);
-    if (index < 0)
-        return 0;
-    return box->model()->index(index, 0).data(Model::IdRole).toLongLong();
+    if (index >= 0)
+        return box->model()->index(index, 0).data(Model::IdRole).toLongLong();
+    // Not an entry as listed: the same lookup as the quick-entry bar.
+    const EntryPick pick = box == m_item ? pickLot(m_service, box->currentText())
+                                         : pickBidder(m_service, box->currentText());
+    *problem = pick.problem;
+    return pick.id;
+}
+
+QString PlaceBidDialog::hint() const
+{
+    return m_hint->text();
 }
 
 void PlaceBidDialog::setItem(qint64 itemId)
@@ -105,15 +160,20 @@ QString PlaceBidDialog::message() const
 
 void PlaceBidDialog::updateLowest()
 {
-    const qint64 itemId =
-        m_item->currentIndex() >= 0
-            ? m_item->model()->index(m_item->currentIndex(), 0).data(Model::IdRole).toLongLong()
-            : 0;
+    const qint64 itemId = currentItemId();
     const auto lowest =
         itemId > 0 ? m_service.lowestAcceptableBid(itemId) : Model::Result<Model::Money>();
-    if (itemId > 0 && lowest) {
-        m_amount->setText(lowest->toString());
-        m_hint->setText(tr("Lowest acceptable bid: %1").arg(Model::displayMoney(*lowest)));
+    const auto item = itemId > 0 ? m_service.item(itemId) : Model::Result<Model::Item>();
+    if (itemId > 0 && item && item->status == Model::ItemStatus::Closed) {
+        m_hint->setText(tr("This lot has just been closed: it takes no more bids."));
+    } else if (itemId > 0 && lowest) {
+        m_lowestShown = Model::displayMoney(*lowest);
+        m_amount->setText(m_lowestShown);
+        m_hint->setText(item && item->winningValue
+                            ? tr("Lowest acceptable bid: %1 (leading: %2 by %3)")
+                                  .arg(m_lowestShown, Model::displayMoney(*item->winningValue),
+                                       item->winnerName)
+                            : tr("Lowest acceptable bid: %1 (no bids yet)").arg(m_lowestShown));
     } else {
         m_hint->clear();
     }
@@ -122,27 +182,28 @@ void PlaceBidDialog::updateLowest()
 
 void PlaceBidDialog::accept()
 {
-    const qint64 itemId = chosenId(m_item);
-    const qint64 userId = chosenId(m_user);
+    QString problem;
+    const qint64 itemId = chosenId(m_item, &problem);
     if (itemId == 0) {
-        m_message->setText(tr("Choose a lot from the list."));
+        showMessage(problem.isEmpty() ? tr("Choose a lot from the list.") : problem);
         m_item->setFocus();
         return;
     }
+    const qint64 userId = chosenId(m_user, &problem);
     if (userId == 0) {
-        m_message->setText(tr("Choose a bidder from the list."));
+        showMessage(problem.isEmpty() ? tr("Choose a bidder from the list.") : problem);
         m_user->setFocus();
         return;
     }
-    const auto amount = Model::Money::parse(m_amount->text());
+    const auto amount = Model::Money::parseTyped(m_amount->text(), QLocale());
     if (!amount) {
-        m_message->setText(amount.error());
+        showMessage(amount.error());
         m_amount->setFocus();
         return;
     }
     const auto placed = m_placer(itemId, userId, *amount);
     if (!placed) {
-        m_message->setText(placed.error().message);
+        showMessage(placed.error().message);
         m_amount->setFocus();
         m_amount->selectAll();
         return;

@@ -13,7 +13,9 @@ class QLineEdit;
 
 namespace BidTracker::Model {
 class AuctionService;
-}
+class ChangeNotifier;
+struct Change;
+} // namespace BidTracker::Model
 
 namespace BidTracker::Gui {
 
@@ -29,19 +31,29 @@ public:
     using Placer =
         std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId, Model::Money)>;
 
-    PlaceBidDialog(Model::AuctionService& service, QAbstractItemModel* items,
-                   QAbstractItemModel* users, Placer placer, QWidget* parent = nullptr);
+    /// `items` and `users`: the window's tables; only open lots are offered. The lowest
+    /// acceptable bid follows live changes (a bid arriving over the API while typing).
+    PlaceBidDialog(Model::AuctionService& service, Model::ChangeNotifier& notifier,
+                   QAbstractItemModel* items, QAbstractItemModel* users, Placer placer,
+                   QWidget* parent = nullptr);
 
     void setItem(qint64 itemId);
     void setUser(qint64 userId);
     /// The message shown under the form ("" when none), for tests and screenshots.
     QString message() const;
+    QString hint() const;
+    QLabel* messageLabel() const { return m_message; }
 
     void accept() override;
 
 private:
     void updateLowest();
-    qint64 chosenId(const QComboBox* box) const;
+    void showMessage(const QString& text);
+    void onChanged(const Model::Change& change);
+    qint64 currentItemId() const;
+    /// The id the box's text names: an entry of the list, or what the service's lookup
+    /// finds for the text (an id, a number, a single name); else 0 and `problem` says why.
+    qint64 chosenId(const QComboBox* box, QString* problem) const;
 
     Model::AuctionService& m_service;
     Placer m_placer;
@@ -50,6 +62,7 @@ private:
     QLineEdit* m_amount;
     QLabel* m_hint;
     QLabel* m_message;
+    QString m_lowestShown; // the amount last filled in, to tell it from the operator's own
 };
 
 } // namespace BidTracker::Gui

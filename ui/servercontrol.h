@@ -25,6 +25,12 @@ public:
     virtual QString token() const = 0;
     virtual bool authRequired() const = 0;
     virtual quint64 requestsServed() const = 0;
+    /// Why the last start failed, in words ("" after a successful start or a stop by hand):
+    /// the panel shows it, so a server that could not come back is never silent.
+    virtual QString lastError() const = 0;
+    /// Keeps this address and port for the next launch. Only the operator's own choice in
+    /// the panel is kept: a one-off --port or a test's port 0 must not become permanent.
+    virtual void rememberAsDefault() = 0;
 };
 
 } // namespace BidTracker::Gui

@@ -29,6 +29,7 @@ ServerPanel::ServerPanel(ServerControl* server, QWidget* parent)
     m_token->setReadOnly(true);
     m_token->setText(server->authRequired() ? server->token() : tr("(none: writes are open)"));
     m_token->setCursorPosition(0);
+    m_token->setMinimumWidth(60); // the Copy button is what matters; the panel stays narrow
     auto* copy = new QPushButton(tr("Copy"), this);
     copy->setToolTip(tr("Copy the API token to the clipboard"));
     connect(copy, &QPushButton::clicked, this, [this] {
@@ -57,6 +58,8 @@ ServerPanel::ServerPanel(ServerControl* server, QWidget* parent)
         QDesktopServices::openUrl(
             QUrl(baseUrl() + QStringLiteral("/apidocs#token=") + m_server->token()));
     });
+    // Once the application is running, the server has been started (or has failed): show it.
+    QTimer::singleShot(0, this, &ServerPanel::refresh);
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &ServerPanel::refresh);
     timer->start(500);
@@ -71,7 +74,8 @@ QString ServerPanel::baseUrl() const
 QString ServerPanel::summary() const
 {
     if (!m_server->isRunning())
-        return tr("Server: off");
+        return m_server->lastError().isEmpty() ? tr("Server: off")
+                                               : tr("Server: off (%1)").arg(m_server->lastError());
     const quint64 served = m_server->requestsServed();
     return served == 1 ? tr("Server: %1 (1 request)").arg(baseUrl())
                        : tr("Server: %1 (%2 requests)").arg(baseUrl()).arg(served);
@@ -84,7 +88,9 @@ void ServerPanel::toggle()
     } else {
         const QString address = m_address->text().trimmed();
         QString error;
-        if (!m_server->start(address, static_cast<quint16>(m_port->value()), &error))
+        if (m_server->start(address, static_cast<quint16>(m_port->value()), &error))
+            m_server->rememberAsDefault(); // the operator's choice, kept for the next launch
+        else
             QMessageBox::warning(this, tr("Server"),
                                  tr("The server could not start.\n\n%1").arg(error));
     }
@@ -95,8 +101,18 @@ void ServerPanel::toggle()
 void ServerPanel::refresh()
 {
     const bool running = m_server->isRunning();
-    m_state->setText(running ? tr("<b>Running</b> on <a href=\"%1/apidocs\">%1</a>").arg(baseUrl())
-                             : tr("<b>Stopped</b>"));
+    const QString why = m_server->lastError();
+    m_state->setText(
+        running ? tr("<b>Running</b> on <a href=\"%1/apidocs\">%1</a>").arg(baseUrl())
+        : why.isEmpty()
+            ? tr("<b>Stopped</b>")
+            : tr("<b>Stopped</b>: the server could not start. %1").arg(why.toHtmlEscaped()));
+    m_state->setWordWrap(true);
+    if (running && m_server->port() != 0) {
+        // The address and port actually served (a switch of database keeps them).
+        m_address->setText(m_server->address());
+        m_port->setValue(m_server->port());
+    }
     m_state->setOpenExternalLinks(true);
     m_toggle->setText(running ? tr("&Stop server") : tr("&Start server"));
     m_address->setEnabled(!running);

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -12,6 +13,52 @@
 namespace BidTracker::Gui {
 
 namespace {
+
+/// The search field's filter: a row shows when its name contains the text, or when the text
+/// is its id ("item3") or the number of its id ("3").
+class IdOrNameFilter final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setText(const QString& text)
+    {
+        m_text = text.trimmed();
+        bool ok = false;
+        m_number = m_text.toLongLong(&ok);
+        if (!ok) {
+            // "item3" or "user3": the digits after the letters.
+            qsizetype digits = m_text.size();
+            while (digits > 0 && m_text[digits - 1].isDigit())
+                --digits;
+            m_number = digits > 0 && digits < m_text.size() ? m_text.mid(digits).toLongLong() : 0;
+            m_prefix = m_text.left(digits);
+        } else {
+            m_prefix.clear();
+        }
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        if (m_text.isEmpty())
+            return true;
+        const QModelIndex name = sourceModel()->index(row, filterKeyColumn(), parent);
+        if (name.data().toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+        if (m_number <= 0 || name.data(Model::IdRole).toLongLong() != m_number)
+            return false;
+        // The prefix typed must be the id's own ("item" for lots), or none.
+        const QString id = sourceModel()->index(row, 0, parent).data().toString();
+        return m_prefix.isEmpty() || id.startsWith(m_prefix, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_text;
+    QString m_prefix;
+    qint64 m_number = 0;
+};
 
 void setUpView(QTableView* view, int stretchColumn)
 {
@@ -24,8 +71,8 @@ void setUpView(QTableView* view, int stretchColumn)
     view->horizontalHeader()->setStretchLastSection(false);
     view->horizontalHeader()->setMinimumSectionSize(60);
     view->horizontalHeader()->setDefaultSectionSize(150);
-    view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     view->setProperty("stretchColumn", stretchColumn);
+    applyColumnModes(view);
     view->horizontalHeader()->setHighlightSections(false);
     view->setWordWrap(false);
     view->setItemDelegate(new HighlightDelegate(view));
@@ -33,12 +80,49 @@ void setUpView(QTableView* view, int stretchColumn)
 
 } // namespace
 
+QIcon lockIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QColor colour(0x60, 0x60, 0x60);
+        painter.setPen(QPen(colour, 3.5));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawArc(QRectF(9, 3, 14, 16), 0, 180 * 16); // the shackle
+        painter.drawLine(QPointF(9, 11), QPointF(9, 15));
+        painter.drawLine(QPointF(23, 11), QPointF(23, 15));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        painter.drawRoundedRect(QRectF(5, 14, 22, 16), 3, 3); // the body
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
 void HighlightDelegate::initStyleOption(QStyleOptionViewItem* option,
                                         const QModelIndex& index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(Model::HighlightRole).toBool())
         option->font.setBold(true);
+    if (index.data(Model::InactiveRole).toBool()) {
+        // A closed lot: greyed, and a lock in its status column.
+        const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
+        option->palette.setColor(QPalette::Text, grey);
+        option->palette.setColor(
+            QPalette::HighlightedText,
+            option->palette.color(QPalette::Disabled, QPalette::HighlightedText));
+        const QVariant lockColumn =
+            option->widget ? option->widget->property("lockColumn") : QVariant();
+        if (lockColumn.isValid() && lockColumn.toInt() == index.column()) {
+            option->icon = lockIcon();
+            option->features |= QStyleOptionViewItem::HasDecoration;
+            option->decorationSize =
+                QSize(option->fontMetrics.height() - 2, option->fontMetrics.height() - 2);
+        }
+    }
 }
 
 TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
@@ -49,8 +133,7 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
 
 TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchColumn,
                      const QString& searchHint, bool selfSorting, QWidget* parent)
-    : QWidget(parent), m_model(model),
-      m_proxy(selfSorting ? nullptr : new QSortFilterProxyModel(this)),
+    : QWidget(parent), m_model(model), m_proxy(selfSorting ? nullptr : new IdOrNameFilter(this)),
       m_search(new QLineEdit(this)), m_view(new QTableView(this))
 {
     m_search->setPlaceholderText(searchHint);
@@ -60,8 +143,9 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
         m_proxy->setSortRole(Model::SortRole);
         m_proxy->setFilterKeyColumn(filterColumn);
         m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-        connect(m_search, &QLineEdit::textChanged, m_proxy,
-                &QSortFilterProxyModel::setFilterFixedString);
+        connect(m_search, &QLineEdit::textChanged, m_proxy, [proxy = m_proxy](const QString& text) {
+            static_cast<IdOrNameFilter*>(proxy)->setText(text);
+        });
         m_view->setModel(m_proxy);
     } else {
         // The model sorts (the view calls its sort()) and filters by itself, in SQL.
@@ -106,6 +190,19 @@ void TablePage::selectId(qint64 id)
             return;
         }
     }
+}
+
+void applyColumnModes(QTableView* view)
+{
+    // The name takes the width left over; every other column (ids, amounts, counts, times,
+    // the winner's name) is as wide as what the visible rows show, so an amount is never
+    // elided.
+    QHeaderView* header = view->horizontalHeader();
+    const int stretch = view->property("stretchColumn").toInt();
+    header->setResizeContentsPrecision(0); // the visible rows: cheap on a million bids
+    for (int column = 0; column < header->count(); ++column)
+        header->setSectionResizeMode(column, column == stretch ? QHeaderView::Stretch
+                                                               : QHeaderView::ResizeToContents);
 }
 
 void fitColumns(QTableView* view)

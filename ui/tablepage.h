@@ -10,12 +10,27 @@ class QTableView;
 
 namespace BidTracker::Gui {
 
-/// Shows rows that the model marks with HighlightRole (the winning bid) in bold.
+/// A small padlock, for closed lots.
+QIcon lockIcon();
+
+/// Shows rows that the model marks with HighlightRole (the winning bid) in bold, and rows
+/// marked InactiveRole (closed lots) greyed, with a lock in the view's "lockColumn".
 class HighlightDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+    /// The style a cell is painted with (tests read the grey and the lock from it).
+    QStyleOptionViewItem optionFor(const QModelIndex& index, const QWidget* view) const
+    {
+        QStyleOptionViewItem option;
+        option.widget = view;
+        option.palette = view->palette();
+        option.font = view->font();
+        option.fontMetrics = view->fontMetrics();
+        initStyleOption(&option, index);
+        return option;
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
@@ -59,6 +74,9 @@ private:
     QLineEdit* m_search;
     QTableView* m_view;
 };
+
+/// The name column stretches, every other column fits its visible contents.
+void applyColumnModes(QTableView* view);
 
 /// Fits every column to its contents except the stretched one, which keeps taking the rest.
 void fitColumns(QTableView* view);

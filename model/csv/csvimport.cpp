@@ -25,7 +25,8 @@ QString field(const CsvRecord& record, const QHash<QString, qsizetype>& columns,
                                                 : QString();
 }
 
-void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns)
+void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns,
+              const QLocale& locale)
 {
     ItemChanges item;
     QStringList problems;
@@ -46,7 +47,13 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
         const QString text = field(record, columns, column).trimmed();
         if (text.isEmpty())
             return;
-        if (auto amount = Money::parse(text))
+        auto amount = Money::parseTyped(text, locale);
+        if (!amount && locale != QLocale::c()) {
+            // Our own exports write the plain form whatever the locale.
+            if (auto plain = Money::parseTyped(text, QLocale::c()))
+                amount = plain;
+        }
+        if (amount)
             target = *amount;
         else
             problems.append(QString(amount.error()).replace(0, 5, label));
@@ -79,7 +86,7 @@ QString ImportPlan::problemText() const
     return lines.join(u'\n');
 }
 
-ImportPlan planImport(CsvKind kind, const QByteArray& data)
+ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale)
 {
     ImportPlan plan;
     plan.kind = kind;
@@ -105,6 +112,11 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data)
         return plan;
     }
     plan.records = *records;
+    const QStringList read = importedColumns(kind);
+    for (const QString& column : std::as_const(plan.header)) {
+        if (!read.contains(column.trimmed().toLower()))
+            plan.ignoredColumns.append(column.trimmed());
+    }
     for (const CsvRecord& record : std::as_const(plan.records)) {
         if (record.fields.size() != plan.header.size()) {
             plan.problems.append(
@@ -114,19 +126,71 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data)
             continue;
         }
         if (kind == CsvKind::Items)
-            planItem(plan, record, columns);
+            planItem(plan, record, columns, locale);
         else
             planUser(plan, record, columns);
+    }
+    // The same name twice is allowed (two lots can be alike) but is often a file pasted twice.
+    QHash<QString, int> firstLine;
+    for (const CsvRecord& record : std::as_const(plan.records)) {
+        const QString name = field(record, columns, QStringLiteral("name")).trimmed();
+        if (name.isEmpty())
+            continue;
+        const QString key = name.toCaseFolded();
+        if (firstLine.contains(key))
+            plan.warnings.append(QStringLiteral("line %1: \"%2\" is also on line %3")
+                                     .arg(record.line)
+                                     .arg(name.left(60))
+                                     .arg(firstLine.value(key)));
+        else
+            firstLine.insert(key, record.line);
     }
     return plan;
 }
 
-Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan)
+Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QList<qint64>* ids)
 {
     if (!plan.ok())
         return fail(Error::invalid(plan.problemText()));
-    return plan.kind == CsvKind::Items ? service.importItems(plan.items)
-                                       : service.importUsers(plan.userNames);
+    return plan.kind == CsvKind::Items ? service.importItems(plan.items, ids)
+                                       : service.importUsers(plan.userNames, ids);
+}
+
+Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
+{
+    QHash<QString, QString> existing; // case-folded name -> id
+    if (plan.kind == CsvKind::Items) {
+        auto items = service.items();
+        if (!items)
+            return fail(items.error());
+        for (const Item& item : std::as_const(items->rows))
+            existing.insert(item.name.toCaseFolded(), formatId(EntityKind::Item, item.id));
+    } else {
+        auto users = service.users();
+        if (!users)
+            return fail(users.error());
+        for (const User& user : std::as_const(users->rows))
+            existing.insert(user.name.toCaseFolded(), formatId(EntityKind::User, user.id));
+    }
+    const auto columns = columnIndex(plan.header);
+    for (const CsvRecord& record : std::as_const(plan.records)) {
+        const QString name = field(record, columns, QStringLiteral("name")).trimmed();
+        if (name.isEmpty())
+            continue;
+        if (const auto found = existing.constFind(name.toCaseFolded()); found != existing.cend())
+            plan.warnings.append(QStringLiteral("line %1: \"%2\" is already %3")
+                                     .arg(record.line)
+                                     .arg(name.left(60), *found));
+    }
+    return {};
+}
+
+QStringList importedColumns(CsvKind kind)
+{
+    if (kind == CsvKind::Items)
+        return {QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("starting_price"),
+                QStringLiteral("min_increment")};
+    return {QStringLiteral("name")};
 }
 
 } // namespace BidTracker::Model

@@ -6,6 +6,7 @@
 #include "model/records.h"
 
 #include <QList>
+#include <QLocale>
 #include <QStringList>
 
 namespace BidTracker::Model {
@@ -30,6 +31,10 @@ struct ImportPlan
     QList<ItemChanges> items; // kind Items
     QStringList userNames;    // kind Users
     QList<ImportProblem> problems;
+    /// Not problems, but worth a look before importing: columns that will be ignored, names
+    /// that appear twice in the file.
+    QStringList ignoredColumns;
+    QStringList warnings;
 
     bool ok() const { return problems.isEmpty(); }
     qsizetype rowCount() const { return kind == CsvKind::Items ? items.size() : userNames.size(); }
@@ -39,11 +44,20 @@ struct ImportPlan
 
 /// Reads and checks a CSV file of items or users: the header maps columns by name (`name`
 /// required, others optional, unknown ones ignored), every row is checked with the same
-/// rules as the window and the API use.
-ImportPlan planImport(CsvKind kind, const QByteArray& data);
+/// rules as the window and the API use. Amounts are read as people write them
+/// (Money::parseTyped) in `locale`, or in the plain form the export writes ("1350.00").
+ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale = QLocale::c());
 
 /// Adds every row of a plan without problems in one transaction: all or nothing. Returns the
 /// number of rows added.
-Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan);
+Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan,
+                           QList<qint64>* ids = nullptr);
+
+/// Adds a warning to the plan for each name that the auction already has ("line 4: "Vase"
+/// is already item7"): allowed, but often a list imported twice.
+Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan);
+
+/// The columns an import of this kind reads; any other column of the file is ignored.
+QStringList importedColumns(CsvKind kind);
 
 } // namespace BidTracker::Model

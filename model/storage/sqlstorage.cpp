@@ -310,10 +310,11 @@ Result<QList<UserItem>> SqlStorage::itemsBidByUser(qint64 userId)
     auto run = m_db.run(
         QStringLiteral(
             "SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
-            " w.user_id = b.user_id, min(b.id) AS first_bid"
+            " w.user_id = b.user_id, min(b.id) AS first_bid, i.status"
             " FROM bids b JOIN items i ON i.id = b.item_id"
             " LEFT JOIN bids w ON w.id = i.winning_bid_id"
-            " WHERE b.user_id = ? GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id"
+            " WHERE b.user_id = ?"
+            " GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id, i.status"
             " ORDER BY first_bid"),
         {userId});
     if (!run)
@@ -327,6 +328,7 @@ Result<QList<UserItem>> SqlStorage::itemsBidByUser(qint64 userId)
         if (!(*run)->isNull(3))
             entry.winningValue = Money::fromCents((*run)->value(3).toLongLong());
         entry.leading = (*run)->value(4).toBool();
+        entry.closed = parseStatus((*run)->value(6).toString()) == ItemStatus::Closed;
         items.append(entry);
     }
     return items;

@@ -45,6 +45,9 @@ public:
     Result<QHash<qint64, QList<qint64>>> bidIdsByItem(qint64 firstItemId,
                                                       qint64 lastItemId) override;
     Result<QList<UserItem>> itemsBidByUser(qint64 userId) override;
+    Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
+                                  int limit) override;
+    Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) override;
 
     Result<qint64> exportRows(CsvKind kind, qint64* total,
                               const std::function<bool(const QStringList&)>& row) override;

@@ -58,6 +58,41 @@ Result<QSqlQuery*> runBound(Database& db, const QString& sql,
 
 } // namespace
 
+Result<QList<Item>> SqlStorage::findItems(qint64 id, const QString& text, bool openOnly, int limit)
+{
+    const QString like = likePattern(text);
+    auto run = m_db.run(
+        Rows::itemSelect + QStringLiteral(" WHERE (i.id = ? OR i.name %1 ? ESCAPE '\\')"
+                                          " AND (? = 0 OR i.status = 'open')"
+                                          " ORDER BY i.id = ? DESC, i.name %1 ? ESCAPE '\\' DESC,"
+                                          " i.name, i.id LIMIT ?")
+                               .arg(likeOperator()),
+        {id, like, openOnly ? 1 : 0, id, like.mid(1), limit});
+    if (!run)
+        return fail(run.error());
+    QList<Item> found;
+    while ((*run)->next())
+        found.append(Rows::readItem(**run));
+    return found;
+}
+
+Result<QList<User>> SqlStorage::findUsers(qint64 id, const QString& text, int limit)
+{
+    const QString like = likePattern(text);
+    auto run = m_db.run(Rows::userSelect +
+                            QStringLiteral(" WHERE u.id = ? OR u.name %1 ? ESCAPE '\\'"
+                                           " ORDER BY u.id = ? DESC, u.name %1 ? ESCAPE '\\' DESC,"
+                                           " u.name, u.id LIMIT ?")
+                                .arg(likeOperator()),
+                        {id, like, id, like.mid(1), limit});
+    if (!run)
+        return fail(run.error());
+    QList<User> found;
+    while ((*run)->next())
+        found.append(Rows::readUser(**run));
+    return found;
+}
+
 QString SqlStorage::filterSql(const BidQuery& query, const QString& table) const
 {
     if (query.filter.isEmpty())

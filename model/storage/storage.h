@@ -78,6 +78,12 @@ public:
                                                               qint64 lastItemId) = 0;
     virtual Result<QList<UserItem>> itemsBidByUser(qint64 userId) = 0;
 
+    // What a clerk types: the row with `id` first, then names starting with `text`, then
+    // names containing it (case-insensitive), at most `limit`.
+    virtual Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
+                                          int limit) = 0;
+    virtual Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) = 0;
+
     // The whole database
     /// True once any user, item or bid was ever stored, deleted ones included (ids are
     /// never handed out twice, so such a database cannot give the sample's documented ids).

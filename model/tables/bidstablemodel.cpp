@@ -26,15 +26,19 @@ QVariant bidCell(const Bid& bid, int column, int role)
     case BidsTableModel::Id:
         return sorting ? QVariant(bid.id) : QVariant(formatId(EntityKind::Bid, bid.id));
     case BidsTableModel::Item:
-        return bid.itemName;
+        // The id next to the name tells two lots or bidders of the same name apart.
+        return sorting ? QVariant(bid.itemName)
+                       : QVariant(QStringLiteral("%1 · %2").arg(
+                             formatId(EntityKind::Item, bid.itemId), bid.itemName));
     case BidsTableModel::User:
-        return bid.userName;
+        return sorting ? QVariant(bid.userName)
+                       : QVariant(QStringLiteral("%1 (%2)").arg(
+                             bid.userName, formatId(EntityKind::User, bid.userId)));
     case BidsTableModel::Value:
         return sorting ? QVariant(bid.value.cents()) : QVariant(displayMoney(bid.value));
     case BidsTableModel::PlacedAt:
-        // "2026-11-27 23:51:54": the header says UTC; the milliseconds only matter for sorting.
-        return sorting ? QVariant(bid.placedAt)
-                       : QVariant(QString(bid.placedAt.left(19)).replace(u'T', u' '));
+        // The files and the API keep UTC; people read their own clock.
+        return sorting ? QVariant(bid.placedAt) : QVariant(displayTime(bid.placedAt));
     default:
         return {};
     }
@@ -112,7 +116,7 @@ QString bidColumnTitle(int column)
     case BidsTableModel::Value:
         return BidsTableModel::tr("Amount");
     case BidsTableModel::PlacedAt:
-        return BidsTableModel::tr("Placed at (UTC)");
+        return BidsTableModel::tr("Placed at");
     default:
         return {};
     }

@@ -26,6 +26,8 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
     const Item& item = recordAt(index.row());
     if (role == IdRole)
         return item.id;
+    if (role == InactiveRole)
+        return item.status == ItemStatus::Closed;
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case Id:
@@ -67,6 +69,19 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // The short titles keep the money columns as narrow as their amounts.
+        switch (section) {
+        case StartingPrice:
+            return tr("Starting price: the lowest first bid");
+        case MinIncrement:
+            return tr("Minimum increment: how much each bid must add");
+        case WinningValue:
+            return tr("Winning bid");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -77,11 +92,11 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
     case Status:
         return tr("Status");
     case StartingPrice:
-        return tr("Starting price");
+        return tr("Start");
     case MinIncrement:
-        return tr("Min. increment");
+        return tr("Step");
     case WinningValue:
-        return tr("Winning bid");
+        return tr("Winning");
     case Winner:
         return tr("Winner");
     case BidCount:

@@ -1,5 +1,6 @@
 #include "tablesupport.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace BidTracker::Model {
@@ -12,6 +13,15 @@ QString displayMoney(Money value)
 QVariant displayMoney(const std::optional<Money>& value)
 {
     return value ? QVariant(displayMoney(*value)) : QVariant();
+}
+
+QString displayTime(const QString& utcTimestamp)
+{
+    const QDateTime time = QDateTime::fromString(utcTimestamp, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return utcTimestamp;
+    const QDateTime local = time.toLocalTime();
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + local.timeZoneAbbreviation();
 }
 
 QVariant numberAlignment()

@@ -16,11 +16,16 @@ enum TableRole {
     /// True on a row the views should emphasise (the winning bid); the model layer has no
     /// fonts, so the window turns this into bold.
     HighlightRole,
+    /// True on a row about a closed lot; the window greys it and shows a lock.
+    InactiveRole,
 };
 
 /// Money as a person reads it: "1,000.00" in the user's locale, two decimals.
 QString displayMoney(Money value);
 QVariant displayMoney(const std::optional<Money>& value);
+/// A stored UTC time stamp ("2026-11-27T23:51:54.123Z") as a person reads it: local time
+/// with the zone, "2026-11-27 18:51:54 EST"; the text as it is when it is no time stamp.
+QString displayTime(const QString& utcTimestamp);
 /// Right alignment for numbers and money, left for text.
 QVariant numberAlignment();
 

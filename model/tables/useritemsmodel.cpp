@@ -33,6 +33,8 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
     const UserItem& entry = recordAt(index.row());
     if (role == IdRole)
         return entry.itemId;
+    if (role == InactiveRole)
+        return entry.closed;
     if (role == Qt::TextAlignmentRole)
         return index.column() == Name || index.column() == Standing ? QVariant()
                                                                     : numberAlignment();
@@ -53,6 +55,8 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
             return entry.winningValue ? entry.winningValue->cents() : -1;
         return displayMoney(entry.winningValue);
     case Standing:
+        if (entry.closed)
+            return entry.leading ? tr("Won") : tr("Lost");
         return entry.leading ? tr("Leading") : tr("Outbid");
     default:
         return {};
@@ -69,9 +73,9 @@ QVariant UserItemsModel::headerData(int section, Qt::Orientation orientation, in
     case Name:
         return tr("Name");
     case OwnHighest:
-        return tr("Their highest bid");
+        return tr("Their best");
     case WinningValue:
-        return tr("Winning bid");
+        return tr("Winning");
     case Standing:
         return tr("Standing");
     default:

@@ -3,12 +3,17 @@
 #include "model/csv/csvkind.h"
 #include "support/testauction.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
 
 using namespace BidTracker;
 
@@ -183,4 +188,116 @@ TEST(CommandLine, WithoutADisplayRunsHeadlessAndStopsOnSigterm)
     ASSERT_TRUE(process.waitForFinished(10'000));
     EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(process.exitCode(), 0);
+}
+
+namespace {
+
+/// The settings file the program uses under this XDG_CONFIG_HOME.
+QString settingsFile(const QString& home)
+{
+    return home + QStringLiteral("/BidTracker/bidtracker.conf");
+}
+
+/// A port that was free a moment ago.
+quint16 freePort()
+{
+    QTcpServer probe;
+    EXPECT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    return probe.serverPort();
+}
+
+/// The window on the offscreen platform, with the settings and data folders in `home`.
+void startWindow(QProcess& process, const QStringList& arguments, const QString& home)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
+    ASSERT_TRUE(process.waitForStarted(10'000));
+}
+
+/// GET on 127.0.0.1:port with a raw socket, retried until it answers or 10 s pass.
+QByteArray getWhenUp(quint16 port, const QByteArray& path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10'000) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(500)) {
+            socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" +
+                         QByteArray::number(port) + "\r\nConnection: close\r\n\r\n");
+            QByteArray answer;
+            while (socket.waitForReadyRead(2000))
+                answer += socket.readAll();
+            if (!answer.isEmpty())
+                return answer;
+        }
+        QThread::msleep(100);
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(CommandLine, ARelaunchWithoutDbBringsBackTheLastAuction)
+{
+    // GIVEN the settings remember tonight's auction (the sample) from the last run
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    QTemporaryDir home;
+    QDir().mkpath(home.filePath(QStringLiteral("BidTracker")));
+    writeFile(settingsFile(home.path()),
+              "[window]\nlastDatabase=" + auction.path().toUtf8() + "\n");
+    // WHEN the window is started again without --db, on a one-off port
+    const quint16 port = freePort();
+    QProcess window;
+    startWindow(window, {"--port", QString::number(port)}, home.path());
+    const QByteArray items = getWhenUp(port, "/api/v1/items");
+    window.kill();
+    window.waitForFinished(10'000);
+    // THEN it serves tonight's auction, not an empty default one
+    EXPECT_TRUE(items.contains("Item N")) << items.toStdString();
+    EXPECT_FALSE(
+        QFile::exists(home.filePath(QStringLiteral("BidTracker/bidtracker/auction.sqlite"))));
+    // AND the one-off port was not made permanent
+    const QByteArray saved = readFile(settingsFile(home.path()));
+    EXPECT_FALSE(saved.contains("port=")) << saved.toStdString();
+    EXPECT_TRUE(saved.contains("lastDatabase=" + auction.path().toUtf8()));
+}
+
+TEST(CommandLine, AScreenshotLeavesTheSettingsAlone)
+{
+    // GIVEN the operator's saved server address, port and last auction
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    QTemporaryDir home;
+    QDir().mkpath(home.filePath(QStringLiteral("BidTracker")));
+    const QByteArray before =
+        "[server]\nbind=127.0.0.1\nport=5123\ntoken=saved-token-123\n\n[window]\nlastDatabase=/"
+        "srv/tonight.sqlite\n";
+    writeFile(settingsFile(home.path()), before);
+    // WHEN a screenshot is taken of another database (its server on port 0)
+    QProcess shot;
+    const QString png = home.filePath(QStringLiteral("shot.png"));
+    startWindow(shot, {"--db", auction.path(), "--screenshot", png}, home.path());
+    ASSERT_TRUE(shot.waitForFinished(30'000));
+    EXPECT_EQ(shot.exitCode(), 0) << shot.readAllStandardError().toStdString();
+    // THEN the picture is there and the settings still name the operator's port and auction
+    EXPECT_TRUE(QFile::exists(png));
+    const QByteArray after = readFile(settingsFile(home.path()));
+    EXPECT_TRUE(after.contains("port=5123")) << after.toStdString();
+    EXPECT_TRUE(after.contains("lastDatabase=/srv/tonight.sqlite")) << after.toStdString();
+}
+
+TEST(CommandLine, HelpNamesTheProgram)
+{
+    QTemporaryDir home;
+    const ProcessRun run = bidtracker({"--help"}, home.path());
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_TRUE(run.out.contains("Usage: bidtracker [options]")) << run.out.toStdString();
+    EXPECT_FALSE(run.out.contains("<executable_name>"));
+    EXPECT_TRUE(run.out.contains("--screenshot-view"));
 }

@@ -1,5 +1,6 @@
 #include "model/money.h"
 
+#include <QLocale>
 #include <cctype>
 #include <gtest/gtest.h>
 #include <limits>
@@ -105,3 +106,56 @@ TEST(Money, FormatsWithTwoDecimals)
 }
 
 } // namespace
+
+// Amounts as people type them: the window's own formatting in their locale is accepted.
+struct Typed
+{
+    const char* locale;
+    const char* text;
+    qint64 cents; // -1: refused
+    const char* messagePart = "";
+};
+
+class MoneyTyped : public ::testing::TestWithParam<Typed>
+{
+};
+
+TEST_P(MoneyTyped, AcceptsWhatTheWindowWritesAndRefusesTheRest)
+{
+    // GIVEN text typed in a locale WHEN parsed as a person's amount THEN cents or the reason
+    const Typed& typed = GetParam();
+    const auto parsed = Money::parseTyped(QString::fromUtf8(typed.text),
+                                          QLocale(QString::fromLatin1(typed.locale)));
+    if (typed.cents < 0) {
+        ASSERT_FALSE(parsed.has_value()) << typed.text << " = " << parsed->cents();
+        EXPECT_TRUE(parsed.error().contains(QString::fromUtf8(typed.messagePart)))
+            << parsed.error().toStdString();
+    } else {
+        ASSERT_TRUE(parsed.has_value()) << typed.text << ": " << parsed.error().toStdString();
+        EXPECT_EQ(parsed->cents(), typed.cents);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Texts, MoneyTyped,
+    ::testing::Values(
+        Typed{"en_US", "1,350", 135000}, Typed{"en_US", "1,350.00", 135000},
+        Typed{"en_US", " 1,350.5 ", 135050}, Typed{"en_US", "$1,350.00", 135000},
+        Typed{"en_US", "1,350.00 USD", 135000}, Typed{"en_US", "1350", 135000},
+        Typed{"en_US", "1,000,000.01", 100000001}, Typed{"en_US", "0.5", 50},
+        Typed{"de_DE", "1.350,00", 135000}, Typed{"de_DE", "1.350,00 €", 135000},
+        Typed{"C", "1350.00", 135000}, Typed{"C", "1,350.00", 135000},
+        Typed{"fr_FR", "1 350,00 €", 135000},
+        Typed{"en_US", "1,350.001", -1, "at most two decimals"},
+        Typed{"en_US", "12.3400", -1, "at most two decimals"},
+        Typed{"en_US", "1e5", -1, "not with an exponent"},
+        Typed{"en_US", "1.5E3", -1, "not with an exponent"},
+        Typed{"en_US", "-5", -1, "must not be negative"},
+        Typed{"en_US", "$-5.00", -1, "must not be negative"},
+        Typed{"en_US", "1,35", -1, "misplaced"}, Typed{"en_US", "1,,350", -1, "misplaced"},
+        Typed{"en_US", ",350", -1, "misplaced"}, Typed{"en_US", "abc", -1, "must be a number"},
+        Typed{"en_US", "12abc", -1, "must be a number"}, Typed{"en_US", "", -1, "must be a number"},
+        Typed{"en_US", "0.00", -1, "greater than zero"},
+        Typed{"en_US", "€12", -1, "must be a number"},
+        Typed{"en_US", "1000000000.01", -1, "at most 1000000000.00"}),
+    caseName<Typed>);

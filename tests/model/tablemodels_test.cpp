@@ -77,7 +77,8 @@ TEST(TableModels, BidsModelPassesTheModelTesterAndFollowsChanges)
     exerciseAuction(auction);
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
     ASSERT_EQ(model.rowCount(), 2);
-    EXPECT_EQ(model.index(1, BidsTableModel::Item).data().toString(), QStringLiteral("Old clock"));
+    EXPECT_EQ(model.index(1, BidsTableModel::Item).data(SortRole).toString(),
+              QStringLiteral("Old clock"));
 }
 
 namespace {
@@ -142,7 +143,8 @@ TEST(TableModels, BidsModelReadsOnlyTheRowsShownAndSortsAndFiltersInSql)
     // Filtered by a lot name: only its bids, in the same order
     model.setFilterText(QStringLiteral("clo"));
     EXPECT_EQ(model.rowCount(), total / 2);
-    EXPECT_EQ(model.index(0, BidsTableModel::Item).data().toString(), QStringLiteral("Clock"));
+    EXPECT_EQ(model.index(0, BidsTableModel::Item).data(SortRole).toString(),
+              QStringLiteral("Clock"));
     // A new bid on the clock goes to the top, as a row insert
     QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
     auction.bid(clock, berry, 200000);

@@ -14,6 +14,7 @@
 #include "ui/placebiddialog.h"
 #include "ui/servercontrol.h"
 #include "ui/tablepage.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -33,81 +34,7 @@
 #include <QUndoStack>
 
 using namespace BidTracker;
-
-namespace {
-
-/// The embedded server for the window under test, on an ephemeral port.
-class TestServerControl final : public Gui::ServerControl
-{
-public:
-    TestServerControl(const QString& db, Model::ChangeNotifier* notifier)
-    {
-        m_settings.port = 0;
-        m_settings.token = QStringLiteral("window-test-token");
-        m_settings.rateLimitPerSecond = 0;
-        m_thread = std::make_unique<Api::ServerThread>(db, m_settings, notifier);
-        QString error;
-        EXPECT_TRUE(m_thread->startServer(&error)) << error.toStdString();
-    }
-    bool start(const QString&, quint16, QString*) override { return true; }
-    void stop() override { m_thread->stopServer(); }
-    bool isRunning() const override { return m_thread->isRunning(); }
-    QString address() const override { return QStringLiteral("127.0.0.1"); }
-    quint16 port() const override { return m_thread->port(); }
-    QString baseUrl() const override { return QStringLiteral("http://127.0.0.1:%1").arg(port()); }
-    bool reachableFromOtherMachines() const override { return false; }
-    QString token() const override { return m_settings.token; }
-    bool authRequired() const override { return true; }
-    quint64 requestsServed() const override { return m_thread->requestsServed(); }
-
-private:
-    Api::ServerSettings m_settings;
-    std::unique_ptr<Api::ServerThread> m_thread;
-};
-
-/// A window on the sample auction, with its own settings file and a live server.
-struct WindowFixture
-{
-    QTemporaryDir settingsDir;
-    Testing::TestAuction auction;
-    std::unique_ptr<TestServerControl> server;
-    std::unique_ptr<Gui::MainWindow> window;
-    QStringList reports;
-
-    WindowFixture()
-    {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
-        EXPECT_TRUE(auction.service().loadSampleAuction().has_value());
-        server = std::make_unique<TestServerControl>(auction.path(), &auction.notifier());
-        window = std::make_unique<Gui::MainWindow>(auction.service(), auction.notifier(),
-                                                   auction.path(), server.get());
-        window->actions()->setConfirm([](const QString&) { return true; });
-        window->actions()->setReport([this](const QString& message) { reports.append(message); });
-        window->resize(1280, 800);
-        window->show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    }
-    QTableView* items() { return window->itemsPage()->view(); }
-    int rowsOf(QTableView* view) { return view->model()->rowCount(); }
-};
-
-/// Processes events until `condition` holds or `ms` pass; QTRY_* would report to QTest, not
-/// to GoogleTest.
-template <typename Condition> bool waitFor(Condition condition, int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition() && timer.elapsed() < ms)
-        QTest::qWait(1);
-    return condition();
-}
-
-QString cell(QTableView* view, int row, int column)
-{
-    return view->model()->index(row, column).data().toString();
-}
-
-} // namespace
+using namespace BidTracker::Testing;
 
 TEST(Window, PlacesABidFromTheDialog)
 {
@@ -145,14 +72,16 @@ TEST(Window, ARejectedBidSaysWhyInTheDialog)
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
     auto* amount = dialog->findChildren<QLineEdit*>().last();
-    EXPECT_EQ(amount->text(), QStringLiteral("1000.01"));
+    EXPECT_EQ(amount->text(), QStringLiteral("1,000.01"));
+    auto* bidder = dialog->findChildren<QComboBox*>().at(1);
+    bidder->lineEdit()->setText(QStringLiteral("Constance"));
     amount->selectAll();
     QTest::keyClicks(amount, QStringLiteral("600"));
     QTest::keyClick(amount, Qt::Key_Return);
     EXPECT_TRUE(dialog->isVisible());
     EXPECT_TRUE(dialog->message().contains(QStringLiteral("too low")))
         << dialog->message().toStdString();
-    EXPECT_TRUE(dialog->message().contains(QStringLiteral("1000.01")));
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("1,000.01")));
     EXPECT_EQ(f.auction.service().item(1)->bidCount, 2);
     // Text that is no amount at all is explained too.
     amount->selectAll();
@@ -263,7 +192,7 @@ TEST(Window, ABidPostedOverHttpAppearsAtOnceAndKeepsTheSelection)
     EXPECT_EQ(f.window->itemsPage()->currentId(), 2);
     EXPECT_EQ(f.items()->verticalScrollBar()->value(), scroll);
     EXPECT_EQ(cell(f.window->bidsPage()->view(), 2, Model::BidsTableModel::User),
-              QStringLiteral("Constance"));
+              QStringLiteral("Constance (user3)")); // the id tells namesakes apart
     reply->deleteLater();
 }
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <utility>
+
+class QWidget;
+
+namespace BidTracker::Gui {
+
+/// The keyboard shortcuts of the window, as (keys, what they do): the Help menu shows them and
+/// the README's table lists the same.
+QList<std::pair<QString, QString>> keyboardShortcuts();
+
+/// Help > Keyboard shortcuts.
+void showKeyboardShortcuts(QWidget* parent);
+/// "Bid Tracker 0.1.0 — Qt 6.4.2": the About box's first line.
+QString aboutLine();
+/// Help > About.
+void showAbout(QWidget* parent);
+
+} // namespace BidTracker::Gui

@@ -1,0 +1,266 @@
+#include "quickbidbar.h"
+
+#include "entrypick.h"
+#include "model/auctionservice.h"
+#include "model/changenotifier.h"
+#include "model/tables/tablesupport.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+
+namespace BidTracker::Gui {
+
+QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& notifier,
+                         Placer placer, QWidget* parent)
+    : QWidget(parent), m_service(service), m_placer(std::move(placer)), m_lot(new QLineEdit(this)),
+      m_bidder(new QLineEdit(this)), m_amount(new QLineEdit(this)),
+      m_record(new QPushButton(tr("Record"), this)), m_hint(new QLabel(this)),
+      m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("quickBidBar"));
+    m_lot->setPlaceholderText(tr("lot no. or name"));
+    m_bidder->setPlaceholderText(tr("bidder no. or name"));
+    m_amount->setPlaceholderText(tr("amount"));
+    m_amount->setAlignment(Qt::AlignRight);
+    m_amount->setMaximumWidth(120);
+    m_record->setAutoDefault(false);
+    m_record->setFocusPolicy(Qt::NoFocus); // Enter records; Tab stays among the three fields
+    m_hint->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_hint->setTextFormat(Qt::PlainText);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    for (QLineEdit* field : {m_lot, m_bidder, m_amount})
+        field->installEventFilter(this);
+
+    auto* title = new QLabel(tr("<b>Quick bid</b> (Ctrl+B)"), this);
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(6, 4, 6, 2);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(title, 0, 0);
+    layout->addWidget(m_lot, 0, 1);
+    layout->addWidget(m_bidder, 0, 2);
+    layout->addWidget(m_amount, 0, 3);
+    layout->addWidget(m_record, 0, 4);
+    layout->addWidget(m_hint, 1, 1, 1, 4);
+    layout->addWidget(m_message, 2, 1, 1, 4);
+    layout->setColumnStretch(1, 3);
+    layout->setColumnStretch(2, 2);
+    layout->setColumnStretch(3, 1);
+    setTabOrder(m_lot, m_bidder);
+    setTabOrder(m_bidder, m_amount);
+
+    connect(m_lot, &QLineEdit::textEdited, this, [this] {
+        m_lotId = 0;
+        showTypeAhead(m_lot);
+    });
+    connect(m_bidder, &QLineEdit::textEdited, this, [this] {
+        m_bidderId = 0;
+        showTypeAhead(m_bidder);
+    });
+    connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
+    connect(m_record, &QPushButton::clicked, this, &QuickBidBar::record);
+    connect(&notifier, &Model::ChangeNotifier::changed, this, &QuickBidBar::onChanged);
+    updateHint();
+}
+
+QString QuickBidBar::hint() const
+{
+    return m_hint->text();
+}
+
+QString QuickBidBar::message() const
+{
+    return m_message->text();
+}
+
+void QuickBidBar::focusEntry()
+{
+    QLineEdit* field = m_lotId == 0 ? m_lot : m_bidder;
+    field->setFocus(Qt::ShortcutFocusReason);
+    field->selectAll();
+}
+
+void QuickBidBar::chooseLot(qint64 itemId)
+{
+    m_lot->setText(Model::formatId(Model::EntityKind::Item, itemId));
+    takeLot();
+}
+
+bool QuickBidBar::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+    if (key->key() == Qt::Key_Escape) {
+        clearAll();
+        return true;
+    }
+    if (key->key() != Qt::Key_Tab && !enter)
+        return QWidget::eventFilter(watched, event);
+    if (watched == m_lot) {
+        if (takeLot())
+            m_bidder->setFocus(Qt::TabFocusReason);
+        return true;
+    }
+    if (watched == m_bidder) {
+        if (takeBidder())
+            m_amount->setFocus(Qt::TabFocusReason);
+        return true;
+    }
+    if (watched == m_amount && enter) {
+        record();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool QuickBidBar::takeLot()
+{
+    const EntryPick pick = pickLot(m_service, m_lot->text());
+    if (!pick.picked()) {
+        say(pick.problem, true);
+        return false;
+    }
+    m_lotId = pick.id;
+    m_lot->setText(pick.label);
+    m_lot->setCursorPosition(0);
+    m_message->clear();
+    updateHint();
+    return true;
+}
+
+bool QuickBidBar::takeBidder()
+{
+    const EntryPick pick = pickBidder(m_service, m_bidder->text());
+    if (!pick.picked()) {
+        say(pick.problem, true);
+        return false;
+    }
+    m_bidderId = pick.id;
+    m_bidder->setText(pick.label);
+    m_bidder->setCursorPosition(0);
+    m_message->clear();
+    updateHint();
+    return true;
+}
+
+void QuickBidBar::record()
+{
+    if (m_lotId == 0 && !takeLot()) {
+        m_lot->setFocus();
+        return;
+    }
+    if (m_bidderId == 0 && !takeBidder()) {
+        m_bidder->setFocus();
+        return;
+    }
+    const auto amount = Model::Money::parseTyped(m_amount->text(), QLocale());
+    if (!amount) {
+        say(amount.error(), true);
+        m_amount->setFocus();
+        return;
+    }
+    const auto placed = m_placer(m_lotId, m_bidderId, *amount);
+    if (!placed) {
+        say(placed.error().message, true);
+        m_amount->setFocus();
+        m_amount->selectAll();
+        updateHint();
+        return;
+    }
+    say(tr("Recorded %1: %2 by %3 on %4.")
+            .arg(Model::formatId(Model::EntityKind::Bid, placed->id),
+                 Model::displayMoney(placed->value), m_bidder->text(), m_lot->text()),
+        false);
+    // The next line of the same sheet: same lot, new bidder and amount.
+    m_bidderId = 0;
+    m_bidder->clear();
+    m_amount->clear();
+    m_bidder->setFocus(Qt::OtherFocusReason);
+    updateHint();
+    Q_EMIT bidRecorded(placed->id);
+}
+
+void QuickBidBar::clearAll()
+{
+    m_lotId = 0;
+    m_bidderId = 0;
+    m_lot->clear();
+    m_bidder->clear();
+    m_amount->clear();
+    m_message->clear();
+    m_lot->setFocus(Qt::OtherFocusReason);
+    updateHint();
+}
+
+void QuickBidBar::showTypeAhead(QLineEdit* field)
+{
+    m_message->clear();
+    if (field->text().trimmed().isEmpty()) {
+        updateHint();
+        return;
+    }
+    const EntryPick pick =
+        field == m_lot ? pickLot(m_service, field->text()) : pickBidder(m_service, field->text());
+    if (pick.matches.isEmpty())
+        m_hint->setText(pick.problem);
+    else
+        m_hint->setText((pick.picked()
+                             ? tr("Tab takes: %1").arg(pick.label)
+                             : tr("Matches: %1").arg(pick.matches.join(QStringLiteral("  ·  ")))));
+}
+
+void QuickBidBar::updateHint()
+{
+    if (m_lotId == 0) {
+        m_hint->setText(tr("Type a lot, Tab; a bidder, Tab; an amount, Enter. Esc clears."));
+        return;
+    }
+    const auto item = m_service.item(m_lotId);
+    if (!item) {
+        m_hint->setText(
+            tr("Lot %1 is gone.").arg(Model::formatId(Model::EntityKind::Item, m_lotId)));
+        return;
+    }
+    if (item->status == Model::ItemStatus::Closed) {
+        m_hint->setText(tr("Lot %1 is closed: it takes no more bids.")
+                            .arg(Model::formatId(Model::EntityKind::Item, m_lotId)));
+        return;
+    }
+    const auto lowest = m_service.lowestAcceptableBid(m_lotId);
+    if (!lowest) {
+        m_hint->setText(lowest.error().message);
+        return;
+    }
+    m_hint->setText(
+        item->winningValue
+            ? tr("Lowest acceptable bid: %1 (leading: %2 by %3)")
+                  .arg(Model::displayMoney(*lowest), Model::displayMoney(*item->winningValue),
+                       item->winnerName)
+            : tr("Lowest acceptable bid: %1 (no bids yet)").arg(Model::displayMoney(*lowest)));
+}
+
+void QuickBidBar::say(const QString& text, bool problem)
+{
+    m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020;")
+                                     : QStringLiteral("color: #1b5e20;"));
+    m_message->setText(text);
+}
+
+void QuickBidBar::onChanged(const Model::Change& change)
+{
+    // A bid over the API, a close or a rename of the chosen lot changes what the clerk needs.
+    const bool ourLot = (change.kind == Model::EntityKind::Bid && change.itemId == m_lotId) ||
+                        (change.kind == Model::EntityKind::Item &&
+                         (change.id == m_lotId || change.action == Model::Change::Action::Reset));
+    if (m_lotId != 0 && ourLot)
+        updateHint();
+}
+
+} // namespace BidTracker::Gui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "model/change.h"
+#include "model/error.h"
+#include "model/records.h"
+
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace BidTracker::Model {
+class AuctionService;
+class ChangeNotifier;
+} // namespace BidTracker::Model
+
+namespace BidTracker::Gui {
+
+/// The clerk's bar for entering bids off a sheet, keyboard only: lot (number, id or name),
+/// bidder, amount, Enter. Tab takes the single match, Enter records the bid and keeps the
+/// lot for the next line of the same sheet, Esc clears. The lookups and the rules are the
+/// service's; the lowest acceptable bid shown follows live changes.
+class QuickBidBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QuickBidBar)
+
+public:
+    using Placer =
+        std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId, Model::Money)>;
+
+    QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& notifier, Placer placer,
+                QWidget* parent = nullptr);
+
+    /// Focuses the bar where the clerk goes on: the lot until one is chosen, then the bidder.
+    void focusEntry();
+    /// Chooses this lot (as if typed), e.g. from a row's context menu.
+    void chooseLot(qint64 itemId);
+
+    qint64 lotId() const { return m_lotId; }
+    qint64 bidderId() const { return m_bidderId; }
+    QLineEdit* lotField() const { return m_lot; }
+    QLineEdit* bidderField() const { return m_bidder; }
+    QLineEdit* amountField() const { return m_amount; }
+    /// The hint ("Lowest acceptable bid: …", the matches) and the last message, as shown.
+    QString hint() const;
+    QString message() const;
+    QLabel* messageLabel() const { return m_message; }
+
+Q_SIGNALS:
+    /// A bid was recorded through the bar.
+    void bidRecorded(qint64 bidId);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    bool takeLot();
+    bool takeBidder();
+    void record();
+    void clearAll();
+    void showTypeAhead(QLineEdit* field);
+    void updateHint();
+    void say(const QString& text, bool problem);
+    void onChanged(const Model::Change& change);
+
+    Model::AuctionService& m_service;
+    Placer m_placer;
+    QLineEdit* m_lot;
+    QLineEdit* m_bidder;
+    QLineEdit* m_amount;
+    QPushButton* m_record;
+    QLabel* m_hint;
+    QLabel* m_message;
+    qint64 m_lotId = 0;
+    qint64 m_bidderId = 0;
+};
+
+} // namespace BidTracker::Gui
