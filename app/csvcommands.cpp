@@ -1,10 +1,11 @@
 #include "csvcommands.h"
 
+#include "model/auctioncopy.h"
 #include "model/auctionservice.h"
 #include "model/csv/csvexport.h"
 #include "model/csv/csvimport.h"
-#include "model/storage/database.h"
 #include "model/generator.h"
+#include "model/storage/database.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -125,6 +126,38 @@ int runImport(const Options& options)
         return 1;
     }
     say(QStringLiteral("Imported %1 %2 from %3").arg(*added).arg(options.csvKind, options.csvFile));
+    return 0;
+}
+
+int runCopy(const Options& options)
+{
+    if (options.copyFrom == options.copyTo) {
+        say(QStringLiteral("bidtracker: copy: FROM and TO are the same database"));
+        return 1;
+    }
+    auto from = Model::Database::open(options.copyFrom);
+    if (!from) {
+        say(QStringLiteral("bidtracker: copy: %1").arg(from.error().message));
+        return 1;
+    }
+    auto to = Model::Database::open(options.copyTo);
+    if (!to) {
+        say(QStringLiteral("bidtracker: copy: %1").arg(to.error().message));
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto copied = Model::copyAuction(**from, **to);
+    if (!copied) {
+        say(QStringLiteral("bidtracker: copy: %1").arg(copied.error().message));
+        return 1;
+    }
+    say(QStringLiteral("Copied %1 users, %2 items and %3 bids from %4 to %5 in %6 s")
+            .arg(copied->users)
+            .arg(copied->items)
+            .arg(copied->bids)
+            .arg((*from)->displayName(), (*to)->displayName())
+            .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     return 0;
 }
 

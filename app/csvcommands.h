@@ -14,5 +14,7 @@ int runImport(const Options& options);
 
 /// `bidtracker generate ... --db FILE`: a realistic auction of the given size in a new file.
 int runGenerate(const Options& options);
+/// `bidtracker copy FROM TO`: the whole auction into a new, empty database.
+int runCopy(const Options& options);
 
 } // namespace BidTracker::App

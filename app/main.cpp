@@ -163,11 +163,14 @@ int main(int argc, char** argv)
     }
     case Mode::Export:
     case Mode::Import:
+    case Mode::Copy:
     case Mode::Generate: {
         QCoreApplication app(argc, argv);
         setIdentity();
         if (options->mode == Mode::Generate)
             return App::runGenerate(*options);
+        if (options->mode == Mode::Copy)
+            return App::runCopy(*options);
         return options->mode == Mode::Export ? App::runExport(*options) : App::runImport(*options);
     }
     }

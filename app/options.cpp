@@ -99,8 +99,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export or import"),
-                                 QStringLiteral("[export|import KIND [FILE]]"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("export or import"),
+        QStringLiteral("[export|import KIND [FILE] | generate | copy FROM TO]"));
 
     if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
         return std::unexpected(parser.errorText());
@@ -222,6 +223,16 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                               : number.error());
             *target = *number;
         }
+        return options;
+    }
+    if (command == u"copy") {
+        options.mode = Options::Mode::Copy;
+        if (positional.size() != 3 || positional[1].trimmed().isEmpty() ||
+            positional[2].trimmed().isEmpty())
+            return std::unexpected(QStringLiteral("Usage: bidtracker copy FROM TO (each a file or "
+                                                  "a postgresql:// URL)"));
+        options.copyFrom = positional[1];
+        options.copyTo = positional[2];
         return options;
     }
     return std::unexpected(

@@ -13,7 +13,7 @@ namespace BidTracker::App {
 /// What the command line asked for, checked.
 struct Options
 {
-    enum class Mode { Window, Headless, Export, Import, Generate, Help, Version };
+    enum class Mode { Window, Headless, Export, Import, Generate, Copy, Help, Version };
 
     Mode mode = Mode::Window;
     QString databasePath; // empty: the default database
@@ -27,6 +27,9 @@ struct Options
     /// export/import: the kind (items, users, bids, results) and the file.
     QString csvKind;
     QString csvFile; // export: empty means stdout
+    /// copy: the two databases (files or PostgreSQL URLs).
+    QString copyFrom;
+    QString copyTo;
     /// generate: the size of the auction.
     qint64 generateItems = 100'000;
     qint64 generateUsers = 10'000;

@@ -15,6 +15,7 @@ struct User
     qint64 id = 0;
     QString name;
     qint64 bidCount = 0;
+    QString createdAt;
 };
 
 enum class ItemStatus { Open, Closed };

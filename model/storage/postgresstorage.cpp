@@ -38,19 +38,21 @@ Result<void> PostgresStorage::announceToOthers(const QList<Change>& changes)
     return {};
 }
 
-Result<void> PostgresStorage::afterExplicitId(const QString& table)
+Result<void> PostgresStorage::syncIdGenerators()
 {
     // An identity column's sequence does not move when a row brings its own id: move it
     // past the largest id, so the next generated one is new (ids are never handed out
-    // twice). `table` is one of ours, never outside input.
-    auto run = m_db.run(
-        QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), t.m)"
-                       " FROM (SELECT max(id) AS m FROM %1) t, pg_sequences s"
-                       " WHERE s.schemaname = current_schema() AND s.sequencename = '%1_id_seq'"
-                       " AND (s.last_value IS NULL OR s.last_value < t.m)")
-            .arg(table));
-    if (!run)
-        return fail(run.error());
+    // twice). A sequence already further on stays where it is.
+    for (const auto* table : {"users", "items", "bids"}) {
+        auto run = m_db.run(
+            QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), t.m)"
+                           " FROM (SELECT max(id) AS m FROM %1) t, pg_sequences s"
+                           " WHERE s.schemaname = current_schema() AND s.sequencename = '%1_id_seq'"
+                           " AND t.m IS NOT NULL AND (s.last_value IS NULL OR s.last_value < t.m)")
+                .arg(QLatin1String(table)));
+        if (!run)
+            return fail(run.error());
+    }
     return {};
 }
 

@@ -18,11 +18,11 @@ public:
     /// Other stations' changes arrive as notifications (PostgresListener), not by polling.
     Result<qint64> externalChangeVersion() override { return -1; }
     Result<void> announceToOthers(const QList<Change>& changes) override;
+    Result<void> syncIdGenerators() override;
 
 protected:
     QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }
     QString likeOperator() const override { return QStringLiteral("ILIKE"); }
-    Result<void> afterExplicitId(const QString& table) override;
 };
 
 } // namespace BidTracker::Model

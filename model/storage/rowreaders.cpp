@@ -48,12 +48,13 @@ Bid readBid(const QSqlQuery& query)
     return bid;
 }
 
-const QString userSelect = QStringLiteral("SELECT u.id, u.name, u.bid_count FROM users u");
+const QString userSelect =
+    QStringLiteral("SELECT u.id, u.name, u.bid_count, u.created_at FROM users u");
 
 User readUser(const QSqlQuery& query)
 {
-    return User{query.value(0).toLongLong(), query.value(1).toString(),
-                query.value(2).toLongLong()};
+    return User{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toLongLong(),
+                query.value(3).toString()};
 }
 
 const QString pageClause = QStringLiteral(" LIMIT ? OFFSET ?");

@@ -17,12 +17,12 @@ public:
     Result<bool> everHeldRows() override;
     Result<qint64> externalChangeVersion() override;
     Result<void> announceToOthers(const QList<Change>&) override { return {}; }
+    /// AUTOINCREMENT keeps sqlite_sequence at the largest id ever inserted by itself.
+    Result<void> syncIdGenerators() override { return {}; }
 
 protected:
     QString lockClause() const override { return {}; }
     QString likeOperator() const override { return QStringLiteral("LIKE"); }
-    /// AUTOINCREMENT keeps sqlite_sequence at the largest id ever inserted by itself.
-    Result<void> afterExplicitId(const QString&) override { return {}; }
 };
 
 } // namespace BidTracker::Model

@@ -43,14 +43,11 @@ Result<qint64> SqlStorage::insertUser(qint64 id, const QString& name, const QStr
         return insertReturningId(
             QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
             {name, createdAt});
-    auto inserted = insertReturningId(
+    // A row put back under an id of its own (undo, copy): the id generator is moved past it
+    // by syncIdGenerators() where the engine needs that.
+    return insertReturningId(
         QStringLiteral("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
         {id, name, createdAt});
-    if (!inserted)
-        return inserted;
-    if (auto ok = afterExplicitId(QStringLiteral("users")); !ok)
-        return fail(ok.error());
-    return inserted;
 }
 
 Result<bool> SqlStorage::renameUser(qint64 id, const QString& name)
@@ -117,16 +114,11 @@ Result<qint64> SqlStorage::insertItem(const Item& item)
                            " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?)"),
             {item.name, statusName(item.status), item.startingPrice.cents(),
              item.minIncrement.cents(), item.createdAt});
-    auto inserted = insertReturningId(
+    return insertReturningId(
         QStringLiteral("INSERT INTO items (id, name, status, starting_price_cents,"
                        " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
         {item.id, item.name, statusName(item.status), item.startingPrice.cents(),
          item.minIncrement.cents(), item.createdAt});
-    if (!inserted)
-        return inserted;
-    if (auto ok = afterExplicitId(QStringLiteral("items")); !ok)
-        return fail(ok.error());
-    return inserted;
 }
 
 Result<void> SqlStorage::updateItem(const Item& item)
@@ -207,15 +199,9 @@ Result<qint64> SqlStorage::insertBid(const Bid& bid)
         return insertReturningId(QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents,"
                                                 " placed_at) VALUES (?, ?, ?, ?)"),
                                  {bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
-    auto inserted =
-        insertReturningId(QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents,"
-                                         " placed_at) VALUES (?, ?, ?, ?, ?)"),
-                          {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
-    if (!inserted)
-        return inserted;
-    if (auto ok = afterExplicitId(QStringLiteral("bids")); !ok)
-        return fail(ok.error());
-    return inserted;
+    return insertReturningId(QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents,"
+                                            " placed_at) VALUES (?, ?, ?, ?, ?)"),
+                             {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
 }
 
 Result<void> SqlStorage::deleteBid(qint64 id)
@@ -308,14 +294,13 @@ Result<QHash<qint64, QList<qint64>>> SqlStorage::bidIdsByItem(qint64 firstItemId
 Result<QList<UserItem>> SqlStorage::itemsBidByUser(qint64 userId)
 {
     auto run = m_db.run(
-        QStringLiteral(
-            "SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
-            " w.user_id = b.user_id, min(b.id) AS first_bid, i.status"
-            " FROM bids b JOIN items i ON i.id = b.item_id"
-            " LEFT JOIN bids w ON w.id = i.winning_bid_id"
-            " WHERE b.user_id = ?"
-            " GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id, i.status"
-            " ORDER BY first_bid"),
+        QStringLiteral("SELECT b.item_id, i.name, max(b.value_cents), w.value_cents,"
+                       " w.user_id = b.user_id, min(b.id) AS first_bid, i.status"
+                       " FROM bids b JOIN items i ON i.id = b.item_id"
+                       " LEFT JOIN bids w ON w.id = i.winning_bid_id"
+                       " WHERE b.user_id = ?"
+                       " GROUP BY b.item_id, b.user_id, i.name, w.value_cents, w.user_id, i.status"
+                       " ORDER BY first_bid"),
         {userId});
     if (!run)
         return fail(run.error());
@@ -332,6 +317,44 @@ Result<QList<UserItem>> SqlStorage::itemsBidByUser(qint64 userId)
         items.append(entry);
     }
     return items;
+}
+
+// Slices for copying
+
+Result<QList<User>> SqlStorage::usersFrom(qint64 firstId, int limit)
+{
+    auto run = m_db.run(Rows::userSelect + QStringLiteral(" WHERE u.id >= ? ORDER BY u.id LIMIT ?"),
+                        {firstId, limit});
+    if (!run)
+        return fail(run.error());
+    QList<User> rows;
+    while ((*run)->next())
+        rows.append(Rows::readUser(**run));
+    return rows;
+}
+
+Result<QList<Item>> SqlStorage::itemsFrom(qint64 firstId, int limit)
+{
+    auto run = m_db.run(Rows::itemSelect + QStringLiteral(" WHERE i.id >= ? ORDER BY i.id LIMIT ?"),
+                        {firstId, limit});
+    if (!run)
+        return fail(run.error());
+    QList<Item> rows;
+    while ((*run)->next())
+        rows.append(Rows::readItem(**run));
+    return rows;
+}
+
+Result<QList<Bid>> SqlStorage::bidsFrom(qint64 firstId, int limit)
+{
+    auto run = m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.id >= ? ORDER BY b.id LIMIT ?"),
+                        {firstId, limit});
+    if (!run)
+        return fail(run.error());
+    QList<Bid> rows;
+    while ((*run)->next())
+        rows.append(Rows::readBid(**run));
+    return rows;
 }
 
 } // namespace BidTracker::Model

@@ -49,6 +49,10 @@ public:
                                   int limit) override;
     Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) override;
 
+    Result<QList<User>> usersFrom(qint64 firstId, int limit) override;
+    Result<QList<Item>> itemsFrom(qint64 firstId, int limit) override;
+    Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) override;
+
     Result<qint64> exportRows(CsvKind kind, qint64* total,
                               const std::function<bool(const QStringList&)>& row) override;
 
@@ -58,8 +62,6 @@ protected:
     virtual QString lockClause() const = 0;
     /// The case-insensitive LIKE of the engine.
     virtual QString likeOperator() const = 0;
-    /// After a row was put back under an explicit id: keep the id generator past it.
-    virtual Result<void> afterExplicitId(const QString& table) = 0;
 
     Database& m_db;
 

@@ -61,13 +61,13 @@ Result<QSqlQuery*> runBound(Database& db, const QString& sql,
 Result<QList<Item>> SqlStorage::findItems(qint64 id, const QString& text, bool openOnly, int limit)
 {
     const QString like = likePattern(text);
-    auto run = m_db.run(
-        Rows::itemSelect + QStringLiteral(" WHERE (i.id = ? OR i.name %1 ? ESCAPE '\\')"
-                                          " AND (? = 0 OR i.status = 'open')"
-                                          " ORDER BY i.id = ? DESC, i.name %1 ? ESCAPE '\\' DESC,"
-                                          " i.name, i.id LIMIT ?")
-                               .arg(likeOperator()),
-        {id, like, openOnly ? 1 : 0, id, like.mid(1), limit});
+    auto run = m_db.run(Rows::itemSelect +
+                            QStringLiteral(" WHERE (i.id = ? OR i.name %1 ? ESCAPE '\\')"
+                                           " AND (? = 0 OR i.status = 'open')"
+                                           " ORDER BY i.id = ? DESC, i.name %1 ? ESCAPE '\\' DESC,"
+                                           " i.name, i.id LIMIT ?")
+                                .arg(likeOperator()),
+                        {id, like, openOnly ? 1 : 0, id, like.mid(1), limit});
     if (!run)
         return fail(run.error());
     QList<Item> found;

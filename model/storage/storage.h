@@ -84,6 +84,14 @@ public:
                                           int limit) = 0;
     virtual Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) = 0;
 
+    // The whole database, in id order, a slice at a time (for copying an auction)
+    virtual Result<QList<User>> usersFrom(qint64 firstId, int limit) = 0;
+    virtual Result<QList<Item>> itemsFrom(qint64 firstId, int limit) = 0;
+    virtual Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) = 0;
+    /// After rows came in with ids of their own: the next generated id is past every id
+    /// stored (SQLite's AUTOINCREMENT does this by itself).
+    virtual Result<void> syncIdGenerators() = 0;
+
     // The whole database
     /// True once any user, item or bid was ever stored, deleted ones included (ids are
     /// never handed out twice, so such a database cannot give the sample's documented ids).

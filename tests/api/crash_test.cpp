@@ -3,6 +3,7 @@
 // same database file; after a restart every bid that was answered 201 is there, and the file
 // is intact. The first test pins down the mechanism of the loss it guards against: a reader
 // in another process must never be able to delete the running server's write-ahead log.
+#include "headlessprocess.h"
 #include "httpclients.h"
 #include "support/testauction.h"
 
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSqlQuery>
 #include <atomic>
 #include <csignal>
@@ -28,28 +28,9 @@ namespace {
 const QByteArray token = "crash-test-token-42";
 constexpr int Lots = 4;
 
-/// Starts `bidtracker --headless` on a free port; returns the port, or 0.
 quint16 startServer(QProcess& process, const QString& dir, const QString& db)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir); // keep the user's settings out
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir);
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral(BIDTRACKER_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--db"), db,
-                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
-                   QString::fromLatin1(token), QStringLiteral("--rate-limit"),
-                   QStringLiteral("0")});
-    QByteArray output;
-    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/api/v1"));
-    while (process.waitForReadyRead(10'000)) {
-        output += process.readAll();
-        if (const auto match = url.match(QString::fromUtf8(output)); match.hasMatch())
-            return static_cast<quint16>(match.captured(1).toUInt());
-    }
-    ADD_FAILURE() << "the server did not start: " << output.toStdString();
-    return 0;
+    return Testing::startHeadless(process, dir, db, token);
 }
 
 /// A database with one bidder and `Lots` lots, as the auction starts.

@@ -253,23 +253,24 @@ TEST(CsvExport, WritesTheDocumentedColumnsAndRows)
 
 TEST(CsvExport, StopsWhenCancelled)
 {
+    // GIVEN more rows than one progress step (5,000)
     TestAuction auction;
-    const qint64 user = auction.addUser();
-    const qint64 item = auction.addItem();
-    QList<BidRequest> bids;
+    QStringList names;
     for (int i = 1; i <= 12'000; ++i)
-        bids.append({item, user, Money::fromCents(i)});
-    auction.service().placeBids(bids);
+        names.append(QStringLiteral("Bidder %1").arg(i));
+    ASSERT_TRUE(auction.service().importUsers(names).has_value());
     std::atomic<bool> cancel{false};
     qint64 reported = 0;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    const auto result = exportCsv(auction.db(), CsvKind::Bids, buffer,
+    // WHEN the export is cancelled at its first report
+    const auto result = exportCsv(auction.db(), CsvKind::Users, buffer,
                                   CsvProgress{[&](qint64 done, qint64) {
                                                   reported = done;
                                                   cancel = true;
                                               },
                                               &cancel});
+    // THEN it stops there and says so
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().message, QStringLiteral("Cancelled"));
     EXPECT_EQ(reported, 5000);

@@ -1,0 +1,112 @@
+#include "auctioncopy.h"
+
+#include "storage/database.h"
+
+namespace BidTracker::Model {
+
+namespace {
+
+constexpr int Slice = 5000; // rows read at a time: a big auction never sits in memory whole
+
+/// Reads `fetch` slice by slice from id 1 on and hands every row to `put`.
+template <typename Fetch, typename Put> Result<qint64> eachRow(Fetch fetch, Put put)
+{
+    qint64 next = 1;
+    qint64 rows = 0;
+    for (;;) {
+        auto slice = fetch(next, Slice);
+        if (!slice)
+            return fail(slice.error());
+        for (const auto& row : *slice) {
+            if (auto ok = put(row); !ok)
+                return fail(ok.error());
+            next = row.id + 1;
+            ++rows;
+        }
+        if (slice->size() < Slice)
+            return rows;
+    }
+}
+
+} // namespace
+
+Result<CopyCounts> copyAuction(Database& from, Database& to)
+{
+    Storage& source = from.storage();
+    Storage& target = to.storage();
+    auto used = target.everHeldRows();
+    if (!used)
+        return fail(used.error());
+    if (*used)
+        return fail(Error::conflict(
+            QStringLiteral("%1 is not empty: an auction is copied only into a new, empty "
+                           "database. Nothing was changed.")
+                .arg(to.displayName())));
+    if (auto ok = target.beginWrite(); !ok)
+        return fail(ok.error());
+    const auto copy = [&]() -> Result<CopyCounts> {
+        CopyCounts counts;
+        QList<Item> items; // their winners are set once the bids are in
+        auto users = eachRow([&](qint64 first, int n) { return source.usersFrom(first, n); },
+                             [&](const User& user) -> Result<void> {
+                                 auto id = target.insertUser(user.id, user.name, user.createdAt);
+                                 if (!id)
+                                     return fail(id.error());
+                                 return {};
+                             });
+        if (!users)
+            return fail(users.error());
+        counts.users = *users;
+        auto itemRows = eachRow([&](qint64 first, int n) { return source.itemsFrom(first, n); },
+                                [&](const Item& item) -> Result<void> {
+                                    items.append(item);
+                                    auto id = target.insertItem(item);
+                                    if (!id)
+                                        return fail(id.error());
+                                    return {};
+                                });
+        if (!itemRows)
+            return fail(itemRows.error());
+        counts.items = *itemRows;
+        auto bids = eachRow([&](qint64 first, int n) { return source.bidsFrom(first, n); },
+                            [&](const Bid& bid) -> Result<void> {
+                                auto id = target.insertBid(bid);
+                                if (!id)
+                                    return fail(id.error());
+                                return {};
+                            });
+        if (!bids)
+            return fail(bids.error());
+        counts.bids = *bids;
+        for (const Item& item : std::as_const(items)) {
+            if (item.bidCount == 0)
+                continue;
+            if (auto ok = target.setItemWinner(item.id, item.winningBidId,
+                                               static_cast<int>(item.bidCount));
+                !ok)
+                return fail(ok.error());
+        }
+        auto counted = eachRow([&](qint64 first, int n) { return source.usersFrom(first, n); },
+                               [&](const User& user) -> Result<void> {
+                                   if (user.bidCount == 0)
+                                       return {};
+                                   auto name = target.addToUserBidCount(
+                                       user.id, static_cast<int>(user.bidCount));
+                                   if (!name)
+                                       return fail(name.error());
+                                   return {};
+                               });
+        if (!counted)
+            return fail(counted.error());
+        if (auto ok = target.syncIdGenerators(); !ok)
+            return fail(ok.error());
+        if (auto ok = target.commit(); !ok)
+            return fail(ok.error());
+        return counts;
+    }();
+    if (!copy)
+        target.rollback();
+    return copy;
+}
+
+} // namespace BidTracker::Model

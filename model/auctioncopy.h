@@ -1,0 +1,22 @@
+#pragma once
+
+#include "error.h"
+
+namespace BidTracker::Model {
+
+class Database;
+
+/// What a copy moved.
+struct CopyCounts
+{
+    qint64 users = 0;
+    qint64 items = 0;
+    qint64 bids = 0;
+};
+
+/// Copies the whole auction in `from` into `to` (either engine each), every id, name, price,
+/// time stamp, winner and count as it is, in one transaction on `to`: all or nothing. `to`
+/// must be new and empty (it never held a row); otherwise it is refused and left unchanged.
+Result<CopyCounts> copyAuction(Database& from, Database& to);
+
+} // namespace BidTracker::Model

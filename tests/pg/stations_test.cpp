@@ -1,0 +1,310 @@
+// Several stations on one PostgreSQL database, as on auction night: real `bidtracker
+// --headless` processes on the test cluster, real clients on loopback sockets.
+#include "api/headlessprocess.h"
+#include "api/httpclients.h"
+#include "support/testauction.h"
+#include "support/testpostgres.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QThread>
+#include <algorithm>
+#include <csignal>
+
+using namespace BidTracker;
+using Testing::bidBody;
+using Testing::HttpClients;
+using Testing::startHeadless;
+
+namespace {
+
+const QByteArray token = "stations-test-token";
+
+/// A fresh database on the cluster with `lots` lots (start 1.00, step 1.00) and `bidders`
+/// bidders; dropped at the end.
+class SharedAuction
+{
+public:
+    SharedAuction(int lots, int bidders) : m_url(Testing::TestPostgres::createDatabase())
+    {
+        auto db = Testing::openDatabase(m_url);
+        if (!db)
+            return;
+        Model::AuctionService service(*db);
+        for (int i = 0; i < bidders; ++i)
+            EXPECT_TRUE(service.createUser(QStringLiteral("Bidder %1").arg(i)).has_value());
+        for (int i = 0; i < lots; ++i)
+            EXPECT_TRUE(service
+                            .createItem({QStringLiteral("Lot %1").arg(i),
+                                         {},
+                                         Model::Money::fromCents(100),
+                                         Model::Money::fromCents(100)})
+                            .has_value());
+    }
+    ~SharedAuction() { Testing::TestPostgres::dropDatabase(m_url); }
+    const QString& url() const { return m_url; }
+    QString dir() const { return m_dir.path(); }
+
+private:
+    QString m_url;
+    QTemporaryDir m_dir;
+};
+
+/// The bids of a lot as stored, in commit order (ids are handed out under the lot's lock).
+QList<std::pair<qint64, qint64>> storedBids(const QString& url, qint64 item)
+{
+    QList<std::pair<qint64, qint64>> bids;
+    auto db = Testing::openDatabase(url);
+    QSqlQuery query(db->connection());
+    EXPECT_TRUE(
+        query.exec(QStringLiteral("SELECT id, value_cents FROM bids WHERE item_id = %1 ORDER BY id")
+                       .arg(item)));
+    while (query.next())
+        bids.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+    return bids;
+}
+
+qint64 bidIdOf(const QByteArray& body)
+{
+    return Model::parseId(Model::EntityKind::Bid,
+                          QJsonDocument::fromJson(body).object()["bid_id"].toString())
+        .value_or(0);
+}
+
+struct TwoStations
+{
+    explicit TwoStations(const SharedAuction& auction)
+    {
+        ports[0] = startHeadless(processes[0], auction.dir(), auction.url(), token);
+        ports[1] = startHeadless(processes[1], auction.dir(), auction.url(), token);
+    }
+    ~TwoStations()
+    {
+        for (QProcess& process : processes) {
+            process.terminate();
+            process.waitForFinished(5000);
+        }
+    }
+    QProcess processes[2];
+    quint16 ports[2] = {0, 0};
+};
+
+} // namespace
+
+TEST(Stations, TwentyEqualBidsThroughTwoServersHaveExactlyOneWinner)
+{
+    // GIVEN two servers on one shared database with one lot
+    SharedAuction auction(1, 20);
+    TwoStations stations(auction);
+    ASSERT_NE(stations.ports[0], 0);
+    ASSERT_NE(stations.ports[1], 0);
+    // WHEN 20 bidders send the same bid at once, half through each server
+    HttpClients first(stations.ports[0], 10);
+    HttpClients second(stations.ports[1], 10);
+    for (int i = 0; i < 10; ++i) {
+        first.send(i, "POST", QStringLiteral("/api/v1/bids"),
+                   bidBody(QStringLiteral("item1"), 5000, QStringLiteral("user%1").arg(i + 1)),
+                   token);
+        second.send(i, "POST", QStringLiteral("/api/v1/bids"),
+                    bidBody(QStringLiteral("item1"), 5000, QStringLiteral("user%1").arg(i + 11)),
+                    token);
+    }
+    auto answers = first.collect(10'000) + second.collect(10'000);
+    // THEN exactly one is accepted, the other 19 are told why, and one bid is stored
+    int accepted = 0;
+    int refused = 0;
+    for (const auto& [status, body] : answers) {
+        if (status == 201)
+            ++accepted;
+        if (status == 409) {
+            ++refused;
+            EXPECT_TRUE(body.contains("is too low")) << body.toStdString();
+        }
+    }
+    EXPECT_EQ(accepted, 1);
+    EXPECT_EQ(refused, 19);
+    EXPECT_EQ(storedBids(auction.url(), 1).size(), 1);
+}
+
+TEST(Stations, RisingBidsThroughTwoServersRiseInCommitOrderAndTheHighestWins)
+{
+    // GIVEN two servers on one lot
+    SharedAuction auction(1, 8);
+    TwoStations stations(auction);
+    ASSERT_NE(stations.ports[0], 0);
+    ASSERT_NE(stations.ports[1], 0);
+    HttpClients clients[2] = {HttpClients(stations.ports[0], 4), HttpClients(stations.ports[1], 4)};
+    // WHEN 8 clients bid rising amounts through both for two seconds, racing each other
+    QList<std::pair<qint64, qint64>> acknowledged;
+    qint64 cents = 100;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 2000) {
+        for (int c = 0; c < 8; ++c)
+            clients[c / 4].send(c % 4, "POST", QStringLiteral("/api/v1/bids"),
+                                bidBody(QStringLiteral("item1"), cents + (c % 3) * 100,
+                                        QStringLiteral("user%1").arg(c + 1)),
+                                token);
+        cents += 200;
+        for (HttpClients& side : clients)
+            for (const auto& [status, body] : side.collect(5000))
+                if (status == 201)
+                    acknowledged.append({bidIdOf(body), 0});
+    }
+    // THEN the stored bids rise strictly in commit order, all acknowledged ones are there,
+    // and the lot's winner is the highest
+    const auto stored = storedBids(auction.url(), 1);
+    ASSERT_GT(stored.size(), 20);
+    EXPECT_EQ(stored.size(), acknowledged.size());
+    for (qsizetype i = 1; i < stored.size(); ++i)
+        EXPECT_GT(stored[i].second, stored[i - 1].second) << "bid " << stored[i].first;
+    auto db = Testing::openDatabase(auction.url());
+    Model::AuctionService service(*db);
+    EXPECT_EQ(service.winningBid(1)->id, stored.last().first);
+}
+
+TEST(Stations, KillingOneServerLosesNoAcknowledgedBid)
+{
+    // GIVEN two servers on four lots
+    SharedAuction auction(4, 1);
+    TwoStations stations(auction);
+    ASSERT_NE(stations.ports[0], 0);
+    ASSERT_NE(stations.ports[1], 0);
+    HttpClients clients[2] = {HttpClients(stations.ports[0], 2), HttpClients(stations.ports[1], 2)};
+    // WHEN clients post through both and the first server is killed with requests in flight
+    QList<std::pair<qint64, qint64>> acknowledged;
+    qint64 cents = 100;
+    for (int round = 0; round < 120; ++round) {
+        for (int c = 0; c < 4; ++c)
+            clients[c / 2].send(
+                c % 2, "POST", QStringLiteral("/api/v1/bids"),
+                bidBody(QStringLiteral("item%1").arg(c + 1), cents, QStringLiteral("user1")),
+                token);
+        cents += 100;
+        if (round == 80)
+            ::kill(static_cast<pid_t>(stations.processes[0].processId()), SIGKILL);
+        for (HttpClients& side : clients)
+            for (const auto& [status, body] : side.collect(round >= 80 ? 1000 : 5000))
+                if (status == 201)
+                    acknowledged.append(
+                        {bidIdOf(body),
+                         qRound64(QJsonDocument::fromJson(body)["bid"]["value"].toDouble() * 100)});
+    }
+    // THEN every acknowledged bid is stored with its value
+    ASSERT_GT(acknowledged.size(), 300);
+    auto db = Testing::openDatabase(auction.url());
+    Model::AuctionService service(*db);
+    for (const auto& [id, value] : acknowledged) {
+        const auto bid = service.bid(id);
+        ASSERT_TRUE(bid.has_value()) << "lost bid " << id;
+        EXPECT_EQ(bid->value.cents(), value);
+    }
+}
+
+TEST(Stations, ABidThroughOneServerIsReadThroughTheOtherWithin100Milliseconds)
+{
+    // GIVEN two servers on one lot, the second with its answer cache warm
+    SharedAuction auction(1, 1);
+    TwoStations stations(auction);
+    ASSERT_NE(stations.ports[0], 0);
+    ASSERT_NE(stations.ports[1], 0);
+    HttpClients writer(stations.ports[0], 1);
+    HttpClients reader(stations.ports[1], 1);
+    QList<qint64> latencies;
+    // WHEN a bid is posted through the first 100 times
+    for (int i = 1; i <= 100; ++i) {
+        writer.send(0, "POST", QStringLiteral("/api/v1/bids"),
+                    bidBody(QStringLiteral("item1"), 100 * i, QStringLiteral("user1")), token);
+        const auto posted = writer.collect(5000).front();
+        ASSERT_EQ(posted.first, 201) << posted.second.toStdString();
+        const QByteArray expected =
+            "\"winning\": \"" +
+            Model::formatId(Model::EntityKind::Bid, bidIdOf(posted.second)).toUtf8() + '"';
+        // THEN the second answers with it soon after (polled every millisecond)
+        QElapsedTimer timer;
+        timer.start();
+        bool seen = false;
+        while (!seen && timer.elapsed() < 2000) {
+            reader.send(0, "GET", QStringLiteral("/api/v1/items/item1?winningOnly=1"), {}, {});
+            const auto answer = reader.collect(2000).front();
+            seen = answer.second.contains(expected) ||
+                   answer.second.contains(QByteArray(expected).replace(" ", ""));
+            if (!seen)
+                QThread::msleep(1);
+        }
+        ASSERT_TRUE(seen) << "bid " << i << " never showed through the other server";
+        latencies.append(timer.elapsed());
+    }
+    std::sort(latencies.begin(), latencies.end());
+    const qint64 p95 = latencies[94];
+    std::printf("read-through-the-other-station latency: p50 %lld ms, p95 %lld ms, max %lld ms\n",
+                static_cast<long long>(latencies[49]), static_cast<long long>(p95),
+                static_cast<long long>(latencies.last()));
+    EXPECT_LT(p95, 100);
+}
+
+TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
+{
+    // GIVEN a cluster of this test's own, a server on it and a bid already acknowledged
+    QTemporaryDir dir;
+    const QString envFile = dir.filePath(QStringLiteral("cluster.env"));
+    const auto script = [&](const char* action) {
+        return QProcess::execute(QStringLiteral(PGCLUSTER_SCRIPT),
+                                 {QString::fromLatin1(action), envFile}) == 0;
+    };
+    ASSERT_TRUE(script("start"));
+    const QByteArray sharedCluster = qgetenv("BIDTRACKER_TEST_PG_ENV");
+    qputenv("BIDTRACKER_TEST_PG_ENV", envFile.toUtf8()); // this test's cluster, for its URL
+    const QString url = Testing::TestPostgres::adminUrl();
+    qputenv("BIDTRACKER_TEST_PG_ENV", sharedCluster);
+    {
+        auto db = Testing::openDatabase(url);
+        ASSERT_TRUE(db);
+        Model::AuctionService service(*db);
+        ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
+        ASSERT_TRUE(service.createItem({QStringLiteral("Lot"), {}, {}, {}}).has_value());
+    }
+    QProcess server;
+    const quint16 port = startHeadless(server, dir.path(), url, token);
+    ASSERT_NE(port, 0);
+    HttpClients client(port, 1);
+    const auto post = [&](qint64 cents) {
+        client.send(0, "POST", QStringLiteral("/api/v1/bids"),
+                    bidBody(QStringLiteral("item1"), cents, QStringLiteral("user1")), token);
+        return client.collect(15'000).front();
+    };
+    const auto before = post(1000);
+    ASSERT_EQ(before.first, 201);
+
+    // WHEN the database server stops in the middle of the auction
+    ASSERT_TRUE(script("pause"));
+    // THEN a bid and the health check are answered 503, never 500
+    for (int i = 0; i < 3; ++i) {
+        const auto refused = post(2000 + i);
+        EXPECT_EQ(refused.first, 503) << refused.second.toStdString();
+    }
+    client.send(0, "GET", QStringLiteral("/api/v1/health"), {}, {});
+    EXPECT_EQ(client.collect(15'000).front().first, 503);
+
+    // WHEN it comes back THEN bids are taken again and the first one is still there
+    ASSERT_TRUE(script("resume"));
+    int status = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (status != 201 && timer.elapsed() < 15'000) {
+        status = post(5000).first;
+        if (status != 201)
+            QThread::msleep(100);
+    }
+    EXPECT_EQ(status, 201);
+    server.terminate();
+    server.waitForFinished(5000);
+    const QString output = QString::fromUtf8(server.readAll());
+    EXPECT_TRUE(output.contains(QStringLiteral("Lost the connection"))) << output.toStdString();
+    auto db = Testing::openDatabase(url);
+    Model::AuctionService service(*db);
+    EXPECT_TRUE(service.bid(bidIdOf(before.second)).has_value());
+    EXPECT_TRUE(script("stop"));
+}
