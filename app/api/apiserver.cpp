@@ -45,7 +45,11 @@ void ApiServer::handle(const ApiRequest& request, Reply reply)
                     path = request.path.left(200), peer = request.peer](ApiResponse response) {
         addStandardHeaders(response);
         const double seconds = timer.nsecsElapsed() / 1e9;
-        m_metrics.record(route->isEmpty() ? QStringLiteral("unmatched") : *route, method,
+        // Any token is a method; the metrics keep a label for the known ones only.
+        static const QByteArrayList known{"GET",     "POST",  "PUT",   "DELETE", "HEAD",
+                                          "OPTIONS", "PATCH", "TRACE", "CONNECT"};
+        m_metrics.record(route->isEmpty() ? QStringLiteral("unmatched") : *route,
+                         known.contains(method) ? method : QByteArrayLiteral("OTHER"),
                          response.status, seconds);
         if (m_logger) {
             m_logger(QStringLiteral("%1 %2 %3 %4 %5 ms")
@@ -68,7 +72,9 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
                                              QString* route)
 {
     // Refused Host first: a page that reached us through DNS rebinding learns nothing.
-    if (request.hasHeader("Host") && !hostAllowed(request.header("Host")))
+    // Every request has exactly one Host (parseRequestHead refuses others); one without is
+    // refused here too, so that no path around the parser skips the check.
+    if (!hostAllowed(request.header("Host")))
         return ApiResponse::error(403,
                                   QStringLiteral("Host \"%1\" is not this server")
                                       .arg(QString::fromLatin1(request.header("Host").left(100))));

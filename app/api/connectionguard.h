@@ -1,9 +1,11 @@
 #pragma once
 
 #include "connectionlimits.h"
+#include "requesthead.h"
 
 #include <QByteArray>
 #include <QObject>
+#include <QQueue>
 #include <QTimer>
 
 class QTcpSocket;
@@ -12,9 +14,12 @@ namespace BidTracker::Api {
 
 /// Watches the bytes of one connection before the HTTP layer reads them (its readyRead slot is
 /// connected first) and follows the request framing: request line and headers, then
-/// Content-Length bytes of body. A connection that sends too many header bytes, declares a
-/// body over the limit or a chunked one, stalls half way through a request, or stays idle is
-/// answered (431, 413, 411, 408) or simply closed, so the HTTP layer never buffers it.
+/// Content-Length bytes of body. Each byte is looked at once, however many requests a client
+/// pipelines. Every head goes through parseRequestHead(): what it refuses, or a head over the
+/// size limit, a body over the limit, a request that stalls half way or a connection that
+/// stays idle, is answered (400, 411, 413, 417, 431, 505, 408) or closed before the HTTP
+/// layer can act on it. The heads it accepted wait here until the HTTP layer has read their
+/// request (takeHead()), so that the routes read the same headers the guard checked.
 class ConnectionGuard final : public QObject
 {
     Q_OBJECT
@@ -24,24 +29,46 @@ public:
     /// Becomes a child of the socket and lives as long as it.
     ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits);
 
+    /// The guard of a socket the GuardedTcpServer accepted, or null.
+    static ConnectionGuard* of(QTcpSocket* socket);
+
     /// Answers with a JSON error and closes the connection; the HTTP layer sees nothing more.
     static void refuse(QTcpSocket* socket, int status, const QByteArray& reason,
                        const QString& message, const QByteArray& extraHeaders = {});
 
+    /// The head of the request the HTTP layer has just read in full. Called once per request,
+    /// right after the HTTP layer committed its read.
+    std::optional<RequestHead> takeHead();
+
+    /// The client shut down its sending side (its end of file is waiting to be read): it will
+    /// send nothing more, and the HTTP layer will close the connection when it reads that.
+    bool clientFinishedSending() const;
+
 private:
     void onReadyRead();
-    void inspect(const QByteArray& bytes);
-    bool headersComplete();
+    void inspect(QByteArrayView bytes);
+    bool headComplete();
+    void endRequest();
     void onRequestTimeout();
+    void close(int status, const QByteArray& reason, const QString& message);
+
+    /// After a request that asked to close the connection, the rest is not looked at (nor
+    /// carried out: the HTTP layer drops it).
+    enum class State { BetweenRequests, InHead, InBody, AfterLastRequest };
 
     QTcpSocket* m_socket;
     ConnectionLimits m_limits;
     QTimer m_idleTimer;
     QTimer m_requestTimer;
-    bool m_inHeaders = true;
-    QByteArray m_headerText;
+    State m_state = State::BetweenRequests;
+    QByteArray m_head;
+    qint64 m_headBytes = 0; // with the empty lines skipped before it
     qint64 m_bodyRemaining = 0;
+    /// Bytes still unread by the HTTP layer that this guard has already inspected.
+    qint64 m_inspectedUnread = 0;
+    QQueue<RequestHead> m_heads;
     bool m_closed = false;
+    bool m_lastRequest = false;
 };
 
 } // namespace BidTracker::Api

@@ -14,6 +14,9 @@ struct ConnectionLimits
     int requestTimeoutMs = 10'000; // from a request's first byte to its last
     int maxConnectionsPerAddress = 128;
     int maxConnections = 1024;
+
+    /// What a socket buffers from the kernel: one request of the largest size fits.
+    qint64 readBufferBytes() const { return maxHeaderBytes + maxBodyBytes + 64 * 1024; }
 };
 
 } // namespace BidTracker::Api

@@ -27,6 +27,11 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
+    // The socket reads no more than this from the kernel ahead of the HTTP layer (which holds
+    // a request's bytes until it is complete): a client that sends faster than it is served
+    // meets TCP flow control instead of filling memory, and the guard's look at unread bytes
+    // stays bounded.
+    socket->setReadBufferSize(m_limits.readBufferBytes());
     ++m_total;
     ++m_perAddress[peer];
     connect(socket, &QObject::destroyed, this, [this, peer] {

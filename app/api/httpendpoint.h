@@ -5,6 +5,7 @@
 
 #include <QAbstractHttpServer>
 #include <QHash>
+#include <QSet>
 #include <functional>
 
 namespace BidTracker::Api {
@@ -37,6 +38,7 @@ private:
     Handler m_handler;
     std::function<void()> m_flushPending;
     QHash<QTcpSocket*, int> m_outstanding; // replies not yet sent, per connection
+    QSet<QTcpSocket*> m_closing;           // connections to close after their last answer
 };
 
 } // namespace BidTracker::Api
