@@ -75,7 +75,8 @@ void addBidRoutes(Router& router, RouteContext& context)
     const QString oneBid = bids + QStringLiteral("/{bid_id}");
 
     router.add("GET", bids, [&service](const ApiRequest& request, const Router::Params&) {
-        const auto page = Input::page(request.query);
+        // The original's list: everything, up to MaxPageRows rows.
+        const auto page = Input::page(request.query, Input::MaxPageRows);
         if (!page)
             return page.error();
         const auto listing = service.bids(*page);
@@ -84,7 +85,7 @@ void addBidRoutes(Router& router, RouteContext& context)
         JsonMap map;
         for (const Model::Bid& bid : listing->rows)
             map.add(formatId(EntityKind::Bid, bid.id), Json::bid(bid));
-        return listResponse(map.finish(), listing->total);
+        return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
     router.addDeferred(

@@ -18,7 +18,10 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& lim
     m_requestTimer.setInterval(limits.requestTimeoutMs);
     connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionGuard::onRequestTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, &m_idleTimer, qOverload<>(&QTimer::start));
+    m_drainTimer.setSingleShot(true);
+    m_drainTimer.setInterval(limits.drainTimeoutMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &ConnectionGuard::reset);
+    connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onBytesWritten);
     m_idleTimer.start();
 }
 
@@ -66,6 +69,56 @@ bool ConnectionGuard::clientFinishedSending() const
     char byte;
     return ::recv(static_cast<int>(m_socket->socketDescriptor()), &byte, 1,
                   MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+bool ConnectionGuard::outputFull() const
+{
+    return m_socket->bytesToWrite() > m_limits.maxUnsentBytes;
+}
+
+void ConnectionGuard::whenOutputDrained(qint64 bytes, std::function<void()> work)
+{
+    if (m_held.isEmpty() && !outputFull()) {
+        work();
+        return;
+    }
+    bytes += 512; // what holding a request costs beyond its own bytes
+    m_held.enqueue({bytes, std::move(work)});
+    m_heldBytes += bytes;
+    if (m_heldBytes > m_limits.maxHeldBytes)
+        reset();
+    else if (!m_drainTimer.isActive())
+        m_drainTimer.start();
+}
+
+void ConnectionGuard::reset()
+{
+    m_closed = true;
+    m_held.clear();
+    m_drainTimer.stop();
+    m_requestTimer.stop();
+    // A reset rather than a close: the kernel drops the answers it still holds for this
+    // client instead of trickling them out.
+    const linger now{1, 0};
+    ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &now,
+                 sizeof now);
+    m_socket->abort();
+}
+
+void ConnectionGuard::onBytesWritten()
+{
+    m_idleTimer.start();
+    if (m_held.isEmpty())
+        return;
+    m_drainTimer.start(); // the client reads: it gets more time
+    while (!m_held.isEmpty() && !outputFull() &&
+           m_socket->state() == QAbstractSocket::ConnectedState) {
+        auto [bytes, work] = m_held.dequeue();
+        m_heldBytes -= bytes;
+        work();
+    }
+    if (m_held.isEmpty())
+        m_drainTimer.stop();
 }
 
 void ConnectionGuard::onReadyRead()

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QQueue>
 #include <QTimer>
+#include <functional>
 
 class QTcpSocket;
 
@@ -40,6 +41,12 @@ public:
     /// right after the HTTP layer committed its read.
     std::optional<RequestHead> takeHead();
 
+    /// Runs `work` (carrying out a request of `bytes`) now, or, while the client leaves more
+    /// than ConnectionLimits::maxUnsentBytes of answers unread, once they have drained, in
+    /// order. Closes the connection instead when what waits passes maxHeldBytes, or when the
+    /// answers do not drain within drainTimeoutMs: a client that sends without reading.
+    void whenOutputDrained(qint64 bytes, std::function<void()> work);
+
     /// The client shut down its sending side (its end of file is waiting to be read): it will
     /// send nothing more, and the HTTP layer will close the connection when it reads that.
     bool clientFinishedSending() const;
@@ -50,6 +57,10 @@ private:
     bool headComplete();
     void endRequest();
     void onRequestTimeout();
+    void onBytesWritten();
+    /// Closes at once with a TCP reset, dropping every unsent answer.
+    void reset();
+    bool outputFull() const;
     void close(int status, const QByteArray& reason, const QString& message);
 
     /// After a request that asked to close the connection, the rest is not looked at (nor
@@ -60,6 +71,7 @@ private:
     ConnectionLimits m_limits;
     QTimer m_idleTimer;
     QTimer m_requestTimer;
+    QTimer m_drainTimer;
     State m_state = State::BetweenRequests;
     QByteArray m_head;
     qint64 m_headBytes = 0; // with the empty lines skipped before it
@@ -67,6 +79,9 @@ private:
     /// Bytes still unread by the HTTP layer that this guard has already inspected.
     qint64 m_inspectedUnread = 0;
     QQueue<RequestHead> m_heads;
+    // Requests waiting for the answers to drain, with what each holds in bytes.
+    QQueue<std::pair<qint64, std::function<void()>>> m_held;
+    qint64 m_heldBytes = 0;
     bool m_closed = false;
     bool m_lastRequest = false;
 };

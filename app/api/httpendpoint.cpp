@@ -96,10 +96,6 @@ bool HttpEndpoint::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
     if (!head || socket->state() != QAbstractSocket::ConnectedState || m_closing.contains(socket))
         return true;
 
-    // A client that pipelines gets its earlier answer first.
-    if (m_outstanding.value(socket) > 0)
-        m_flushPending();
-
     ApiRequest apiRequest;
     apiRequest.method = head->method;
     splitTarget(head->target, &apiRequest);
@@ -111,10 +107,24 @@ bool HttpEndpoint::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
         m_closing.insert(socket);
         connect(socket, &QObject::destroyed, this, [this, socket] { m_closing.remove(socket); });
     }
+    // Held while the client leaves too many answers unread (the guard's write limit).
+    const qint64 size = apiRequest.body.size() + head->target.size();
+    guard->whenOutputDrained(
+        size, [this, guard, socket, close, request = std::move(apiRequest)]() mutable {
+            dispatch(std::move(request), guard, socket, close);
+        });
+    return true;
+}
 
+void HttpEndpoint::dispatch(ApiRequest request, ConnectionGuard* guard, QTcpSocket* socket,
+                            bool close)
+{
+    // A client that pipelines gets its earlier answer first.
+    if (m_outstanding.value(socket) > 0)
+        m_flushPending();
     ++m_outstanding[socket];
     QPointer<QTcpSocket> connection(socket);
-    m_handler(apiRequest, [this, connection, socket, close](ApiResponse response) {
+    m_handler(request, [this, connection, socket, close](ApiResponse response) {
         if (auto it = m_outstanding.find(socket); it != m_outstanding.end() && --it.value() <= 0)
             m_outstanding.erase(it);
         if (!connection || connection->state() != QAbstractSocket::ConnectedState)
@@ -131,7 +141,6 @@ bool HttpEndpoint::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
     // Such a client's deferred answer (a bid waiting for its batch) must go out before then.
     if (m_outstanding.value(socket) > 0 && guard->clientFinishedSending())
         m_flushPending();
-    return true;
 }
 
 void HttpEndpoint::missingHandler(const QHttpServerRequest&, QTcpSocket*)

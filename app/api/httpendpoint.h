@@ -10,6 +10,8 @@
 
 namespace BidTracker::Api {
 
+class ConnectionGuard;
+
 /// The only class that speaks to QtHttpServer (a technology preview in Qt 6.4, renamed in
 /// parts by 6.8): the library parses each request; this turns it into an ApiRequest, hands
 /// it to the handler with a Reply, and writes the ApiResponse onto the socket when the
@@ -35,6 +37,9 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
+    /// Hands one request to the handler and writes its answer when it comes.
+    void dispatch(ApiRequest request, ConnectionGuard* guard, QTcpSocket* socket, bool close);
+
     Handler m_handler;
     std::function<void()> m_flushPending;
     QHash<QTcpSocket*, int> m_outstanding; // replies not yet sent, per connection

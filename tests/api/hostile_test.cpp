@@ -2,9 +2,14 @@
 // the bytes an attacker would (no HTTP library normalises them). Each test is bounded in
 // time and count. Findings of issue 9, points 2 to 5.
 #include "apitestserver.h"
+#include "app/api/answercache.h"
+#include "model/generator.h"
 #include "rawsocket.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <algorithm>
+#include <sys/socket.h>
 #include <thread>
 
 using namespace BidTracker::Testing;
@@ -195,4 +200,101 @@ TEST(Hostile, ARequestWithoutHostOrWithTwoIsRefused)
     EXPECT_EQ(
         statusOf(server.port(), "GET /api/v1/users HTTP/1.1\r\nHost: attacker.example\r\n\r\n"),
         403);
+}
+
+// Point 4: memory held for clients that do not read.
+namespace {
+
+/// The resident memory of this process (the server runs on one of its threads), in MB.
+double residentMb()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toDouble() * 4096 / (1024 * 1024);
+}
+
+} // namespace
+
+TEST(Hostile, AClientThatDoesNotReadHoldsAFewMegabytesAndIsClosed)
+{
+    // GIVEN a client that asks 200 times for the 1.7 MB Swagger bundle and reads nothing
+    auto settings = ApiTestServer::defaultSettings();
+    settings.limits.drainTimeoutMs = 1500;
+    ApiTestServer server(settings);
+    ASSERT_EQ(server.get(QStringLiteral("/apidocs/swagger-ui-bundle.js")).status, 200);
+    const double before = residentMb();
+    RawSocket client(server.port());
+    client.setReceiveBuffer(4096);
+    client.send(rawGet("/apidocs/swagger-ui-bundle.js").repeated(200));
+    // WHEN the server has had time to answer all it would
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    const double held = residentMb() - before;
+    // THEN it holds a few answers, not 200 (340 MB before the fix)
+    EXPECT_LT(held, 40) << "the server holds " << held << " MB for a client that does not read";
+    std::printf("memory held for a client that does not read: %.1f MB\n", held);
+    // AND it has closed the connection since the answers never drained: reading now finds
+    // the end at once (rather than 340 MB of answers, or nothing more until the timeout)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    const qint64 start = nowMs();
+    const QByteArray rest = client.readUntilClosed(4000);
+    EXPECT_TRUE(client.closedByServer()) << "the connection stayed open";
+    EXPECT_LT(rest.size(), 40 * 1024 * 1024) << rest.size();
+    EXPECT_LT(nowMs() - start, 3000);
+    // AND others are served meanwhile
+    EXPECT_EQ(server.get(QStringLiteral("/api/v1/health")).status, 200);
+}
+
+TEST(Hostile, TheAnswerCacheIsBoundedInBytesAndKeepsNoHugeAnswer)
+{
+    // GIVEN the cache of a server thread
+    TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    BidTracker::Api::AnswerCache cache(auction.service());
+    const auto answer = [](qint64 bytes, char fill) {
+        return BidTracker::Api::ApiResponse::raw(200, "application/json", QByteArray(bytes, fill));
+    };
+    const double before = residentMb();
+    // WHEN a client asks for a hundred distinct 2 MB answers and a hundred of 900 KB
+    for (int i = 0; i < 100; ++i) {
+        const QString target = QStringLiteral("/api/v1/bids?x=%1").arg(i);
+        cache.find(target);
+        cache.store(target, answer(2 * 1024 * 1024, char('a' + i % 26)));
+        cache.find(target + u'y');
+        cache.store(target + u'y', answer(900 * 1024, char('a' + i % 26)));
+    }
+    // THEN it holds at most its 64 MiB (before: all of them, 290 MB)
+    const double held = residentMb() - before;
+    EXPECT_LT(held, 80) << "the cache holds " << held << " MB";
+    // AND small answers are still kept
+    cache.store(QStringLiteral("/api/v1/users"), answer(100, 'u'));
+    EXPECT_TRUE(cache.find(QStringLiteral("/api/v1/users")).has_value());
+}
+
+TEST(Hostile, AListWithoutLimitIsCutToAPageWithALinkToTheNext)
+{
+    // GIVEN an auction of 2,500 bidders and 3,000 bids on two lots
+    ApiTestServer server(ApiTestServer::defaultSettings(), /*sample=*/false);
+    ASSERT_TRUE(
+        BidTracker::Model::generateAuction(server.auction().db(), {2, 2500, 3000, 7}).has_value());
+    // WHEN a client lists the users without a limit
+    auto reply = server.get(QStringLiteral("/api/v1/users"));
+    // THEN it gets the first 2,000, the total and where the rest is
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.object().size(), 2000);
+    EXPECT_EQ(reply.header("X-Total-Count"), "2500");
+    EXPECT_EQ(reply.header("Link"), "</api/v1/users?limit=2000&offset=2000>; rel=\"next\"");
+    reply = server.get(QStringLiteral("/api/v1/users?limit=2000&offset=2000"));
+    EXPECT_EQ(reply.object().size(), 500);
+    EXPECT_TRUE(reply.header("Link").isEmpty());
+    // AND a larger limit is cut to the page size
+    reply = server.get(QStringLiteral("/api/v1/bids?limit=100000"));
+    EXPECT_EQ(reply.object().size(), 2000);
+    EXPECT_EQ(reply.header("X-Total-Count"), "3000");
+    // AND an item's bids (a list this project added) come 1,000 at a time
+    reply = server.get(QStringLiteral("/api/v1/items/item1/bids"));
+    EXPECT_EQ(reply.json().array().size(), 1000);
+    EXPECT_EQ(reply.header("Link"),
+              "</api/v1/items/item1/bids?limit=1000&offset=1000>; rel=\"next\"");
 }
