@@ -4,6 +4,7 @@
 
 #include "changenotifier.h"
 #include "database.h"
+#include "names.h"
 #include "rowreaders.h"
 #include "writetransaction.h"
 
@@ -39,25 +40,6 @@ void AuctionService::announce(EntityKind kind, Change::Action action, qint64 id,
         m_notifier->announce(Change{kind, action, id, itemId, userId});
 }
 
-Result<QString> AuctionService::validateName(const QString& name, const QString& field)
-{
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return fail(Error::invalid(QStringLiteral("Name must not be empty"), field));
-    if (trimmed.size() > MaxNameLength)
-        return fail(Error::invalid(QStringLiteral("Name must be at most %1 characters (it has %2)")
-                                       .arg(MaxNameLength)
-                                       .arg(trimmed.size()),
-                                   field));
-    for (const QChar c : trimmed) {
-        if (c.category() == QChar::Other_Control)
-            return fail(Error::invalid(
-                QStringLiteral("Name must not contain control characters such as line breaks"),
-                field));
-    }
-    return trimmed;
-}
-
 Result<void> AuctionService::requireUser(qint64 id)
 {
     auto run = m_db.run(QStringLiteral("SELECT 1 FROM users WHERE id = ?"), {id});
@@ -71,7 +53,7 @@ Result<void> AuctionService::requireUser(qint64 id)
 
 Result<User> AuctionService::createUser(const QString& name)
 {
-    auto checked = validateName(name);
+    auto checked = checkName(name);
     if (!checked)
         return fail(checked.error());
     qint64 id = 0;
@@ -88,7 +70,7 @@ Result<User> AuctionService::createUser(const QString& name)
 
 Result<User> AuctionService::renameUser(qint64 id, const QString& name)
 {
-    auto checked = validateName(name);
+    auto checked = checkName(name);
     if (!checked)
         return fail(checked.error());
     {

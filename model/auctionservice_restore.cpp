@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "database.h"
+#include "names.h"
 #include "writetransaction.h"
 
 namespace BidTracker::Model {
@@ -17,7 +18,7 @@ Error taken(EntityKind kind, qint64 id)
 
 Result<User> AuctionService::restoreUser(const User& user)
 {
-    auto name = validateName(user.name);
+    auto name = checkName(user.name);
     if (!name)
         return fail(name.error());
     if (this->user(user.id))
@@ -33,7 +34,7 @@ Result<User> AuctionService::restoreUser(const User& user)
 
 Result<Item> AuctionService::restoreItem(const Item& item)
 {
-    auto name = validateName(item.name);
+    auto name = checkName(item.name);
     if (!name)
         return fail(name.error());
     if (this->item(item.id))

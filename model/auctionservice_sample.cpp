@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "database.h"
+#include "names.h"
 #include "writetransaction.h"
 
 namespace BidTracker::Model {
@@ -70,7 +71,7 @@ Result<qint64> AuctionService::importUsers(const QStringList& names)
         if (auto ok = transaction.begin(); !ok)
             return fail(ok.error());
         for (const QString& name : names) {
-            auto checked = validateName(name);
+            auto checked = checkName(name);
             if (!checked)
                 return fail(checked.error());
             if (auto run =

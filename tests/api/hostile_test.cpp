@@ -3,14 +3,17 @@
 // time and count. Findings of issue 9, points 2 to 5.
 #include "apitestserver.h"
 #include "app/api/answercache.h"
+#include "httpclients.h"
 #include "model/generator.h"
 #include "rawsocket.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <algorithm>
+#include <cstdio>
 #include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace BidTracker::Testing;
 
@@ -297,4 +300,230 @@ TEST(Hostile, AListWithoutLimitIsCutToAPageWithALinkToTheNext)
     EXPECT_EQ(reply.json().array().size(), 1000);
     EXPECT_EQ(reply.header("Link"),
               "</api/v1/items/item1/bids?limit=1000&offset=1000>; rel=\"next\"");
+}
+
+// Point 5: smaller findings.
+namespace {
+
+/// Rows in the bids table, read on a connection of its own (not through the answer cache).
+qint64 storedBids(ApiTestServer& server)
+{
+    const auto db = openDatabase(server.auction().path());
+    return db->scalar(QStringLiteral("SELECT COUNT(*) FROM bids")).value_or(-1);
+}
+
+QByteArray bidFor(qint64 cents)
+{
+    return bidBody(QStringLiteral("item1"), cents, QStringLiteral("user1"));
+}
+
+/// Redirects this process's stderr (where the headless server logs) into a file meanwhile.
+class StderrCapture
+{
+public:
+    StderrCapture()
+    {
+        std::fflush(stderr);
+        m_saved = ::dup(2);
+        m_file = std::tmpfile();
+        ::dup2(::fileno(m_file), 2);
+    }
+    ~StderrCapture() { restore(); }
+    QByteArray restore()
+    {
+        if (m_saved >= 0) {
+            std::fflush(stderr);
+            ::dup2(m_saved, 2);
+            ::close(m_saved);
+            m_saved = -1;
+            std::rewind(m_file);
+            char buffer[4096];
+            size_t n;
+            while ((n = std::fread(buffer, 1, sizeof buffer, m_file)) > 0)
+                m_text.append(buffer, qsizetype(n));
+            std::fclose(m_file);
+        }
+        return m_text;
+    }
+
+private:
+    int m_saved = -1;
+    std::FILE* m_file = nullptr;
+    QByteArray m_text;
+};
+
+} // namespace
+
+TEST(Hostile, TheLogEscapesControlCharactersAndNamesTheMethodAsSent)
+{
+    // GIVEN the headless server's request log
+    TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    BidTracker::Api::ServerThread thread(auction.path(), ApiTestServer::defaultSettings(),
+                                         &auction.notifier());
+    thread.setLogToStderr(true);
+    StderrCapture capture;
+    ASSERT_TRUE(thread.startServer(nullptr));
+    // WHEN paths carry an encoded line break and a terminal escape, and a TRACE comes
+    RawSocket client(thread.port());
+    client.send(rawGet("/api/v1/x%0a127.0.0.1%20GET%20/forged%20200") + rawGet("/a%1b[31mred") +
+                "TRACE /api/v1/items HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    client.readUntil([](const QByteArray& got) { return splitAnswers(got).size() == 3; }, 3000);
+    thread.stopServer();
+    const QByteArray log = capture.restore();
+    // THEN each request is one line, with the control characters shown escaped
+    const QList<QByteArray> lines = log.trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 3) << log.toStdString();
+    EXPECT_TRUE(lines[0].contains("GET /api/v1/x\\x0a127.0.0.1 GET /forged 200 404"))
+        << lines[0].toStdString();
+    EXPECT_FALSE(log.contains('\x1b'));
+    EXPECT_TRUE(lines[1].contains("/a\\x1b[31mred")) << lines[1].toStdString();
+    EXPECT_TRUE(lines[2].contains(" TRACE /api/v1/items 405 ")) << lines[2].toStdString();
+}
+
+TEST(Hostile, AWebSocketUpgradeOnABidIsRefusedAndNothingIsStored)
+{
+    // Qt handed such a request to a WebSocket server this API does not have: the bid was
+    // stored and the client got no answer.
+    ApiTestServer server;
+    const qint64 before = storedBids(server);
+    RawSocket client(server.port());
+    client.send(rawPost("/api/v1/bids", bidFor(900000),
+                        "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"));
+    const auto answers = splitAnswers(client.readUntilClosed(3000));
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_EQ(answers[0].status, 400);
+    EXPECT_TRUE(answers[0].body.contains("WebSocket"));
+    EXPECT_EQ(storedBids(server), before);
+}
+
+TEST(Hostile, ClientsThatShutDownTheirSendingSideGetTheAnswerOfEveryStoredBid)
+{
+    // GIVEN 40 clients that each send a bid and shut down their sending side at once
+    ApiTestServer server;
+    const qint64 before = storedBids(server);
+    std::vector<std::unique_ptr<RawSocket>> clients;
+    for (int i = 0; i < 40; ++i) {
+        clients.push_back(std::make_unique<RawSocket>(server.port()));
+        clients.back()->send(rawPost("/api/v1/bids", bidFor(1'000'000 + i * 1000)));
+        clients.back()->finishSending();
+    }
+    // WHEN they read what comes back
+    int created = 0;
+    int answered = 0;
+    for (auto& client : clients) {
+        const auto answers = splitAnswers(client->readUntilClosed(3000));
+        answered += answers.size() == 1;
+        created += !answers.isEmpty() && answers[0].status == 201;
+    }
+    // THEN every client has its answer (before: none did, though all 40 bids were stored)
+    EXPECT_EQ(answered, 40);
+    EXPECT_EQ(storedBids(server) - before, created);
+    EXPECT_GT(created, 0);
+}
+
+TEST(Hostile, ConnectionCloseAndHttp10AreHonoured)
+{
+    ApiTestServer server;
+    for (const QByteArray& request :
+         {rawGet("/api/v1/health", "Connection: close\r\n"),
+          QByteArray("GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")}) {
+        RawSocket client(server.port());
+        client.send(request);
+        const qint64 start = nowMs();
+        const auto answers = splitAnswers(client.readUntilClosed(3000));
+        // Closed right after the answer, not at the idle timeout (30 s).
+        EXPECT_TRUE(client.closedByServer()) << request.toStdString();
+        EXPECT_LT(nowMs() - start, 1000);
+        ASSERT_EQ(answers.size(), 1);
+        EXPECT_EQ(answers[0].status, 200);
+        EXPECT_EQ(answers[0].header("Connection"), "close");
+    }
+    // HTTP/1.0 with keep-alive stays open.
+    RawSocket client(server.port());
+    client.send("GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n");
+    client.readUntil([](const QByteArray& got) { return got.contains("\"ok\"}"); }, 3000);
+    client.readUntil([](const QByteArray&) { return false; }, 300);
+    EXPECT_FALSE(client.closedByServer());
+}
+
+TEST(Hostile, ARequestPipelinedAfterConnectionCloseIsNotCarriedOut)
+{
+    ApiTestServer server;
+    const qint64 before = storedBids(server);
+    RawSocket client(server.port());
+    client.send(rawGet("/api/v1/health", "Connection: close\r\n") +
+                rawPost("/api/v1/bids", bidFor(2'000'000)));
+    const auto answers = splitAnswers(client.readUntilClosed(3000));
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_EQ(answers[0].status, 200);
+    EXPECT_EQ(storedBids(server), before);
+}
+
+TEST(Hostile, ExpectContinueGets100ContinueBeforeTheBody)
+{
+    ApiTestServer server;
+    RawSocket client(server.port());
+    const QByteArray post =
+        rawPost("/api/v1/users", R"({"name": "Zed"})", "Expect: 100-continue\r\n");
+    const qsizetype headEnd = post.indexOf("\r\n\r\n") + 4;
+    client.send(post.left(headEnd));
+    const QByteArray interim =
+        client.readUntil([](const QByteArray& got) { return got.contains("\r\n\r\n"); }, 2000);
+    EXPECT_TRUE(interim.startsWith("HTTP/1.1 100 Continue\r\n\r\n")) << interim.toStdString();
+    client.send(post.mid(headEnd));
+    const QByteArray answer =
+        client.readUntil([](const QByteArray& got) { return got.contains("\"Zed\""); }, 3000);
+    EXPECT_TRUE(answer.startsWith("HTTP/1.1 201")) << answer.toStdString();
+}
+
+TEST(Hostile, NamesFollowTheModelsOneRuleThroughTheApi)
+{
+    ApiTestServer server;
+    const auto refusal = [&](const QByteArray& json) {
+        const auto reply = server.post(QStringLiteral("/api/v1/users"), json);
+        EXPECT_EQ(reply.status, 400) << json.toStdString();
+        return reply.object()
+            .value(QStringLiteral("message"))
+            .toObject()
+            .value(QStringLiteral("name"))
+            .toString();
+    };
+    // A lone surrogate is refused, naming the field (it was answered as "a?b", stored as
+    // something else).
+    EXPECT_TRUE(refusal(R"({"name": "a\ud800b"})").contains(u"lone surrogate"));
+    EXPECT_EQ(refusal(R"({"name": "\u200b\u200d\ufeff"})"),
+              QStringLiteral("Name must not be empty"));
+    EXPECT_TRUE(refusal(R"({"name": "abc\u202egpj"})").contains(u"direction"));
+    EXPECT_TRUE(refusal(R"({"name": "a\u2028b"})").contains(u"control"));
+    // Length counts characters: 200 emoji are 200 characters (400 UTF-16 units).
+    const QByteArray emoji = QByteArray("\\ud83d\\ude00").repeated(200);
+    EXPECT_EQ(
+        server.post(QStringLiteral("/api/v1/users"), R"({"name": ")" + emoji + R"("})").status,
+        201);
+}
+
+TEST(Hostile, SmallThingsAsTheOriginalHadThem)
+{
+    ApiTestServer server;
+    // Money as Python printed it: 2000000.0, never 2e+06.
+    auto reply = server.post(QStringLiteral("/api/v1/items"),
+                             R"({"item": {"name": "Boat", "starting_price": 2000000}})");
+    ASSERT_EQ(reply.status, 201);
+    EXPECT_TRUE(reply.body.contains("\"starting_price\":2000000.0")) << reply.body.toStdString();
+    // The auth scheme is case-insensitive.
+    reply = server.request("POST", QStringLiteral("/api/v1/users"), R"({"name": "Low"})",
+                           {{"Authorization", "bearer " + ApiTestServer::Token.toUtf8()}});
+    EXPECT_EQ(reply.status, 201);
+    // A doubled slash is a path this API does not have, named as sent (Qt read it as the
+    // host "api" and the path "/v1/items").
+    RawSocket client(server.port());
+    client.send(rawGet("//api/v1/items"));
+    const auto answers = splitAnswers(
+        client.readUntil([](const QByteArray& got) { return !splitAnswers(got).isEmpty(); }, 3000));
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_EQ(answers[0].status, 404);
+    EXPECT_TRUE(answers[0].body.contains("No such route: //api/v1/items"))
+        << answers[0].body.toStdString();
 }
