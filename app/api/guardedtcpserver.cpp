@@ -19,6 +19,13 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     const QHostAddress peer = socket->peerAddress();
+    // No peer address: the client reset the connection before it was accepted (Qt's accept
+    // keeps no address, and the kernel has none after a reset). Nobody could read an answer,
+    // so nothing it sent is carried out, and no request is logged without an address.
+    if (peer.isNull()) {
+        delete socket;
+        return;
+    }
     if (m_total >= m_limits.maxConnections ||
         m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
         ConnectionGuard::refuse(socket, 503, "Service Unavailable",

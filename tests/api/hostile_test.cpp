@@ -527,3 +527,30 @@ TEST(Hostile, SmallThingsAsTheOriginalHadThem)
     EXPECT_TRUE(answers[0].body.contains("No such route: //api/v1/items"))
         << answers[0].body.toStdString();
 }
+
+TEST(Hostile, AConnectionResetBeforeItIsAcceptedCarriesNothingOut)
+{
+    // GIVEN a server thread held up in a bid's commit by another process's write lock
+    ApiTestServer server;
+    const auto db = openDatabase(server.auction().path());
+    ASSERT_TRUE(db->exec(QStringLiteral("BEGIN IMMEDIATE")).has_value());
+    RawSocket bidder(server.port());
+    bidder.send(rawPost("/api/v1/bids", bidFor(3'000'000)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // WHEN a client connects, sends a request and resets the connection meanwhile
+    {
+        RawSocket ghost(server.port());
+        ghost.send(rawPost("/api/v1/users", R"({"name": "Ghost"})"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        const linger reset{1, 0};
+        ::setsockopt(ghost.descriptor(), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_TRUE(db->exec(QStringLiteral("ROLLBACK")).has_value());
+    bidder.readUntil([](const QByteArray& got) { return !splitAnswers(got).isEmpty(); }, 5000);
+    // THEN what it sent was not carried out: nobody was there to be told (and it had no
+    // address to be logged or limited by)
+    EXPECT_EQ(
+        db->scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name = 'Ghost'")).value_or(-1),
+        0);
+}
