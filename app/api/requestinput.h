@@ -25,7 +25,7 @@ Parsed<qint64> pathId(Model::EntityKind kind, const QString& text);
 /// The most rows one list answer carries: a larger `limit` is cut to it (the answer's Link
 /// header leads on). The original's own lists (/users, /items, /bids) answer everything
 /// without `limit` while it is at most this many rows; 2,000 rows of the largest of them
-/// (items with their bid ids) take about 70 ms on a 100,000-bid auction.
+/// (items with their bid ids, 576 KB) cost 30 ms of server CPU on a 100,000-bid auction.
 inline constexpr qint64 MaxPageRows = 2000;
 /// The rows the lists this project added (an item's or a user's bids) answer without `limit`.
 inline constexpr qint64 DefaultPageRows = 1000;
