@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 namespace BidTracker::Api {
@@ -60,6 +62,20 @@ std::optional<RequestHead> ConnectionGuard::takeHead()
     if (m_heads.isEmpty())
         return std::nullopt;
     return m_heads.dequeue();
+}
+
+bool ConnectionGuard::clientConnected() const
+{
+    if (m_closed || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    // A reset the HTTP layer has not read yet leaves the kernel's socket closed; a client that
+    // only shut down its sending side leaves it in CLOSE_WAIT, and can still read an answer.
+    tcp_info info{};
+    socklen_t size = sizeof info;
+    if (::getsockopt(static_cast<int>(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_INFO, &info,
+                     &size) != 0)
+        return false;
+    return info.tcpi_state != TCP_CLOSE;
 }
 
 bool ConnectionGuard::clientFinishedSending() const

@@ -47,6 +47,9 @@ public:
     /// answers do not drain within drainTimeoutMs: a client that sends without reading.
     void whenOutputDrained(qint64 bytes, std::function<void()> work);
 
+    /// The client can still be answered: the connection is open and no reset is waiting.
+    bool clientConnected() const;
+
     /// The client shut down its sending side (its end of file is waiting to be read): it will
     /// send nothing more, and the HTTP layer will close the connection when it reads that.
     bool clientFinishedSending() const;

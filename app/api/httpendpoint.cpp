@@ -124,6 +124,8 @@ void HttpEndpoint::dispatch(ApiRequest request, ConnectionGuard* guard, QTcpSock
         m_flushPending();
     ++m_outstanding[socket];
     QPointer<QTcpSocket> connection(socket);
+    QPointer<ConnectionGuard> watcher(guard);
+    request.clientConnected = [watcher] { return watcher && watcher->clientConnected(); };
     m_handler(request, [this, connection, socket, close](ApiResponse response) {
         if (auto it = m_outstanding.find(socket); it != m_outstanding.end() && --it.value() <= 0)
             m_outstanding.erase(it);

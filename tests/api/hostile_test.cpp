@@ -556,3 +556,33 @@ TEST(Hostile, AConnectionResetBeforeItIsAcceptedCarriesNothingOut)
         db->scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name = 'Ghost'")).value_or(-1),
         0);
 }
+
+TEST(Hostile, ABidWhoseClientResetTheConnectionBeforeItsBatchIsNotStored)
+{
+    // GIVEN a connected client, and the server thread then held up in another bid's commit by
+    // another process's write lock
+    ApiTestServer server;
+    const qint64 before = storedBids(server);
+    auto leaver = std::make_unique<RawSocket>(server.port());
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const auto db = openDatabase(server.auction().path());
+    ASSERT_TRUE(db->exec(QStringLiteral("BEGIN IMMEDIATE")).has_value());
+    RawSocket bidder(server.port());
+    bidder.send(rawPost("/api/v1/bids", bidFor(3'000'000)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // WHEN the first client sends a bid and resets the connection meanwhile
+    leaver->send(rawPost("/api/v1/bids", bidFor(4'000'000)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const linger reset{1, 0};
+    ::setsockopt(leaver->descriptor(), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    leaver.reset(); // closed with a zero linger: a TCP reset
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_TRUE(db->exec(QStringLiteral("ROLLBACK")).has_value());
+    const auto answers = splitAnswers(
+        bidder.readUntil([](const QByteArray& got) { return !splitAnswers(got).isEmpty(); }, 6000));
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_EQ(answers[0].status, 201);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // THEN only the bid of the client that could be answered is stored
+    EXPECT_EQ(storedBids(server) - before, 1);
+}
