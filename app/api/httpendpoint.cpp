@@ -126,7 +126,8 @@ void HttpEndpoint::dispatch(ApiRequest request, ConnectionGuard* guard, QTcpSock
     QPointer<QTcpSocket> connection(socket);
     QPointer<ConnectionGuard> watcher(guard);
     request.clientConnected = [watcher] { return watcher && watcher->clientConnected(); };
-    m_handler(request, [this, connection, socket, close](ApiResponse response) {
+    const bool write = request.isWrite();
+    m_handler(request, [this, connection, watcher, socket, close, write](ApiResponse response) {
         if (auto it = m_outstanding.find(socket); it != m_outstanding.end() && --it.value() <= 0)
             m_outstanding.erase(it);
         if (!connection || connection->state() != QAbstractSocket::ConnectedState)
@@ -134,9 +135,13 @@ void HttpEndpoint::dispatch(ApiRequest request, ConnectionGuard* guard, QTcpSock
         if (close)
             response.withHeader("Connection", "close");
         connection->write(serialize(response));
-        // Into the kernel now: a client that shut down its sending side gets the answer even
-        // though Qt closes the socket as soon as it reads that end of file.
-        connection->flush();
+        // Into the kernel now for a change (and for a client that shut down its sending side):
+        // Qt closes the socket as soon as it reads an end of file, dropping unsent answers,
+        // and the outcome of a change must reach its client. Not for every read: writing at
+        // once rather than when the event loop comes round halves the throughput of small
+        // GETs.
+        if (write || (watcher && watcher->clientFinishedSending()))
+            connection->flush();
         if (close)
             connection->disconnectFromHost();
     });
