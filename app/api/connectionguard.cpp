@@ -10,8 +10,9 @@
 
 namespace BidTracker::Api {
 
-ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits)
-    : QObject(socket), m_socket(socket), m_limits(limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits,
+                                 std::shared_ptr<UnsentTotal> unsent)
+    : QObject(socket), m_socket(socket), m_limits(limits), m_unsentTotal(std::move(unsent))
 {
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(limits.idleTimeoutMs);
@@ -25,6 +26,11 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& lim
     connect(&m_drainTimer, &QTimer::timeout, this, &ConnectionGuard::reset);
     connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onBytesWritten);
     m_idleTimer.start();
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    m_unsentTotal->bytes -= m_unsentCounted;
 }
 
 ConnectionGuard* ConnectionGuard::of(QTcpSocket* socket)
@@ -87,9 +93,19 @@ bool ConnectionGuard::clientFinishedSending() const
                   MSG_PEEK | MSG_DONTWAIT) == 0;
 }
 
-bool ConnectionGuard::outputFull() const
+void ConnectionGuard::countUnsent()
 {
-    return m_socket->bytesToWrite() > m_limits.maxUnsentBytes;
+    const qint64 now = m_socket->bytesToWrite();
+    m_unsentTotal->bytes += now - m_unsentCounted;
+    m_unsentCounted = now;
+}
+
+bool ConnectionGuard::outputFull()
+{
+    countUnsent();
+    return m_unsentCounted > m_limits.maxUnsentBytes ||
+           (m_unsentTotal->bytes > m_limits.maxUnsentBytesTotal &&
+            m_unsentCounted > m_limits.maxUnsentBytesEach);
 }
 
 void ConnectionGuard::whenOutputDrained(qint64 bytes, std::function<void()> work)
@@ -124,6 +140,7 @@ void ConnectionGuard::reset()
 void ConnectionGuard::onBytesWritten()
 {
     m_idleTimer.start();
+    countUnsent();
     if (m_held.isEmpty())
         return;
     m_drainTimer.start(); // the client reads: it gets more time

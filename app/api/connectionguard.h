@@ -8,6 +8,7 @@
 #include <QQueue>
 #include <QTimer>
 #include <functional>
+#include <memory>
 
 class QTcpSocket;
 
@@ -27,8 +28,17 @@ class ConnectionGuard final : public QObject
     Q_DISABLE_COPY_MOVE(ConnectionGuard)
 
 public:
-    /// Becomes a child of the socket and lives as long as it.
-    ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits);
+    /// The bytes of answers all connections of one server leave unread (as last seen).
+    struct UnsentTotal
+    {
+        qint64 bytes = 0;
+    };
+
+    /// Becomes a child of the socket and lives as long as it. `unsent` is shared by all the
+    /// connections of one server.
+    ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits,
+                    std::shared_ptr<UnsentTotal> unsent);
+    ~ConnectionGuard() override;
 
     /// The guard of a socket the GuardedTcpServer accepted, or null.
     static ConnectionGuard* of(QTcpSocket* socket);
@@ -63,7 +73,9 @@ private:
     void onBytesWritten();
     /// Closes at once with a TCP reset, dropping every unsent answer.
     void reset();
-    bool outputFull() const;
+    bool outputFull();
+    /// Brings this connection's share of the unsent total up to date.
+    void countUnsent();
     void close(int status, const QByteArray& reason, const QString& message);
 
     /// After a request that asked to close the connection, the rest is not looked at (nor
@@ -85,6 +97,8 @@ private:
     // Requests waiting for the answers to drain, with what each holds in bytes.
     QQueue<std::pair<qint64, std::function<void()>>> m_held;
     qint64 m_heldBytes = 0;
+    std::shared_ptr<UnsentTotal> m_unsentTotal;
+    qint64 m_unsentCounted = 0;
     bool m_closed = false;
     bool m_lastRequest = false;
 };

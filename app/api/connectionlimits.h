@@ -17,6 +17,11 @@ struct ConnectionLimits
     /// Answers a client may leave unread before its further requests wait (memory held for
     /// a client that sends without reading is this, one answer more and maxHeldBytes).
     qint64 maxUnsentBytes = 4 * 1024 * 1024;
+    /// Answers all clients together may leave unread: past it, any connection with more than
+    /// maxUnsentBytesEach unread waits too, so that many connections cannot each hold their
+    /// full maxUnsentBytes.
+    qint64 maxUnsentBytesTotal = 64 * 1024 * 1024;
+    qint64 maxUnsentBytesEach = 256 * 1024;
     /// Requests that may wait for a client to read its answers; past it the connection closes.
     qint64 maxHeldBytes = 1024 * 1024;
     /// How long answers may stay over maxUnsentBytes with requests waiting, before closing.

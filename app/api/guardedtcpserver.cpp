@@ -46,7 +46,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         if (--m_perAddress[peer] <= 0)
             m_perAddress.remove(peer);
     });
-    new ConnectionGuard(socket, m_limits);
+    new ConnectionGuard(socket, m_limits, m_unsent);
     addPendingConnection(socket);
 }
 

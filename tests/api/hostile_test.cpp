@@ -586,3 +586,27 @@ TEST(Hostile, ABidWhoseClientResetTheConnectionBeforeItsBatchIsNotStored)
     // THEN only the bid of the client that could be answered is stored
     EXPECT_EQ(storedBids(server) - before, 1);
 }
+
+TEST(Hostile, ManyConnectionsThatDoNotReadShareOneBudgetOfUnreadAnswers)
+{
+    // GIVEN 40 connections that each ask for the Swagger bundle ten times and read nothing
+    auto settings = ApiTestServer::defaultSettings();
+    settings.limits.maxUnsentBytesTotal = 16 * 1024 * 1024;
+    ApiTestServer server(settings);
+    ASSERT_EQ(server.get(QStringLiteral("/apidocs/swagger-ui-bundle.js")).status, 200);
+    const double before = residentMb();
+    std::vector<std::unique_ptr<RawSocket>> clients;
+    for (int i = 0; i < 40; ++i) {
+        clients.push_back(std::make_unique<RawSocket>(server.port()));
+        clients.back()->setReceiveBuffer(4096);
+        clients.back()->send(rawGet("/apidocs/swagger-ui-bundle.js").repeated(10));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    // THEN the server holds the shared budget and one answer per connection (84 MB), not 40
+    // times the per-connection limit (40 x 4 MiB and an answer each: 230 MB)
+    const double held = residentMb() - before;
+    std::printf("memory held for 40 connections that do not read: %.1f MB\n", held);
+    EXPECT_LT(held, 130) << "the server holds " << held << " MB";
+    // AND a client that reads is still served
+    EXPECT_EQ(server.get(QStringLiteral("/api/v1/health")).status, 200);
+}
