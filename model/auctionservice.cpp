@@ -4,6 +4,7 @@
 
 #include "auctionservice_transaction.h"
 #include "changenotifier.h"
+#include "names.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -46,25 +47,6 @@ void AuctionService::announcePending()
     m_pending.clear();
 }
 
-Result<QString> AuctionService::validateName(const QString& name, const QString& field)
-{
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return fail(Error::invalid(QStringLiteral("Name must not be empty"), field));
-    if (trimmed.size() > MaxNameLength)
-        return fail(Error::invalid(QStringLiteral("Name must be at most %1 characters (it has %2)")
-                                       .arg(MaxNameLength)
-                                       .arg(trimmed.size()),
-                                   field));
-    for (const QChar c : trimmed) {
-        if (c.category() == QChar::Other_Control)
-            return fail(Error::invalid(
-                QStringLiteral("Name must not contain control characters such as line breaks"),
-                field));
-    }
-    return trimmed;
-}
-
 Result<void> AuctionService::requireUser(qint64 id)
 {
     auto found = user(id);
@@ -75,7 +57,7 @@ Result<void> AuctionService::requireUser(qint64 id)
 
 Result<User> AuctionService::createUser(const QString& name)
 {
-    auto checked = validateName(name);
+    auto checked = checkName(name);
     if (!checked)
         return fail(checked.error());
     return writeTransaction([&]() -> Result<User> {
@@ -90,7 +72,7 @@ Result<User> AuctionService::createUser(const QString& name)
 
 Result<User> AuctionService::renameUser(qint64 id, const QString& name)
 {
-    auto checked = validateName(name);
+    auto checked = checkName(name);
     if (!checked)
         return fail(checked.error());
     auto renamed = writeTransaction([&]() -> Result<void> {

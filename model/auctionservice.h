@@ -28,8 +28,6 @@ struct BidRequest
 class AuctionService final
 {
 public:
-    static constexpr int MaxNameLength = 200;
-
     explicit AuctionService(Database& db, ChangeNotifier* notifier = nullptr);
 
     // Users
@@ -121,11 +119,6 @@ public:
     /// Loads the original project's sample auction (user1-3, item1-2, bid1-2). Only into an
     /// empty database that never held anything, so the ids come out exactly as documented.
     Result<void> loadSampleAuction();
-
-    /// A checked name: trimmed, not empty, at most MaxNameLength characters, no control
-    /// characters. `field` names it in the error.
-    static Result<QString> validateName(const QString& name,
-                                        const QString& field = QStringLiteral("name"));
 
 private:
     /// How often a transaction is run again after a transient failure before it is reported.

@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "names.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
@@ -31,7 +32,7 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     if (!changes.name)
         return fail(Error::invalid(QStringLiteral("Missing required parameter name"),
                                    QStringLiteral("name")));
-    auto name = validateName(*changes.name);
+    auto name = checkName(*changes.name);
     if (!name)
         return fail(name.error());
     Item item;
@@ -63,7 +64,7 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
 {
     std::optional<QString> name;
     if (changes.name) {
-        auto checked = validateName(*changes.name);
+        auto checked = checkName(*changes.name);
         if (!checked)
             return fail(checked.error());
         name = *checked;

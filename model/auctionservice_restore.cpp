@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "names.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
@@ -17,7 +18,7 @@ Error taken(EntityKind kind, qint64 id)
 
 Result<User> AuctionService::restoreUser(const User& user)
 {
-    auto name = validateName(user.name);
+    auto name = checkName(user.name);
     if (!name)
         return fail(name.error());
     auto restored = writeTransaction([&]() -> Result<void> {
@@ -34,7 +35,7 @@ Result<User> AuctionService::restoreUser(const User& user)
 
 Result<Item> AuctionService::restoreItem(const Item& item)
 {
-    auto name = validateName(item.name);
+    auto name = checkName(item.name);
     if (!name)
         return fail(name.error());
     auto restored = writeTransaction([&]() -> Result<void> {

@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "names.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
@@ -63,7 +64,7 @@ Result<qint64> AuctionService::importUsers(const QStringList& names, QList<qint6
     auto imported = writeTransaction([&]() -> Result<qint64> {
         added.clear();
         for (const QString& name : names) {
-            auto checked = validateName(name);
+            auto checked = checkName(name);
             if (!checked)
                 return fail(checked.error());
             auto id = m_storage.insertUser(0, *checked, utcTimestampNow());

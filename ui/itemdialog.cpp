@@ -1,5 +1,7 @@
 #include "itemdialog.h"
 
+#include "model/names.h"
+
 #include "model/auctionservice.h"
 #include "model/tables/tablesupport.h"
 
@@ -20,7 +22,8 @@ ItemDialog::ItemDialog(const std::optional<Model::Item>& item, QWidget* parent)
                         : tr("Add a lot"));
     m_status->addItem(tr("Open"), QStringLiteral("open"));
     m_status->addItem(tr("Closed"), QStringLiteral("closed"));
-    m_name->setMaxLength(Model::AuctionService::MaxNameLength);
+    // The field counts UTF-16 units; the rule counts characters: never cut a valid name.
+    m_name->setMaxLength(static_cast<int>(2 * Model::MaxNameLength));
     m_name->setMinimumWidth(320);
     for (QLineEdit* money : {m_start, m_increment})
         money->setAlignment(Qt::AlignRight);
@@ -53,7 +56,7 @@ void ItemDialog::showError(const QString& message)
 
 void ItemDialog::accept()
 {
-    const auto name = Model::AuctionService::validateName(m_name->text());
+    const auto name = Model::checkName(m_name->text());
     if (!name) {
         showError(name.error().message);
         m_name->setFocus();

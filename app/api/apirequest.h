@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QUrlQuery>
+#include <functional>
 #include <utility>
 
 namespace BidTracker::Api {
@@ -19,6 +20,9 @@ struct ApiRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
+    /// Whether the client can still be answered (it has not closed or reset the connection);
+    /// null when the request did not come over a connection (always yes).
+    std::function<bool()> clientConnected;
 
     /// The first header of that name (case-insensitive), or an empty array.
     QByteArray header(QByteArrayView name) const

@@ -21,6 +21,28 @@ QString hostPart(const QByteArray& hostHeader)
     return colon >= 0 ? host.left(colon) : host;
 }
 
+/// `text` for one line of the log: control characters (a "%0a" in a path would forge a
+/// request line, a "%1b" would send terminal escapes), line separators and text-direction
+/// controls become \xNN or \u{NNNN}, and so does the backslash itself.
+QString loggable(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool escape = u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029 ||
+                            (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) ||
+                            c.isSurrogate() || u == u'\\';
+        if (!escape)
+            out += c;
+        else if (u < 0x100)
+            out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+        else
+            out += QStringLiteral("\\u{%1}").arg(u, 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+
 } // namespace
 
 ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
@@ -45,11 +67,16 @@ void ApiServer::handle(const ApiRequest& request, Reply reply)
                     path = request.path.left(200), peer = request.peer](ApiResponse response) {
         addStandardHeaders(response);
         const double seconds = timer.nsecsElapsed() / 1e9;
-        m_metrics.record(route->isEmpty() ? QStringLiteral("unmatched") : *route, method,
+        // Any token is a method; the metrics keep a label for the known ones only.
+        static const QByteArrayList known{"GET",     "POST",  "PUT",   "DELETE", "HEAD",
+                                          "OPTIONS", "PATCH", "TRACE", "CONNECT"};
+        m_metrics.record(route->isEmpty() ? QStringLiteral("unmatched") : *route,
+                         known.contains(method) ? method : QByteArrayLiteral("OTHER"),
                          response.status, seconds);
         if (m_logger) {
             m_logger(QStringLiteral("%1 %2 %3 %4 %5 ms")
-                         .arg(peer.toString(), QString::fromLatin1(method), path)
+                         .arg(peer.isNull() ? QStringLiteral("-") : peer.toString(),
+                              loggable(QString::fromLatin1(method)), loggable(path))
                          .arg(response.status)
                          .arg(seconds * 1000.0, 0, 'f', 2));
         }
@@ -68,7 +95,9 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
                                              QString* route)
 {
     // Refused Host first: a page that reached us through DNS rebinding learns nothing.
-    if (request.hasHeader("Host") && !hostAllowed(request.header("Host")))
+    // Every request has exactly one Host (parseRequestHead refuses others); one without is
+    // refused here too, so that no path around the parser skips the check.
+    if (!hostAllowed(request.header("Host")))
         return ApiResponse::error(403,
                                   QStringLiteral("Host \"%1\" is not this server")
                                       .arg(QString::fromLatin1(request.header("Host").left(100))));
@@ -168,8 +197,11 @@ bool ApiServer::originAllowed(const QByteArray& origin) const
 
 bool ApiServer::tokenMatches(const QByteArray& authorization) const
 {
-    static const QByteArray scheme = "Bearer ";
-    if (!authorization.startsWith(scheme) || m_settings.token.isEmpty())
+    // The scheme is case-insensitive (RFC 9110, 11.1): "bearer" and "BEARER" are Bearer.
+    static const QByteArray scheme = "bearer ";
+    if (authorization.size() <= scheme.size() ||
+        authorization.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0 ||
+        m_settings.token.isEmpty())
         return false;
     const QByteArray given = authorization.mid(scheme.size()).trimmed();
     const QByteArray expected = m_settings.token.toUtf8();

@@ -12,10 +12,12 @@ BidBatcher::BidBatcher(Model::AuctionService& service, Metrics& metrics)
 {
 }
 
-void BidBatcher::enqueue(const Model::BidRequest& request, Reply reply)
+void BidBatcher::enqueue(const Model::BidRequest& request, Reply reply,
+                         std::function<bool()> clientConnected)
 {
     m_requests.append(request);
     m_replies.append(std::move(reply));
+    m_clientConnected.append(std::move(clientConnected));
     if (m_requests.size() >= MaxBatch)
         flush();
 }
@@ -24,8 +26,23 @@ void BidBatcher::flush()
 {
     if (m_requests.isEmpty())
         return;
-    const QList<Model::BidRequest> requests = std::exchange(m_requests, {});
-    const QList<Reply> replies = std::exchange(m_replies, {});
+    QList<Model::BidRequest> requests;
+    QList<Reply> replies;
+    const QList<Model::BidRequest> queued = std::exchange(m_requests, {});
+    const QList<Reply> queuedReplies = std::exchange(m_replies, {});
+    const QList<std::function<bool()>> connected = std::exchange(m_clientConnected, {});
+    for (qsizetype i = 0; i < queued.size(); ++i) {
+        if (connected[i] && !connected[i]()) {
+            queuedReplies[i](ApiResponse::error(
+                503, QStringLiteral("The client left before its bid was placed; nothing was "
+                                    "stored")));
+            continue;
+        }
+        requests.append(queued[i]);
+        replies.append(queuedReplies[i]);
+    }
+    if (requests.isEmpty())
+        return;
     const QList<Model::Result<Model::Bid>> results = m_service.placeBids(requests);
     for (qsizetype i = 0; i < results.size(); ++i) {
         const auto& result = results[i];

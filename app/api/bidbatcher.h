@@ -22,8 +22,11 @@ public:
     BidBatcher(Model::AuctionService& service, Metrics& metrics);
     Q_DISABLE_COPY_MOVE(BidBatcher)
 
-    /// Queues a bid; `reply` is called once its batch has committed (or failed).
-    void enqueue(const Model::BidRequest& request, Reply reply);
+    /// Queues a bid; `reply` is called once its batch has committed (or failed). A bid whose
+    /// client is gone by then (`clientConnected` says no) is not placed: a stored bid is
+    /// always one whose client is answered.
+    void enqueue(const Model::BidRequest& request, Reply reply,
+                 std::function<bool()> clientConnected = {});
     /// Places and answers every queued bid.
     void flush();
     bool isEmpty() const { return m_requests.isEmpty(); }
@@ -33,6 +36,7 @@ private:
     Metrics& m_metrics;
     QList<Model::BidRequest> m_requests;
     QList<Reply> m_replies;
+    QList<std::function<bool()>> m_clientConnected;
 };
 
 } // namespace BidTracker::Api

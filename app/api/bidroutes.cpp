@@ -20,7 +20,8 @@ void addBidRoutes(Router& router, RouteContext& context)
     const QString oneBid = bids + QStringLiteral("/{bid_id}");
 
     router.add("GET", bids, [&service](const ApiRequest& request, const Router::Params&) {
-        const auto page = Input::page(request.query);
+        // The original's list: everything, up to MaxPageRows rows.
+        const auto page = Input::page(request.query, Input::MaxPageRows);
         if (!page)
             return page.error();
         const auto listing = service.bids(*page);
@@ -29,7 +30,7 @@ void addBidRoutes(Router& router, RouteContext& context)
         JsonMap map;
         for (const Model::Bid& bid : listing->rows)
             map.add(formatId(EntityKind::Bid, bid.id), Json::bid(bid));
-        return listResponse(map.finish(), listing->total);
+        return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
     router.addDeferred(
@@ -48,7 +49,8 @@ void addBidRoutes(Router& router, RouteContext& context)
                 return reply(item ? user.error() : item.error());
             }
             // Answered 201 only after the batch it joins has committed (group commit).
-            batcher.enqueue(Model::BidRequest{*item, *user, fields->value}, std::move(reply));
+            batcher.enqueue(Model::BidRequest{*item, *user, fields->value}, std::move(reply),
+                            request.clientConnected);
         });
 
     router.add("GET", oneBid, [&service](const ApiRequest&, const Router::Params& params) {

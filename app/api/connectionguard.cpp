@@ -4,11 +4,15 @@
 
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace BidTracker::Api {
 
-ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits)
-    : QObject(socket), m_socket(socket), m_limits(limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits,
+                                 std::shared_ptr<UnsentTotal> unsent)
+    : QObject(socket), m_socket(socket), m_limits(limits), m_unsentTotal(std::move(unsent))
 {
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(limits.idleTimeoutMs);
@@ -17,8 +21,21 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& lim
     m_requestTimer.setInterval(limits.requestTimeoutMs);
     connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionGuard::onRequestTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, &m_idleTimer, qOverload<>(&QTimer::start));
+    m_drainTimer.setSingleShot(true);
+    m_drainTimer.setInterval(limits.drainTimeoutMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &ConnectionGuard::reset);
+    connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onBytesWritten);
     m_idleTimer.start();
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    m_unsentTotal->bytes -= m_unsentCounted;
+}
+
+ConnectionGuard* ConnectionGuard::of(QTcpSocket* socket)
+{
+    return socket->findChild<ConnectionGuard*>(QString(), Qt::FindDirectChildrenOnly);
 }
 
 void ConnectionGuard::refuse(QTcpSocket* socket, int status, const QByteArray& reason,
@@ -36,118 +53,223 @@ void ConnectionGuard::refuse(QTcpSocket* socket, int status, const QByteArray& r
     socket->disconnectFromHost();
 }
 
+void ConnectionGuard::close(int status, const QByteArray& reason, const QString& message)
+{
+    m_closed = true;
+    m_requestTimer.stop();
+    refuse(m_socket, status, reason, message);
+}
+
+std::optional<RequestHead> ConnectionGuard::takeHead()
+{
+    // The HTTP layer stops reading at the end of a request: what it left is what this guard
+    // already saw beyond it (it read everything when its request was not complete).
+    m_inspectedUnread = m_socket->bytesAvailable();
+    if (m_heads.isEmpty())
+        return std::nullopt;
+    return m_heads.dequeue();
+}
+
+bool ConnectionGuard::clientConnected() const
+{
+    if (m_closed || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    // A reset the HTTP layer has not read yet leaves the kernel's socket closed; a client that
+    // only shut down its sending side leaves it in CLOSE_WAIT, and can still read an answer.
+    tcp_info info{};
+    socklen_t size = sizeof info;
+    if (::getsockopt(static_cast<int>(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_INFO, &info,
+                     &size) != 0)
+        return false;
+    return info.tcpi_state != TCP_CLOSE;
+}
+
+bool ConnectionGuard::clientFinishedSending() const
+{
+    if (m_socket->bytesAvailable() > 0)
+        return false;
+    char byte;
+    return ::recv(static_cast<int>(m_socket->socketDescriptor()), &byte, 1,
+                  MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+void ConnectionGuard::countUnsent()
+{
+    const qint64 now = m_socket->bytesToWrite();
+    m_unsentTotal->bytes += now - m_unsentCounted;
+    m_unsentCounted = now;
+}
+
+bool ConnectionGuard::outputFull()
+{
+    countUnsent();
+    return m_unsentCounted > m_limits.maxUnsentBytes ||
+           (m_unsentTotal->bytes > m_limits.maxUnsentBytesTotal &&
+            m_unsentCounted > m_limits.maxUnsentBytesEach);
+}
+
+void ConnectionGuard::whenOutputDrained(qint64 bytes, std::function<void()> work)
+{
+    if (m_held.isEmpty() && !outputFull()) {
+        work();
+        return;
+    }
+    bytes += 512; // what holding a request costs beyond its own bytes
+    m_held.enqueue({bytes, std::move(work)});
+    m_heldBytes += bytes;
+    if (m_heldBytes > m_limits.maxHeldBytes)
+        reset();
+    else if (!m_drainTimer.isActive())
+        m_drainTimer.start();
+}
+
+void ConnectionGuard::reset()
+{
+    m_closed = true;
+    m_held.clear();
+    m_drainTimer.stop();
+    m_requestTimer.stop();
+    // A reset rather than a close: the kernel drops the answers it still holds for this
+    // client instead of trickling them out.
+    const linger now{1, 0};
+    ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &now,
+                 sizeof now);
+    m_socket->abort();
+}
+
+void ConnectionGuard::onBytesWritten()
+{
+    m_idleTimer.start();
+    countUnsent();
+    if (m_held.isEmpty())
+        return;
+    m_drainTimer.start(); // the client reads: it gets more time
+    while (!m_held.isEmpty() && !outputFull() &&
+           m_socket->state() == QAbstractSocket::ConnectedState) {
+        auto [bytes, work] = m_held.dequeue();
+        m_heldBytes -= bytes;
+        work();
+    }
+    if (m_held.isEmpty())
+        m_drainTimer.stop();
+}
+
 void ConnectionGuard::onReadyRead()
 {
     if (m_closed)
         return;
+    // Qt's HTTP layer reads one request per readyRead and signals readyRead again (queued)
+    // while bytes remain, so most signals bring nothing new: only the bytes past those this
+    // guard has seen are inspected. A peek copies the unread bytes, which the socket's read
+    // buffer limit bounds.
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 seen = std::min(m_inspectedUnread, available);
+    // The HTTP layer, whose slot runs next, reads everything unless a request ends early;
+    // then takeHead() says what it left.
+    m_inspectedUnread = 0;
+    if (available <= seen)
+        return;
     m_idleTimer.start();
-    // The HTTP layer reads everything available after this slot, inside a transaction, so
-    // what is available now is exactly the bytes it has not seen yet.
-    inspect(m_socket->peek(m_socket->bytesAvailable()));
+    const QByteArray bytes = m_socket->peek(available);
+    inspect(QByteArrayView(bytes).sliced(seen));
 }
 
-void ConnectionGuard::inspect(const QByteArray& bytes)
+void ConnectionGuard::inspect(QByteArrayView bytes)
 {
     qsizetype pos = 0;
     while (pos < bytes.size() && !m_closed) {
-        if (m_inHeaders) {
-            if (m_headerText.isEmpty())
+        switch (m_state) {
+        case State::BetweenRequests:
+            // Empty lines between requests are skipped (RFC 9112, 2.2), but they count
+            // towards the head's size and time: the HTTP layer holds them until a request ends.
+            if (m_headBytes == 0)
                 m_requestTimer.start();
-            // Take bytes up to the end of the headers, at most.
-            const qsizetype take = bytes.size() - pos;
-            const qsizetype before = m_headerText.size();
-            m_headerText.append(bytes.constData() + pos, take);
-            const qsizetype end =
-                m_headerText.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
-            if (end < 0) {
-                if (m_headerText.size() > m_limits.maxHeaderBytes) {
-                    m_closed = true;
-                    refuse(m_socket, 431, "Request Header Fields Too Large",
-                           QStringLiteral("The request line and headers exceed %1 bytes")
-                               .arg(m_limits.maxHeaderBytes));
+            while (pos < bytes.size() && (bytes[pos] == '\r' || bytes[pos] == '\n')) {
+                ++pos;
+                ++m_headBytes;
+            }
+            if (pos < bytes.size()) {
+                m_state = State::InHead;
+                m_head.clear();
+            }
+            break;
+        case State::InHead:
+            while (pos < bytes.size()) {
+                const char c = bytes[pos++];
+                m_head.append(c);
+                ++m_headBytes;
+                // A head ends with an empty line: "\n\r\n" or "\n\n", as Qt frames it.
+                if (c == '\n' && (m_head.endsWith("\n\r\n") || m_head.endsWith("\n\n"))) {
+                    if (!headComplete())
+                        return;
+                    break;
                 }
-                return;
+                if (m_headBytes > m_limits.maxHeaderBytes) {
+                    close(431, "Request Header Fields Too Large",
+                          QStringLiteral("The request line and headers exceed %1 bytes")
+                              .arg(m_limits.maxHeaderBytes));
+                    return;
+                }
             }
-            const qsizetype headerEnd = end + 4;
-            pos += headerEnd - before;
-            m_headerText.truncate(headerEnd);
-            if (headerEnd > m_limits.maxHeaderBytes + 4) {
-                m_closed = true;
-                refuse(m_socket, 431, "Request Header Fields Too Large",
-                       QStringLiteral("The request line and headers exceed %1 bytes")
-                           .arg(m_limits.maxHeaderBytes));
-                return;
-            }
-            if (!headersComplete())
-                return;
-        } else {
+            break;
+        case State::InBody: {
             const qint64 take = std::min<qint64>(m_bodyRemaining, bytes.size() - pos);
             m_bodyRemaining -= take;
             pos += take;
-            if (m_bodyRemaining == 0) {
-                m_inHeaders = true;
-                m_requestTimer.stop();
-            }
+            if (m_bodyRemaining == 0)
+                endRequest();
+            break;
+        }
+        case State::AfterLastRequest:
+            return;
         }
     }
 }
 
-bool ConnectionGuard::headersComplete()
+bool ConnectionGuard::headComplete()
 {
-    qint64 length = 0;
-    // Only two headers matter here; walk the lines in place instead of splitting them.
-    qsizetype lineStart = m_headerText.indexOf('\n') + 1; // skip the request line
-    while (lineStart > 0 && lineStart < m_headerText.size()) {
-        qsizetype lineEnd = m_headerText.indexOf('\n', lineStart);
-        if (lineEnd < 0)
-            lineEnd = m_headerText.size();
-        const QByteArrayView line =
-            QByteArrayView(m_headerText).sliced(lineStart, lineEnd - lineStart).trimmed();
-        lineStart = lineEnd + 1;
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArrayView name = line.first(colon).trimmed();
-        if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
-            m_closed = true;
-            refuse(m_socket, 411, "Length Required",
-                   QStringLiteral("Chunked request bodies are not accepted; send Content-Length"));
-            return false;
-        }
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
-            bool ok = false;
-            length = line.sliced(colon + 1).trimmed().toLongLong(&ok);
-            if (!ok || length < 0) {
-                m_closed = true;
-                refuse(m_socket, 400, "Bad Request",
-                       QStringLiteral("Content-Length is not a number"));
-                return false;
-            }
-        }
-    }
-    if (length > m_limits.maxBodyBytes) {
-        m_closed = true;
-        refuse(m_socket, 413, "Payload Too Large",
-               QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
-                   .arg(length)
-                   .arg(m_limits.maxBodyBytes));
+    auto head = parseRequestHead(m_head);
+    m_head.clear();
+    if (!head) {
+        close(head.error().status, head.error().reason, head.error().message);
         return false;
     }
-    m_headerText.clear();
-    m_bodyRemaining = length;
-    m_inHeaders = length == 0;
-    if (m_inHeaders)
-        m_requestTimer.stop();
+    if (head->contentLength > m_limits.maxBodyBytes) {
+        close(413, "Payload Too Large",
+              QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
+                  .arg(head->contentLength)
+                  .arg(m_limits.maxBodyBytes));
+        return false;
+    }
+    m_bodyRemaining = head->contentLength;
+    m_lastRequest = head->closeAfterAnswer;
+    // A client that waits for "100 Continue" before sending its body gets it now, unless an
+    // earlier request of its pipeline is still to be answered (the answers keep their order).
+    const bool sendContinue = head->expectsContinue && m_bodyRemaining > 0 && m_heads.isEmpty();
+    m_heads.enqueue(std::move(*head));
+    if (m_bodyRemaining > 0) {
+        m_state = State::InBody;
+        if (sendContinue)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    } else {
+        endRequest();
+    }
     return true;
+}
+
+void ConnectionGuard::endRequest()
+{
+    m_requestTimer.stop();
+    m_headBytes = 0;
+    m_state = m_lastRequest ? State::AfterLastRequest : State::BetweenRequests;
 }
 
 void ConnectionGuard::onRequestTimeout()
 {
     if (m_closed)
         return;
-    m_closed = true;
-    refuse(
-        m_socket, 408, "Request Timeout",
+    close(
+        408, "Request Timeout",
         QStringLiteral("The request was not complete within %1 ms").arg(m_limits.requestTimeoutMs));
 }
 

@@ -19,6 +19,13 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     const QHostAddress peer = socket->peerAddress();
+    // No peer address: the client reset the connection before it was accepted (Qt's accept
+    // keeps no address, and the kernel has none after a reset). Nobody could read an answer,
+    // so nothing it sent is carried out, and no request is logged without an address.
+    if (peer.isNull()) {
+        delete socket;
+        return;
+    }
     if (m_total >= m_limits.maxConnections ||
         m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
         ConnectionGuard::refuse(socket, 503, "Service Unavailable",
@@ -27,6 +34,11 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
+    // The socket reads no more than this from the kernel ahead of the HTTP layer (which holds
+    // a request's bytes until it is complete): a client that sends faster than it is served
+    // meets TCP flow control instead of filling memory, and the guard's look at unread bytes
+    // stays bounded.
+    socket->setReadBufferSize(m_limits.readBufferBytes());
     ++m_total;
     ++m_perAddress[peer];
     connect(socket, &QObject::destroyed, this, [this, peer] {
@@ -34,7 +46,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         if (--m_perAddress[peer] <= 0)
             m_perAddress.remove(peer);
     });
-    new ConnectionGuard(socket, m_limits);
+    new ConnectionGuard(socket, m_limits, m_unsent);
     addPendingConnection(socket);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionguard.h"
 #include "connectionlimits.h"
 
 #include <QHash>
@@ -28,6 +29,9 @@ private:
     ConnectionLimits m_limits;
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
+    // Shared with the guards, which the QObject base destroys after these members.
+    std::shared_ptr<ConnectionGuard::UnsentTotal> m_unsent =
+        std::make_shared<ConnectionGuard::UnsentTotal>();
 };
 
 } // namespace BidTracker::Api

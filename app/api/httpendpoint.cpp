@@ -1,37 +1,29 @@
 #include "httpendpoint.h"
 
+#include "connectionguard.h"
+
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QUrl>
 
 namespace BidTracker::Api {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
+/// The path (percent-decoded, as the routes match it) and the query of a request target
+/// in origin form ("/api/v1/items?limit=2") or absolute form ("http://host/api/v1/items").
+/// The path is taken as sent: "//api/v1/items" stays that, not a host "api" and "/v1/items".
+void splitTarget(const QByteArray& target, ApiRequest* request)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect:
-        return QByteArrayLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace:
-        return QByteArrayLiteral("TRACE");
-    default:
-        return QByteArrayLiteral("UNKNOWN");
+    const QUrl url = target.startsWith('/') ? QUrl::fromEncoded("http://host" + target)
+                                            : QUrl::fromEncoded(target);
+    if (!target.startsWith('/') && (!url.isValid() || url.scheme() != u"http")) {
+        request->path = QString::fromLatin1(target); // "*" or junk: no route has it
+        return;
     }
+    request->path = url.path();
+    request->query = QUrlQuery(url);
 }
 
 QByteArray reasonPhrase(int status)
@@ -59,6 +51,10 @@ QByteArray reasonPhrase(int status)
         return "Payload Too Large";
     case 415:
         return "Unsupported Media Type";
+    case 417:
+        return "Expectation Failed";
+    case 431:
+        return "Request Header Fields Too Large";
     case 429:
         return "Too Many Requests";
     case 503:
@@ -93,28 +89,65 @@ QByteArray HttpEndpoint::serialize(const ApiResponse& response)
 
 bool HttpEndpoint::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
+    ConnectionGuard* guard = ConnectionGuard::of(socket);
+    std::optional<RequestHead> head = guard ? guard->takeHead() : std::nullopt;
+    // A request read after the connection closed, or after one that asked to close it, is
+    // not carried out: nobody could be told its outcome.
+    if (!head || socket->state() != QAbstractSocket::ConnectedState || m_closing.contains(socket))
+        return true;
+
+    ApiRequest apiRequest;
+    apiRequest.method = head->method;
+    splitTarget(head->target, &apiRequest);
+    apiRequest.headers = std::move(head->headers);
+    apiRequest.body = request.body();
+    apiRequest.peer = request.remoteAddress();
+    const bool close = head->closeAfterAnswer;
+    if (close) {
+        m_closing.insert(socket);
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_closing.remove(socket); });
+    }
+    // Held while the client leaves too many answers unread (the guard's write limit).
+    const qint64 size = apiRequest.body.size() + head->target.size();
+    guard->whenOutputDrained(
+        size, [this, guard, socket, close, request = std::move(apiRequest)]() mutable {
+            dispatch(std::move(request), guard, socket, close);
+        });
+    return true;
+}
+
+void HttpEndpoint::dispatch(ApiRequest request, ConnectionGuard* guard, QTcpSocket* socket,
+                            bool close)
+{
     // A client that pipelines gets its earlier answer first.
     if (m_outstanding.value(socket) > 0)
         m_flushPending();
-
-    ApiRequest apiRequest;
-    apiRequest.method = methodName(request.method());
-    apiRequest.path = request.url().path();
-    apiRequest.query = request.query();
-    for (const auto& header : request.headers())
-        apiRequest.headers.append({header.first, header.second});
-    apiRequest.body = request.body();
-    apiRequest.peer = request.remoteAddress();
-
     ++m_outstanding[socket];
     QPointer<QTcpSocket> connection(socket);
-    m_handler(apiRequest, [this, connection, socket](ApiResponse response) {
+    QPointer<ConnectionGuard> watcher(guard);
+    request.clientConnected = [watcher] { return watcher && watcher->clientConnected(); };
+    const bool write = request.isWrite();
+    m_handler(request, [this, connection, watcher, socket, close, write](ApiResponse response) {
         if (auto it = m_outstanding.find(socket); it != m_outstanding.end() && --it.value() <= 0)
             m_outstanding.erase(it);
-        if (connection && connection->state() == QAbstractSocket::ConnectedState)
-            connection->write(serialize(response));
+        if (!connection || connection->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (close)
+            response.withHeader("Connection", "close");
+        connection->write(serialize(response));
+        // Into the kernel now for a change (and for a client that shut down its sending side):
+        // Qt closes the socket as soon as it reads an end of file, dropping unsent answers,
+        // and the outcome of a change must reach its client. Not for every read: writing at
+        // once rather than when the event loop comes round halves the throughput of small
+        // GETs.
+        if (write || (watcher && watcher->clientFinishedSending()))
+            connection->flush();
+        if (close)
+            connection->disconnectFromHost();
     });
-    return true;
+    // Such a client's deferred answer (a bid waiting for its batch) must go out before then.
+    if (m_outstanding.value(socket) > 0 && guard->clientFinishedSending())
+        m_flushPending();
 }
 
 void HttpEndpoint::missingHandler(const QHttpServerRequest&, QTcpSocket*)

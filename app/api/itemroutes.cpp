@@ -30,7 +30,8 @@ void addItemRoutes(Router& router, RouteContext& context)
     const QString oneItem = items + QStringLiteral("/{item_id}");
 
     router.add("GET", items, [&service](const ApiRequest& request, const Router::Params&) {
-        const auto page = Input::page(request.query);
+        // The original's list: everything, up to MaxPageRows rows.
+        const auto page = Input::page(request.query, Input::MaxPageRows);
         if (!page)
             return page.error();
         const auto listing = service.items(*page);
@@ -51,7 +52,7 @@ void addItemRoutes(Router& router, RouteContext& context)
                         {Json::Key::item,
                          Json::itemBody(item, idArray(EntityKind::Bid, bidIds.value(item.id)))}});
         }
-        return listResponse(map.finish(), listing->total);
+        return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
     router.add("POST", items, [&service, items](const ApiRequest& request, const Router::Params&) {
@@ -132,7 +133,8 @@ void addItemRoutes(Router& router, RouteContext& context)
                    const auto bids = service.bidsForItem(*id, *page);
                    if (!bids)
                        return Input::fromError(bids.error());
-                   return listResponse(writeJson(Json::bidArray(bids->rows)), bids->total);
+                   return listResponse(writeJson(Json::bidArray(bids->rows)), bids->total, request,
+                                       *page, bids->rows.size());
                });
 
     router.add("GET", oneItem + QStringLiteral("/winning"),

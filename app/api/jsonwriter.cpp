@@ -64,8 +64,12 @@ void writeNumber(QByteArray& out, const QJsonValue& value, bool money)
         out += "null";
         return;
     }
-    QByteArray text = QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
-    if (!text.contains('.') && !text.contains('e') && !text.contains("inf"))
+    // As Python printed the original's floats: 2000000.0 and 12.5, never 2e+06. Money is
+    // at most 1,000,000,000.00, far below where Python switches to exponents (1e16).
+    QByteArray text = money && std::abs(number) < 1e16
+                          ? QByteArray::number(number, 'f', QLocale::FloatingPointShortest)
+                          : QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+    if (!text.contains('.') && !text.contains('e'))
         text += ".0";
     out += text;
 }

@@ -63,15 +63,15 @@ Parsed<qint64> pathId(Model::EntityKind kind, const QString& text)
         404, QStringLiteral("%1 %2 does not exist").arg(kindName(kind), text.left(64))));
 }
 
-Parsed<Model::Page> page(const QUrlQuery& query)
+Parsed<Model::Page> page(const QUrlQuery& query, qint64 unpagedRows)
 {
-    const auto limit = wholeNumber(query, QStringLiteral("limit"), -1);
+    const auto limit = wholeNumber(query, QStringLiteral("limit"), unpagedRows);
     if (!limit)
         return std::unexpected(limit.error());
     const auto offset = wholeNumber(query, QStringLiteral("offset"), 0);
     if (!offset)
         return std::unexpected(offset.error());
-    return Model::Page{*limit, *offset};
+    return Model::Page{std::min(*limit, MaxPageRows), *offset};
 }
 
 Parsed<bool> flag(const QUrlQuery& query, const QString& name)

@@ -2,12 +2,29 @@
 
 #include "jsonwriter.h"
 
+#include <QUrl>
+
 namespace BidTracker::Api {
 
-ApiResponse listResponse(QByteArray body, qint64 total)
+ApiResponse listResponse(QByteArray body, qint64 total, const ApiRequest& request,
+                         const Model::Page& page, qint64 rows)
 {
-    return ApiResponse::raw(200, QByteArrayLiteral("application/json"), std::move(body))
-        .withHeader("X-Total-Count", QByteArray::number(total));
+    ApiResponse response =
+        ApiResponse::raw(200, QByteArrayLiteral("application/json"), std::move(body))
+            .withHeader("X-Total-Count", QByteArray::number(total));
+    const qint64 next = page.offset + rows;
+    if (rows > 0 && next < total) {
+        QUrlQuery query = request.query;
+        query.removeAllQueryItems(QStringLiteral("limit"));
+        query.removeAllQueryItems(QStringLiteral("offset"));
+        query.addQueryItem(QStringLiteral("limit"), QString::number(rows));
+        query.addQueryItem(QStringLiteral("offset"), QString::number(next));
+        QUrl url;
+        url.setPath(request.path);
+        url.setQuery(query);
+        response.withHeader("Link", '<' + url.toEncoded() + ">; rel=\"next\"");
+    }
+    return response;
 }
 
 void JsonMap::add(const QString& key, const QJsonValue& value)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "apirequest.h"
 #include "apiresponse.h"
+#include "model/records.h"
 #include "router.h"
 
 #include <QJsonArray>
@@ -32,8 +34,10 @@ void addItemRoutes(Router& router, RouteContext& context);
 void addBidRoutes(Router& router, RouteContext& context);
 void addMetaRoutes(Router& router, RouteContext& context);
 
-/// A list answer with its X-Total-Count header; `body` is already JSON.
-ApiResponse listResponse(QByteArray body, qint64 total);
+/// A list answer with its X-Total-Count header, and a Link header to the next page when
+/// `rows` rows from `page` do not reach the end; `body` is already JSON.
+ApiResponse listResponse(QByteArray body, qint64 total, const ApiRequest& request,
+                         const Model::Page& page, qint64 rows);
 /// A JSON object whose keys are ids, built in list order (QJsonObject would sort them).
 class JsonMap
 {

@@ -18,7 +18,8 @@ void addUserRoutes(Router& router, RouteContext& context)
     const QString oneUser = users + QStringLiteral("/{user_id}");
 
     router.add("GET", users, [&service](const ApiRequest& request, const Router::Params&) {
-        const auto page = Input::page(request.query);
+        // The original's list: everything, up to MaxPageRows rows.
+        const auto page = Input::page(request.query, Input::MaxPageRows);
         if (!page)
             return page.error();
         const auto listing = service.users(*page);
@@ -27,7 +28,7 @@ void addUserRoutes(Router& router, RouteContext& context)
         JsonMap map;
         for (const Model::User& user : listing->rows)
             map.add(formatId(EntityKind::User, user.id), Json::user(user));
-        return listResponse(map.finish(), listing->total);
+        return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
     router.add("POST", users, [&service, users](const ApiRequest& request, const Router::Params&) {
@@ -99,7 +100,8 @@ void addUserRoutes(Router& router, RouteContext& context)
                    const auto bids = service.bidsByUser(*id, *page);
                    if (!bids)
                        return Input::fromError(bids.error());
-                   return listResponse(writeJson(Json::bidArray(bids->rows)), bids->total);
+                   return listResponse(writeJson(Json::bidArray(bids->rows)), bids->total, request,
+                                       *page, bids->rows.size());
                });
 }
 

@@ -1,5 +1,7 @@
 #include "csvimport.h"
 
+#include "model/names.h"
+
 #include "csvreader.h"
 #include "csvwriter.h"
 #include "model/auctionservice.h"
@@ -30,7 +32,7 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
 {
     ItemChanges item;
     QStringList problems;
-    if (auto name = AuctionService::validateName(field(record, columns, QStringLiteral("name"))))
+    if (auto name = checkName(field(record, columns, QStringLiteral("name"))))
         item.name = *name;
     else
         problems.append(name.error().message);
@@ -68,7 +70,7 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
 
 void planUser(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns)
 {
-    if (auto name = AuctionService::validateName(field(record, columns, QStringLiteral("name"))))
+    if (auto name = checkName(field(record, columns, QStringLiteral("name"))))
         plan.userNames.append(*name);
     else
         plan.problems.append({record.line, name.error().message});
