@@ -2,8 +2,8 @@
 // plans every row with the same rules as the window and the API, or names the problems.
 #include "fuzzcheck.h"
 
-#include "model/auctionservice.h"
 #include "model/csv/csvimport.h"
+#include "model/names.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,9 +13,9 @@ using namespace BidTracker::Model;
 namespace {
 
 /// A name the plan keeps is one the rule accepts as it is (already cleaned).
-void checkName(const QString& name)
+void checkAcceptedName(const QString& name)
 {
-    const auto again = AuctionService::validateName(name);
+    const auto again = BidTracker::Model::checkName(name);
     FUZZ_CHECK(again.has_value());
     FUZZ_CHECK(*again == name);
 }
@@ -34,14 +34,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(plan.rowCount() == plan.records.size());
         for (const ItemChanges& item : plan.items) {
             FUZZ_CHECK(item.name.has_value());
-            checkName(*item.name);
+            checkAcceptedName(*item.name);
             if (item.startingPrice)
                 FUZZ_CHECK(item.startingPrice->cents() > 0);
             if (item.minIncrement)
                 FUZZ_CHECK(item.minIncrement->cents() > 0);
         }
         for (const QString& name : plan.userNames)
-            checkName(name);
+            checkAcceptedName(name);
     } else {
         for (const ImportProblem& problem : plan.problems) {
             FUZZ_CHECK(!problem.message.isEmpty());

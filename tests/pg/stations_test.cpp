@@ -308,3 +308,92 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
     EXPECT_TRUE(service.bid(bidIdOf(before.second)).has_value());
     EXPECT_TRUE(script("stop"));
 }
+
+namespace {
+
+struct CommandRun
+{
+    int code = -1;
+    QByteArray out;
+    QString err;
+};
+
+CommandRun bidtracker(const QStringList& arguments, const QString& dir)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
+    EXPECT_TRUE(process.waitForFinished(60'000));
+    return {process.exitCode(), process.readAllStandardOutput(),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// Every CSV export of a database, as bytes.
+QList<QByteArray> exports(const QString& db, const QString& dir)
+{
+    QList<QByteArray> files;
+    for (const char* kind : {"items", "users", "bids", "results"})
+        files.append(bidtracker({"export", QString::fromLatin1(kind), "--db", db}, dir).out);
+    return files;
+}
+
+} // namespace
+
+TEST(Copy, CarriesAWholeAuctionToPostgresqlAndBackAndRefusesANonEmptyTarget)
+{
+    // GIVEN an SQLite auction with gaps in its ids (deleted rows) and a winner that fell back
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("night.sqlite"));
+    {
+        auto db = Testing::openDatabase(file);
+        ASSERT_TRUE(db);
+        Model::AuctionService service(*db);
+        ASSERT_TRUE(service.loadSampleAuction().has_value());
+        const auto extra = service.createUser(QStringLiteral("Dora, \"the\" =collector"));
+        ASSERT_TRUE(extra.has_value());
+        ASSERT_TRUE(service.deleteUser(extra->id).has_value());
+        const auto david = service.createUser(QStringLiteral("David"));
+        ASSERT_TRUE(david.has_value());
+        const auto lot = service.createItem({QStringLiteral("Lake cabin"), {}, {}, {}});
+        ASSERT_TRUE(lot.has_value());
+        const auto bid = service.placeBid(lot->id, david->id, Model::Money::fromCents(25050));
+        ASSERT_TRUE(bid.has_value());
+        ASSERT_TRUE(service.placeBid(1, david->id, Model::Money::fromCents(150000)).has_value());
+        ASSERT_TRUE(service.deleteBid(bid->id).has_value());
+        ASSERT_TRUE(service.updateItem(2, {{}, Model::ItemStatus::Closed, {}, {}}).has_value());
+    }
+    const QList<QByteArray> original = exports(file, dir.path());
+    ASSERT_TRUE(original[2].contains("1500.00"));
+    const QString url = Testing::TestPostgres::createDatabase();
+
+    // WHEN it is copied to PostgreSQL, and from there to a new SQLite file
+    const CommandRun there = bidtracker({"copy", file, url}, dir.path());
+    ASSERT_EQ(there.code, 0) << there.err.toStdString();
+    const QString back = dir.filePath(QStringLiteral("back.sqlite"));
+    const CommandRun home = bidtracker({"copy", url, back}, dir.path());
+    ASSERT_EQ(home.code, 0) << home.err.toStdString();
+
+    // THEN every export is byte for byte the same on all three
+    EXPECT_EQ(exports(url, dir.path()), original);
+    EXPECT_EQ(exports(back, dir.path()), original);
+    // AND ids go on from where the original's would: the next bidder is not a reused id
+    {
+        auto db = Testing::openDatabase(url);
+        Model::AuctionService service(*db);
+        const auto next = service.createUser(QStringLiteral("Eve"));
+        ASSERT_TRUE(next.has_value());
+        EXPECT_GT(next->id, 5);
+    }
+
+    // WHEN a copy into a database that is not empty is asked for
+    const QList<QByteArray> before = exports(back, dir.path());
+    const CommandRun refused = bidtracker({"copy", file, back}, dir.path());
+    // THEN it is refused with the reason and the target is unchanged
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("is not empty"))) << refused.err.toStdString();
+    EXPECT_EQ(exports(back, dir.path()), before);
+    Testing::TestPostgres::dropDatabase(url);
+}
