@@ -2,6 +2,7 @@
 // --headless` processes on the test cluster, real clients on loopback sockets.
 #include "api/headlessprocess.h"
 #include "api/httpclients.h"
+#include "pg/sharedauction.h"
 #include "support/testauction.h"
 #include "support/testpostgres.h"
 
@@ -16,41 +17,12 @@
 using namespace BidTracker;
 using Testing::bidBody;
 using Testing::HttpClients;
+using Testing::SharedAuction;
 using Testing::startHeadless;
 
 namespace {
 
 const QByteArray token = "stations-test-token";
-
-/// A fresh database on the cluster with `lots` lots (start 1.00, step 1.00) and `bidders`
-/// bidders; dropped at the end.
-class SharedAuction
-{
-public:
-    SharedAuction(int lots, int bidders) : m_url(Testing::TestPostgres::createDatabase())
-    {
-        auto db = Testing::openDatabase(m_url);
-        if (!db)
-            return;
-        Model::AuctionService service(*db);
-        for (int i = 0; i < bidders; ++i)
-            EXPECT_TRUE(service.createUser(QStringLiteral("Bidder %1").arg(i)).has_value());
-        for (int i = 0; i < lots; ++i)
-            EXPECT_TRUE(service
-                            .createItem({QStringLiteral("Lot %1").arg(i),
-                                         {},
-                                         Model::Money::fromCents(100),
-                                         Model::Money::fromCents(100)})
-                            .has_value());
-    }
-    ~SharedAuction() { Testing::TestPostgres::dropDatabase(m_url); }
-    const QString& url() const { return m_url; }
-    QString dir() const { return m_dir.path(); }
-
-private:
-    QString m_url;
-    QTemporaryDir m_dir;
-};
 
 /// The bids of a lot as stored, in commit order (ids are handed out under the lot's lock).
 QList<std::pair<qint64, qint64>> storedBids(const QString& url, qint64 item)

@@ -1,0 +1,62 @@
+// The window of one station on a shared PostgreSQL database, following what another
+// station (a real headless server in another process) records.
+#include "api/headlessprocess.h"
+#include "api/httpclients.h"
+#include "app/windowsession.h"
+#include "model/tables/itemstablemodel.h"
+#include "pg/sharedauction.h"
+#include "ui/windowfixture.h"
+
+#include <QScrollBar>
+
+using namespace BidTracker;
+using Testing::cell;
+using Testing::waitFor;
+
+TEST(StationWindow, ABidRecordedByAnotherStationShowsWithin250MillisecondsKeepingTheSelection)
+{
+    // GIVEN a window on a shared database, lot 2 selected, and another station's server
+    Testing::SharedAuction auction(40, 2);
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    App::Options options;
+    options.port = 0;
+    QString error;
+    auto session = App::WindowSession::open(auction.url(), options, &error);
+    ASSERT_TRUE(session) << error.toStdString();
+    Gui::MainWindow& window = session->window();
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QTableView* lots = window.itemsPage()->view();
+    window.itemsPage()->selectId(2);
+    lots->verticalScrollBar()->setValue(3);
+    const int scroll = lots->verticalScrollBar()->value();
+    QProcess other;
+    const QByteArray token = "station-window-token";
+    const quint16 port = Testing::startHeadless(other, auction.dir(), auction.url(), token);
+    ASSERT_NE(port, 0);
+
+    // WHEN the other station records a bid on lot 1
+    Testing::HttpClients client(port, 1);
+    client.send(0, "POST", QStringLiteral("/api/v1/bids"),
+                Testing::bidBody(QStringLiteral("item1"), 500, QStringLiteral("user2")), token);
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_EQ(client.collect(5000).front().first, 201);
+    const qint64 answeredAt = timer.elapsed();
+
+    // THEN this window shows it within 250 ms of the answer, selection and scroll kept
+    EXPECT_TRUE(waitFor(
+        [&] { return cell(lots, 0, Model::ItemsTableModel::Winner).startsWith(u"Bidder 1"); },
+        2000))
+        << cell(lots, 0, Model::ItemsTableModel::Winner).toStdString();
+    const qint64 shownAfter = timer.elapsed() - answeredAt;
+    std::printf("another station's bid shown in the window after %lld ms\n",
+                static_cast<long long>(shownAfter));
+    EXPECT_LT(shownAfter, 250);
+    EXPECT_EQ(window.itemsPage()->currentId(), 2);
+    EXPECT_EQ(lots->verticalScrollBar()->value(), scroll);
+    other.terminate();
+    other.waitForFinished(5000);
+}
