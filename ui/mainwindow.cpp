@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "auctionactions.h"
+#include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
 #include "model/auctionservice.h"
+#include "model/storage/databaselocation.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
@@ -70,13 +72,20 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
       m_itemBidsModel(new Model::ItemBidsModel(service, notifier, this)),
       m_userItemsModel(new Model::UserItemsModel(service, notifier, this))
 {
-    setWindowTitle(tr("%1 — Bid Tracker").arg(QFileInfo(databasePath).fileName()));
+    // A shared database is named by its URL: people see it without the password.
+    const bool shared = Model::isPostgresUrl(databasePath);
+    setWindowTitle(tr("%1 — Bid Tracker")
+                       .arg(shared ? Model::displayLocation(databasePath)
+                                   : QFileInfo(databasePath).fileName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/bidtracker.png")));
     buildTabs();
     buildServerDock(server);
     buildMenus();
-    auto* databaseLabel = new QLabel(QDir::toNativeSeparators(databasePath), this);
-    databaseLabel->setToolTip(tr("The auction's database file"));
+    auto* databaseLabel = new QLabel(shared ? Model::displayLocation(databasePath)
+                                            : QDir::toNativeSeparators(databasePath),
+                                     this);
+    databaseLabel->setToolTip(shared ? tr("The shared auction on a PostgreSQL server")
+                                     : tr("The auction's database file"));
     statusBar()->addWidget(databaseLabel, 1);
     m_serverStatus = new QLabel(this);
     statusBar()->addPermanentWidget(m_serverStatus);
@@ -101,10 +110,15 @@ QString MainWindow::rememberedDatabase()
 
 void MainWindow::rememberDatabase()
 {
-    QSettings().setValue(lastDatabaseKey, m_databasePath);
+    // A password is kept in the settings file only when the operator asked for it.
+    const QString kept = ConnectDialog::remembersPassword()
+                             ? m_databasePath
+                             : Model::withoutPassword(m_databasePath);
+    QSettings().setValue(lastDatabaseKey, kept);
     QStringList recent = QSettings().value(recentKey).toStringList();
+    recent.removeAll(kept);
     recent.removeAll(m_databasePath);
-    recent.prepend(m_databasePath);
+    recent.prepend(kept);
     QSettings().setValue(recentKey, recent.mid(0, MaxRecent));
     updateRecentMenu();
 }
@@ -220,6 +234,7 @@ void MainWindow::buildMenus()
                     [this] { chooseDatabase(true); });
     file->addAction(tr("&Open database…"), QKeySequence::Open, this,
                     [this] { chooseDatabase(false); });
+    file->addAction(tr("&Connect to server…"), this, [this] { connectToServer(); });
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     QMenu* exports = file->addMenu(tr("&Export CSV"));
@@ -435,15 +450,23 @@ void MainWindow::chooseDatabase(bool create)
         Q_EMIT openDatabaseRequested(path);
 }
 
+void MainWindow::connectToServer()
+{
+    ConnectDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT openDatabaseRequested(dialog.url());
+}
+
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(recentKey).toStringList();
     for (const QString& path : recent) {
-        if (path == m_databasePath)
+        if (path == m_databasePath || path == Model::withoutPassword(m_databasePath))
             continue;
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
-                                [this, path] { Q_EMIT openDatabaseRequested(path); });
+        m_recentMenu->addAction(Model::isPostgresUrl(path) ? Model::displayLocation(path)
+                                                           : QDir::toNativeSeparators(path),
+                                this, [this, path] { Q_EMIT openDatabaseRequested(path); });
     }
     m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
 }

@@ -79,6 +79,7 @@ private:
     void exportCsv(Model::CsvKind kind);
     void importCsv(Model::CsvKind kind);
     void chooseDatabase(bool create);
+    void connectToServer();
     void updateDetailTitles();
     void updateRecentMenu();
     void restoreLayout();

@@ -24,6 +24,35 @@ QString DatabaseLocation::display() const
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
 }
 
+QString displayLocation(const QString& text)
+{
+    const auto location = parseDatabaseLocation(text);
+    return location ? location->display() : withoutPassword(text);
+}
+
+QString withoutPassword(const QString& text)
+{
+    if (!isPostgresUrl(text))
+        return text;
+    QUrl url(text);
+    url.setPassword(QString());
+    return url.toString();
+}
+
+QString postgresUrl(const QString& host, int port, const QString& user, const QString& password,
+                    const QString& database)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setUserName(user);
+    if (!password.isEmpty())
+        url.setPassword(password);
+    url.setPath(u'/' + database);
+    return url.toString(QUrl::FullyEncoded);
+}
+
 bool isPostgresUrl(const QString& text)
 {
     return text.startsWith(QStringLiteral("postgresql://"), Qt::CaseInsensitive) ||

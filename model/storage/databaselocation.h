@@ -24,6 +24,14 @@ struct DatabaseLocation
     QString display() const;
 };
 
+/// What people may see of `--db` text: a path as it is, a URL without its password.
+QString displayLocation(const QString& text);
+/// The same text with a URL's password left out (what is remembered unless asked).
+QString withoutPassword(const QString& text);
+/// The URL for a PostgreSQL database (user, password and database percent-encoded).
+QString postgresUrl(const QString& host, int port, const QString& user, const QString& password,
+                    const QString& database);
+
 /// True when the text is meant as a PostgreSQL URL (it names the scheme).
 bool isPostgresUrl(const QString& text);
 
