@@ -7,6 +7,40 @@
 
 namespace BidTracker::Model {
 
+namespace {
+
+/// Runs a query and reads every row it gives with `read`.
+template <typename Read>
+auto readRows(Database& db, const QString& sql, std::initializer_list<QVariant> values, Read read)
+    -> Result<QList<decltype(read(std::declval<const QSqlQuery&>()))>>
+{
+    QList<decltype(read(std::declval<const QSqlQuery&>()))> rows;
+    auto run = db.run(sql, values);
+    if (!run)
+        return fail(run.error());
+    while ((*run)->next())
+        rows.append(read(**run));
+    return rows;
+}
+
+/// A page of a whole table in id order, with the table's row count.
+template <typename Read>
+auto readPage(Database& db, const QString& select, const QString& order, const QString& table,
+              Page page, Read read)
+    -> Result<Listing<decltype(read(std::declval<const QSqlQuery&>()))>>
+{
+    auto rows = readRows(db, select + QStringLiteral(" ORDER BY ") + order + Rows::pageClause,
+                         {Rows::pageLimit(page), Rows::pageOffset(page)}, read);
+    if (!rows)
+        return fail(rows.error());
+    auto total = db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+    if (!total)
+        return fail(total.error());
+    return Listing<decltype(read(std::declval<const QSqlQuery&>()))>{std::move(*rows), *total};
+}
+
+} // namespace
+
 Result<void> SqlStorage::commit()
 {
     return m_db.exec(QStringLiteral("COMMIT"));
@@ -78,20 +112,8 @@ Result<std::optional<User>> SqlStorage::findUser(qint64 id)
 
 Result<Listing<User>> SqlStorage::listUsers(Page page)
 {
-    Listing<User> listing;
-    {
-        auto run = m_db.run(Rows::userSelect + QStringLiteral(" ORDER BY u.id") + Rows::pageClause,
-                            {Rows::pageLimit(page), Rows::pageOffset(page)});
-        if (!run)
-            return fail(run.error());
-        while ((*run)->next())
-            listing.rows.append(Rows::readUser(**run));
-    }
-    auto total = count(QStringLiteral("users"));
-    if (!total)
-        return fail(total.error());
-    listing.total = *total;
-    return listing;
+    return readPage(m_db, Rows::userSelect, QStringLiteral("u.id"), QStringLiteral("users"), page,
+                    Rows::readUser);
 }
 
 Result<QString> SqlStorage::addToUserBidCount(qint64 userId, int delta)
@@ -162,20 +184,8 @@ Result<std::optional<Item>> SqlStorage::findItem(qint64 id, Lock lock)
 
 Result<Listing<Item>> SqlStorage::listItems(Page page)
 {
-    Listing<Item> listing;
-    {
-        auto run = m_db.run(Rows::itemSelect + QStringLiteral(" ORDER BY i.id") + Rows::pageClause,
-                            {Rows::pageLimit(page), Rows::pageOffset(page)});
-        if (!run)
-            return fail(run.error());
-        while ((*run)->next())
-            listing.rows.append(Rows::readItem(**run));
-    }
-    auto total = count(QStringLiteral("items"));
-    if (!total)
-        return fail(total.error());
-    listing.total = *total;
-    return listing;
+    return readPage(m_db, Rows::itemSelect, QStringLiteral("i.id"), QStringLiteral("items"), page,
+                    Rows::readItem);
 }
 
 Result<void> SqlStorage::setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
@@ -224,36 +234,21 @@ Result<std::optional<Bid>> SqlStorage::findBid(qint64 id)
 
 Result<Listing<Bid>> SqlStorage::listBids(Page page)
 {
-    Listing<Bid> listing;
-    {
-        auto run = m_db.run(Rows::bidSelect + QStringLiteral(" ORDER BY b.id") + Rows::pageClause,
-                            {Rows::pageLimit(page), Rows::pageOffset(page)});
-        if (!run)
-            return fail(run.error());
-        while ((*run)->next())
-            listing.rows.append(Rows::readBid(**run));
-    }
-    auto total = count(QStringLiteral("bids"));
-    if (!total)
-        return fail(total.error());
-    listing.total = *total;
-    return listing;
+    return readPage(m_db, Rows::bidSelect, QStringLiteral("b.id"), QStringLiteral("bids"), page,
+                    Rows::readBid);
 }
 
 Result<Listing<Bid>> SqlStorage::bidsWhere(const QString& column, qint64 id, qint64 total,
                                            Page page)
 {
-    Listing<Bid> listing;
-    listing.total = total;
-    auto run =
-        m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.%1 = ? ORDER BY b.id").arg(column) +
+    auto rows =
+        readRows(m_db,
+                 Rows::bidSelect + QStringLiteral(" WHERE b.%1 = ? ORDER BY b.id").arg(column) +
                      Rows::pageClause,
-                 {id, Rows::pageLimit(page), Rows::pageOffset(page)});
-    if (!run)
-        return fail(run.error());
-    while ((*run)->next())
-        listing.rows.append(Rows::readBid(**run));
-    return listing;
+                 {id, Rows::pageLimit(page), Rows::pageOffset(page)}, Rows::readBid);
+    if (!rows)
+        return fail(rows.error());
+    return Listing<Bid>{std::move(*rows), total};
 }
 
 Result<Listing<Bid>> SqlStorage::bidsOfItem(qint64 itemId, qint64 total, Page page)
@@ -323,38 +318,23 @@ Result<QList<UserItem>> SqlStorage::itemsBidByUser(qint64 userId)
 
 Result<QList<User>> SqlStorage::usersFrom(qint64 firstId, int limit)
 {
-    auto run = m_db.run(Rows::userSelect + QStringLiteral(" WHERE u.id >= ? ORDER BY u.id LIMIT ?"),
-                        {firstId, limit});
-    if (!run)
-        return fail(run.error());
-    QList<User> rows;
-    while ((*run)->next())
-        rows.append(Rows::readUser(**run));
-    return rows;
+    return readRows(m_db,
+                    Rows::userSelect + QStringLiteral(" WHERE u.id >= ? ORDER BY u.id LIMIT ?"),
+                    {firstId, limit}, Rows::readUser);
 }
 
 Result<QList<Item>> SqlStorage::itemsFrom(qint64 firstId, int limit)
 {
-    auto run = m_db.run(Rows::itemSelect + QStringLiteral(" WHERE i.id >= ? ORDER BY i.id LIMIT ?"),
-                        {firstId, limit});
-    if (!run)
-        return fail(run.error());
-    QList<Item> rows;
-    while ((*run)->next())
-        rows.append(Rows::readItem(**run));
-    return rows;
+    return readRows(m_db,
+                    Rows::itemSelect + QStringLiteral(" WHERE i.id >= ? ORDER BY i.id LIMIT ?"),
+                    {firstId, limit}, Rows::readItem);
 }
 
 Result<QList<Bid>> SqlStorage::bidsFrom(qint64 firstId, int limit)
 {
-    auto run = m_db.run(Rows::bidSelect + QStringLiteral(" WHERE b.id >= ? ORDER BY b.id LIMIT ?"),
-                        {firstId, limit});
-    if (!run)
-        return fail(run.error());
-    QList<Bid> rows;
-    while ((*run)->next())
-        rows.append(Rows::readBid(**run));
-    return rows;
+    return readRows(m_db,
+                    Rows::bidSelect + QStringLiteral(" WHERE b.id >= ? ORDER BY b.id LIMIT ?"),
+                    {firstId, limit}, Rows::readBid);
 }
 
 } // namespace BidTracker::Model
