@@ -60,7 +60,7 @@ SUPPRESSIONS := $(CURDIR)/tests/sanitizers
 export ASAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1
 export LSAN_OPTIONS ?= suppressions=$(SUPPRESSIONS)/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1:suppressions=$(SUPPRESSIONS)/ubsan.supp
-export TSAN_OPTIONS ?= halt_on_error=1:second_deadlock_stack=1:suppressions=$(SUPPRESSIONS)/tsan.supp
+export TSAN_OPTIONS ?= halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$(SUPPRESSIONS)/tsan.supp
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps

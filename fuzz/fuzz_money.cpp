@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 using BidTracker::Model::Money;
 
@@ -40,9 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         parsed = Money::parse(QString::fromUtf8(rest, restSize));
         break;
     case 1: // any UTF-16, as typed (lone surrogates included)
-        parsed = Money::parse(
-            QStringView(reinterpret_cast<const char16_t*>(rest), restSize / 2).toString());
+    {
+        std::u16string units(std::size_t(restSize / 2), u'\0');
+        std::memcpy(units.data(), rest, units.size() * sizeof(char16_t));
+        parsed = Money::parse(QStringView(units));
         break;
+    }
     case 2: { // a JSON number
         double value = 0;
         std::memcpy(&value, rest, std::min<std::size_t>(sizeof value, size - 1));

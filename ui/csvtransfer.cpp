@@ -17,11 +17,11 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableWidget>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <atomic>
+#include <thread>
 
 namespace BidTracker::Gui {
 
@@ -57,8 +57,10 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
     std::atomic<qint64> total{0};
     QString error;
     qint64 rows = 0;
+    QEventLoop loop;
+    std::atomic<bool> finished{false};
     // The worker opens its own connection: Qt Sql connections belong to one thread.
-    std::unique_ptr<QThread> worker(QThread::create([&] {
+    const auto work = [&] {
         auto db = Model::Database::open(databasePath);
         if (!db) {
             error = db.error().message;
@@ -85,18 +87,25 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
             return;
         }
         rows = *written;
-    }));
-    QEventLoop loop;
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    };
     QObject::connect(&progress, &QProgressDialog::canceled, [&] { cancel = true; });
     QTimer timer;
     QObject::connect(&timer, &QTimer::timeout, [&] {
         if (total > 0)
             progress.setValue(static_cast<int>(100 * done / total));
+        if (finished)
+            loop.quit();
     });
-    timer.start(100);
-    worker->start();
+    timer.start(50);
+    // A std::thread, joined before its results are read: the join is what makes `rows` and
+    // `error` safe to read here (a QThread deleted when its finished() signal arrives may
+    // still be running).
+    std::thread worker([&] {
+        work();
+        finished = true; // the timer above ends the loop
+    });
     loop.exec();
+    worker.join();
     progress.reset();
     if (cancel && !error.isEmpty())
         return {};
