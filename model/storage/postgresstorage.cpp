@@ -38,6 +38,20 @@ Result<void> PostgresStorage::announceToOthers(const QList<Change>& changes)
     return {};
 }
 
+Result<QStringList> PostgresStorage::bidIndexes()
+{
+    // The primary key stays: it is a constraint, not a secondary index.
+    auto run = m_db.run(
+        QStringLiteral("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                       " AND tablename = 'bids' AND indexname <> 'bids_pkey'"));
+    if (!run)
+        return fail(run.error());
+    QStringList statements;
+    while ((*run)->next())
+        statements.append((*run)->value(0).toString());
+    return statements;
+}
+
 Result<void> PostgresStorage::syncIdGenerators()
 {
     // An identity column's sequence does not move when a row brings its own id: move it

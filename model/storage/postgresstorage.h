@@ -23,6 +23,7 @@ public:
 protected:
     QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }
     QString likeOperator() const override { return QStringLiteral("ILIKE"); }
+    Result<QStringList> bidIndexes() override;
 };
 
 } // namespace BidTracker::Model

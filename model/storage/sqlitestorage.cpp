@@ -26,4 +26,28 @@ Result<qint64> SqliteStorage::externalChangeVersion()
     return m_db.scalar(QStringLiteral("PRAGMA data_version"));
 }
 
+Result<QStringList> SqliteStorage::bidIndexes()
+{
+    auto run = m_db.run(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index'"
+                                       " AND tbl_name = 'bids' AND sql IS NOT NULL"));
+    if (!run)
+        return fail(run.error());
+    QStringList statements;
+    while ((*run)->next())
+        statements.append((*run)->value(0).toString());
+    return statements;
+}
+
+Result<void> SqliteStorage::startBulkLoad()
+{
+    // A large page cache keeps the whole build in memory until the commit; with the default
+    // SQLite spills pages to the WAL again and again while the indexes grow.
+    return m_db.exec(QStringLiteral("PRAGMA cache_size = -524288"));
+}
+
+Result<void> SqliteStorage::endBulkLoad()
+{
+    return m_db.exec(QStringLiteral("PRAGMA cache_size = -32768")); // as Database sets it
+}
+
 } // namespace BidTracker::Model

@@ -23,6 +23,9 @@ public:
 protected:
     QString lockClause() const override { return {}; }
     QString likeOperator() const override { return QStringLiteral("LIKE"); }
+    Result<QStringList> bidIndexes() override;
+    Result<void> startBulkLoad() override;
+    Result<void> endBulkLoad() override;
 };
 
 } // namespace BidTracker::Model

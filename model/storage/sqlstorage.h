@@ -53,6 +53,8 @@ public:
     Result<QList<Item>> itemsFrom(qint64 firstId, int limit) override;
     Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) override;
 
+    Result<void> bulkLoad(const BulkAuction& auction) override;
+
     Result<qint64> exportRows(CsvKind kind, qint64* total,
                               const std::function<bool(const QStringList&)>& row) override;
 
@@ -62,6 +64,12 @@ protected:
     virtual QString lockClause() const = 0;
     /// The case-insensitive LIKE of the engine.
     virtual QString likeOperator() const = 0;
+    /// The CREATE INDEX statements of the bids table's secondary indexes, for a bulk load
+    /// to drop them and build them again once (a million entries sort faster in one pass).
+    virtual Result<QStringList> bidIndexes() = 0;
+    /// Engine settings for the length of a bulk load (a larger cache), and back.
+    virtual Result<void> startBulkLoad() { return {}; }
+    virtual Result<void> endBulkLoad() { return {}; }
 
     Database& m_db;
 

@@ -13,6 +13,40 @@
 
 namespace BidTracker::Model {
 
+/// A whole generated auction, written at once by Storage::bulkLoad (the generator plans it).
+struct BulkAuction
+{
+    struct UserRow
+    {
+        qint64 id = 0;
+        QString name;
+        qint64 bidCount = 0;
+    };
+    struct ItemRow
+    {
+        qint64 id = 0;
+        QString name;
+        qint64 startCents = 1;
+        qint64 incrementCents = 1;
+        qint64 bidCount = 0;
+    };
+    struct BidRow
+    {
+        qint64 id = 0;
+        qint64 itemId = 0;
+        qint64 userId = 0;
+        qint64 cents = 0;
+        QString placedAt;
+    };
+    QString createdAt; // of every user and lot
+    QList<UserRow> users;
+    QList<ItemRow> items;
+    /// Called for bids 1, 2, ... in order; a big auction's bids are made as they are
+    /// written, never all held in memory.
+    qint64 bidCount = 0;
+    std::function<BidRow(qint64 id)> bid;
+};
+
 /// Every read and write of the auction's tables, as the service needs them, behind one
 /// interface: the service holds the rules and never sees SQL; each engine (SQLite,
 /// PostgreSQL) keeps its dialect here. One Storage per connection, so one per thread.
@@ -91,6 +125,11 @@ public:
     /// After rows came in with ids of their own: the next generated id is past every id
     /// stored (SQLite's AUTOINCREMENT does this by itself).
     virtual Result<void> syncIdGenerators() = 0;
+
+    /// Writes a generated auction into an empty database in one transaction, as fast as the
+    /// engine allows (multi-row inserts, the bid indexes built once at the end); each lot's
+    /// winner is its highest bid, the earliest of equal ones.
+    virtual Result<void> bulkLoad(const BulkAuction& auction) = 0;
 
     // The whole database
     /// True once any user, item or bid was ever stored, deleted ones included (ids are
