@@ -1,5 +1,7 @@
 #include "tablepage.h"
 
+#include "columnfitter.h"
+
 #include "model/tables/tablesupport.h"
 
 #include <QHeaderView>
@@ -196,13 +198,16 @@ void applyColumnModes(QTableView* view)
 {
     // The name takes the width left over; every other column (ids, amounts, counts, times,
     // the winner's name) is as wide as what the visible rows show, so an amount is never
-    // elided.
+    // elided (ColumnFitter: only the rows on screen are read, even on a hidden tab).
     QHeaderView* header = view->horizontalHeader();
     const int stretch = view->property("stretchColumn").toInt();
-    header->setResizeContentsPrecision(0); // the visible rows: cheap on a million bids
     for (int column = 0; column < header->count(); ++column)
         header->setSectionResizeMode(column, column == stretch ? QHeaderView::Stretch
-                                                               : QHeaderView::ResizeToContents);
+                                                               : QHeaderView::Interactive);
+    if (auto* fitter = view->findChild<ColumnFitter*>())
+        fitter->fit();
+    else
+        new ColumnFitter(view, stretch);
 }
 
 void fitColumns(QTableView* view)

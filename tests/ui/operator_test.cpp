@@ -1,6 +1,8 @@
 // The window as an operator reads and drives it: column widths, closed lots, menus, words,
 // and the CSV import preview with its one-step undo.
+#include "model/tables/bidstablemodel.h"
 #include "model/tables/itemstablemodel.h"
+#include "model/tables/tablesupport.h"
 #include "model/tables/useritemsmodel.h"
 #include "ui/csvtransfer.h"
 #include "ui/helpdialogs.h"
@@ -14,6 +16,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTimer>
 #include <QUndoStack>
@@ -300,4 +303,41 @@ TEST(Import, IsUndoneInOneStep)
     f.window->actions()->undoStack()->redo();
     EXPECT_EQ(f.auction.service().items()->total, 5);
     EXPECT_EQ(f.auction.service().item(dialog.addedIds().last())->name, QStringLiteral("Rug"));
+}
+
+TEST(Tables, AHiddenBidsTabReadsNoRowsUntilItIsShown)
+{
+    // GIVEN an auction with more bids than several blocks of the Bids table, and a window
+    // opened on it (on the Lots tab)
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    QList<Model::BidRequest> batch;
+    for (int i = 1; i <= 4 * Model::BidsTableModel::BlockSize; ++i)
+        batch.append({2, 1 + i % 3, Model::Money::fromCents(i)});
+    ASSERT_EQ(auction.service().placeBids(batch).size(), batch.size());
+    Testing::TestServerControl server(auction.path(), &auction.notifier());
+    Gui::MainWindow window(auction.service(), auction.notifier(), auction.path(), &server);
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    // WHEN every bid's time is changed behind the window's back and the Bids tab is opened at
+    // its last row
+    {
+        auto other = Testing::openDatabase(auction.path());
+        QSqlQuery stamp(other->connection());
+        ASSERT_TRUE(
+            stamp.exec(QStringLiteral("UPDATE bids SET placed_at = '2001-01-01T00:00:00.000Z'")));
+    }
+    window.tabs()->setCurrentIndex(Gui::MainWindow::BidsTab);
+    QTableView* bids = window.bidsPage()->view();
+    bids->scrollToBottom();
+    QTest::qWait(50);
+    // THEN the last row shows the file as it is now: it was never read while hidden (fitting
+    // the columns of a hidden table must not read every row of a million)
+    const int last = bids->model()->rowCount() - 1;
+    EXPECT_EQ(cell(bids, last, Model::BidsTableModel::PlacedAt),
+              Model::displayTime(QStringLiteral("2001-01-01T00:00:00.000Z")));
 }
