@@ -405,6 +405,17 @@ Result<qint64> Database::scalar(const QString& sql)
     return (*statement)->value(0).toLongLong();
 }
 
+Result<QStringList> Database::texts(const QString& sql)
+{
+    auto statement = run(sql);
+    if (!statement)
+        return fail(statement.error());
+    QStringList rows;
+    while ((*statement)->next())
+        rows.append((*statement)->value(0).toString());
+    return rows;
+}
+
 Error Database::sqlError(const QSqlQuery& query, const QString& doing)
 {
     const QSqlError error = query.lastError();

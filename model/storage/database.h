@@ -71,6 +71,8 @@ public:
     Result<void> exec(const QString& sql);
     /// Runs a query that yields one integer, such as a PRAGMA or a count.
     Result<qint64> scalar(const QString& sql);
+    /// Runs a query and returns the first column of every row as text.
+    Result<QStringList> texts(const QString& sql);
 
     /// True when `candidate` names the database file at `databasePath` or one of SQLite's
     /// files beside it (-wal, -shm, -journal). Such a file must never be written, replaced

@@ -41,15 +41,9 @@ Result<void> PostgresStorage::announceToOthers(const QList<Change>& changes)
 Result<QStringList> PostgresStorage::bidIndexes()
 {
     // The primary key stays: it is a constraint, not a secondary index.
-    auto run = m_db.run(
+    return m_db.texts(
         QStringLiteral("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
                        " AND tablename = 'bids' AND indexname <> 'bids_pkey'"));
-    if (!run)
-        return fail(run.error());
-    QStringList statements;
-    while ((*run)->next())
-        statements.append((*run)->value(0).toString());
-    return statements;
 }
 
 Result<void> PostgresStorage::syncIdGenerators()

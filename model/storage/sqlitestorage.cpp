@@ -28,14 +28,8 @@ Result<qint64> SqliteStorage::externalChangeVersion()
 
 Result<QStringList> SqliteStorage::bidIndexes()
 {
-    auto run = m_db.run(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index'"
-                                       " AND tbl_name = 'bids' AND sql IS NOT NULL"));
-    if (!run)
-        return fail(run.error());
-    QStringList statements;
-    while ((*run)->next())
-        statements.append((*run)->value(0).toString());
-    return statements;
+    return m_db.texts(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index'"
+                                     " AND tbl_name = 'bids' AND sql IS NOT NULL"));
 }
 
 Result<void> SqliteStorage::startBulkLoad()
