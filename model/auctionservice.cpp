@@ -61,12 +61,13 @@ Result<User> AuctionService::createUser(const QString& name)
     if (!checked)
         return fail(checked.error());
     return writeTransaction([&]() -> Result<User> {
-        auto id = m_storage.insertUser(0, *checked, utcTimestampNow());
+        const QString createdAt = utcTimestampNow();
+        auto id = m_storage.insertUser(0, *checked, createdAt);
         if (!id)
             return fail(id.error());
         if (auto ok = record(EntityKind::User, Change::Action::Added, *id); !ok)
             return fail(ok.error());
-        return User{*id, *checked, 0};
+        return User{*id, *checked, 0, createdAt};
     });
 }
 
