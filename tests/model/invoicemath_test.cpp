@@ -10,7 +10,7 @@ TEST(InvoiceMath, RoundsHalfUpToTheCent)
     EXPECT_EQ(percentOf(1005, 1500), 151); // 1.5075 -> 1.51
     EXPECT_EQ(percentOf(1, 5000), 1);      // 0.005 -> 0.01
     EXPECT_EQ(percentOf(1, 4999), 0);
-    EXPECT_EQ(percentOf(1156, 500), 58);                      // 0.578 -> 0.58
+    EXPECT_EQ(percentOf(1156, 500), 58);                       // 0.578 -> 0.58
     EXPECT_EQ(percentOf(100000000000, 100000), 1000000000000); // the largest amount at 1000 %
 }
 
