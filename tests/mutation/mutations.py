@@ -15,8 +15,8 @@ MUTATIONS = [
     dict(
         name="drop the increment of the item's bid count",
         file="model/auctionservice_bids.cpp",
-        find=r"bid_count = bid_count \+ 1 WHERE id = \?\"\),\s*\{bid\.id",
-        replace='bid_count = bid_count WHERE id = ?"), {bid.id',
+        find=r"m_storage\.setItemWinner\(bid\.itemId, bid\.id, 1\)",
+        replace="m_storage.setItemWinner(bid.itemId, bid.id, 0)",
         tests=[(MODEL, "BidService.*:UserService.*:ItemService.*:Generator.*"), (API, "Api*")],
     ),
     dict(
@@ -24,7 +24,7 @@ MUTATIONS = [
         file="model/auctionservice_bids.cpp",
         find=r"(const Money lowest = \*target->winningValue \+ target->minIncrement;\n)",
         replace=r"""\1        if (request.value < lowest)
-            (void)m_db.run(QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at) VALUES (?, ?, ?, ?)"), {request.itemId, request.userId, request.value.cents(), utcTimestampNow()});
+            (void)m_storage.insertBid(Bid{0, request.itemId, request.userId, request.value, utcTimestampNow(), {}, {}});
 """,
         tests=[(API, "ApiBids.*:Requests/ApiBadInput.*")],
     ),
@@ -44,21 +44,21 @@ MUTATIONS = [
     ),
     dict(
         name="skip BEGIN IMMEDIATE (a deferred transaction)",
-        file="model/writetransaction.cpp",
+        file="model/storage/sqlitestorage.cpp",
         find=r"BEGIN IMMEDIATE",
         replace="BEGIN DEFERRED",
         tests=[(MODEL, "BidRace.*:BidService.*"), (API, "HttpBidRace.*")],
     ),
     dict(
         name="no transaction at all (each statement commits alone)",
-        file="model/writetransaction.cpp",
+        file="model/storage/sqlitestorage.cpp",
         find=r'm_db\.exec\(QStringLiteral\("BEGIN IMMEDIATE"\)\)',
         replace='m_db.exec(QStringLiteral("SELECT 1"))',
         tests=[(MODEL, "BidRace.*:BidService.*:CsvImport.*"), (API, "HttpBidRace.*")],
     ),
     dict(
         name="recompute the winner in the wrong order after a delete",
-        file="model/auctionservice_bids.cpp",
+        file="model/storage/sqlstorage.cpp",
         find=r"ORDER BY value_cents DESC, id LIMIT 1",
         replace="ORDER BY value_cents ASC, id LIMIT 1",
         tests=[(MODEL, "BidService.*"), (API, "ApiBids.*")],
@@ -80,14 +80,14 @@ MUTATIONS = [
     dict(
         name="serve a stale cached answer after this process's own change",
         file="app/api/answercache.cpp",
-        find=r"(if \(m_announced != m_announcedSeen \|\| own != m_ownChangesSeen\) \{\n)(\s*)m_answers\.clear\(\);",
+        find=r"(if \(m_announced != m_announcedSeen \|\| own != m_ownChangesSeen\) \{\n)(\s*)clear\(\);",
         replace=r"\1\2(void)0;",
         tests=[(API, "*")],
     ),
     dict(
         name="no body cap (the guard lets any declared length through)",
         file="app/api/connectionguard.cpp",
-        find=r"if \(length > m_limits\.maxBodyBytes\)",
+        find=r"if \(head->contentLength > m_limits\.maxBodyBytes\)",
         replace="if (false)",
         tests=[(API, "ConnectionGuard.*")],
     ),
