@@ -30,11 +30,10 @@ Result<AuctionService::ChangeStamp> AuctionService::changeStamp()
     return ChangeStamp{*version, m_ownChanges};
 }
 
-Result<void> AuctionService::record(EntityKind kind, Change::Action action, qint64 id,
-                                    qint64 itemId, qint64 userId)
+void AuctionService::record(EntityKind kind, Change::Action action, qint64 id, qint64 itemId,
+                            qint64 userId)
 {
     m_pending.append(Change{kind, action, id, itemId, userId});
-    return {};
 }
 
 void AuctionService::announcePending()
@@ -65,8 +64,7 @@ Result<User> AuctionService::createUser(const QString& name)
         auto id = m_storage.insertUser(0, *checked, createdAt);
         if (!id)
             return fail(id.error());
-        if (auto ok = record(EntityKind::User, Change::Action::Added, *id); !ok)
-            return fail(ok.error());
+        record(EntityKind::User, Change::Action::Added, *id);
         return User{*id, *checked, 0, createdAt};
     });
 }
@@ -83,7 +81,8 @@ Result<User> AuctionService::renameUser(qint64 id, const QString& name)
         if (!*found)
             return fail(Error::notFound(
                 QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
-        return record(EntityKind::User, Change::Action::Updated, id);
+        record(EntityKind::User, Change::Action::Updated, id);
+        return {};
     });
     if (!renamed)
         return fail(renamed.error());
@@ -103,7 +102,8 @@ Result<void> AuctionService::deleteUser(qint64 id)
                                     .arg(found->bidCount)));
         if (auto ok = m_storage.deleteUser(id); !ok)
             return ok;
-        return record(EntityKind::User, Change::Action::Removed, id);
+        record(EntityKind::User, Change::Action::Removed, id);
+        return {};
     });
 }
 

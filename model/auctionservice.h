@@ -135,8 +135,8 @@ private:
     /// Records a change of the transaction in progress: other processes hear of it when it
     /// commits (NOTIFY on PostgreSQL, sent just before the commit); this process after the
     /// commit (announcePending).
-    Result<void> record(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
-                        qint64 userId = 0);
+    void record(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
+                qint64 userId = 0);
     void announcePending();
 
     Database& m_db;

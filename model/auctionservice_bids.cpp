@@ -65,9 +65,7 @@ Result<Bid> AuctionService::placeBidLocked(const BidRequest& request)
     if (!name)
         return fail(name.error());
     bid.userName = *name;
-    if (auto ok = record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
-        !ok)
-        return fail(ok.error());
+    record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
     return bid;
 }
 
@@ -121,7 +119,8 @@ Result<void> AuctionService::deleteBid(qint64 id)
             return fail(name.error());
         if (auto ok = m_storage.deleteBid(id); !ok)
             return ok;
-        return record(EntityKind::Bid, Change::Action::Removed, id, found->itemId, found->userId);
+        record(EntityKind::Bid, Change::Action::Removed, id, found->itemId, found->userId);
+        return {};
     });
 }
 

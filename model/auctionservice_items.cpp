@@ -54,8 +54,7 @@ Result<Item> AuctionService::createItem(const ItemChanges& changes)
         auto created = insertItem(changes);
         if (!created)
             return created;
-        if (auto ok = record(EntityKind::Item, Change::Action::Added, created->id); !ok)
-            return fail(ok.error());
+        record(EntityKind::Item, Change::Action::Added, created->id);
         return created;
     });
 }
@@ -80,8 +79,7 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
         changed.minIncrement = changes.minIncrement.value_or(current->minIncrement);
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
-        if (auto ok = record(EntityKind::Item, Change::Action::Updated, id); !ok)
-            return fail(ok.error());
+        record(EntityKind::Item, Change::Action::Updated, id);
         return changed;
     });
 }
@@ -99,7 +97,8 @@ Result<void> AuctionService::deleteItem(qint64 id)
                                     .arg(found->bidCount)));
         if (auto ok = m_storage.deleteItem(id); !ok)
             return ok;
-        return record(EntityKind::Item, Change::Action::Removed, id);
+        record(EntityKind::Item, Change::Action::Removed, id);
+        return {};
     });
 }
 

@@ -26,7 +26,8 @@ Result<User> AuctionService::restoreUser(const User& user)
             return fail(taken(EntityKind::User, user.id));
         if (auto id = m_storage.insertUser(user.id, *name, utcTimestampNow()); !id)
             return fail(id.error());
-        return record(EntityKind::User, Change::Action::Added, user.id);
+        record(EntityKind::User, Change::Action::Added, user.id);
+        return {};
     });
     if (!restored)
         return fail(restored.error());
@@ -47,7 +48,8 @@ Result<Item> AuctionService::restoreItem(const Item& item)
             row.createdAt = utcTimestampNow();
         if (auto id = m_storage.insertItem(row); !id)
             return fail(id.error());
-        return record(EntityKind::Item, Change::Action::Added, item.id);
+        record(EntityKind::Item, Change::Action::Added, item.id);
+        return {};
     });
     if (!restored)
         return fail(restored.error());
@@ -73,7 +75,8 @@ Result<Bid> AuctionService::restoreBid(const Bid& bid)
             return ok;
         if (auto name = m_storage.addToUserBidCount(bid.userId, 1); !name)
             return fail(name.error());
-        return record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
+        record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
+        return {};
     });
     if (!restored)
         return fail(restored.error());

@@ -5,6 +5,20 @@
 
 namespace BidTracker::Testing {
 
+ProcessRun runBidtracker(const QStringList& arguments, const QString& home)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
+    environment.remove(QStringLiteral("DISPLAY"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
+    EXPECT_TRUE(process.waitForFinished(60'000));
+    return ProcessRun{process.exitCode(), process.readAllStandardOutput(),
+                      process.readAllStandardError()};
+}
+
 quint16 startHeadless(QProcess& process, const QString& dir, const QString& db,
                       const QByteArray& token)
 {

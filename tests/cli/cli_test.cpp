@@ -1,5 +1,6 @@
 // The command line as a user runs it: exit codes, messages, files, and an export read back
 // by Python's csv module.
+#include "api/headlessprocess.h"
 #include "model/csv/csvkind.h"
 #include "support/testauction.h"
 
@@ -19,25 +20,11 @@ using namespace BidTracker;
 
 namespace {
 
-struct ProcessRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Testing::ProcessRun;
 
 ProcessRun bidtracker(const QStringList& arguments, const QString& home)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
-    environment.remove(QStringLiteral("DISPLAY"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
-    EXPECT_TRUE(process.waitForFinished(30'000));
-    return ProcessRun{process.exitCode(), process.readAllStandardOutput(),
-                      process.readAllStandardError()};
+    return Testing::runBidtracker(arguments, home);
 }
 
 void writeFile(const QString& path, const QByteArray& data)

@@ -293,24 +293,11 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
 
 namespace {
 
-struct CommandRun
-{
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
+using CommandRun = Testing::ProcessRun;
 
 CommandRun bidtracker(const QStringList& arguments, const QString& dir)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
-    EXPECT_TRUE(process.waitForFinished(60'000));
-    return {process.exitCode(), process.readAllStandardOutput(),
-            QString::fromUtf8(process.readAllStandardError())};
+    return Testing::runBidtracker(arguments, dir);
 }
 
 /// Every CSV export of a database, as bytes.
@@ -353,10 +340,10 @@ TEST(Copy, CarriesAWholeAuctionToPostgresqlAndBackAndRefusesANonEmptyTarget)
 
     // WHEN it is copied to PostgreSQL, and from there to a new SQLite file
     const CommandRun there = bidtracker({"copy", file, url}, dir.path());
-    ASSERT_EQ(there.code, 0) << there.err.toStdString();
+    ASSERT_EQ(there.exitCode, 0) << there.err.toStdString();
     const QString back = dir.filePath(QStringLiteral("back.sqlite"));
     const CommandRun home = bidtracker({"copy", url, back}, dir.path());
-    ASSERT_EQ(home.code, 0) << home.err.toStdString();
+    ASSERT_EQ(home.exitCode, 0) << home.err.toStdString();
 
     // THEN every export is byte for byte the same on all three
     EXPECT_EQ(exports(url, dir.path()), original);
@@ -374,8 +361,8 @@ TEST(Copy, CarriesAWholeAuctionToPostgresqlAndBackAndRefusesANonEmptyTarget)
     const QList<QByteArray> before = exports(back, dir.path());
     const CommandRun refused = bidtracker({"copy", file, back}, dir.path());
     // THEN it is refused with the reason and the target is unchanged
-    EXPECT_EQ(refused.code, 1);
-    EXPECT_TRUE(refused.err.contains(QStringLiteral("is not empty"))) << refused.err.toStdString();
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains("is not empty")) << refused.err.toStdString();
     EXPECT_EQ(exports(back, dir.path()), before);
     Testing::TestPostgres::dropDatabase(url);
 }
