@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-qpa-plugins \
 	libgtest-dev libgmock-dev libbenchmark-dev prometheus chromium curl sqlite3 \
-	postgresql libqt6sql6-psql
+	postgresql libqt6sql6-psql libqrencode-dev poppler-utils zbar-tools ccache
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the
 # machine has no npm of its own.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
@@ -41,8 +41,11 @@ install-packages:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+# ccache (when installed) keeps compiled objects across build folders and checkouts.
+CCACHE := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
 configure: deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CCACHE)
 
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
