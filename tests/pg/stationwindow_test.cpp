@@ -8,6 +8,7 @@
 #include "ui/windowfixture.h"
 
 #include <QScrollBar>
+#include <QStatusBar>
 
 using namespace BidTracker;
 using Testing::cell;
@@ -59,4 +60,70 @@ TEST(StationWindow, ABidRecordedByAnotherStationShowsWithin250MillisecondsKeepin
     EXPECT_EQ(lots->verticalScrollBar()->value(), scroll);
     other.terminate();
     other.waitForFinished(5000);
+}
+
+TEST(StationWindow, SaysWhenTheDatabaseServerIsGoneAndShowsWhatChangedOnceItIsBack)
+{
+    // GIVEN a window on a cluster of this test's own, with a lot and a bidder
+    QTemporaryDir dir;
+    const QString envFile = dir.filePath(QStringLiteral("cluster.env"));
+    const auto script = [&](const char* action) {
+        return QProcess::execute(QStringLiteral(PGCLUSTER_SCRIPT),
+                                 {QString::fromLatin1(action), envFile}) == 0;
+    };
+    ASSERT_TRUE(script("start"));
+    const QByteArray sharedCluster = qgetenv("BIDTRACKER_TEST_PG_ENV");
+    qputenv("BIDTRACKER_TEST_PG_ENV", envFile.toUtf8()); // this test's cluster, for its URL
+    const QString url = Testing::TestPostgres::adminUrl();
+    qputenv("BIDTRACKER_TEST_PG_ENV", sharedCluster);
+    {
+        auto db = Testing::openDatabase(url);
+        ASSERT_TRUE(db);
+        Model::AuctionService service(*db);
+        ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
+        ASSERT_TRUE(service.createItem({.name = QStringLiteral("Lot")}).has_value());
+    }
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    App::Options options;
+    options.port = 0;
+    QString error;
+    auto session = App::WindowSession::open(url, options, &error);
+    ASSERT_TRUE(session) << error.toStdString();
+    Gui::MainWindow& window = session->window();
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QTableView* lots = window.itemsPage()->view();
+    const auto status = [&] { return window.statusBar()->currentMessage(); };
+
+    // WHEN the database server stops
+    ASSERT_TRUE(script("pause"));
+    // THEN the status bar says so within a few seconds (the listener checks every second)
+    EXPECT_TRUE(waitFor([&] { return status().contains(u"Lost the connection"); }, 10'000))
+        << status().toStdString();
+
+    // WHEN it is back and another station records a bid while this window may have missed
+    // the notification
+    ASSERT_TRUE(script("resume"));
+    EXPECT_TRUE(waitFor([&] { return status().contains(u"again"); }, 15'000))
+        << status().toStdString();
+    // (a station of its own, in another process: a process ignores its own notifications)
+    QProcess other;
+    const QByteArray token = "station-window-token";
+    const quint16 port = Testing::startHeadless(other, dir.path(), url, token);
+    ASSERT_NE(port, 0);
+    Testing::HttpClients client(port, 1);
+    client.send(0, "POST", QStringLiteral("/api/v1/bids"),
+                Testing::bidBody(QStringLiteral("item1"), 700, QStringLiteral("user1")), token);
+    ASSERT_EQ(client.collect(5000).front().first, 201);
+    // THEN the window shows it
+    EXPECT_TRUE(
+        waitFor([&] { return cell(lots, 0, Model::ItemsTableModel::Winner).startsWith(u"Bidder"); },
+                5000))
+        << cell(lots, 0, Model::ItemsTableModel::Winner).toStdString();
+    other.terminate();
+    other.waitForFinished(5000);
+    session.reset();
+    EXPECT_TRUE(script("stop"));
 }
