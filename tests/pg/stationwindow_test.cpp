@@ -4,6 +4,7 @@
 #include "api/httpclients.h"
 #include "app/windowsession.h"
 #include "model/tables/itemstablemodel.h"
+#include "pg/owncluster.h"
 #include "pg/sharedauction.h"
 #include "ui/windowfixture.h"
 
@@ -14,21 +15,36 @@ using namespace BidTracker;
 using Testing::cell;
 using Testing::waitFor;
 
+namespace {
+
+/// A window session on `url` with settings of its own, shown at 1280x800; null (and the test
+/// failed) when it cannot open.
+std::unique_ptr<App::WindowSession> openWindow(const QString& url, const QTemporaryDir& settings)
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    App::Options options;
+    options.port = 0;
+    QString error;
+    auto session = App::WindowSession::open(url, options, &error);
+    EXPECT_TRUE(session) << error.toStdString();
+    if (!session)
+        return session;
+    session->window().resize(1280, 800);
+    session->window().show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(&session->window()));
+    return session;
+}
+
+} // namespace
+
 TEST(StationWindow, ABidRecordedByAnotherStationShowsWithin250MillisecondsKeepingTheSelection)
 {
     // GIVEN a window on a shared database, lot 2 selected, and another station's server
     Testing::SharedAuction auction(40, 2);
     QTemporaryDir settings;
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
-    App::Options options;
-    options.port = 0;
-    QString error;
-    auto session = App::WindowSession::open(auction.url(), options, &error);
-    ASSERT_TRUE(session) << error.toStdString();
+    auto session = openWindow(auction.url(), settings);
+    ASSERT_TRUE(session);
     Gui::MainWindow& window = session->window();
-    window.resize(1280, 800);
-    window.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     QTableView* lots = window.itemsPage()->view();
     window.itemsPage()->selectId(2);
     lots->verticalScrollBar()->setValue(3);
@@ -65,53 +81,31 @@ TEST(StationWindow, ABidRecordedByAnotherStationShowsWithin250MillisecondsKeepin
 TEST(StationWindow, SaysWhenTheDatabaseServerIsGoneAndShowsWhatChangedOnceItIsBack)
 {
     // GIVEN a window on a cluster of this test's own, with a lot and a bidder
-    QTemporaryDir dir;
-    const QString envFile = dir.filePath(QStringLiteral("cluster.env"));
-    const auto script = [&](const char* action) {
-        return QProcess::execute(QStringLiteral(PGCLUSTER_SCRIPT),
-                                 {QString::fromLatin1(action), envFile}) == 0;
-    };
-    ASSERT_TRUE(script("start"));
-    const QByteArray sharedCluster = qgetenv("BIDTRACKER_TEST_PG_ENV");
-    qputenv("BIDTRACKER_TEST_PG_ENV", envFile.toUtf8()); // this test's cluster, for its URL
-    const QString url = Testing::TestPostgres::adminUrl();
-    qputenv("BIDTRACKER_TEST_PG_ENV", sharedCluster);
-    {
-        auto db = Testing::openDatabase(url);
-        ASSERT_TRUE(db);
-        Model::AuctionService service(*db);
-        ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
-        ASSERT_TRUE(service.createItem({.name = QStringLiteral("Lot")}).has_value());
-    }
+    Testing::OwnCluster cluster;
+    ASSERT_TRUE(cluster.ready());
+    const QString& url = cluster.url();
     QTemporaryDir settings;
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
-    App::Options options;
-    options.port = 0;
-    QString error;
-    auto session = App::WindowSession::open(url, options, &error);
-    ASSERT_TRUE(session) << error.toStdString();
+    auto session = openWindow(url, settings);
+    ASSERT_TRUE(session);
     Gui::MainWindow& window = session->window();
-    window.resize(1280, 800);
-    window.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     QTableView* lots = window.itemsPage()->view();
     const auto status = [&] { return window.statusBar()->currentMessage(); };
 
     // WHEN the database server stops
-    ASSERT_TRUE(script("pause"));
+    ASSERT_TRUE(cluster.pause());
     // THEN the status bar says so within a few seconds (the listener checks every second)
     EXPECT_TRUE(waitFor([&] { return status().contains(u"Lost the connection"); }, 10'000))
         << status().toStdString();
 
     // WHEN it is back and another station records a bid while this window may have missed
     // the notification
-    ASSERT_TRUE(script("resume"));
+    ASSERT_TRUE(cluster.resume());
     EXPECT_TRUE(waitFor([&] { return status().contains(u"again"); }, 15'000))
         << status().toStdString();
     // (a station of its own, in another process: a process ignores its own notifications)
     QProcess other;
     const QByteArray token = "station-window-token";
-    const quint16 port = Testing::startHeadless(other, dir.path(), url, token);
+    const quint16 port = Testing::startHeadless(other, cluster.dir(), url, token);
     ASSERT_NE(port, 0);
     Testing::HttpClients client(port, 1);
     client.send(0, "POST", QStringLiteral("/api/v1/bids"),
@@ -125,5 +119,4 @@ TEST(StationWindow, SaysWhenTheDatabaseServerIsGoneAndShowsWhatChangedOnceItIsBa
     other.terminate();
     other.waitForFinished(5000);
     session.reset();
-    EXPECT_TRUE(script("stop"));
 }
