@@ -448,7 +448,6 @@ std::vector<BadCase> cases()
          {{"Authorization", noAuth}},
          401,
          "token"},
-        {"GetCloseAll", "GET", items + QStringLiteral("/close-all"), {}, {}, 404, "does not exist"},
     };
 }
 
