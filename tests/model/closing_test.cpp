@@ -227,7 +227,8 @@ TEST(Closing, ABidRacingTheCloseNeverWinsAfterIt)
         AuctionService service(*db);
         LotCloser closer(service, 1);
         const QDateTime until = parsed(closesAt).addMSecs(1500);
-        while (QDateTime::currentDateTimeUtc() < until && !closer.closeDue().value_or(QList<qint64>{}).size())
+        while (QDateTime::currentDateTimeUtc() < until &&
+               !closer.closeDue().value_or(QList<qint64>{}).size())
             QThread::msleep(1);
     });
     closing.join();
