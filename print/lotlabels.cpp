@@ -53,23 +53,33 @@ void LotLabels::paintLabel(PageCanvas& canvas, const PrintLot& lot, const QRectF
 {
     const QRectF inner = label.adjusted(SafeInset, SafeInset, -SafeInset, -SafeInset);
     const QString id = Model::formatId(Model::EntityKind::Item, lot.id);
-    const double qr = std::min(inner.height(), 60.0);
+    const double qr = std::min(inner.height(), 72.0);
     if (const auto code = QrCode::encode(id.toUtf8()))
         canvas.drawQr(*code, QRectF(inner.right() - qr, inner.center().y() - qr / 2, qr, qr));
     const double textWidth = inner.width() - qr - 4;
-    // Sized by the label's height, so the larger A4 labels get larger type.
-    const double scale = std::min(1.5, inner.height() / 58);
+    // Sized by the label's height, so the taller A4 labels get somewhat larger type.
+    const double scale = std::min(1.2, inner.height() / 58);
     double y = inner.top();
-    canvas.drawLine(QRectF(inner.left(), y, textWidth, 13 * scale),
-                    QStringLiteral("Lot %1").arg(lot.id), PageCanvas::font(10 * scale, true), Ink,
+    const double headHeight = 13 * scale;
+    const QString head = QStringLiteral("Lot %1").arg(lot.id);
+    const QFont headFont = PageCanvas::font(10 * scale, true);
+    canvas.drawLine(QRectF(inner.left(), y, textWidth, headHeight), head, headFont, Ink,
                     Qt::AlignLeft | Qt::AlignTop);
-    y += 13 * scale;
-    const double priceHeight = 11 * scale;
-    canvas.drawWrapped(QRectF(inner.left(), y, textWidth, inner.bottom() - priceHeight - y),
+    y += headHeight;
+    const QString price =
+        QStringLiteral("Starting bid %1").arg(Model::displayMoney(lot.startingPrice));
+    const double priceSize = canvas.fittingSize(price, textWidth, 7.5 * scale, 5, true);
+    const double priceHeight = priceSize * 1.45;
+    canvas.drawWrapped(QRectF(inner.left(), y, textWidth, inner.bottom() - priceHeight - y - 1),
                        lot.name, PageCanvas::font(8.5 * scale), Ink);
     canvas.drawLine(QRectF(inner.left(), inner.bottom() - priceHeight, textWidth, priceHeight),
-                    QStringLiteral("Starting bid %1").arg(Model::displayMoney(lot.startingPrice)),
-                    PageCanvas::font(7.5 * scale, true), Grey, Qt::AlignLeft | Qt::AlignBottom);
+                    price, PageCanvas::font(priceSize, true), Grey,
+                    Qt::AlignLeft | Qt::AlignBottom);
+    // The id beside the number when both fit (the QR code holds it in any case).
+    const QFont idFont = PageCanvas::font(7 * scale);
+    if (canvas.textWidth(head, headFont) + canvas.textWidth(id, idFont) + 6 <= textWidth)
+        canvas.drawLine(QRectF(inner.left(), y - headHeight, textWidth, headHeight), id, idFont,
+                        Grey, Qt::AlignRight | Qt::AlignTop);
 }
 
 } // namespace BidTracker::Print

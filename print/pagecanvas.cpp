@@ -123,6 +123,11 @@ void PageCanvas::drawLine(const QRectF& box, const QString& text, const QFont& f
                        metrics.elidedText(text, Qt::ElideRight, target.width()));
 }
 
+double PageCanvas::textWidth(const QString& text, const QFont& font) const
+{
+    return QFontMetricsF(font, &m_device).horizontalAdvance(text) / m_scale;
+}
+
 double PageCanvas::fittingSize(const QString& text, double width, double points, double minimum,
                                bool bold)
 {

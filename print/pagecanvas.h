@@ -42,6 +42,8 @@ public:
     /// One line, elided with "…" to the box's width, aligned in the box.
     void drawLine(const QRectF& box, const QString& text, const QFont& font,
                   const QColor& color = Qt::black, Qt::Alignment align = Qt::AlignLeft);
+    /// The width of `text` on one line, in points.
+    double textWidth(const QString& text, const QFont& font) const;
     /// The largest size from `points` down to `minimum` at which `text` fits on one line
     /// `width` wide.
     double fittingSize(const QString& text, double width, double points, double minimum,

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -71,6 +72,33 @@ QStringList PdfProbe::qrCodes(int page, int dpi) const
                                  QStringLiteral("-Sdisable"), QStringLiteral("-Sqrcode.enable"),
                                  png});
     return out.split(u'\n', Qt::SkipEmptyParts);
+}
+
+} // namespace BidTracker::Testing
+
+namespace BidTracker::Testing {
+
+QStringList PdfProbe::qrCodesIn(int page, const QList<QRectF>& regions, int dpi) const
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("page.png"));
+    renderPng(page, png, dpi);
+    const QImage image(png);
+    EXPECT_FALSE(image.isNull());
+    const double scale = dpi / 72.0;
+    QStringList codes;
+    for (qsizetype i = 0; i < regions.size(); ++i) {
+        const QRectF& region = regions[i];
+        const QRect pixels(qRound(region.x() * scale), qRound(region.y() * scale),
+                           qRound(region.width() * scale), qRound(region.height() * scale));
+        const QString crop = dir.filePath(QStringLiteral("region%1.png").arg(i));
+        image.copy(pixels).save(crop);
+        codes.append(runTool(QStringLiteral("zbarimg"),
+                             {QStringLiteral("--quiet"), QStringLiteral("--raw"),
+                              QStringLiteral("-Sdisable"), QStringLiteral("-Sqrcode.enable"), crop})
+                         .trimmed());
+    }
+    return codes;
 }
 
 } // namespace BidTracker::Testing

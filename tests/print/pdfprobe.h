@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
@@ -21,6 +23,10 @@ public:
     QSizeF pageSize() const;
     /// Every QR code zbarimg decodes on the page (from 1) rendered at `dpi`, in its order.
     QStringList qrCodes(int page, int dpi = 150) const;
+    /// The QR code in each region of the page (in points from the page's corner), one entry
+    /// per region ("" where none decodes): a scanner reads one label at a time, and zbar
+    /// misses some of thirty codes on one picture.
+    QStringList qrCodesIn(int page, const QList<QRectF>& regions, int dpi = 200) const;
     /// Renders page `page` to `png` (pdftoppm).
     void renderPng(int page, const QString& png, int dpi) const;
 
