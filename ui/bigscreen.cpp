@@ -85,7 +85,9 @@ double BigScreen::lineHeight() const
 int BigScreen::linesPerPage() const
 {
     const double footer = lineHeight() * 0.6;
-    return std::max(1, static_cast<int>((height() - headerHeight() - footer) / lineHeight()));
+    const double headings = lineHeight() * 0.5;
+    return std::max(
+        1, static_cast<int>((height() - headerHeight() - headings - footer) / lineHeight()));
 }
 
 int BigScreen::pageCount() const
@@ -130,7 +132,7 @@ void BigScreen::reload()
             line.price = Model::displayMoney(*item.winningValue);
             // TODO: the paddle number (User::number) once the model has it; until then the
             // number of the bidder's id, the number the bidder cards carry too.
-            line.leader = QStringLiteral("#%1").arg(item.winnerUserId.value_or(0));
+            line.leader = QString::number(item.winnerUserId.value_or(0));
         } else {
             line.price = tr("opens at %1").arg(Model::displayMoney(item.startingPrice));
         }
@@ -194,9 +196,9 @@ void BigScreen::paintEvent(QPaintEvent*)
                      Qt::AlignRight | Qt::AlignVCenter, pageText);
 
     // Columns: lot number, name, current bid, leader, mark.
-    const double numberWidth = w * 0.09;
+    const double numberWidth = w * 0.08;
     const double markWidth = w * 0.12;
-    const double leaderWidth = w * 0.11;
+    const double leaderWidth = w * 0.12;
     const double priceWidth = w * 0.2;
     const double nameLeft = margin + numberWidth;
     const double nameWidth =
@@ -212,7 +214,18 @@ void BigScreen::paintEvent(QPaintEvent*)
                          Qt::AlignVCenter | Qt::TextWordWrap, m_error);
         return;
     }
-    double y = header;
+    // Column headings, small: the figures below explain themselves once named.
+    const double headings = line * 0.5;
+    painter.setPen(Dim);
+    painter.setFont(sized(line * 0.24, true));
+    const double priceLeft0 = nameLeft + nameWidth;
+    painter.drawText(QRectF(margin, header, numberWidth, headings),
+                     Qt::AlignLeft | Qt::AlignBottom, tr("LOT"));
+    painter.drawText(QRectF(priceLeft0, header, priceWidth, headings),
+                     Qt::AlignRight | Qt::AlignBottom, tr("CURRENT BID"));
+    painter.drawText(QRectF(priceLeft0 + priceWidth, header, leaderWidth, headings),
+                     Qt::AlignRight | Qt::AlignBottom, tr("PADDLE"));
+    double y = header + headings;
     for (qsizetype i = 0; i < m_lines.size(); ++i, y += line) {
         const Line& entry = m_lines[i];
         if (i % 2 == 1)

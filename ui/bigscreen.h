@@ -28,7 +28,7 @@ public:
         qint64 lotId = 0;
         QString name;
         QString price;
-        /// "#103", or "" with no bids.
+        /// The leader's paddle number ("103"), or "" with no bids.
         QString leader;
         enum class Mark { Open, Closed, Sold } mark = Mark::Open;
     };

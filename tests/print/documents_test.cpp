@@ -8,6 +8,7 @@
 #include "support/testauction.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -24,6 +25,16 @@ QString written(const Print::Document& document, const QTemporaryDir& dir,
     const auto pages = Print::writePdf(document, path);
     EXPECT_TRUE(pages.has_value()) << qPrintable(pages.error());
     return path;
+}
+
+/// Keeps a copy of the PDF when BIDTRACKER_SCREENSHOTS names a folder (docs/screenshots).
+void keep(const QString& path, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("BIDTRACKER_SCREENSHOTS");
+    if (!folder.isEmpty()) {
+        QFile::remove(folder + u'/' + name);
+        QFile::copy(path, folder + u'/' + name);
+    }
 }
 
 QStringList sorted(QStringList list)
@@ -101,7 +112,10 @@ TEST(BidSheets, EachQrCodeDecodesToItsLotId)
 TEST(BidSheets, ShowsDetailsAndBuyNowWhenSet)
 {
     Print::PrintLot withAll = lot(7, QStringLiteral("Weekend cabin"));
-    withAll.description = QStringLiteral("Two nights by the lake.");
+    withAll.description = QStringLiteral(
+        "Two nights by the lake. A wood-panelled cabin for four with a stone fireplace, a "
+        "canoe and a jetty of its own; linen, firewood and a breakfast hamper are included. "
+        "Valid any weekend from April to October 2027, booked directly with the inn.");
     withAll.donor = QStringLiteral("The Lakeside Inn");
     withAll.fairMarketValue = Model::Money::fromCents(45000);
     withAll.buyNow = Model::Money::fromCents(60000);
@@ -109,6 +123,7 @@ TEST(BidSheets, ShowsDetailsAndBuyNowWhenSet)
     const Testing::PdfProbe pdf(
         written(Print::BidSheets(Paper::Letter, QStringLiteral("Spring Gala"), {withAll}), dir));
 
+    keep(pdf.path(), QStringLiteral("bid-sheet.pdf"));
     const QString text = pdf.text();
     EXPECT_TRUE(text.contains(u"SPRING GALA")) << qPrintable(text);
     EXPECT_TRUE(text.contains(u"Two nights by the lake."));
@@ -190,6 +205,7 @@ TEST(BidderCards, FourAPageWithHugeNumbersNamesAndQrCodes)
     const auto document =
         made(Print::DocumentKind::BidderCards, Paper::Letter, {}, auction.service());
     const Testing::PdfProbe pdf(written(*document, dir));
+    keep(pdf.path(), QStringLiteral("bidder-cards.pdf"));
 
     // THEN four cards on the first page, one on the second, every QR code the bidder's id
     EXPECT_EQ(pdf.pageCount(), 2);
@@ -214,6 +230,7 @@ TEST(LotLabels, ThirtyToAnAvery5160Page)
     // WHEN printed on Letter labels
     const Print::LotLabels labels(Paper::Letter, lots);
     const Testing::PdfProbe pdf(written(labels, dir));
+    keep(pdf.path(), QStringLiteral("labels.pdf"));
 
     // THEN 30 on the first page in 3 columns, the 31st on the second
     EXPECT_EQ(labels.format().perPage(), 30);

@@ -15,6 +15,7 @@ class PdfProbe
 {
 public:
     explicit PdfProbe(QString path) : m_path(std::move(path)) {}
+    QString path() const { return m_path; }
 
     /// The text of every page (pdftotext -layout), or of page `page` (from 1) alone.
     QString text(int page = 0) const;
