@@ -267,7 +267,7 @@ void BigScreen::paintEvent(QPaintEvent*)
     const qint64 first = static_cast<qint64>(m_page) * linesPerPage() + 1;
     const QString footer = m_lines.isEmpty()
                                ? tr("No lots yet")
-                               : tr("Lots %1–%2 of %3   ·   the leader's paddle number is shown")
+                               : tr("Lots %1–%2 of %3")
                                      .arg(first)
                                      .arg(first + m_lines.size() - 1)
                                      .arg(m_total);
