@@ -42,8 +42,8 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
         "Usage: bidtracker print bid-sheets|bidder-cards|labels [--db DB] [--lots IDS] "
         "[--bidders IDS] [--paper letter|a4] -o FILE.pdf");
     options.mode = Options::Mode::Print;
-    const auto kind = positional.size() == 2 ? Print::parseDocumentKind(positional[1])
-                                             : std::nullopt;
+    const auto kind =
+        positional.size() == 2 ? Print::parseDocumentKind(positional[1]) : std::nullopt;
     if (!kind || parser.value(*output).trimmed().isEmpty())
         return std::unexpected(usage);
     options.printKind = positional[1];
@@ -62,13 +62,14 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
             return std::unexpected(
                 QStringLiteral("--%1: %2").arg(option->names().first(), ids.error()));
         if (ids->isEmpty())
-            return std::unexpected(QStringLiteral("--%1 needs at least one id").arg(option->names().first()));
+            return std::unexpected(
+                QStringLiteral("--%1 needs at least one id").arg(option->names().first()));
         *target = std::move(*ids);
     }
     if (parser.isSet(*paper)) {
         if (!Print::parsePaper(parser.value(*paper)))
-            return std::unexpected(
-                QStringLiteral("--paper must be letter or a4, not \"%1\"").arg(parser.value(*paper)));
+            return std::unexpected(QStringLiteral("--paper must be letter or a4, not \"%1\"")
+                                       .arg(parser.value(*paper)));
         options.printPaper = parser.value(*paper).toLower();
     }
     return options;
@@ -150,17 +151,17 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("IDS"));
     const QCommandLineOption bidders(
         QStringLiteral("bidders"),
-        QStringLiteral("print: these bidders only (user3,4; default all)."),
-        QStringLiteral("IDS"));
-    const QCommandLineOption paper(
-        QStringLiteral("paper"),
-        QStringLiteral("print: letter or a4 (default: the locale's)."), QStringLiteral("SIZE"));
+        QStringLiteral("print: these bidders only (user3,4; default all)."), QStringLiteral("IDS"));
+    const QCommandLineOption paper(QStringLiteral("paper"),
+                                   QStringLiteral("print: letter or a4 (default: the locale's)."),
+                                   QStringLiteral("SIZE"));
     QCommandLineOption benchmark(QStringLiteral("benchmark-window"),
                                  QStringLiteral("Measure the window on the database and exit."));
     benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
-                       lots, bidders, paper, benchmark});
+                       benchmark});
+    parser.addOptions({lots, bidders, paper});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral("[export|import KIND [FILE] | generate | copy FROM TO]"));

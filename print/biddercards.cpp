@@ -75,8 +75,7 @@ void BidderCards::paintPage(PageCanvas& canvas, int index) const
     }
 }
 
-void BidderCards::paintCard(PageCanvas& canvas, const PrintBidder& bidder,
-                            const QRectF& card) const
+void BidderCards::paintCard(PageCanvas& canvas, const PrintBidder& bidder, const QRectF& card) const
 {
     // Nothing within a quarter inch of the cut: a guillotine strays by a millimetre or two.
     const QRectF inner = card.adjusted(18, 18, -18, -18);
@@ -99,8 +98,8 @@ void BidderCards::paintCard(PageCanvas& canvas, const PrintBidder& bidder,
     const double nameTop = qrBox.top() - 8 - nameHeight;
     const double numberHeight = nameTop - 6 - y;
     const QString number = QString::number(bidder.number);
-    const double size = std::min(canvas.fittingSize(number, inner.width(), 140, 30, true),
-                                 numberHeight / 1.2);
+    const double size =
+        std::min(canvas.fittingSize(number, inner.width(), 140, 30, true), numberHeight / 1.2);
     canvas.drawLine(QRectF(inner.left(), y, inner.width(), numberHeight), number,
                     PageCanvas::font(size, true), Ink, Qt::AlignHCenter | Qt::AlignVCenter);
     canvas.drawWrapped(QRectF(inner.left(), nameTop, inner.width(), nameHeight), bidder.name,

@@ -6,8 +6,9 @@
 namespace BidTracker::Print {
 
 /// Bidder cards handed out at check-in: four to a page (two by two), touching, with cut
-/// marks in the margin on the line of every cut. Each shows the paddle number as large as the card allows (read from across the
-/// room), the bidder's name and a QR code of the bidder id for the checkout scanner.
+/// marks in the margin on the line of every cut. Each shows the paddle number as large as the card
+/// allows (read from across the room), the bidder's name and a QR code of the bidder id for the
+/// checkout scanner.
 class BidderCards final : public Document
 {
 public:

@@ -64,8 +64,8 @@ void BidSheets::paintPage(PageCanvas& canvas, int index) const
                                       "Write your bidder number and amount clearly.")
                            .arg(Model::displayMoney(lot.minIncrement)),
                        PageCanvas::font(8), Grey);
-    canvas.drawLine(QRectF(Margin, footerTop + 5, width, 12), lotId(lot),
-                    PageCanvas::font(8, true), Grey, Qt::AlignRight | Qt::AlignTop);
+    canvas.drawLine(QRectF(Margin, footerTop + 5, width, 12), lotId(lot), PageCanvas::font(8, true),
+                    Grey, Qt::AlignRight | Qt::AlignTop);
 }
 
 double BidSheets::paintHeading(PageCanvas& canvas, const PrintLot& lot) const
@@ -76,11 +76,11 @@ double BidSheets::paintHeading(PageCanvas& canvas, const PrintLot& lot) const
     canvas.drawLine(QRectF(Margin, y, textWidth, 16), m_auctionName.toUpper(),
                     PageCanvas::font(10, true), Grey);
     y += 20;
-    canvas.drawLine(QRectF(Margin, y, textWidth, 18),
-                    QStringLiteral("Lot %1").arg(lot.id), PageCanvas::font(13, true), Ink);
+    canvas.drawLine(QRectF(Margin, y, textWidth, 18), QStringLiteral("Lot %1").arg(lot.id),
+                    PageCanvas::font(13, true), Ink);
     y += 22;
-    y += canvas.drawWrapped(QRectF(Margin, y, textWidth, 62), lot.name,
-                            PageCanvas::font(22, true), Ink);
+    y += canvas.drawWrapped(QRectF(Margin, y, textWidth, 62), lot.name, PageCanvas::font(22, true),
+                            Ink);
 
     if (const auto code = QrCode::encode(lotId(lot).toUtf8()))
         canvas.drawQr(*code, QRectF(Margin + width - QrSide, Margin - 6, QrSide, QrSide));
@@ -108,8 +108,8 @@ double BidSheets::paintDetails(PageCanvas& canvas, const PrintLot& lot, double t
         facts.append(
             QStringLiteral("Fair market value %1").arg(Model::displayMoney(*lot.fairMarketValue)));
     if (!facts.isEmpty()) {
-        y += canvas.drawWrapped(QRectF(Margin, y, width, 30),
-                                facts.join(QStringLiteral("   ·   ")), PageCanvas::font(10), Grey);
+        y += canvas.drawWrapped(QRectF(Margin, y, width, 30), facts.join(QStringLiteral("   ·   ")),
+                                PageCanvas::font(10), Grey);
         y += 8;
     }
     return y;
@@ -139,8 +139,7 @@ double BidSheets::paintPrices(PageCanvas& canvas, const PrintLot& lot, double to
     return top + height + 16;
 }
 
-void BidSheets::paintTable(PageCanvas& canvas, const PrintLot& lot, double top,
-                           double bottom) const
+void BidSheets::paintTable(PageCanvas& canvas, const PrintLot& lot, double top, double bottom) const
 {
     const double width = canvas.pageSize().width() - 2 * Margin;
     const double numberWidth = 28;
@@ -155,9 +154,9 @@ void BidSheets::paintTable(PageCanvas& canvas, const PrintLot& lot, double top,
     const QFont headerFont = PageCanvas::font(8, true);
     canvas.drawLine(QRectF(bidderLeft + 8, top, bidderWidth - 16, headerHeight),
                     QStringLiteral("BIDDER NUMBER"), headerFont, Ink, Qt::AlignVCenter);
-    canvas.drawLine(QRectF(amountLeft + 8, top, width - bidderWidth - numberWidth - 16,
-                           headerHeight),
-                    QStringLiteral("BID AMOUNT"), headerFont, Ink, Qt::AlignVCenter);
+    canvas.drawLine(
+        QRectF(amountLeft + 8, top, width - bidderWidth - numberWidth - 16, headerHeight),
+        QStringLiteral("BID AMOUNT"), headerFont, Ink, Qt::AlignVCenter);
 
     const QFont numberFont = PageCanvas::font(7.5);
     for (int row = 0; row < rows; ++row) {
@@ -170,8 +169,8 @@ void BidSheets::paintTable(PageCanvas& canvas, const PrintLot& lot, double top,
     }
     // The first line's amount: the lowest acceptable bid, so the first bidder need not work
     // it out and every later line only has to beat the one above.
-    canvas.drawLine(QRectF(amountLeft + 8, top + headerHeight, width - bidderWidth - numberWidth -
-                                                                    16, RowHeight),
+    canvas.drawLine(QRectF(amountLeft + 8, top + headerHeight,
+                           width - bidderWidth - numberWidth - 16, RowHeight),
                     QStringLiteral("%1 (minimum)").arg(Model::displayMoney(lot.firstMinimum)),
                     PageCanvas::font(12, true), Grey, Qt::AlignLeft | Qt::AlignVCenter);
 

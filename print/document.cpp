@@ -8,8 +8,8 @@ namespace BidTracker::Print {
 
 bool render(const Document& document, QPagedPaintDevice& device)
 {
-    device.setPageLayout(QPageLayout(pageSize(document.paper()), QPageLayout::Portrait,
-                                     QMarginsF(0, 0, 0, 0)));
+    device.setPageLayout(
+        QPageLayout(pageSize(document.paper()), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
     PageCanvas canvas(device);
     if (!canvas.isActive())
         return false;

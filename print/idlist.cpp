@@ -47,9 +47,8 @@ std::expected<QList<qint64>, QString> parseIdList(QStringView text, Model::Entit
         }
         const auto id = number(entry, kind);
         if (!id)
-            return std::unexpected(
-                QStringLiteral("\"%1\" is not an id such as %2, or its number")
-                    .arg(entry, Model::formatId(kind, 12)));
+            return std::unexpected(QStringLiteral("\"%1\" is not an id such as %2, or its number")
+                                       .arg(entry, Model::formatId(kind, 12)));
         add(*id);
     }
     return ids;

@@ -49,8 +49,7 @@ public:
     double fittingSize(const QString& text, double width, double points, double minimum,
                        bool bold = false);
     void strokeRect(const QRectF& box, double widthPoints, const QColor& color = Qt::black);
-    void strokeLine(QPointF from, QPointF to, double widthPoints,
-                    const QColor& color = Qt::black);
+    void strokeLine(QPointF from, QPointF to, double widthPoints, const QColor& color = Qt::black);
     void fillRect(const QRectF& box, const QColor& color);
     void drawQr(const QrCode& code, const QRectF& box);
 

@@ -9,8 +9,7 @@ namespace {
 // Read in pages, so that a big auction is never held twice over in one query's result.
 constexpr qint64 PageRows = 2'000;
 
-template <typename T, typename Read>
-Model::Result<QList<T>> readAll(Read&& read)
+template <typename T, typename Read> Model::Result<QList<T>> readAll(Read&& read)
 {
     QList<T> all;
     for (qint64 offset = 0;; offset += PageRows) {

@@ -21,10 +21,9 @@ struct QrFree
 std::optional<QrCode> QrCode::encode(const QByteArray& text)
 {
     // Version 0: the smallest symbol that holds the text; 8-bit mode keeps any UTF-8 intact.
-    const std::unique_ptr<QRcode, QrFree> code(
-        QRcode_encodeData(static_cast<int>(text.size()),
-                          reinterpret_cast<const unsigned char*>(text.constData()), 0,
-                          QR_ECLEVEL_M));
+    const std::unique_ptr<QRcode, QrFree> code(QRcode_encodeData(
+        static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.constData()), 0,
+        QR_ECLEVEL_M));
     if (!code)
         return std::nullopt;
     const int size = code->width;

@@ -189,9 +189,8 @@ void BigScreen::paintEvent(QPaintEvent*)
                                                       static_cast<int>(titleBox.width())));
     painter.setPen(Dim);
     painter.setFont(sized(header * 0.24));
-    const QString pageText = pageCount() > 1
-                                 ? tr("Page %1 of %2").arg(m_page + 1).arg(pageCount())
-                                 : tr("%n lot(s)", nullptr, static_cast<int>(m_total));
+    const QString pageText = pageCount() > 1 ? tr("Page %1 of %2").arg(m_page + 1).arg(pageCount())
+                                             : tr("%n lot(s)", nullptr, static_cast<int>(m_total));
     painter.drawText(QRectF(w * 0.7, 0, w * 0.3 - margin, header),
                      Qt::AlignRight | Qt::AlignVCenter, pageText);
 
@@ -219,8 +218,8 @@ void BigScreen::paintEvent(QPaintEvent*)
     painter.setPen(Dim);
     painter.setFont(sized(line * 0.24, true));
     const double priceLeft0 = nameLeft + nameWidth;
-    painter.drawText(QRectF(margin, header, numberWidth, headings),
-                     Qt::AlignLeft | Qt::AlignBottom, tr("LOT"));
+    painter.drawText(QRectF(margin, header, numberWidth, headings), Qt::AlignLeft | Qt::AlignBottom,
+                     tr("LOT"));
     painter.drawText(QRectF(priceLeft0, header, priceWidth, headings),
                      Qt::AlignRight | Qt::AlignBottom, tr("CURRENT BID"));
     painter.drawText(QRectF(priceLeft0 + priceWidth, header, leaderWidth, headings),
@@ -265,12 +264,10 @@ void BigScreen::paintEvent(QPaintEvent*)
     painter.setPen(Dim);
     painter.setFont(sized(line * 0.26));
     const qint64 first = static_cast<qint64>(m_page) * linesPerPage() + 1;
-    const QString footer = m_lines.isEmpty()
-                               ? tr("No lots yet")
-                               : tr("Lots %1–%2 of %3")
-                                     .arg(first)
-                                     .arg(first + m_lines.size() - 1)
-                                     .arg(m_total);
+    const QString footer =
+        m_lines.isEmpty()
+            ? tr("No lots yet")
+            : tr("Lots %1–%2 of %3").arg(first).arg(first + m_lines.size() - 1).arg(m_total);
     painter.drawText(QRectF(margin, height() - line * 0.6, w - 2 * margin, line * 0.6),
                      Qt::AlignLeft | Qt::AlignVCenter, footer);
 }

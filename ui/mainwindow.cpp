@@ -2,7 +2,6 @@
 
 #include "auctionactions.h"
 #include "bigscreen.h"
-#include "printactions.h"
 #include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
@@ -15,6 +14,7 @@
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
 #include "placebiddialog.h"
+#include "printactions.h"
 #include "quickbidbar.h"
 #include "serverpanel.h"
 #include "tablepage.h"

@@ -44,8 +44,7 @@ void PrintActions::choose()
 }
 
 bool PrintActions::printTo(QPrinter& printer, Print::DocumentKind kind,
-                           const Print::Selection& selection, Print::Paper paper,
-                           QString* error)
+                           const Print::Selection& selection, Print::Paper paper, QString* error)
 {
     auto document = Print::makeDocument(kind, paper, selection, m_service);
     if (!document) {
@@ -88,8 +87,8 @@ bool PrintActions::preview(Print::DocumentKind kind, const Print::Selection& sel
 
 QList<qint64> PrintActions::selectedIds(const QTableView* view)
 {
-    QModelIndexList rows = view->selectionModel() ? view->selectionModel()->selectedRows()
-                                                  : QModelIndexList();
+    QModelIndexList rows =
+        view->selectionModel() ? view->selectionModel()->selectedRows() : QModelIndexList();
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     QList<qint64> ids;

@@ -28,8 +28,8 @@ public:
     using IdSource = std::function<QList<qint64>()>;
 
     /// `selectedLots`/`selectedBidders` give what is selected in the window when asked.
-    PrintActions(Model::AuctionService& service, IdSource selectedLots,
-                 IdSource selectedBidders, QWidget* window);
+    PrintActions(Model::AuctionService& service, IdSource selectedLots, IdSource selectedBidders,
+                 QWidget* window);
 
     QAction* printAction() const { return m_print; }
     QAction* printSheetsAction() const { return m_sheets; }
@@ -39,8 +39,7 @@ public:
     void choose();
     /// The preview of a document, from which the operator prints. False (after telling the
     /// operator why) when the document could not be made.
-    bool preview(Print::DocumentKind kind, const Print::Selection& selection,
-                 Print::Paper paper);
+    bool preview(Print::DocumentKind kind, const Print::Selection& selection, Print::Paper paper);
     /// Paints the document on a printer set up by the caller (the preview's, or a test's
     /// PDF printer): the one path to paper.
     bool printTo(QPrinter& printer, Print::DocumentKind kind, const Print::Selection& selection,

@@ -4,11 +4,11 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
 
@@ -96,11 +96,10 @@ void PrintChooser::accept()
     if (m_selected->isChecked()) {
         ids = lots ? m_selectedLots : m_selectedBidders;
     } else if (m_typed->isChecked()) {
-        const auto typed = Print::parseIdList(
-            m_ids->text(), lots ? Model::EntityKind::Item : Model::EntityKind::User);
+        const auto typed = Print::parseIdList(m_ids->text(), lots ? Model::EntityKind::Item
+                                                                  : Model::EntityKind::User);
         if (!typed || typed->isEmpty()) {
-            m_problem->setText(typed ? tr("Type the ids to print, or choose all.")
-                                     : typed.error());
+            m_problem->setText(typed ? tr("Type the ids to print, or choose all.") : typed.error());
             m_problem->show();
             m_ids->setFocus();
             return;

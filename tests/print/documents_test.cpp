@@ -75,7 +75,8 @@ TEST(BidSheets, OnePagePerLotWithNameAndPricesAndTheFirstLinesMinimum)
     QTemporaryDir dir;
 
     // WHEN their bid sheets are printed
-    const auto document = made(Print::DocumentKind::BidSheets, Paper::Letter, {}, auction.service());
+    const auto document =
+        made(Print::DocumentKind::BidSheets, Paper::Letter, {}, auction.service());
     const Testing::PdfProbe pdf(written(*document, dir));
 
     // THEN one Letter page each shows the lot, its prices and the lowest acceptable bid
@@ -100,8 +101,8 @@ TEST(BidSheets, EachQrCodeDecodesToItsLotId)
     for (int i = 0; i < 3; ++i)
         auction.addItem(QStringLiteral("Lot %1").arg(i));
     QTemporaryDir dir;
-    const auto document = made(Print::DocumentKind::BidSheets, Paper::A4,
-                               {{3, 1}, {}}, auction.service());
+    const auto document =
+        made(Print::DocumentKind::BidSheets, Paper::A4, {{3, 1}, {}}, auction.service());
     const Testing::PdfProbe pdf(written(*document, dir));
 
     ASSERT_EQ(pdf.pageCount(), 2);
@@ -212,9 +213,9 @@ TEST(BidderCards, FourAPageWithHugeNumbersNamesAndQrCodes)
     const QString text = pdf.text();
     for (const QString& name : names)
         EXPECT_TRUE(text.contains(name)) << qPrintable(name) << qPrintable(text);
-    EXPECT_EQ(sorted(pdf.qrCodes(1)), (QStringList{QStringLiteral("user1"), QStringLiteral("user2"),
-                                                   QStringLiteral("user3"),
-                                                   QStringLiteral("user4")}));
+    EXPECT_EQ(sorted(pdf.qrCodes(1)),
+              (QStringList{QStringLiteral("user1"), QStringLiteral("user2"),
+                           QStringLiteral("user3"), QStringLiteral("user4")}));
     EXPECT_EQ(pdf.qrCodes(2), QStringList{QStringLiteral("user5")});
     EXPECT_TRUE(pdf.text(2).contains(u"5"));
 }
@@ -268,11 +269,12 @@ TEST(Documents, AnUnknownIdIsRefusedBeforeAnythingIsDrawn)
 {
     Testing::TestAuction auction;
     auction.addItem();
-    const auto document =
-        Print::makeDocument(Print::DocumentKind::Labels, Paper::A4, {{1, 99}, {}}, auction.service());
+    const auto document = Print::makeDocument(Print::DocumentKind::Labels, Paper::A4, {{1, 99}, {}},
+                                              auction.service());
     ASSERT_FALSE(document.has_value());
     EXPECT_EQ(document.error().code, Model::Error::Code::NotFound);
-    EXPECT_TRUE(document.error().message.contains(u"item99")) << qPrintable(document.error().message);
+    EXPECT_TRUE(document.error().message.contains(u"item99"))
+        << qPrintable(document.error().message);
 }
 
 TEST(Documents, AnUnwritableFileIsAnErrorAndLeavesNothing)

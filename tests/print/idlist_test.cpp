@@ -17,10 +17,10 @@ TEST(IdList, TakesIdsNumbersAndRangesInTheOrderTyped)
 
 TEST(IdList, NamesTheEntryThatIsNoId)
 {
-    for (const QString& bad : {QStringLiteral("user3"), QStringLiteral("item0"),
-                               QStringLiteral("x"), QStringLiteral("7-3"),
-                               QStringLiteral("1-1000000"), QStringLiteral("-4"),
-                               QStringLiteral("99999999999999999999")}) {
+    for (const QString& bad :
+         {QStringLiteral("user3"), QStringLiteral("item0"), QStringLiteral("x"),
+          QStringLiteral("7-3"), QStringLiteral("1-1000000"), QStringLiteral("-4"),
+          QStringLiteral("99999999999999999999")}) {
         const auto ids = Print::parseIdList(bad, EntityKind::Item);
         ASSERT_FALSE(ids.has_value()) << qPrintable(bad);
         EXPECT_TRUE(ids.error().contains(bad)) << qPrintable(ids.error());

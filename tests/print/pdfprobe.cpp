@@ -21,7 +21,8 @@ QString runTool(const QString& program, const QStringList& arguments, bool* ok)
     if (ok)
         *ok = good;
     EXPECT_TRUE(good) << qPrintable(program) << " " << qPrintable(arguments.join(u' '))
-                      << " failed: " << qPrintable(QString::fromUtf8(process.readAllStandardError()));
+                      << " failed: "
+                      << qPrintable(QString::fromUtf8(process.readAllStandardError()));
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
@@ -67,10 +68,10 @@ QStringList PdfProbe::qrCodes(int page, int dpi) const
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("page.png"));
     renderPng(page, png, dpi);
-    const QString out = runTool(QStringLiteral("zbarimg"),
-                                {QStringLiteral("--quiet"), QStringLiteral("--raw"),
-                                 QStringLiteral("-Sdisable"), QStringLiteral("-Sqrcode.enable"),
-                                 png});
+    const QString out =
+        runTool(QStringLiteral("zbarimg"),
+                {QStringLiteral("--quiet"), QStringLiteral("--raw"), QStringLiteral("-Sdisable"),
+                 QStringLiteral("-Sqrcode.enable"), png});
     return out.split(u'\n', Qt::SkipEmptyParts);
 }
 

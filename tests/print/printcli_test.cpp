@@ -27,8 +27,8 @@ TEST(PrintCommand, WritesEachDocumentAsAPdf)
     const QString dir = auction.dir();
 
     // WHEN each document is printed from the command line
-    for (const QString& kind : {QStringLiteral("bid-sheets"), QStringLiteral("bidder-cards"),
-                                QStringLiteral("labels")}) {
+    for (const QString& kind :
+         {QStringLiteral("bid-sheets"), QStringLiteral("bidder-cards"), QStringLiteral("labels")}) {
         const QString file = dir + u'/' + kind + QStringLiteral(".pdf");
         const ProcessRun run = bidtracker(
             {"print", kind, "--db", auction.path(), "--paper", "letter", "-o", file}, dir);
@@ -40,10 +40,9 @@ TEST(PrintCommand, WritesEachDocumentAsAPdf)
         EXPECT_TRUE(pdf.text().contains(kind == u"bidder-cards" ? u"Constance" : u"Item Nº 2"))
             << qPrintable(kind);
     }
-    const ProcessRun some =
-        bidtracker({"print", "bid-sheets", "--db", auction.path(), "--lots", "item2", "-o",
-                    dir + QStringLiteral("/one.pdf")},
-                   dir);
+    const ProcessRun some = bidtracker({"print", "bid-sheets", "--db", auction.path(), "--lots",
+                                        "item2", "-o", dir + QStringLiteral("/one.pdf")},
+                                       dir);
     EXPECT_EQ(some.exitCode, 0) << some.err.toStdString();
     EXPECT_EQ(Testing::PdfProbe(dir + QStringLiteral("/one.pdf")).pageCount(), 1);
 }
@@ -61,21 +60,25 @@ TEST(PrintCommand, FailsWithOneLineAndWritesNothing)
         QByteArray says;
     };
     const QList<Case> cases{
-        {{"print", "labels", "--db", auction.path(), "--lots", "item1,item9", "-o", file}, 1,
+        {{"print", "labels", "--db", auction.path(), "--lots", "item1,item9", "-o", file},
+         1,
          "item9"},
-        {{"print", "labels", "--db", dir + QStringLiteral("/none.sqlite"), "-o", file}, 1,
+        {{"print", "labels", "--db", dir + QStringLiteral("/none.sqlite"), "-o", file},
+         1,
          "no auction database"},
-        {{"print", "labels", "--db", auction.path(), "-o", dir + QStringLiteral("/no/x.pdf")}, 1,
+        {{"print", "labels", "--db", auction.path(), "-o", dir + QStringLiteral("/no/x.pdf")},
+         1,
          "cannot write"},
-        {{"print", "labels", "--db", auction.path(), "-o", auction.path()}, 1,
+        {{"print", "labels", "--db", auction.path(), "-o", auction.path()},
+         1,
          "is the auction database"},
         {{"print", "posters", "--db", auction.path(), "-o", file}, 2, "Usage"},
         {{"print", "labels", "--db", auction.path()}, 2, "Usage"},
         {{"print", "labels", "--db", auction.path(), "--lots", "lamp", "-o", file}, 2, "lamp"},
-        {{"print", "labels", "--db", auction.path(), "--bidders", "1", "-o", file}, 2,
+        {{"print", "labels", "--db", auction.path(), "--bidders", "1", "-o", file},
+         2,
          "--bidders goes with bidder-cards"},
-        {{"print", "labels", "--db", auction.path(), "--paper", "legal", "-o", file}, 2,
-         "--paper"},
+        {{"print", "labels", "--db", auction.path(), "--paper", "legal", "-o", file}, 2, "--paper"},
     };
     for (const Case& c : cases) {
         const ProcessRun run = bidtracker(c.arguments, dir);

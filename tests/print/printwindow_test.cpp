@@ -18,13 +18,16 @@ TEST(PrintWindow, TheSelectedLotsBidSheetsGoToThePrinterThroughTheSameLayout)
 {
     // GIVEN three lots, two of them selected in the window
     Testing::TestAuction auction;
-    for (const QString& name : {QStringLiteral("Vase"), QStringLiteral("Quilt"),
-                                QStringLiteral("Clock")})
+    for (const QString& name :
+         {QStringLiteral("Vase"), QStringLiteral("Quilt"), QStringLiteral("Clock")})
         auction.addItem(name);
     QWidget window;
     Gui::PrintActions actions(
-        auction.service(), [] { return QList<qint64>{3, 1}; }, [] { return QList<qint64>{}; },
-        &window);
+        auction.service(),
+        [] {
+            return QList<qint64>{3, 1};
+        },
+        [] { return QList<qint64>{}; }, &window);
 
     // WHEN they are printed on a (PDF) printer, as the preview does
     QTemporaryDir dir;
@@ -50,12 +53,11 @@ TEST(PrintWindow, AnUnknownLotIsAnErrorForThePrinter)
     Testing::TestAuction auction;
     QWidget window;
     Gui::PrintActions actions(
-        auction.service(), [] { return QList<qint64>{}; }, [] { return QList<qint64>{}; },
-        &window);
+        auction.service(), [] { return QList<qint64>{}; }, [] { return QList<qint64>{}; }, &window);
     QPrinter printer;
     QString error;
-    EXPECT_FALSE(actions.printTo(printer, Print::DocumentKind::Labels, {{5}, {}},
-                                 Print::Paper::A4, &error));
+    EXPECT_FALSE(
+        actions.printTo(printer, Print::DocumentKind::Labels, {{5}, {}}, Print::Paper::A4, &error));
     EXPECT_TRUE(error.contains(u"item5")) << qPrintable(error);
 }
 
