@@ -189,8 +189,9 @@ void BigScreen::paintEvent(QPaintEvent*)
                                                       static_cast<int>(titleBox.width())));
     painter.setPen(Dim);
     painter.setFont(sized(header * 0.24));
-    const QString pageText = pageCount() > 1 ? tr("Page %1 of %2").arg(m_page + 1).arg(pageCount())
-                                             : tr("%n lot(s)", nullptr, static_cast<int>(m_total));
+    const QString pageText = pageCount() > 1
+                                 ? tr("Page %1 of %2").arg(m_page + 1).arg(pageCount())
+                                 : (m_total == 1 ? tr("1 lot") : tr("%1 lots").arg(m_total));
     painter.drawText(QRectF(w * 0.7, 0, w * 0.3 - margin, header),
                      Qt::AlignRight | Qt::AlignVCenter, pageText);
 
