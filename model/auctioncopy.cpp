@@ -49,7 +49,7 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
         QList<Item> items; // their winners are set once the bids are in
         auto users = eachRow([&](qint64 first, int n) { return source.usersFrom(first, n); },
                              [&](const User& user) -> Result<void> {
-                                 auto id = target.insertUser(user.id, user.name, user.createdAt);
+                                 auto id = target.insertUser(user);
                                  if (!id)
                                      return fail(id.error());
                                  return {};
@@ -98,6 +98,12 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
                                });
         if (!counted)
             return fail(counted.error());
+        // TODO(issue 12): payments and donations are copied once they have slices of their own.
+        auto settings = source.readSettings();
+        if (!settings)
+            return fail(settings.error());
+        if (auto ok = target.writeSettings(*settings); !ok)
+            return fail(ok.error());
         if (auto ok = target.syncIdGenerators(); !ok)
             return fail(ok.error());
         if (auto ok = target.commit(); !ok)

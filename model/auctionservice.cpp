@@ -60,12 +60,14 @@ Result<User> AuctionService::createUser(const QString& name)
     if (!checked)
         return fail(checked.error());
     return writeTransaction([&]() -> Result<User> {
-        const QString createdAt = utcTimestampNow();
-        auto id = m_storage.insertUser(0, *checked, createdAt);
+        User created;
+        created.name = *checked;
+        created.createdAt = utcTimestampNow();
+        auto id = m_storage.insertUser(created);
         if (!id)
             return fail(id.error());
         record(EntityKind::User, Change::Action::Added, *id);
-        return User{*id, *checked, 0, createdAt};
+        return user(*id);
     });
 }
 

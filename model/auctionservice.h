@@ -1,7 +1,9 @@
 #pragma once
 
+#include "auctionsettings.h"
 #include "change.h"
 #include "error.h"
+#include "invoice.h"
 #include "records.h"
 
 #include <QHash>
@@ -30,13 +32,39 @@ class AuctionService final
 public:
     explicit AuctionService(Database& db, ChangeNotifier* notifier = nullptr);
 
+    // Settings
+    Result<AuctionSettings> settings();
+    /// Checked whole (checkSettings) and written in one transaction; announced as a
+    /// Settings change.
+    Result<AuctionSettings> updateSettings(const AuctionSettings& settings);
+
     // Users
+    /// Gets the next free paddle number.
     Result<User> createUser(const QString& name);
     Result<User> renameUser(qint64 id, const QString& name);
     /// Refused (Conflict) while the user has bids.
     Result<void> deleteUser(qint64 id);
     Result<User> user(qint64 id);
     Result<Listing<User>> users(Page page = {});
+
+    // Check-in and checkout (RULES.md 4; auctionservice_checkout.cpp)
+    /// `changes.name` is required; a number already taken is refused (Conflict, naming it).
+    Result<User> createUser(const UserChanges& changes);
+    Result<User> updateUser(qint64 id, const UserChanges& changes);
+    Result<std::optional<User>> userByNumber(qint64 number);
+    /// Sets checked_in_at to now (again, when already checked in).
+    Result<User> checkIn(qint64 id);
+    Result<Invoice> invoice(qint64 userId);
+    /// Refused (Conflict, naming the balance) when the amount is above the balance.
+    Result<Payment> addPayment(qint64 userId, Money amount, PaymentMethod method,
+                               const QString& reference);
+    /// The payment stays, marked voided, out of every sum.
+    Result<Payment> voidPayment(qint64 paymentId, const QString& reason);
+    Result<QList<Payment>> payments(qint64 userId);
+    Result<Donation> addDonation(qint64 userId, Money amount, const QString& note);
+    Result<void> deleteDonation(qint64 donationId);
+    Result<QList<Donation>> donations(qint64 userId);
+    Result<AuctionSummary> summary();
 
     // Items
     /// `changes.name` is required; the other fields default to open, 0.01 and 0.01.

@@ -5,6 +5,8 @@
 #include "names.h"
 #include "storage/database.h"
 
+#include <QDateTime>
+
 namespace BidTracker::Model {
 
 namespace {
@@ -13,6 +15,83 @@ Error itemNotFound(qint64 id)
 {
     return Error::notFound(
         QStringLiteral("Item %1 does not exist").arg(formatId(EntityKind::Item, id)));
+}
+
+/// Lot descriptions are longer than names: a bid sheet prints a paragraph or two.
+constexpr qsizetype MaxDescriptionLength = 4000;
+
+Result<QString> checkText(const QString& text, const QString& field, qsizetype maxLength)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() > maxLength)
+        return fail(Error::invalid(
+            QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxLength), field));
+    for (const QChar c : trimmed) {
+        // Line breaks are fine in a description; other control characters never are.
+        if (c.category() == QChar::Other_Control && c != u'\n')
+            return fail(Error::invalid(
+                QStringLiteral("%1 contains a control character").arg(field), field));
+    }
+    return trimmed;
+}
+
+bool isUtcTimestamp(const QString& text)
+{
+    return text.endsWith(u'Z') && QDateTime::fromString(text, Qt::ISODateWithMs).isValid();
+}
+
+/// Applies the fields of `changes` that are set to `item`, checking each: the one place a
+/// lot's fields are validated, for creation, edits and imports alike.
+Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
+{
+    if (changes.name) {
+        auto name = checkName(*changes.name);
+        if (!name)
+            return fail(name.error());
+        item.name = *name;
+    }
+    if (changes.status && *changes.status != item.status) {
+        item.status = *changes.status;
+        item.closedAt = item.status == ItemStatus::Closed ? utcTimestampNow() : QString();
+    }
+    item.startingPrice = changes.startingPrice.value_or(item.startingPrice);
+    item.minIncrement = changes.minIncrement.value_or(item.minIncrement);
+    if (changes.description) {
+        auto text = checkText(*changes.description, QStringLiteral("description"),
+                              MaxDescriptionLength);
+        if (!text)
+            return fail(text.error());
+        item.description = *text;
+    }
+    if (changes.donor) {
+        auto text = checkText(*changes.donor, QStringLiteral("donor"), MaxNameLength);
+        if (!text)
+            return fail(text.error());
+        item.donor = text->simplified();
+    }
+    if (changes.fairMarketValue)
+        item.fairMarketValue = *changes.fairMarketValue;
+    if (changes.reserve)
+        item.reserve = *changes.reserve;
+    if (changes.buyNow)
+        item.buyNow = *changes.buyNow;
+    if (changes.closesAt) {
+        if (!changes.closesAt->isEmpty() && !isUtcTimestamp(*changes.closesAt))
+            return fail(Error::invalid(
+                QStringLiteral("closes_at must be an ISO 8601 UTC time such as"
+                               " 2026-12-05T21:00:00.000Z"),
+                QStringLiteral("closes_at")));
+        // A time set by hand is the lot's own closing time again: soft close counts from it.
+        const QString normalized =
+            changes.closesAt->isEmpty()
+                ? QString()
+                : QDateTime::fromString(*changes.closesAt, Qt::ISODateWithMs)
+                      .toUTC()
+                      .toString(Qt::ISODateWithMs);
+        item.closesAt = normalized;
+        item.originalClosesAt = normalized;
+    }
+    return {};
 }
 
 } // namespace
@@ -32,14 +111,9 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     if (!changes.name)
         return fail(Error::invalid(QStringLiteral("Missing required parameter name"),
                                    QStringLiteral("name")));
-    auto name = checkName(*changes.name);
-    if (!name)
-        return fail(name.error());
     Item item;
-    item.name = *name;
-    item.startingPrice = changes.startingPrice.value_or(Money::fromCents(1));
-    item.minIncrement = changes.minIncrement.value_or(Money::fromCents(1));
-    item.status = changes.status.value_or(ItemStatus::Open);
+    if (auto ok = applyItemChanges(item, changes); !ok)
+        return fail(ok.error());
     item.createdAt = utcTimestampNow();
     auto id = m_storage.insertItem(item);
     if (!id)
@@ -61,22 +135,17 @@ Result<Item> AuctionService::createItem(const ItemChanges& changes)
 
 Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
 {
-    std::optional<QString> name;
-    if (changes.name) {
-        auto checked = checkName(*changes.name);
-        if (!checked)
-            return fail(checked.error());
-        name = *checked;
-    }
+    // Refused before any transaction when the fields themselves are wrong.
+    Item probe;
+    if (auto ok = applyItemChanges(probe, changes); !ok)
+        return fail(ok.error());
     return writeTransaction([&]() -> Result<Item> {
         auto current = requireItem(id, true);
         if (!current)
             return current;
         Item changed = *current;
-        changed.name = name.value_or(current->name);
-        changed.status = changes.status.value_or(current->status);
-        changed.startingPrice = changes.startingPrice.value_or(current->startingPrice);
-        changed.minIncrement = changes.minIncrement.value_or(current->minIncrement);
+        if (auto ok = applyItemChanges(changed, changes); !ok)
+            return fail(ok.error());
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
         record(EntityKind::Item, Change::Action::Updated, id);

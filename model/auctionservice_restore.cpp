@@ -24,7 +24,19 @@ Result<User> AuctionService::restoreUser(const User& user)
     auto restored = writeTransaction([&]() -> Result<void> {
         if (this->user(user.id))
             return fail(taken(EntityKind::User, user.id));
-        if (auto id = m_storage.insertUser(user.id, *name, utcTimestampNow()); !id)
+        User row = user;
+        row.name = *name;
+        if (row.createdAt.isEmpty())
+            row.createdAt = utcTimestampNow();
+        // The paddle number comes back too, unless someone took it meanwhile.
+        if (row.number != 0) {
+            auto holder = m_storage.findUserByNumber(row.number);
+            if (!holder)
+                return fail(holder.error());
+            if (*holder)
+                row.number = 0;
+        }
+        if (auto id = m_storage.insertUser(row); !id)
             return fail(id.error());
         record(EntityKind::User, Change::Action::Added, user.id);
         return {};

@@ -19,12 +19,16 @@ Result<void> AuctionService::loadSampleAuction()
             return fail(Error::conflict(QStringLiteral(
                 "The sample auction can only be loaded into a new, empty database")));
         for (const auto* name : {"Albert", "Berry", "Constance"}) {
-            if (auto id = m_storage.insertUser(0, QString::fromUtf8(name), utcTimestampNow()); !id)
+            User user;
+            user.name = QString::fromUtf8(name);
+            user.createdAt = utcTimestampNow();
+            if (auto id = m_storage.insertUser(user); !id)
                 return fail(id.error());
         }
         for (const auto* name : {"Item Nº 1", "Item Nº 2"}) {
-            if (auto created = insertItem(ItemChanges{QString::fromUtf8(name), {}, {}, {}});
-                !created)
+            ItemChanges item;
+            item.name = QString::fromUtf8(name);
+            if (auto created = insertItem(item); !created)
                 return fail(created.error());
         }
         for (const BidRequest& request : {BidRequest{1, 1, Money::fromCents(50000)},
@@ -67,7 +71,10 @@ Result<qint64> AuctionService::importUsers(const QStringList& names, QList<qint6
             auto checked = checkName(name);
             if (!checked)
                 return fail(checked.error());
-            auto id = m_storage.insertUser(0, *checked, utcTimestampNow());
+            User user;
+            user.name = *checked;
+            user.createdAt = utcTimestampNow();
+            auto id = m_storage.insertUser(user);
             if (!id)
                 return fail(id.error());
             added.append(*id);

@@ -15,6 +15,12 @@ QStringView idPrefix(EntityKind kind)
         return u"item";
     case EntityKind::Bid:
         return u"bid";
+    case EntityKind::Payment:
+        return u"payment";
+    case EntityKind::Donation:
+        return u"donation";
+    case EntityKind::Settings:
+        return u"settings";
     }
     return u"";
 }

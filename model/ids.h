@@ -6,10 +6,12 @@
 
 namespace BidTracker::Model {
 
-/// The three kinds of public id: "user<N>", "item<N>", "bid<N>".
-enum class EntityKind { User, Item, Bid };
+/// The kinds of public id: "user<N>", "item<N>", "bid<N>", "payment<N>", "donation<N>";
+/// Settings is the auction's one settings row (id 1), named only in change announcements.
+enum class EntityKind { User, Item, Bid, Payment, Donation, Settings };
+inline constexpr EntityKind LastEntityKind = EntityKind::Settings;
 
-/// "user", "item" or "bid".
+/// "user", "item", "bid", "payment", "donation" or "settings".
 QStringView idPrefix(EntityKind kind);
 /// "user12" for (User, 12).
 QString formatId(EntityKind kind, qint64 number);

@@ -16,6 +16,14 @@ struct User
     QString name;
     qint64 bidCount = 0;
     QString createdAt;
+    /// The paddle number (RULES.md 4): unique, positive; 0 on a new user asks the storage
+    /// for the next free one from the settings' first bidder number.
+    qint64 number = 0;
+    QString phone;
+    QString email;
+    bool taxExempt = false;
+    /// Empty until the bidder is checked in.
+    QString checkedInAt;
 };
 
 enum class ItemStatus { Open, Closed };
@@ -37,6 +45,22 @@ struct Item
     std::optional<Money> winningValue;
     std::optional<qint64> winnerUserId;
     QString winnerName;
+    /// The paddle number of the winner (0 without one).
+    qint64 winnerNumber = 0;
+
+    // The whole auction night (RULES.md 2 and 3, API.md)
+    QString description;
+    QString donor;
+    std::optional<Money> fairMarketValue;
+    /// Secret: never in an API read, a CSV or a printout.
+    std::optional<Money> reserve;
+    std::optional<Money> buyNow;
+    /// When the lot closes on time (ISO 8601 UTC), empty when it closes by hand; soft close
+    /// moves it, never past originalClosesAt plus the auction's cap.
+    QString closesAt;
+    QString originalClosesAt;
+    /// When the lot was closed, empty while open.
+    QString closedAt;
 };
 
 /// One accepted bid. Bids are never changed, only deleted.
@@ -50,6 +74,11 @@ struct Bid
     QString placedAt;
     QString itemName;
     QString userName;
+    /// Secret: the most the bidder lets the auction bid for them (RULES.md 2); never read
+    /// back by the API, CSV or printouts.
+    std::optional<Money> maxValue;
+    /// A bid the auction placed for a maximum.
+    bool automatic = false;
 };
 
 /// One item a user has bid on, with where the user stands on it.
@@ -77,6 +106,55 @@ struct ItemChanges
     std::optional<ItemStatus> status;
     std::optional<Money> startingPrice;
     std::optional<Money> minIncrement;
+    // The fields below that may be cleared: the outer optional empty keeps the value, an
+    // inner one empty clears it.
+    std::optional<QString> description;
+    std::optional<QString> donor;
+    std::optional<std::optional<Money>> fairMarketValue;
+    std::optional<std::optional<Money>> reserve;
+    std::optional<std::optional<Money>> buyNow;
+    /// ISO 8601 UTC, or empty to close by hand only.
+    std::optional<QString> closesAt;
+};
+
+/// What a creation or edit of a user asks for; fields left empty keep their value (on edit)
+/// or take the default (on create: the next free paddle number).
+struct UserChanges
+{
+    std::optional<QString> name;
+    std::optional<qint64> number;
+    std::optional<QString> phone;
+    std::optional<QString> email;
+    std::optional<bool> taxExempt;
+};
+
+enum class PaymentMethod { Cash, Check, Card, Other };
+QString paymentMethodName(PaymentMethod method);
+std::optional<PaymentMethod> parsePaymentMethod(QStringView text);
+
+/// Money taken from a bidder. Never deleted: voiding marks it and takes it out of every sum.
+struct Payment
+{
+    qint64 id = 0;
+    qint64 userId = 0;
+    Money amount;
+    PaymentMethod method = PaymentMethod::Cash;
+    QString reference;
+    QString paidAt;
+    /// Empty while the payment counts.
+    QString voidedAt;
+    QString voidReason;
+    bool voided() const { return !voidedAt.isEmpty(); }
+};
+
+/// A gift of money by a bidder: on the invoice with no premium and no tax.
+struct Donation
+{
+    qint64 id = 0;
+    qint64 userId = 0;
+    Money amount;
+    QString note;
+    QString createdAt;
 };
 
 /// How the bids of a big table are ordered and filtered, so that only the rows on screen are

@@ -28,7 +28,19 @@ template <typename T> Result<void> done(const Result<T>& result)
 
 Model::ItemChanges changesOf(const Model::Item& item)
 {
-    return {item.name, item.status, item.startingPrice, item.minIncrement};
+    // Every field a lot's edit can change, so undoing the edit puts all of them back.
+    Model::ItemChanges changes;
+    changes.name = item.name;
+    changes.status = item.status;
+    changes.startingPrice = item.startingPrice;
+    changes.minIncrement = item.minIncrement;
+    changes.description = item.description;
+    changes.donor = item.donor;
+    changes.fairMarketValue = item.fairMarketValue;
+    changes.reserve = item.reserve;
+    changes.buyNow = item.buyNow;
+    changes.closesAt = item.closesAt;
+    return changes;
 }
 
 } // namespace

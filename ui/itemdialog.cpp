@@ -74,8 +74,11 @@ void ItemDialog::accept()
         m_increment->setFocus();
         return;
     }
-    m_changes = Model::ItemChanges{*name, Model::parseStatus(m_status->currentData().toString()),
-                                   *start, *increment};
+    m_changes = Model::ItemChanges{};
+    m_changes.name = *name;
+    m_changes.status = Model::parseStatus(m_status->currentData().toString());
+    m_changes.startingPrice = *start;
+    m_changes.minIncrement = *increment;
     QDialog::accept();
 }
 

@@ -18,6 +18,12 @@ QString kindName(Model::EntityKind kind)
         return QStringLiteral("Item");
     case Model::EntityKind::Bid:
         return QStringLiteral("Bid");
+    case Model::EntityKind::Payment:
+        return QStringLiteral("Payment");
+    case Model::EntityKind::Donation:
+        return QStringLiteral("Donation");
+    case Model::EntityKind::Settings:
+        return QStringLiteral("Settings");
     }
     return {};
 }

@@ -43,7 +43,7 @@ std::optional<Change> decodeOne(const QString& text)
     for (bool fine : ok)
         if (!fine)
             return std::nullopt;
-    if (kind < static_cast<int>(EntityKind::User) || kind > static_cast<int>(EntityKind::Bid))
+    if (kind < static_cast<int>(EntityKind::User) || kind > static_cast<int>(LastEntityKind))
         return std::nullopt;
     if (action < static_cast<int>(Change::Action::Added) ||
         action > static_cast<int>(Change::Action::Reset))

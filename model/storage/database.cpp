@@ -40,7 +40,10 @@ constexpr int SqliteNotADatabase = 26;
 bool isTransient(const QSqlError& error)
 {
     const QString state = error.nativeErrorCode();
-    return state == u"40001" /* serialization_failure */ || state == u"40P01" /* deadlock */;
+    // A unique violation too: the service checks explicit values (a paddle number) before it
+    // writes, so one at the write is another station taking the same next number first.
+    return state == u"40001" /* serialization_failure */ || state == u"40P01" /* deadlock */ ||
+           state == u"23505" /* unique_violation */;
 }
 
 } // namespace

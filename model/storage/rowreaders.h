@@ -20,6 +20,20 @@ Bid readBid(const QSqlQuery& query);
 extern const QString userSelect;
 User readUser(const QSqlQuery& query);
 
+/// SELECT ... FROM payments p.
+extern const QString paymentSelect;
+Payment readPayment(const QSqlQuery& query);
+
+/// SELECT ... FROM donations d.
+extern const QString donationSelect;
+Donation readDonation(const QSqlQuery& query);
+
+/// The value to bind for a column that is NULL when there is no amount or no text.
+QVariant nullableCents(const std::optional<Money>& money);
+QVariant nullableText(const QString& text);
+/// Text for a NOT NULL column: Qt binds a null QString as NULL, so empty text is bound as "".
+QVariant plainText(const QString& text);
+
 /// " LIMIT ? OFFSET ?": bound, so one cached statement serves every page.
 extern const QString pageClause;
 /// The values to bind to pageClause; "no limit" is a number larger than any table.

@@ -89,6 +89,77 @@ QStringList postgresVersion1()
     };
 }
 
+// Version 3: the whole auction night (RULES.md, API.md "Routes for the whole auction
+// night"). Bidders gain paddle numbers (existing ones numbered from 100 in id order, as a
+// new auction would number them) and contact fields; lots gain what bid sheets, the reserve,
+// buy now and timed closing need; bids gain the secret maximum and the automatic mark. The
+// settings are one row; payments are never deleted (voided instead); donations are lines of
+// the invoice. `int` and `text` spell the engine's types ("INTEGER"/"BIGINT" and "TEXT").
+QStringList version3(const QString& integer, const QString& key)
+{
+    const QString money = QStringLiteral("%1 CHECK (%2 > 0 AND %2 <= 100000000000)");
+    auto moneyColumn = [&](const char* column) {
+        return money.arg(integer, QString::fromLatin1(column));
+    };
+    return {
+        QStringLiteral("ALTER TABLE users ADD COLUMN number %1 CHECK (number > 0)").arg(integer),
+        QStringLiteral("UPDATE users SET number = id + 99"),
+        QStringLiteral("CREATE UNIQUE INDEX users_by_number ON users (number)"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN tax_exempt %1 NOT NULL DEFAULT 0").arg(integer),
+        QStringLiteral("ALTER TABLE users ADD COLUMN checked_in_at TEXT"),
+        QStringLiteral("ALTER TABLE items ADD COLUMN description TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE items ADD COLUMN donor TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE items ADD COLUMN fair_market_value_cents %1")
+            .arg(moneyColumn("fair_market_value_cents")),
+        QStringLiteral("ALTER TABLE items ADD COLUMN reserve_cents %1").arg(moneyColumn("reserve_cents")),
+        QStringLiteral("ALTER TABLE items ADD COLUMN buy_now_cents %1").arg(moneyColumn("buy_now_cents")),
+        QStringLiteral("ALTER TABLE items ADD COLUMN closes_at TEXT"),
+        QStringLiteral("ALTER TABLE items ADD COLUMN original_closes_at TEXT"),
+        QStringLiteral("ALTER TABLE items ADD COLUMN closed_at TEXT"),
+        // The scheduler finds the next lots due without a scan.
+        QStringLiteral("CREATE INDEX items_by_closes_at ON items (closes_at) WHERE closes_at IS NOT NULL"),
+        QStringLiteral("ALTER TABLE bids ADD COLUMN max_value_cents %1")
+            .arg(moneyColumn("max_value_cents")),
+        QStringLiteral("ALTER TABLE bids ADD COLUMN auto %1 NOT NULL DEFAULT 0").arg(integer),
+        QStringLiteral("CREATE TABLE settings ("
+                       " id %1 PRIMARY KEY CHECK (id = 1),"
+                       " name TEXT NOT NULL DEFAULT 'Auction',"
+                       " currency TEXT NOT NULL DEFAULT 'USD',"
+                       " buyers_premium_bp %1 NOT NULL DEFAULT 0"
+                       "   CHECK (buyers_premium_bp BETWEEN 0 AND 10000),"
+                       " tax_rate_bp %1 NOT NULL DEFAULT 0 CHECK (tax_rate_bp BETWEEN 0 AND 10000),"
+                       " increments TEXT NOT NULL DEFAULT '',"
+                       " soft_close_window_seconds %1 NOT NULL DEFAULT 0,"
+                       " soft_close_extend_seconds %1 NOT NULL DEFAULT 0,"
+                       " soft_close_max_extend_seconds %1 NOT NULL DEFAULT 0,"
+                       " first_bidder_number %1 NOT NULL DEFAULT 100 CHECK (first_bidder_number > 0),"
+                       " close_all_at TEXT)")
+            .arg(integer),
+        QStringLiteral("INSERT INTO settings (id) VALUES (1)"),
+        QStringLiteral("CREATE TABLE payments ("
+                       " id %1,"
+                       " user_id %2 NOT NULL REFERENCES users (id),"
+                       " amount_cents %3,"
+                       " method TEXT NOT NULL CHECK (method IN ('cash', 'check', 'card', 'other')),"
+                       " reference TEXT NOT NULL DEFAULT '',"
+                       " paid_at TEXT NOT NULL,"
+                       " voided_at TEXT,"
+                       " void_reason TEXT NOT NULL DEFAULT '')")
+            .arg(key, integer, moneyColumn("amount_cents") + QStringLiteral(" NOT NULL")),
+        QStringLiteral("CREATE INDEX payments_by_user ON payments (user_id, id)"),
+        QStringLiteral("CREATE TABLE donations ("
+                       " id %1,"
+                       " user_id %2 NOT NULL REFERENCES users (id),"
+                       " amount_cents %3,"
+                       " note TEXT NOT NULL DEFAULT '',"
+                       " created_at TEXT NOT NULL)")
+            .arg(key, integer, moneyColumn("amount_cents") + QStringLiteral(" NOT NULL")),
+        QStringLiteral("CREATE INDEX donations_by_user ON donations (user_id, id)"),
+    };
+}
+
 } // namespace
 
 QStringList migrationStep(int version, Storage::Engine engine)
@@ -99,6 +170,11 @@ QStringList migrationStep(int version, Storage::Engine engine)
         return postgres ? postgresVersion1() : version1();
     case 2:
         return version2(); // the same index on both
+    case 3:
+        return postgres ? version3(QStringLiteral("BIGINT"),
+                                   QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
+                        : version3(QStringLiteral("INTEGER"),
+                                   QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     default:
         return {};
     }

@@ -5,6 +5,8 @@
 #include "model/storage/database.h"
 #include "rowreaders.h"
 
+#include <algorithm>
+
 namespace BidTracker::Model {
 
 namespace {
@@ -64,6 +66,21 @@ Result<qint64> SqlStorage::insertReturningId(const QString& sql,
     return (*run)->value(0).toLongLong();
 }
 
+Result<qint64> SqlStorage::insertReturningId(const QString& sql, const QVariantList& values)
+{
+    auto statement = m_db.prepared(sql + QStringLiteral(" RETURNING id"));
+    if (!statement)
+        return fail(statement.error());
+    for (qsizetype i = 0; i < values.size(); ++i)
+        (*statement)->bindValue(static_cast<int>(i), values[i]);
+    const StatementRun run(*statement);
+    if (!run->exec())
+        return fail(m_db.statementFailed(*run, QStringLiteral("adding a row")));
+    if (!run->next())
+        return fail(m_db.statementFailed(*run, QStringLiteral("reading a new row's id")));
+    return run->value(0).toLongLong();
+}
+
 Result<qint64> SqlStorage::count(const QString& table)
 {
     return m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
@@ -71,17 +88,64 @@ Result<qint64> SqlStorage::count(const QString& table)
 
 // Users
 
-Result<qint64> SqlStorage::insertUser(qint64 id, const QString& name, const QString& createdAt)
+Result<qint64> SqlStorage::nextBidderNumber()
 {
-    if (id == 0)
+    // The unique index on number answers max() without a scan.
+    auto run = m_db.run(QStringLiteral("SELECT (SELECT coalesce(max(number) + 1, 0) FROM users),"
+                                       " (SELECT first_bidder_number FROM settings)"));
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return fail(m_db.statementFailed(**run, QStringLiteral("finding the next paddle number")));
+    return std::max((*run)->value(0).toLongLong(), (*run)->value(1).toLongLong());
+}
+
+Result<qint64> SqlStorage::insertUser(const User& user)
+{
+    qint64 number = user.number;
+    if (number == 0) {
+        auto next = nextBidderNumber();
+        if (!next)
+            return fail(next.error());
+        number = *next;
+    }
+    QVariantList values{user.name,      user.createdAt,
+                        number,         Rows::plainText(user.phone),
+                        Rows::plainText(user.email),     user.taxExempt ? 1 : 0,
+                        Rows::nullableText(user.checkedInAt)};
+    const QString columns =
+        QStringLiteral("name, created_at, number, phone, email, tax_exempt, checked_in_at");
+    if (user.id == 0)
         return insertReturningId(
-            QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, ?)"),
-            {name, createdAt});
+            QStringLiteral("INSERT INTO users (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(columns),
+            values);
     // A row put back under an id of its own (undo, copy): the id generator is moved past it
     // by syncIdGenerators() where the engine needs that.
+    values.prepend(user.id);
     return insertReturningId(
-        QStringLiteral("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
-        {id, name, createdAt});
+        QStringLiteral("INSERT INTO users (id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(columns),
+        values);
+}
+
+Result<bool> SqlStorage::updateUser(const User& user)
+{
+    auto run = m_db.run(QStringLiteral("UPDATE users SET name = ?, number = ?, phone = ?, email = ?,"
+                                       " tax_exempt = ?, checked_in_at = ? WHERE id = ?"),
+                        {user.name, user.number, Rows::plainText(user.phone), Rows::plainText(user.email), user.taxExempt ? 1 : 0,
+                         Rows::nullableText(user.checkedInAt), user.id});
+    if (!run)
+        return fail(run.error());
+    return (*run)->numRowsAffected() > 0;
+}
+
+Result<std::optional<User>> SqlStorage::findUserByNumber(qint64 number)
+{
+    auto run = m_db.run(Rows::userSelect + QStringLiteral(" WHERE u.number = ?"), {number});
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return std::optional<User>();
+    return Rows::readUser(**run);
 }
 
 Result<bool> SqlStorage::renameUser(qint64 id, const QString& name)
@@ -128,30 +192,68 @@ Result<QString> SqlStorage::addToUserBidCount(qint64 userId, int delta)
 
 // Items
 
+namespace {
+
+/// The item columns every insert and update writes, and their values in that order.
+const QString itemColumns =
+    QStringLiteral("name, status, starting_price_cents, min_increment_cents, description, donor,"
+                   " fair_market_value_cents, reserve_cents, buy_now_cents, closes_at,"
+                   " original_closes_at, closed_at");
+constexpr int ItemColumnCount = 12;
+
+QVariantList itemValues(const Item& item)
+{
+    return {item.name,
+            statusName(item.status),
+            item.startingPrice.cents(),
+            item.minIncrement.cents(),
+            Rows::plainText(item.description),
+            Rows::plainText(item.donor),
+            Rows::nullableCents(item.fairMarketValue),
+            Rows::nullableCents(item.reserve),
+            Rows::nullableCents(item.buyNow),
+            Rows::nullableText(item.closesAt),
+            Rows::nullableText(item.originalClosesAt),
+            Rows::nullableText(item.closedAt)};
+}
+
+QString placeholders(int count)
+{
+    return QStringList(count, QStringLiteral("?")).join(QStringLiteral(", "));
+}
+
+} // namespace
+
 Result<qint64> SqlStorage::insertItem(const Item& item)
 {
+    QVariantList values = itemValues(item);
+    values.append(item.createdAt);
     if (item.id == 0)
-        return insertReturningId(
-            QStringLiteral("INSERT INTO items (name, status, starting_price_cents,"
-                           " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?)"),
-            {item.name, statusName(item.status), item.startingPrice.cents(),
-             item.minIncrement.cents(), item.createdAt});
-    return insertReturningId(
-        QStringLiteral("INSERT INTO items (id, name, status, starting_price_cents,"
-                       " min_increment_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {item.id, item.name, statusName(item.status), item.startingPrice.cents(),
-         item.minIncrement.cents(), item.createdAt});
+        return insertReturningId(QStringLiteral("INSERT INTO items (%1, created_at) VALUES (%2)")
+                                     .arg(itemColumns, placeholders(ItemColumnCount + 1)),
+                                 values);
+    values.prepend(item.id);
+    return insertReturningId(QStringLiteral("INSERT INTO items (id, %1, created_at) VALUES (%2)")
+                                 .arg(itemColumns, placeholders(ItemColumnCount + 2)),
+                             values);
 }
 
 Result<void> SqlStorage::updateItem(const Item& item)
 {
-    auto run = m_db.run(QStringLiteral("UPDATE items SET name = ?, status = ?,"
-                                       " starting_price_cents = ?, min_increment_cents = ?"
-                                       " WHERE id = ?"),
-                        {item.name, statusName(item.status), item.startingPrice.cents(),
-                         item.minIncrement.cents(), item.id});
-    if (!run)
-        return fail(run.error());
+    QStringList assignments;
+    for (const QString& column : itemColumns.split(QStringLiteral(", ")))
+        assignments.append(column.trimmed() + QStringLiteral(" = ?"));
+    auto statement = m_db.prepared(QStringLiteral("UPDATE items SET %1 WHERE id = ?")
+                                       .arg(assignments.join(QStringLiteral(", "))));
+    if (!statement)
+        return fail(statement.error());
+    QVariantList values = itemValues(item);
+    values.append(item.id);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        (*statement)->bindValue(static_cast<int>(i), values[i]);
+    const StatementRun run(*statement);
+    if (!run->exec())
+        return fail(m_db.statementFailed(*run, QStringLiteral("changing a lot")));
     return {};
 }
 
@@ -205,13 +307,19 @@ Result<void> SqlStorage::setItemWinner(qint64 itemId, std::optional<qint64> winn
 
 Result<qint64> SqlStorage::insertBid(const Bid& bid)
 {
+    const QVariant maximum = Rows::nullableCents(bid.maxValue);
+    const int automatic = bid.automatic ? 1 : 0;
     if (bid.id == 0)
         return insertReturningId(QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents,"
-                                                " placed_at) VALUES (?, ?, ?, ?)"),
-                                 {bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
+                                                " placed_at, max_value_cents, auto)"
+                                                " VALUES (?, ?, ?, ?, ?, ?)"),
+                                 {bid.itemId, bid.userId, bid.value.cents(), bid.placedAt, maximum,
+                                  automatic});
     return insertReturningId(QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents,"
-                                            " placed_at) VALUES (?, ?, ?, ?, ?)"),
-                             {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt});
+                                            " placed_at, max_value_cents, auto)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                             {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt,
+                              maximum, automatic});
 }
 
 Result<void> SqlStorage::deleteBid(qint64 id)

@@ -16,8 +16,10 @@ public:
     Result<void> commit() override;
     void rollback() override;
 
-    Result<qint64> insertUser(qint64 id, const QString& name, const QString& createdAt) override;
+    Result<qint64> insertUser(const User& user) override;
     Result<bool> renameUser(qint64 id, const QString& name) override;
+    Result<bool> updateUser(const User& user) override;
+    Result<std::optional<User>> findUserByNumber(qint64 number) override;
     Result<void> deleteUser(qint64 id) override;
     Result<std::optional<User>> findUser(qint64 id) override;
     Result<Listing<User>> listUsers(Page page) override;
@@ -45,6 +47,18 @@ public:
     Result<QHash<qint64, QList<qint64>>> bidIdsByItem(qint64 firstItemId,
                                                       qint64 lastItemId) override;
     Result<QList<UserItem>> itemsBidByUser(qint64 userId) override;
+    Result<AuctionSettings> readSettings() override;
+    Result<void> writeSettings(const AuctionSettings& settings) override;
+
+    Result<qint64> insertPayment(const Payment& payment) override;
+    Result<bool> voidPayment(qint64 id, const QString& voidedAt, const QString& reason) override;
+    Result<std::optional<Payment>> findPayment(qint64 id) override;
+    Result<QList<Payment>> paymentsOfUser(qint64 userId) override;
+    Result<qint64> insertDonation(const Donation& donation) override;
+    Result<void> deleteDonation(qint64 id) override;
+    Result<std::optional<Donation>> findDonation(qint64 id) override;
+    Result<QList<Donation>> donationsOfUser(qint64 userId) override;
+
     Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
                                   int limit) override;
     Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) override;
@@ -73,7 +87,10 @@ protected:
 
     Database& m_db;
 
+    Result<qint64> insertReturningId(const QString& sql, const QVariantList& values);
+
 private:
+    Result<qint64> nextBidderNumber();
     Result<qint64> insertReturningId(const QString& sql, std::initializer_list<QVariant> values);
     Result<Listing<Bid>> bidsWhere(const QString& column, qint64 id, qint64 total, Page page);
     Result<qint64> count(const QString& table);

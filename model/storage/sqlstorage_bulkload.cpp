@@ -65,9 +65,16 @@ Result<void> SqlStorage::bulkLoad(const BulkAuction& auction)
         WriteTransaction transaction(m_db);
         if (auto ok = transaction.begin(); !ok)
             return ok;
-        BulkInsert users(m_db, QStringLiteral("users (id, name, created_at, bid_count)"), 4);
+        // Paddle numbers in id order from the first bidder number, as the window would give.
+        auto settings = readSettings();
+        if (!settings)
+            return fail(settings.error());
+        const qint64 firstNumber = settings->firstBidderNumber;
+        BulkInsert users(m_db, QStringLiteral("users (id, name, created_at, bid_count, number)"), 5);
         for (const auto& user : auction.users) {
-            if (auto ok = users.add({user.id, user.name, auction.createdAt, user.bidCount}); !ok)
+            if (auto ok = users.add({user.id, user.name, auction.createdAt, user.bidCount,
+                                     firstNumber + user.id - 1});
+                !ok)
                 return ok;
         }
         if (auto ok = users.flush(); !ok)

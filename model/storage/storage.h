@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionsettings.h"
 #include "model/change.h"
 #include "model/csv/csvkind.h"
 #include "model/error.h"
@@ -70,10 +71,16 @@ public:
     virtual void rollback() = 0;
 
     // Users
-    /// `id` 0 takes the next id; any other id puts a row back under its old id.
-    virtual Result<qint64> insertUser(qint64 id, const QString& name, const QString& createdAt) = 0;
+    /// `user.id` 0 takes the next id; any other id puts a row back under its old id.
+    /// `user.number` 0 takes the next free paddle number: one past the highest, and at least
+    /// the settings' first bidder number. Writes every field but the bid count.
+    virtual Result<qint64> insertUser(const User& user) = 0;
     /// False when there is no such user.
     virtual Result<bool> renameUser(qint64 id, const QString& name) = 0;
+    /// Writes name, number, phone, email, tax_exempt and checked_in_at; false when there is
+    /// no such user.
+    virtual Result<bool> updateUser(const User& user) = 0;
+    virtual Result<std::optional<User>> findUserByNumber(qint64 number) = 0;
     virtual Result<void> deleteUser(qint64 id) = 0;
     virtual Result<std::optional<User>> findUser(qint64 id) = 0;
     virtual Result<Listing<User>> listUsers(Page page) = 0;
@@ -81,9 +88,9 @@ public:
     virtual Result<QString> addToUserBidCount(qint64 userId, int delta) = 0;
 
     // Items
-    /// `item.id` 0 takes the next id. Name, status, prices and created_at are written.
+    /// `item.id` 0 takes the next id. Every field is written but the winner and bid count.
     virtual Result<qint64> insertItem(const Item& item) = 0;
-    /// Writes name, status and prices of the item with `item.id`.
+    /// Writes every field of the item with `item.id` but the winner and bid count.
     virtual Result<void> updateItem(const Item& item) = 0;
     virtual Result<void> deleteItem(qint64 id) = 0;
     virtual Result<std::optional<Item>> findItem(qint64 id, Lock lock = Lock::None) = 0;
@@ -93,7 +100,7 @@ public:
                                        int bidCountDelta) = 0;
 
     // Bids
-    /// `bid.id` 0 takes the next id. Returns the id.
+    /// `bid.id` 0 takes the next id (maximum and automatic mark included). Returns the id.
     virtual Result<qint64> insertBid(const Bid& bid) = 0;
     virtual Result<void> deleteBid(qint64 id) = 0;
     virtual Result<std::optional<Bid>> findBid(qint64 id) = 0;
@@ -111,6 +118,25 @@ public:
     virtual Result<QHash<qint64, QList<qint64>>> bidIdsByItem(qint64 firstItemId,
                                                               qint64 lastItemId) = 0;
     virtual Result<QList<UserItem>> itemsBidByUser(qint64 userId) = 0;
+
+    // Settings: the one row
+    virtual Result<AuctionSettings> readSettings() = 0;
+    virtual Result<void> writeSettings(const AuctionSettings& settings) = 0;
+
+    // Payments and donations
+    /// `payment.id` 0 takes the next id. Returns the id.
+    virtual Result<qint64> insertPayment(const Payment& payment) = 0;
+    /// Marks the payment voided (it stays in the record); false when there is none.
+    virtual Result<bool> voidPayment(qint64 id, const QString& voidedAt, const QString& reason) = 0;
+    virtual Result<std::optional<Payment>> findPayment(qint64 id) = 0;
+    /// Oldest first, voided ones included.
+    virtual Result<QList<Payment>> paymentsOfUser(qint64 userId) = 0;
+    /// `donation.id` 0 takes the next id. Returns the id.
+    virtual Result<qint64> insertDonation(const Donation& donation) = 0;
+    virtual Result<void> deleteDonation(qint64 id) = 0;
+    virtual Result<std::optional<Donation>> findDonation(qint64 id) = 0;
+    /// Oldest first.
+    virtual Result<QList<Donation>> donationsOfUser(qint64 userId) = 0;
 
     // What a clerk types: the row with `id` first, then names starting with `text`, then
     // names containing it (case-insensitive), at most `limit`.

@@ -228,6 +228,8 @@ void BidsTableModel::onChanged(const Change& change)
                 reload(); // the new name may match the filter or no longer
         }
         break;
+    default: // payments, donations and settings show on no bid
+        break;
     }
 }
 

@@ -145,6 +145,8 @@ void ItemsTableModel::onChanged(const Change& change)
                 applyRecord(id, m_service.item(id));
         }
         break;
+    default: // payments, donations and settings show on no lot
+        break;
     }
 }
 

@@ -40,7 +40,7 @@ void createAuction(const QString& db)
     Model::AuctionService service(*database);
     ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
     for (int i = 0; i < Lots; ++i)
-        ASSERT_TRUE(service.createItem({QStringLiteral("Lot %1").arg(i), {}, {}, {}}).has_value());
+        ASSERT_TRUE(service.createItem({.name = QStringLiteral("Lot %1").arg(i)}).has_value());
 }
 
 /// Another program that opens the database, reads it and closes it again, as a treasurer's

@@ -201,3 +201,40 @@ TEST(Database, MigratesAVersion1FileForward)
     AuctionService service(**db);
     EXPECT_EQ(service.winningBid(1)->value.cents(), 500);
 }
+
+TEST(Database, MigratesAVersion2FileToTheWholeNight)
+{
+    // GIVEN a file as version 2 left it: two bidders (one deleted in between) and a bid
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+    QStringList v2 = BidTracker::Model::migrationStep(1) + BidTracker::Model::migrationStep(2);
+    v2 += QStringList{
+        QStringLiteral("INSERT INTO users (id, name, created_at) VALUES"
+                       " (1, 'Albert', '2026-01-01T00:00:00.000Z'),"
+                       " (3, 'Constance', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral(
+            "INSERT INTO items (name, created_at) VALUES ('Vase', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at) VALUES (1, 3, "
+                       "500, '2026-01-01T00:00:01.000Z')"),
+        QStringLiteral("UPDATE items SET winning_bid_id = 1, bid_count = 1"),
+        QStringLiteral("UPDATE users SET bid_count = 1 WHERE id = 3"),
+        QStringLiteral("PRAGMA user_version = 2")};
+    rawSql(path, v2);
+    // WHEN this version opens it
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
+    // THEN the bidders have paddle numbers in id order from 100, the settings have their
+    // defaults, the old bid is a plain one, and a new bidder takes the next number
+    EXPECT_EQ(pragma(**db, "user_version"), 3);
+    AuctionService service(**db);
+    EXPECT_EQ(service.user(1)->number, 100);
+    EXPECT_EQ(service.user(3)->number, 102);
+    EXPECT_EQ(*service.settings(), AuctionSettings{});
+    const Bid bid = *service.bid(1);
+    EXPECT_FALSE(bid.maxValue.has_value());
+    EXPECT_FALSE(bid.automatic);
+    EXPECT_EQ(service.item(1)->winnerNumber, 102);
+    auto added = service.createUser(QStringLiteral("David"));
+    ASSERT_TRUE(added.has_value()) << added.error().message.toStdString();
+    EXPECT_EQ(added->number, 103);
+}

@@ -16,7 +16,7 @@ TEST(Lookup, FindsALotByIdNumberOrNameTheExactIdFirst)
         auction.addItem(QStringLiteral("Lot %1").arg(i));
     const qint64 closed = auction.addItem(QStringLiteral("100% wool rug"));
     ASSERT_TRUE(
-        auction.service().updateItem(closed, {{}, Model::ItemStatus::Closed, {}, {}}).has_value());
+        auction.service().updateItem(closed, {.status = Model::ItemStatus::Closed}).has_value());
     auto& service = auction.service();
     // THEN "11", "item11" and a name all find lot 11 first
     EXPECT_EQ(service.findLots(QStringLiteral("11"), 5, true)->first().id, 11);

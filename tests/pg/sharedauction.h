@@ -22,10 +22,9 @@ public:
             EXPECT_TRUE(service.createUser(QStringLiteral("Bidder %1").arg(i)).has_value());
         for (int i = 0; i < lots; ++i)
             EXPECT_TRUE(service
-                            .createItem({QStringLiteral("Lot %1").arg(i),
-                                         {},
-                                         Model::Money::fromCents(100),
-                                         Model::Money::fromCents(100)})
+                            .createItem({.name = QStringLiteral("Lot %1").arg(i),
+                                         .startingPrice = Model::Money::fromCents(100),
+                                         .minIncrement = Model::Money::fromCents(100)})
                             .has_value());
     }
     ~SharedAuction() { TestPostgres::dropDatabase(m_url); }

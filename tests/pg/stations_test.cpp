@@ -236,7 +236,7 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
         ASSERT_TRUE(db);
         Model::AuctionService service(*db);
         ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
-        ASSERT_TRUE(service.createItem({QStringLiteral("Lot"), {}, {}, {}}).has_value());
+        ASSERT_TRUE(service.createItem({.name = QStringLiteral("Lot")}).has_value());
     }
     QProcess server;
     const quint16 port = startHeadless(server, dir.path(), url, token);
@@ -326,13 +326,13 @@ TEST(Copy, CarriesAWholeAuctionToPostgresqlAndBackAndRefusesANonEmptyTarget)
         ASSERT_TRUE(service.deleteUser(extra->id).has_value());
         const auto david = service.createUser(QStringLiteral("David"));
         ASSERT_TRUE(david.has_value());
-        const auto lot = service.createItem({QStringLiteral("Lake cabin"), {}, {}, {}});
+        const auto lot = service.createItem({.name = QStringLiteral("Lake cabin")});
         ASSERT_TRUE(lot.has_value());
         const auto bid = service.placeBid(lot->id, david->id, Model::Money::fromCents(25050));
         ASSERT_TRUE(bid.has_value());
         ASSERT_TRUE(service.placeBid(1, david->id, Model::Money::fromCents(150000)).has_value());
         ASSERT_TRUE(service.deleteBid(bid->id).has_value());
-        ASSERT_TRUE(service.updateItem(2, {{}, Model::ItemStatus::Closed, {}, {}}).has_value());
+        ASSERT_TRUE(service.updateItem(2, {.status = Model::ItemStatus::Closed}).has_value());
     }
     const QList<QByteArray> original = exports(file, dir.path());
     ASSERT_TRUE(original[2].contains("1500.00"));

@@ -42,7 +42,7 @@ QString auctionWithLot(const QTemporaryDir& dir, const QString& file, const QStr
     auto db = Model::Database::open(path);
     EXPECT_TRUE(db.has_value());
     Model::AuctionService service(**db);
-    EXPECT_TRUE(service.createItem({lot, {}, {}, {}}).has_value());
+    EXPECT_TRUE(service.createItem({.name = lot}).has_value());
     return path;
 }
 
