@@ -59,10 +59,13 @@ void BidSheets::paintPage(PageCanvas& canvas, int index) const
 
     const double width = canvas.pageSize().width() - 2 * Margin;
     canvas.strokeLine(QPointF(Margin, footerTop), QPointF(Margin + width, footerTop), 0.5, Rule);
+    const QString rule =
+        lot.steps.isEmpty()
+            ? QStringLiteral("Each bid must be at least %1 above the one before it.")
+                  .arg(Model::displayMoney(lot.minIncrement))
+            : QStringLiteral("Each bid must beat the one before it by at least the bid step.");
     canvas.drawWrapped(QRectF(Margin, footerTop + 5, width * 0.8, FooterHeight),
-                       QStringLiteral("Each bid must be at least %1 above the one before it. "
-                                      "Write your bidder number and amount clearly.")
-                           .arg(Model::displayMoney(lot.minIncrement)),
+                       rule + QStringLiteral(" Write your bidder number and amount clearly."),
                        PageCanvas::font(8), Grey);
     canvas.drawLine(QRectF(Margin, footerTop + 5, width, 12), lotId(lot), PageCanvas::font(8, true),
                     Grey, Qt::AlignRight | Qt::AlignTop);
@@ -119,7 +122,7 @@ double BidSheets::paintPrices(PageCanvas& canvas, const PrintLot& lot, double to
 {
     QList<std::pair<QString, QString>> boxes{
         {QStringLiteral("STARTING BID"), Model::displayMoney(lot.startingPrice)},
-        {QStringLiteral("MINIMUM RAISE"), Model::displayMoney(lot.minIncrement)},
+        {QStringLiteral("MINIMUM RAISE"), Model::displayMoney(lot.openingStep)},
     };
     if (lot.buyNow)
         boxes.append({QStringLiteral("BUY NOW"), Model::displayMoney(*lot.buyNow)});
@@ -136,7 +139,19 @@ double BidSheets::paintPrices(PageCanvas& canvas, const PrintLot& lot, double to
         canvas.drawLine(box.adjusted(10, 18, -10, -6), boxes[i].second,
                         PageCanvas::font(size, true), Ink, Qt::AlignLeft | Qt::AlignVCenter);
     }
-    return top + height + 16;
+    double bottom = top + height;
+    if (!lot.steps.isEmpty()) {
+        QStringList steps;
+        for (const auto& [from, step] : lot.steps)
+            steps.append(QStringLiteral("%1 from %2")
+                             .arg(Model::displayMoney(step), Model::displayMoney(from)));
+        bottom += 6;
+        bottom +=
+            canvas.drawWrapped(QRectF(Margin, bottom, width, 26),
+                               QStringLiteral("Bid steps: ") + steps.join(QStringLiteral("  ·  ")),
+                               PageCanvas::font(9), Grey);
+    }
+    return bottom + 16;
 }
 
 void BidSheets::paintTable(PageCanvas& canvas, const PrintLot& lot, double top, double bottom) const

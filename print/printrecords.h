@@ -18,9 +18,14 @@ struct PrintLot
     std::optional<Model::Money> fairMarketValue;
     Model::Money startingPrice;
     Model::Money minIncrement;
+    /// The step at the starting price: the lot's increment, or the table's when larger.
+    Model::Money openingStep;
     /// The lowest acceptable bid now: the starting price until the lot has bids.
     Model::Money firstMinimum;
     std::optional<Model::Money> buyNow;
+    /// The first steps of the auction's increment table for this lot: from which price the
+    /// bids rise by how much (RULES.md 2, "Step"); empty without a table.
+    QList<std::pair<Model::Money, Model::Money>> steps;
 };
 
 /// What a bidder card shows of one bidder.

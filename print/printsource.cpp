@@ -22,13 +22,43 @@ template <typename T, typename Read> Model::Result<QList<T>> readAll(Read&& read
     }
 }
 
+// A sheet has room for a few steps; the floor knows the rest.
+constexpr qsizetype MaxSteps = 4;
+
+/// The steps a bidder meets from each row of the table on, as the model's rule has them for
+/// this lot (a lot's own increment may be larger than the table's), rows with the same step
+/// as the one before left out.
+QList<std::pair<Model::Money, Model::Money>> firstSteps(const Model::Rules::IncrementTable& table,
+                                                        Model::Money lotIncrement)
+{
+    QList<std::pair<Model::Money, Model::Money>> steps;
+    for (const Model::Rules::IncrementRow& row : table) {
+        const qint64 step = Model::Rules::stepAt(row.fromCents, lotIncrement.cents(), table);
+        if (!steps.isEmpty() && steps.last().second.cents() == step)
+            continue;
+        if (steps.size() == MaxSteps)
+            break;
+        steps.append({Model::Money::fromCents(row.fromCents), Model::Money::fromCents(step)});
+    }
+    return steps;
+}
+
 } // namespace
 
 Model::Result<QString> PrintSource::auctionName()
 {
-    // TODO: the auction's settings (RULES.md 1, `name`) once the service has them; until
-    // then every auction has the setting's default.
-    return QStringLiteral("Auction");
+    auto settings = m_service.settings();
+    if (!settings)
+        return Model::fail(settings.error());
+    return settings->name;
+}
+
+Model::Result<Model::Rules::IncrementTable> PrintSource::increments()
+{
+    auto settings = m_service.settings();
+    if (!settings)
+        return Model::fail(settings.error());
+    return settings->increments;
 }
 
 Model::Result<QList<PrintLot>> PrintSource::lots(const QList<qint64>& ids)
@@ -47,6 +77,9 @@ Model::Result<QList<PrintLot>> PrintSource::lots(const QList<qint64>& ids)
             items.append(std::move(*item));
         }
     }
+    auto table = increments();
+    if (!table)
+        return Model::fail(table.error());
     QList<PrintLot> lots;
     lots.reserve(items.size());
     for (const Model::Item& item : items) {
@@ -55,11 +88,19 @@ Model::Result<QList<PrintLot>> PrintSource::lots(const QList<qint64>& ids)
         lot.name = item.name;
         lot.startingPrice = item.startingPrice;
         lot.minIncrement = item.minIncrement;
+        lot.description = item.description;
+        lot.donor = item.donor;
+        lot.fairMarketValue = item.fairMarketValue;
+        lot.buyNow = item.buyNow;
+        // Never the reserve: it is secret, and a printout lies on a table all night.
         // The first line's minimum is the model's rule, not worked out again here.
         auto minimum = m_service.lowestAcceptableBid(item.id);
         if (!minimum)
             return Model::fail(minimum.error());
         lot.firstMinimum = *minimum;
+        lot.steps = firstSteps(*table, item.minIncrement);
+        lot.openingStep = Model::Money::fromCents(
+            Model::Rules::stepAt(item.startingPrice.cents(), item.minIncrement.cents(), *table));
         lots.append(std::move(lot));
     }
     return lots;
@@ -84,9 +125,7 @@ Model::Result<QList<PrintBidder>> PrintSource::bidders(const QList<qint64>& ids)
     QList<PrintBidder> bidders;
     bidders.reserve(users.size());
     for (const Model::User& user : users) {
-        // TODO: the paddle number (User::number) once the model has it; until then the
-        // number in the bidder's id, which is unique too.
-        bidders.append(PrintBidder{user.id, user.id, user.name});
+        bidders.append(PrintBidder{user.id, user.number, user.name});
     }
     return bidders;
 }

@@ -8,6 +8,7 @@
 
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QScreen>
 
@@ -43,6 +44,8 @@ BigScreen::BigScreen(Model::AuctionService& service, Model::ChangeNotifier& noti
     m_pageTimer.setInterval(10'000);
     connect(&m_pageTimer, &QTimer::timeout, this, [this] { showPage(m_page + 1); });
     m_pageTimer.start();
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, qOverload<>(&QWidget::update));
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(100);
     connect(&m_reloadTimer, &QTimer::timeout, this, &BigScreen::reload);
@@ -130,17 +133,47 @@ void BigScreen::reload()
         const bool closed = item.status == Model::ItemStatus::Closed;
         if (item.winningValue) {
             line.price = Model::displayMoney(*item.winningValue);
-            // TODO: the paddle number (User::number) once the model has it; until then the
-            // number of the bidder's id, the number the bidder cards carry too.
-            line.leader = QString::number(item.winnerUserId.value_or(0));
+            line.leader = QString::number(item.winnerNumber);
         } else {
             line.price = tr("opens at %1").arg(Model::displayMoney(item.startingPrice));
         }
+        // TODO: a lot closed below its reserve shows as sold until item reads say whether
+        // the reserve was met (RULES.md 2, "reserve_met"; issue 13).
         line.mark = !closed ? Line::Mark::Open
-                            : (item.winningValue ? Line::Mark::Sold : Line::Mark::Closed);
+                            : (item.winnerUserId ? Line::Mark::Sold : Line::Mark::Closed);
+        if (!closed)
+            line.closesAt = item.closesAt;
         m_lines.append(line);
     }
+    const bool counting = std::any_of(m_lines.begin(), m_lines.end(),
+                                      [](const Line& line) { return !line.closesAt.isEmpty(); });
+    if (counting && !m_clock.isActive())
+        m_clock.start();
+    else if (!counting)
+        m_clock.stop();
     update();
+}
+
+QString BigScreen::timeLeft(const QString& closesAt, const QDateTime& now)
+{
+    if (closesAt.isEmpty())
+        return {};
+    const QDateTime end = QDateTime::fromString(closesAt, Qt::ISODateWithMs);
+    if (!end.isValid())
+        return {};
+    const qint64 seconds = now.secsTo(end);
+    if (seconds <= 0)
+        return tr("closing");
+    if (seconds >= 24 * 3600)
+        return QLocale().toString(end.toLocalTime(), QStringLiteral("ddd HH:mm"));
+    const qint64 h = seconds / 3600;
+    const qint64 m = seconds / 60 % 60;
+    const qint64 sec = seconds % 60;
+    return h > 0 ? QStringLiteral("%1:%2:%3")
+                       .arg(h)
+                       .arg(m, 2, 10, QChar(u'0'))
+                       .arg(sec, 2, 10, QChar(u'0'))
+                 : QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QChar(u'0'));
 }
 
 void BigScreen::resizeEvent(QResizeEvent* event)
@@ -199,10 +232,11 @@ void BigScreen::paintEvent(QPaintEvent*)
     const double numberWidth = w * 0.08;
     const double markWidth = w * 0.12;
     const double leaderWidth = w * 0.12;
-    const double priceWidth = w * 0.2;
+    const double priceWidth = w * 0.18;
+    const double timeWidth = w * 0.12;
     const double nameLeft = margin + numberWidth;
-    const double nameWidth =
-        w - 2 * margin - numberWidth - priceWidth - leaderWidth - markWidth - margin * 0.5;
+    const double nameWidth = w - 2 * margin - numberWidth - timeWidth - priceWidth - leaderWidth -
+                             markWidth - margin * 0.5;
     const QFont nameFont = sized(line * 0.46);
     const QFont boldFont = sized(line * 0.46, true);
     const QFont markFont = sized(line * 0.28, true);
@@ -218,13 +252,17 @@ void BigScreen::paintEvent(QPaintEvent*)
     const double headings = line * 0.5;
     painter.setPen(Dim);
     painter.setFont(sized(line * 0.24, true));
-    const double priceLeft0 = nameLeft + nameWidth;
+    const double timeLeft0 = nameLeft + nameWidth;
+    const double priceLeft0 = timeLeft0 + timeWidth;
+    painter.drawText(QRectF(timeLeft0, header, timeWidth, headings),
+                     Qt::AlignRight | Qt::AlignBottom, tr("TIME LEFT"));
     painter.drawText(QRectF(margin, header, numberWidth, headings), Qt::AlignLeft | Qt::AlignBottom,
                      tr("LOT"));
     painter.drawText(QRectF(priceLeft0, header, priceWidth, headings),
                      Qt::AlignRight | Qt::AlignBottom, tr("CURRENT BID"));
     painter.drawText(QRectF(priceLeft0 + priceWidth, header, leaderWidth, headings),
                      Qt::AlignRight | Qt::AlignBottom, tr("PADDLE"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     double y = header + headings;
     for (qsizetype i = 0; i < m_lines.size(); ++i, y += line) {
         const Line& entry = m_lines[i];
@@ -240,7 +278,14 @@ void BigScreen::paintEvent(QPaintEvent*)
         painter.drawText(QRectF(nameLeft, y, nameWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
                          painter.fontMetrics().elidedText(entry.name, Qt::ElideRight,
                                                           static_cast<int>(nameWidth)));
-        const double priceLeft = nameLeft + nameWidth;
+        const QString left = timeLeft(entry.closesAt, now);
+        if (!left.isEmpty()) {
+            painter.setFont(sized(line * 0.36, true));
+            painter.setPen(Text);
+            painter.drawText(QRectF(timeLeft0, y, timeWidth, line),
+                             Qt::AlignRight | Qt::AlignVCenter, left);
+        }
+        const double priceLeft = priceLeft0;
         const bool noBids = entry.leader.isEmpty();
         painter.setFont(noBids ? sized(line * 0.32) : boldFont);
         painter.setPen(noBids ? Dim : Price);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QTimer>
 #include <QWidget>
@@ -12,10 +13,11 @@ class ChangeNotifier;
 namespace BidTracker::Gui {
 
 /// The projector view (View > Big screen): the auction's name and its lots with their
-/// current bid and the leader's paddle number (never a name: the room is watching), closed
-/// and sold lots marked, in type sized from the window's height so it reads from the back of
-/// a hall. When the lots do not fit it shows them a page at a time, turning the page on a
-/// timer, and it reads only the page shown. It follows the notifier like every other view.
+/// current bid, the time left when it closes on time, and the leader's paddle number (never a name:
+/// the room is watching), closed and sold lots marked, in type sized from the window's height so it
+/// reads from the back of a hall. When the lots do not fit it shows them a page at a time, turning
+/// the page on a timer, and it reads only the page shown. It follows the notifier like every other
+/// view.
 class BigScreen final : public QWidget
 {
     Q_OBJECT
@@ -31,7 +33,14 @@ public:
         /// The leader's paddle number ("103"), or "" with no bids.
         QString leader;
         enum class Mark { Open, Closed, Sold } mark = Mark::Open;
+        /// When an open lot closes on time (ISO 8601 UTC), else "".
+        QString closesAt;
     };
+
+    /// What the screen shows as the time left until `closesAt` at `now`: "4:05" under an
+    /// hour, "2:04:05" under a day, the local day and time beyond ("Sat 21:00"), "closing"
+    /// once it is past (until the close is announced); "" without a time.
+    static QString timeLeft(const QString& closesAt, const QDateTime& now);
 
     BigScreen(Model::AuctionService& service, Model::ChangeNotifier& notifier,
               QWidget* parent = nullptr);
@@ -65,6 +74,8 @@ private:
 
     Model::AuctionService& m_service;
     QTimer m_pageTimer;
+    /// Ticks the countdowns once a second while a lot shown closes on time.
+    QTimer m_clock;
     /// Changes arrive in bursts (a batch of bids over the API); one read follows them all.
     QTimer m_reloadTimer;
     QString m_auctionName;

@@ -69,7 +69,8 @@ TEST(BigScreen, ShowsLotsBidsPaddleNumbersAndMarksAt1920x1080)
     EXPECT_EQ(screen.pageCount(), (30 + screen.linesPerPage() - 1) / screen.linesPerPage());
     ASSERT_GE(screen.lines().size(), 3);
     EXPECT_EQ(screen.lines()[0].price, QStringLiteral("30.00"));
-    EXPECT_EQ(screen.lines()[0].leader, QStringLiteral("2")) << "a number, never the name";
+    EXPECT_EQ(screen.lines()[0].leader, QStringLiteral("101"))
+        << "Berry's paddle number, never the name";
     EXPECT_EQ(screen.lines()[0].mark, Line::Mark::Open);
     EXPECT_EQ(screen.lines()[1].mark, Line::Mark::Sold);
     EXPECT_EQ(screen.lines()[2].mark, Line::Mark::Closed);
@@ -93,7 +94,7 @@ TEST(BigScreen, UpdatesLiveAfterABidAt1280x720)
 
     // THEN the screen shows it within a moment, without being asked
     QTRY_COMPARE_WITH_TIMEOUT(screen.lines()[0].price, QStringLiteral("40.00"), 2000);
-    EXPECT_EQ(screen.lines()[0].leader, QStringLiteral("1"));
+    EXPECT_EQ(screen.lines()[0].leader, QStringLiteral("100"));
     const QImage picture = screen.grab().toImage();
     keep(picture, QStringLiteral("bigscreen-1280x720.png"));
     EXPECT_EQ(picture.size(), QSize(1280, 720));
@@ -116,4 +117,41 @@ TEST(BigScreen, TurnsThePagesOnATimerAndWrapsAround)
     screen.showPage(screen.pageCount());
     EXPECT_EQ(screen.currentPage(), 0);
     EXPECT_EQ(screen.lines().first().lotId, 1);
+}
+
+TEST(BigScreen, CountsDownToALotsClosingTime)
+{
+    // GIVEN a lot that closes in an hour and a half
+    Testing::TestAuction auction;
+    fill(auction);
+    Model::ItemChanges timed;
+    timed.closesAt = QDateTime::currentDateTimeUtc().addSecs(90 * 60).toString(
+        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    ASSERT_TRUE(auction.service().updateItem(4, timed).has_value());
+
+    // WHEN the big screen shows it
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.resize(1920, 1080);
+
+    // THEN its line carries the time, counted down as the screen paints
+    ASSERT_GE(screen.lines().size(), 4);
+    EXPECT_EQ(screen.lines()[3].closesAt, *timed.closesAt);
+    const QString left = Gui::BigScreen::timeLeft(*timed.closesAt, QDateTime::currentDateTimeUtc());
+    EXPECT_TRUE(left.startsWith(u"1:29:") || left.startsWith(u"1:30:")) << left.toStdString();
+    EXPECT_TRUE(screen.lines()[0].closesAt.isEmpty());
+}
+
+TEST(BigScreen, WritesTimeLeftAsTheRoomReadsIt)
+{
+    const QDateTime now =
+        QDateTime::fromString(QStringLiteral("2026-12-05T20:00:00.000Z"), Qt::ISODateWithMs);
+    using Gui::BigScreen;
+    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T20:04:05.000Z"), now),
+              QStringLiteral("4:05"));
+    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T22:04:05.000Z"), now),
+              QStringLiteral("2:04:05"));
+    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T19:59:00.000Z"), now),
+              QStringLiteral("closing"));
+    EXPECT_EQ(BigScreen::timeLeft(QString(), now), QString());
+    EXPECT_FALSE(BigScreen::timeLeft(QStringLiteral("2026-12-09T20:00:00.000Z"), now).isEmpty());
 }

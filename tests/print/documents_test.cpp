@@ -50,6 +50,7 @@ Print::PrintLot lot(qint64 id, const QString& name, qint64 startCents = 2500)
     lot.name = name;
     lot.startingPrice = Model::Money::fromCents(startCents);
     lot.minIncrement = Model::Money::fromCents(500);
+    lot.openingStep = lot.minIncrement;
     lot.firstMinimum = lot.startingPrice;
     return lot;
 }
@@ -93,6 +94,45 @@ TEST(BidSheets, OnePagePerLotWithNameAndPricesAndTheFirstLinesMinimum)
     EXPECT_TRUE(second.contains(u"100.00"));
     EXPECT_TRUE(second.contains(u"130.00 (minimum)")) << "120.00 + the 10.00 increment";
     EXPECT_FALSE(second.contains(u"BUY NOW"));
+}
+
+TEST(BidSheets, PrintWhatTheModelHoldsAndNeverTheReserve)
+{
+    // GIVEN a named auction with an increment table and a lot with every detail set
+    Testing::TestAuction auction;
+    auto settings = auction.service().settings();
+    ASSERT_TRUE(settings.has_value());
+    settings->name = QStringLiteral("Harvest Gala 2026");
+    settings->increments = {{0, 500}, {10000, 1000}, {50000, 2500}};
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+    Model::ItemChanges lot;
+    lot.name = QStringLiteral("Weekend cabin");
+    lot.startingPrice = Model::Money::fromCents(20000);
+    lot.minIncrement = Model::Money::fromCents(100);
+    lot.description = QStringLiteral("Two nights by the lake.");
+    lot.donor = QStringLiteral("The Lakeside Inn");
+    lot.fairMarketValue = Model::Money::fromCents(45000);
+    lot.reserve = Model::Money::fromCents(31337);
+    lot.buyNow = Model::Money::fromCents(60000);
+    ASSERT_TRUE(auction.service().createItem(lot).has_value());
+    QTemporaryDir dir;
+
+    // WHEN its bid sheet is printed
+    const auto document =
+        made(Print::DocumentKind::BidSheets, Paper::Letter, {}, auction.service());
+    const QString text = Testing::PdfProbe(written(*document, dir)).text();
+
+    // THEN the details, the steps of the table for this lot and buy-now are on it
+    EXPECT_TRUE(text.contains(u"HARVEST GALA 2026")) << qPrintable(text);
+    EXPECT_TRUE(text.contains(u"Two nights by the lake."));
+    EXPECT_TRUE(text.contains(u"Donated by The Lakeside Inn"));
+    EXPECT_TRUE(text.contains(u"Fair market value 450.00"));
+    EXPECT_TRUE(text.contains(u"600.00"));
+    EXPECT_TRUE(text.contains(u"10.00")) << "the step at the starting price of 200.00";
+    EXPECT_TRUE(text.contains(u"Bid steps: 5.00 from 0.00") && text.contains(u"25.00 from 500.00"));
+    EXPECT_TRUE(text.contains(u"200.00 (minimum)"));
+    // AND the secret reserve is not
+    EXPECT_FALSE(text.contains(u"313.37"));
 }
 
 TEST(BidSheets, EachQrCodeDecodesToItsLotId)
@@ -217,7 +257,9 @@ TEST(BidderCards, FourAPageWithHugeNumbersNamesAndQrCodes)
               (QStringList{QStringLiteral("user1"), QStringLiteral("user2"),
                            QStringLiteral("user3"), QStringLiteral("user4")}));
     EXPECT_EQ(pdf.qrCodes(2), QStringList{QStringLiteral("user5")});
-    EXPECT_TRUE(pdf.text(2).contains(u"5"));
+    // The paddle numbers, from the auction's first bidder number on.
+    EXPECT_TRUE(pdf.text(1).contains(u"100") && pdf.text(1).contains(u"103"));
+    EXPECT_TRUE(pdf.text(2).contains(u"104"));
 }
 
 TEST(LotLabels, ThirtyToAnAvery5160Page)
