@@ -109,7 +109,9 @@ TEST(BidSheets, PrintWhatTheModelHoldsAndNeverTheReserve)
     lot.name = QStringLiteral("Weekend cabin");
     lot.startingPrice = Model::Money::fromCents(20000);
     lot.minIncrement = Model::Money::fromCents(100);
-    lot.description = QStringLiteral("Two nights by the lake.");
+    lot.description = QStringLiteral(
+        "Two nights by the lake. A wood-panelled cabin for four with a stone fireplace, a "
+        "canoe and a jetty of its own; linen, firewood and a breakfast hamper are included.");
     lot.donor = QStringLiteral("The Lakeside Inn");
     lot.fairMarketValue = Model::Money::fromCents(45000);
     lot.reserve = Model::Money::fromCents(31337);
@@ -120,7 +122,9 @@ TEST(BidSheets, PrintWhatTheModelHoldsAndNeverTheReserve)
     // WHEN its bid sheet is printed
     const auto document =
         made(Print::DocumentKind::BidSheets, Paper::Letter, {}, auction.service());
-    const QString text = Testing::PdfProbe(written(*document, dir)).text();
+    const QString path = written(*document, dir);
+    keep(path, QStringLiteral("bid-sheet.pdf"));
+    const QString text = Testing::PdfProbe(path).text();
 
     // THEN the details, the steps of the table for this lot and buy-now are on it
     EXPECT_TRUE(text.contains(u"HARVEST GALA 2026")) << qPrintable(text);
@@ -164,7 +168,6 @@ TEST(BidSheets, ShowsDetailsAndBuyNowWhenSet)
     const Testing::PdfProbe pdf(
         written(Print::BidSheets(Paper::Letter, QStringLiteral("Spring Gala"), {withAll}), dir));
 
-    keep(pdf.path(), QStringLiteral("bid-sheet.pdf"));
     const QString text = pdf.text();
     EXPECT_TRUE(text.contains(u"SPRING GALA")) << qPrintable(text);
     EXPECT_TRUE(text.contains(u"Two nights by the lake."));
