@@ -48,9 +48,10 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
         return std::unexpected(usage);
     options.printKind = positional[1];
     options.printFile = parser.value(*output);
-    if (parser.isSet(*lots) && !Print::isAboutLots(*kind))
+    const Print::Subject subject = Print::subjectOf(*kind);
+    if (parser.isSet(*lots) && subject != Print::Subject::Lots)
         return std::unexpected(QStringLiteral("--lots goes with bid-sheets and labels"));
-    if (parser.isSet(*bidders) && Print::isAboutLots(*kind))
+    if (parser.isSet(*bidders) && subject != Print::Subject::Bidders)
         return std::unexpected(QStringLiteral("--bidders goes with bidder-cards"));
     for (const auto& [option, kindOfId, target] :
          {std::tuple{lots, Model::EntityKind::Item, &options.printLots},

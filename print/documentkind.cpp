@@ -47,9 +47,16 @@ QList<DocumentKind> documentKinds()
     return {DocumentKind::BidSheets, DocumentKind::BidderCards, DocumentKind::Labels};
 }
 
-bool isAboutLots(DocumentKind kind)
+Subject subjectOf(DocumentKind kind)
 {
-    return kind != DocumentKind::BidderCards;
+    switch (kind) {
+    case DocumentKind::BidSheets:
+    case DocumentKind::Labels:
+        return Subject::Lots;
+    case DocumentKind::BidderCards:
+        return Subject::Bidders;
+    }
+    return Subject::Auction;
 }
 
 Model::Result<std::unique_ptr<Document>> makeDocument(DocumentKind kind, Paper paper,

@@ -25,8 +25,9 @@ QString documentKindName(DocumentKind kind);
 QString documentKindTitle(DocumentKind kind);
 std::optional<DocumentKind> parseDocumentKind(QStringView name);
 QList<DocumentKind> documentKinds();
-/// Whether the document is made of lots (else of bidders).
-bool isAboutLots(DocumentKind kind);
+/// What a document is chosen by: lots (--lots), bidders (--bidders), or the whole auction.
+enum class Subject { Lots, Bidders, Auction };
+Subject subjectOf(DocumentKind kind);
 
 /// The document of this kind for the selected lots or bidders, read through the service.
 /// The error (NotFound for an id that does not exist) comes before anything is drawn.

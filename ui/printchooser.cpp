@@ -20,7 +20,7 @@ PrintChooser::PrintChooser(QList<qint64> selectedLots, QList<qint64> selectedBid
       m_selectedBidders(std::move(selectedBidders)), m_kind(new QComboBox(this)),
       m_paper(new QComboBox(this)), m_all(new QRadioButton(this)),
       m_selected(new QRadioButton(this)), m_typed(new QRadioButton(tr("&These:"), this)),
-      m_ids(new QLineEdit(this)), m_problem(new QLabel(this))
+      m_ids(new QLineEdit(this)), m_problem(new QLabel(this)), m_form(new QFormLayout)
 {
     setWindowTitle(tr("Print"));
     for (const Print::DocumentKind kind : Print::documentKinds())
@@ -33,7 +33,7 @@ PrintChooser::PrintChooser(QList<qint64> selectedLots, QList<qint64> selectedBid
     m_problem->setWordWrap(true);
     m_problem->hide();
 
-    auto* form = new QFormLayout;
+    auto* form = m_form;
     form->addRow(tr("&Document:"), m_kind);
     auto* scope = new QVBoxLayout;
     scope->addWidget(m_all);
@@ -77,7 +77,10 @@ void PrintChooser::setKind(Print::DocumentKind kind)
 
 void PrintChooser::updateScope()
 {
-    const bool lots = Print::isAboutLots(kind());
+    // A document of the whole auction (the report) is chosen by nothing more.
+    const bool whole = Print::subjectOf(kind()) == Print::Subject::Auction;
+    m_form->setRowVisible(ScopeRow, !whole);
+    const bool lots = Print::subjectOf(kind()) == Print::Subject::Lots;
     const qsizetype selected = lots ? m_selectedLots.size() : m_selectedBidders.size();
     m_all->setText(lots ? tr("&All lots") : tr("&All bidders"));
     m_selected->setText(lots ? tr("The &selected lots (%1)").arg(selected)
@@ -91,11 +94,11 @@ void PrintChooser::updateScope()
 
 void PrintChooser::accept()
 {
-    const bool lots = Print::isAboutLots(kind());
+    const bool lots = Print::subjectOf(kind()) == Print::Subject::Lots;
     QList<qint64> ids;
     if (m_selected->isChecked()) {
         ids = lots ? m_selectedLots : m_selectedBidders;
-    } else if (m_typed->isChecked()) {
+    } else if (m_typed->isChecked() && Print::subjectOf(kind()) != Print::Subject::Auction) {
         const auto typed = Print::parseIdList(m_ids->text(), lots ? Model::EntityKind::Item
                                                                   : Model::EntityKind::User);
         if (!typed || typed->isEmpty()) {

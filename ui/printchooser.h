@@ -6,6 +6,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
@@ -48,6 +49,9 @@ private:
     QRadioButton* m_typed;
     QLineEdit* m_ids;
     QLabel* m_problem;
+    QFormLayout* m_form;
+    /// The row of the form that chooses the lots or bidders.
+    static constexpr int ScopeRow = 1;
     Print::Selection m_selection;
 };
 
