@@ -39,9 +39,10 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
                                            Options options)
 {
     const auto& [output, lots, bidders, paper] = given;
-    const QString usage = QStringLiteral(
-        "Usage: bidtracker print bid-sheets|bidder-cards|labels [--db DB] [--lots IDS] "
-        "[--bidders IDS] [--paper letter|a4] -o FILE.pdf");
+    const QString usage =
+        QStringLiteral("Usage: bidtracker print bid-sheets|bidder-cards|labels|invoices|report "
+                       "[--db DB] [--lots IDS] "
+                       "[--bidders IDS] [--paper letter|a4] -o FILE.pdf");
     options.mode = Options::Mode::Print;
     const auto kind =
         positional.size() == 2 ? Print::parseDocumentKind(positional[1]) : std::nullopt;
@@ -53,7 +54,7 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
     if (parser.isSet(*lots) && subject != Print::Subject::Lots)
         return std::unexpected(QStringLiteral("--lots goes with bid-sheets and labels"));
     if (parser.isSet(*bidders) && subject != Print::Subject::Bidders)
-        return std::unexpected(QStringLiteral("--bidders goes with bidder-cards"));
+        return std::unexpected(QStringLiteral("--bidders goes with bidder-cards and invoices"));
     for (const auto& [option, kindOfId, target] :
          {std::tuple{lots, Model::EntityKind::Item, &options.printLots},
           std::tuple{bidders, Model::EntityKind::User, &options.printBidders}}) {
@@ -95,8 +96,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
         "  bidtracker import items|users FILE\n"
         "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE\n"
-        "  bidtracker print bid-sheets|bidder-cards|labels [--lots IDS] [--bidders IDS]\n"
-        "                   [--paper letter|a4] -o FILE.pdf"));
+        "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report [--lots IDS]\n"
+        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},

@@ -2,6 +2,7 @@
 
 #include "biddercards.h"
 #include "bidsheets.h"
+#include "invoices.h"
 #include "lotlabels.h"
 #include "printsource.h"
 
@@ -16,6 +17,10 @@ QString documentKindName(DocumentKind kind)
         return QStringLiteral("bidder-cards");
     case DocumentKind::Labels:
         return QStringLiteral("labels");
+    case DocumentKind::Invoices:
+        return QStringLiteral("invoices");
+    case DocumentKind::Report:
+        return QStringLiteral("report");
     }
     return {};
 }
@@ -29,6 +34,10 @@ QString documentKindTitle(DocumentKind kind)
         return QStringLiteral("Bidder cards");
     case DocumentKind::Labels:
         return QStringLiteral("Lot labels");
+    case DocumentKind::Invoices:
+        return QStringLiteral("Invoices and receipts");
+    case DocumentKind::Report:
+        return QStringLiteral("End-of-night report");
     }
     return {};
 }
@@ -44,7 +53,8 @@ std::optional<DocumentKind> parseDocumentKind(QStringView name)
 
 QList<DocumentKind> documentKinds()
 {
-    return {DocumentKind::BidSheets, DocumentKind::BidderCards, DocumentKind::Labels};
+    return {DocumentKind::BidSheets, DocumentKind::BidderCards, DocumentKind::Labels,
+            DocumentKind::Invoices, DocumentKind::Report};
 }
 
 Subject subjectOf(DocumentKind kind)
@@ -54,7 +64,10 @@ Subject subjectOf(DocumentKind kind)
     case DocumentKind::Labels:
         return Subject::Lots;
     case DocumentKind::BidderCards:
+    case DocumentKind::Invoices:
         return Subject::Bidders;
+    case DocumentKind::Report:
+        return Subject::Auction;
     }
     return Subject::Auction;
 }
@@ -67,6 +80,18 @@ Model::Result<std::unique_ptr<Document>> makeDocument(DocumentKind kind, Paper p
     auto name = source.auctionName();
     if (!name)
         return Model::fail(name.error());
+    if (kind == DocumentKind::Invoices) {
+        auto invoices = source.invoices(selection.bidderIds);
+        if (!invoices)
+            return Model::fail(invoices.error());
+        return std::make_unique<Invoices>(paper, *name, std::move(*invoices));
+    }
+    if (kind == DocumentKind::Report) {
+        auto report = source.report();
+        if (!report)
+            return Model::fail(report.error());
+        return std::make_unique<Report>(paper, *name, std::move(*report));
+    }
     if (kind == DocumentKind::BidderCards) {
         auto bidders = source.bidders(selection.bidderIds);
         if (!bidders)

@@ -17,9 +17,9 @@ namespace BidTracker::Print {
 class Document;
 
 /// The documents Bid Tracker prints.
-enum class DocumentKind { BidSheets, BidderCards, Labels };
+enum class DocumentKind { BidSheets, BidderCards, Labels, Invoices, Report };
 
-/// "bid-sheets", "bidder-cards", "labels": the command line's names.
+/// "bid-sheets", "bidder-cards", "labels", "invoices", "report": the command line's names.
 QString documentKindName(DocumentKind kind);
 /// "Bid sheets": the window's.
 QString documentKindTitle(DocumentKind kind);

@@ -2,6 +2,8 @@
 
 #include "model/auctionservice.h"
 
+#include <QHash>
+
 namespace BidTracker::Print {
 
 namespace {
@@ -128,6 +130,76 @@ Model::Result<QList<PrintBidder>> PrintSource::bidders(const QList<qint64>& ids)
         bidders.append(PrintBidder{user.id, user.number, user.name});
     }
     return bidders;
+}
+
+} // namespace BidTracker::Print
+
+namespace BidTracker::Print {
+
+namespace {
+
+bool hasAnything(const Model::Invoice& invoice)
+{
+    return !invoice.lines.isEmpty() || !invoice.donations.isEmpty() ||
+           !invoice.payments.isEmpty() || !invoice.pending.isEmpty();
+}
+
+} // namespace
+
+Model::Result<QList<Model::Invoice>> PrintSource::invoices(const QList<qint64>& ids)
+{
+    QList<qint64> wanted = ids;
+    if (ids.isEmpty()) {
+        auto all = readAll<Model::User>([this](Model::Page page) { return m_service.users(page); });
+        if (!all)
+            return Model::fail(all.error());
+        for (const Model::User& user : *all)
+            wanted.append(user.id);
+    }
+    QList<Model::Invoice> invoices;
+    for (const qint64 id : wanted) {
+        auto invoice = m_service.invoice(id);
+        if (!invoice)
+            return Model::fail(invoice.error());
+        // Asked for by id, an empty invoice still prints: the bidder owes nothing.
+        if (!ids.isEmpty() || hasAnything(*invoice))
+            invoices.append(std::move(*invoice));
+    }
+    return invoices;
+}
+
+Model::Result<ReportData> PrintSource::report()
+{
+    ReportData data;
+    auto summary = m_service.summary();
+    if (!summary)
+        return Model::fail(summary.error());
+    data.summary = *summary;
+    auto invoices = this->invoices({});
+    if (!invoices)
+        return Model::fail(invoices.error());
+    QHash<qint64, std::pair<qint64, Model::Money>> soldTo; // lot -> (paddle number, hammer)
+    for (const Model::Invoice& invoice : *invoices) {
+        for (const Model::Invoice::Line& line : invoice.lines)
+            soldTo.insert(line.itemId, {invoice.bidder.number, line.hammer});
+        if (invoice.sums.balance != 0)
+            data.outstanding.append(invoice);
+    }
+    auto items = readAll<Model::Item>([this](Model::Page page) { return m_service.items(page); });
+    if (!items)
+        return Model::fail(items.error());
+    for (Model::Item item : *items) {
+        if (item.status != Model::ItemStatus::Closed)
+            continue;
+        if (const auto sold = soldTo.find(item.id); sold != soldTo.end()) {
+            item.winnerNumber = sold->first;
+            item.winningValue = sold->second;
+            data.sold.append(item);
+        } else {
+            data.unsold.append(item);
+        }
+    }
+    return data;
 }
 
 } // namespace BidTracker::Print

@@ -3,6 +3,7 @@
 #include "model/error.h"
 #include "model/rules/increments.h"
 #include "printrecords.h"
+#include "report.h"
 
 namespace BidTracker::Model {
 class AuctionService;
@@ -26,6 +27,12 @@ public:
     Model::Result<QList<PrintLot>> lots(const QList<qint64>& ids);
     /// The bidders the same way.
     Model::Result<QList<PrintBidder>> bidders(const QList<qint64>& ids);
+    /// The invoices of these bidders, in the order given; with no ids, of every bidder with
+    /// anything on theirs (a lot won or still led, a donation, a payment), by id.
+    Model::Result<QList<Model::Invoice>> invoices(const QList<qint64>& ids);
+    /// The end-of-night report: the service's summary, the lots sold (as the invoices have
+    /// them: the model decides what is sold) and unsold, and the unsettled invoices.
+    Model::Result<ReportData> report();
 
 private:
     Model::AuctionService& m_service;
