@@ -1,6 +1,7 @@
 // Invoices and the report from a real auction: the figures on paper are the service's.
 #include "model/tables/tablesupport.h"
 #include "pdfprobe.h"
+#include "print/document.h"
 #include "print/documentkind.h"
 #include "print/pdffile.h"
 #include "support/testauction.h"
