@@ -125,6 +125,9 @@ public:
     Result<User> restoreUser(const User& user);
     Result<Item> restoreItem(const Item& item);
     Result<Bid> restoreBid(const Bid& bid);
+    /// Undo of a check-in: the bidder's check-in time as it was ("" = not checked in).
+    /// (auctionservice_checkinundo.cpp)
+    Result<User> restoreCheckIn(qint64 id, const QString& checkedInAt);
 
     /// Adds items (names required) or users in one transaction: all or none. `ids`, when
     /// given, receives the ids added (the window undoes an import by them).
