@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "auctionactions.h"
+#include "checkoutpage.h"
 #include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
@@ -183,6 +184,8 @@ void MainWindow::buildTabs()
     m_tabs->addTab(itemsSplit, tr("&Lots"));
     m_tabs->addTab(usersSplit, tr("Bi&dders"));
     m_tabs->addTab(m_bids, tr("&Bids"));
+    m_checkout = new CheckoutPage(m_service, m_notifier, *m_actions, this);
+    m_tabs->addTab(m_checkout, tr("Chec&kout"));
     m_tabs->setDocumentMode(true);
     m_quickBid = new QuickBidBar(
         m_service, m_notifier,
@@ -286,6 +289,8 @@ void MainWindow::buildMenus()
         edit->addAction(tr("&Delete…"), QKeySequence::Delete, this, &MainWindow::deleteSelected);
     edit->addSeparator();
     edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        if (m_tabs->currentIndex() == CheckoutTab)
+            return m_checkout->nextBidder();
         TablePage* pages[] = {m_items, m_users, m_bids};
         pages[m_tabs->currentIndex()]->searchField()->setFocus();
     });
@@ -296,6 +301,7 @@ void MainWindow::buildMenus()
     tools->setMovable(false);
     for (QAction* action : {bid, addItem, addUser, toggle, remove})
         tools->addAction(action);
+    buildAuctionMenu(edit, tools);
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);
@@ -347,6 +353,7 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
         menu->addSeparator();
         menu->addAction(tr("Delete lot…"), this, [this, id] { m_actions->deleteItem(id); });
     } else if (page == m_users) {
+        addBidderRowActions(menu, id);
         menu->addAction(tr("Rename bidder"), this, [page, index] { page->view()->edit(index); });
         menu->addSeparator();
         menu->addAction(tr("Delete bidder…"), this, [this, id] { m_actions->deleteUser(id); });
@@ -395,6 +402,8 @@ void MainWindow::deleteSelected()
         if (m_bids->currentId())
             m_actions->deleteBid(m_bids->currentId());
         break;
+    case CheckoutTab:
+        break; // payments are voided, never deleted
     }
 }
 
