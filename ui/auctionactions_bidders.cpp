@@ -31,20 +31,21 @@ Model::UserChanges changesOf(const Model::User& user)
 qint64 AuctionActions::addUser()
 {
     BidderDialog dialog(std::nullopt, m_window);
-    while (dialog.exec() == QDialog::Accepted) {
-        const auto user = m_service.createUser(dialog.changes());
-        if (!user) {
-            dialog.showError(user.error().message);
-            continue;
-        }
-        const Model::User created = *user;
-        push(
-            tr("add bidder %1").arg(formatId(EntityKind::User, created.id)),
-            [this, id = created.id] { return m_service.deleteUser(id); },
-            [this, created] { return done(m_service.restoreUser(created)); });
-        return created.id;
-    }
-    return 0;
+    std::optional<Model::User> created;
+    dialog.setSave([this, &created](const Model::UserChanges& changes) {
+        const auto user = m_service.createUser(changes);
+        if (!user)
+            return user.error().message;
+        created = *user;
+        return QString();
+    });
+    if (dialog.exec() != QDialog::Accepted || !created)
+        return 0;
+    push(
+        tr("add bidder %1").arg(formatId(EntityKind::User, created->id)),
+        [this, id = created->id] { return m_service.deleteUser(id); },
+        [this, user = *created] { return done(m_service.restoreUser(user)); });
+    return created->id;
 }
 
 qint64 AuctionActions::editUser(qint64 userId)
@@ -53,23 +54,25 @@ qint64 AuctionActions::editUser(qint64 userId)
     if (!before)
         return failed(before.error()) ? userId : 0;
     BidderDialog dialog(*before, m_window);
-    while (dialog.exec() == QDialog::Accepted) {
-        const auto after = m_service.updateUser(userId, dialog.changes());
-        if (!after) {
-            dialog.showError(after.error().message);
-            continue;
-        }
-        push(
-            tr("edit bidder %1").arg(formatId(EntityKind::User, userId)),
-            [this, userId, old = changesOf(*before)] {
-                return done(m_service.updateUser(userId, old));
-            },
-            [this, userId, now = changesOf(*after)] {
-                return done(m_service.updateUser(userId, now));
-            });
-        return userId;
-    }
-    return 0;
+    std::optional<Model::User> changed;
+    dialog.setSave([this, userId, &changed](const Model::UserChanges& changes) {
+        const auto after = m_service.updateUser(userId, changes);
+        if (!after)
+            return after.error().message;
+        changed = *after;
+        return QString();
+    });
+    if (dialog.exec() != QDialog::Accepted || !changed)
+        return 0;
+    push(
+        tr("edit bidder %1").arg(formatId(EntityKind::User, userId)),
+        [this, userId, old = changesOf(*before)] {
+            return done(m_service.updateUser(userId, old));
+        },
+        [this, userId, now = changesOf(*changed)] {
+            return done(m_service.updateUser(userId, now));
+        });
+    return userId;
 }
 
 bool AuctionActions::checkIn(qint64 userId)

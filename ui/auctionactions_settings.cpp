@@ -15,19 +15,22 @@ bool AuctionActions::editSettings()
     if (!current)
         return failed(current.error());
     SettingsDialog dialog(*current, m_window);
-    while (dialog.exec() == QDialog::Accepted) {
-        const auto before = m_service.settings();
-        if (!before)
-            return failed(before.error());
-        const auto after = m_service.updateSettings(dialog.settings());
-        if (!after) {
-            dialog.showError(after.error());
-            continue;
-        }
-        recordSettings(*before, *after);
-        return true;
-    }
-    return false;
+    std::optional<std::pair<Model::AuctionSettings, Model::AuctionSettings>> change;
+    dialog.setSave(
+        [this, &change](const Model::AuctionSettings& asked) -> std::optional<Model::Error> {
+            const auto before = m_service.settings();
+            if (!before)
+                return before.error();
+            const auto after = m_service.updateSettings(asked);
+            if (!after)
+                return after.error();
+            change.emplace(*before, *after);
+            return std::nullopt;
+        });
+    if (dialog.exec() != QDialog::Accepted || !change)
+        return false;
+    recordSettings(change->first, change->second);
+    return true;
 }
 
 bool AuctionActions::applySettings(const Model::AuctionSettings& settings)

@@ -90,6 +90,12 @@ void BidderDialog::accept()
     changes.email = m_email->text().trimmed();
     changes.taxExempt = m_taxExempt->isChecked();
     m_changes = changes;
+    if (m_save) {
+        if (const QString refusal = m_save(changes); !refusal.isEmpty()) {
+            showError(refusal);
+            return;
+        }
+    }
     QDialog::accept();
 }
 

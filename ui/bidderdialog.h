@@ -3,6 +3,7 @@
 #include "model/records.h"
 
 #include <QDialog>
+#include <functional>
 
 class QCheckBox;
 class QLabel;
@@ -12,7 +13,7 @@ namespace BidTracker::Gui {
 
 /// Add or edit a bidder: name, paddle number (blank: the next free one), phone, email and
 /// tax-exempt. What cannot be read is refused in the dialog; the rest (a number already
-/// taken) is the service's refusal, shown with showError().
+/// taken) is the refusal of the save step, shown in the dialog, which stays open.
 class BidderDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,6 +23,9 @@ public:
     /// `user`: the bidder to edit, or nothing to add one.
     explicit BidderDialog(const std::optional<Model::User>& user, QWidget* parent = nullptr);
 
+    /// Saves what the form asks for: "" when done, else the refusal in words.
+    using Save = std::function<QString(const Model::UserChanges& changes)>;
+    void setSave(Save save) { m_save = std::move(save); }
     /// What the form asks for (valid once the dialog was accepted).
     Model::UserChanges changes() const { return m_changes; }
     void showError(const QString& message);
@@ -44,6 +48,7 @@ private:
     QLabel* m_message;
     bool m_editing;
     Model::UserChanges m_changes;
+    Save m_save;
 };
 
 } // namespace BidTracker::Gui

@@ -258,15 +258,12 @@ void CheckoutPage::addDonation()
     if (!m_invoice)
         return;
     DonationDialog dialog(m_invoice->bidder.name, this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const auto donation = m_actions.addDonation(m_userId, dialog.amount(), dialog.note());
-        if (!donation) {
-            dialog.showError(donation.error().message);
-            continue;
-        }
+    dialog.setSave([this](Model::Money amount, const QString& note) {
+        const auto donation = m_actions.addDonation(m_userId, amount, note);
+        return donation ? QString() : donation.error().message;
+    });
+    if (dialog.exec() == QDialog::Accepted)
         say(tr("Donation of %1 added.").arg(Model::displayMoney(dialog.amount())), false);
-        break;
-    }
     reload();
     m_amount->setFocus();
 }

@@ -48,6 +48,12 @@ void DonationDialog::accept()
         return;
     }
     m_amount = *amount;
+    if (m_save) {
+        if (const QString refusal = m_save(*amount, note()); !refusal.isEmpty()) {
+            showError(refusal);
+            return;
+        }
+    }
     QDialog::accept();
 }
 

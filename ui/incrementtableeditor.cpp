@@ -40,6 +40,9 @@ IncrementTableEditor::IncrementTableEditor(QWidget* parent)
     m_preset->setToolTip(tr("0.05 up to 1, 0.25 up to 5, 0.50 up to 25, 1 up to 100, 2.50 up "
                             "to 250, 5 up to 500, 10 up to 1,000, 25 up to 2,500, 50 up to "
                             "5,000, 100 above"));
+    // Enter in the dialog always means OK, whichever of these has the focus.
+    for (QPushButton* button : {m_add, m_remove, m_preset})
+        button->setAutoDefault(false);
     connect(m_add, &QPushButton::clicked, this, [this] {
         appendRow({}, {});
         m_rows->setCurrentCell(m_rows->rowCount() - 1, From);

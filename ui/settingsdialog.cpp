@@ -2,6 +2,7 @@
 
 #include "durationfield.h"
 #include "incrementtableeditor.h"
+#include "model/auctionsettings.h"
 #include "model/error.h"
 #include "model/names.h"
 
@@ -183,6 +184,10 @@ void SettingsDialog::accept()
     const auto checked = Model::checkSettings(asked);
     if (!checked)
         return showError(checked.error());
+    if (m_save) {
+        if (const auto refusal = m_save(*checked))
+            return showError(*refusal);
+    }
     m_settings = *checked;
     m_message->clear();
     QDialog::accept();

@@ -3,6 +3,7 @@
 #include "model/auctionsettings.h"
 
 #include <QDialog>
+#include <functional>
 
 class QCheckBox;
 class QDateTimeEdit;
@@ -30,6 +31,10 @@ class SettingsDialog final : public QDialog
 public:
     explicit SettingsDialog(const Model::AuctionSettings& settings, QWidget* parent = nullptr);
 
+    /// Saves the settings asked for: nothing when done, else the refusal, shown in the
+    /// dialog, which stays open.
+    using Save = std::function<std::optional<Model::Error>(const Model::AuctionSettings&)>;
+    void setSave(Save save) { m_save = std::move(save); }
     /// What the form asks for (valid once the dialog was accepted).
     Model::AuctionSettings settings() const { return m_settings; }
     /// Shows a refusal of the model, with the field it names focused.
@@ -66,6 +71,7 @@ private:
     QDateTimeEdit* m_closeAllAt;
     QLabel* m_message;
     Model::AuctionSettings m_settings;
+    Save m_save;
 };
 
 } // namespace BidTracker::Gui
