@@ -94,6 +94,16 @@ void bidsWindowByAmount(benchmark::State& state, const char* db)
     });
 }
 
+void invoice(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64, qint64 user) { return s.invoice(user).has_value(); });
+}
+
+void summary(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64, qint64) { return s.summary().has_value(); });
+}
+
 } // namespace
 
 #define BOTH(function)                                                                             \
@@ -105,6 +115,8 @@ BOTH(itemComplete);
 BOTH(userItems);
 BOTH(bidsWindowAtTheEnd);
 BOTH(bidsWindowByAmount);
+BOTH(invoice);
+BOTH(summary);
 
 int main(int argc, char** argv)
 {
