@@ -91,7 +91,10 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     side->addWidget(m_void);
     side->addWidget(m_donate);
     side->addStretch(1);
-    auto* keys = new QLabel(tr("Enter: take the payment\nEsc: next bidder\nCtrl+Z: undo"), this);
+    auto* keys =
+        new QLabel(tr("Enter: take the payment\nCtrl+Shift+D: add a donation\nCtrl+Shift+V: void a "
+                      "payment\nEsc: next bidder\nCtrl+Z: undo"),
+                   this);
     keys->setForegroundRole(QPalette::PlaceholderText);
     side->addWidget(keys);
     auto* sideBox = new QWidget(this);
@@ -107,6 +110,8 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     layout->addLayout(body, 1);
     setFocusProxy(m_bidder);
 
+    for (QLineEdit* field : {m_bidder, m_amount, m_reference})
+        field->installEventFilter(this);
     connect(m_bidder, &QLineEdit::returnPressed, this, &CheckoutPage::lookUp);
     connect(m_amount, &QLineEdit::returnPressed, this, &CheckoutPage::takePayment);
     connect(m_reference, &QLineEdit::returnPressed, this, &CheckoutPage::takePayment);
@@ -118,6 +123,17 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     next->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(next, &QAction::triggered, this, &CheckoutPage::nextBidder);
     addAction(next);
+    // Shortcuts of their own for the two dialogs, shown on the buttons' tool tips.
+    const std::pair<QPushButton*, QKeySequence> buttonKeys[] = {
+        {m_void, QKeySequence(tr("Ctrl+Shift+V"))}, {m_donate, QKeySequence(tr("Ctrl+Shift+D"))}};
+    for (const auto& [button, keys] : buttonKeys) {
+        auto* action = new QAction(button->text(), this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, button, &QPushButton::click);
+        addAction(action);
+        button->setToolTip(keys.toString(QKeySequence::NativeText));
+    }
     // Changes come in bursts (a lot closed touches the lot and its bids): one reload each.
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
@@ -266,6 +282,21 @@ void CheckoutPage::addDonation()
         say(tr("Donation of %1 added.").arg(Model::displayMoney(dialog.amount())), false);
     reload();
     m_amount->setFocus();
+    m_amount->selectAll();
+}
+
+bool CheckoutPage::eventFilter(QObject* watched, QEvent* event)
+{
+    // Ctrl+Z in a field undoes what was typed there; with nothing typed to undo, it undoes
+    // the last payment or donation, as it does everywhere else in the window.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        auto* field = qobject_cast<QLineEdit*>(watched);
+        if (field && ((key->matches(QKeySequence::Undo) && !field->isUndoAvailable()) ||
+                      (key->matches(QKeySequence::Redo) && !field->isRedoAvailable())))
+            return true; // not taken by the field: the window's shortcut runs
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString CheckoutPage::invoiceText() const

@@ -61,6 +61,9 @@ public:
     QLineEdit* referenceField() const { return m_reference; }
     QPushButton* takeButton() const { return m_take; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void lookUp();
     void reload();
