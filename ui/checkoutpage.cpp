@@ -58,7 +58,7 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     m_bidder->setPlaceholderText(tr("Paddle number or name, then Enter"));
     m_bidder->setClearButtonEnabled(true);
     m_message->setWordWrap(true);
-    m_view->setFont(scaled(font(), 1.35));
+    m_view->setFont(scaled(font(), 1.25));
     m_view->setOpenLinks(false);
     m_view->setFocusPolicy(Qt::NoFocus); // the keyboard stays in the fields
     m_headline->setFont(scaled(font(), 1.8, true));
@@ -209,6 +209,8 @@ void CheckoutPage::render()
     const auto settings = m_service.settings();
     m_view->setHtml(invoiceHtml(*m_invoice, settings ? *settings : Model::AuctionSettings{}));
     m_headline->setText(invoiceHeadline(*m_invoice));
+    m_headline->setStyleSheet(
+        QStringLiteral("color: %1;").arg(invoiceStatusColour(m_invoice->sums.status)));
     m_void->setEnabled(std::any_of(m_invoice->payments.begin(), m_invoice->payments.end(),
                                    [](const auto& payment) { return !payment.voided(); }));
     // The amount field offers the balance, and follows it until the cashier types.

@@ -2,6 +2,7 @@
 
 #include "model/tables/tablesupport.h"
 
+#include <QDateTime>
 #include <QObject>
 
 namespace BidTracker::Gui {
@@ -40,7 +41,9 @@ QString headings(const QStringList& cells)
     return html + QStringLiteral("</tr>");
 }
 
-QString statusColour(InvoiceStatus status)
+} // namespace
+
+QString invoiceStatusColour(InvoiceStatus status)
 {
     switch (status) {
     case InvoiceStatus::Paid:
@@ -52,6 +55,15 @@ QString statusColour(InvoiceStatus status)
         break;
     }
     return QStringLiteral("#b00020");
+}
+
+namespace {
+
+/// "21:04": when a payment was taken tonight, in local time.
+QString shortTime(const QString& utcTimestamp)
+{
+    const QDateTime time = QDateTime::fromString(utcTimestamp, Qt::ISODateWithMs);
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("HH:mm")) : utcTimestamp;
 }
 
 QString bidderLine(const Model::User& bidder)
@@ -113,15 +125,21 @@ QString invoiceHtml(const Model::Invoice& invoice, const Model::AuctionSettings&
         "border-bottom: 1px solid #999; } td, th { padding: 3px 14px 3px 0; } "
         ".total td { font-weight: bold; border-top: 1px solid #999; } "
         ".voided td { color: #888; text-decoration: line-through; } "
-        ".pending td { color: #555; font-style: italic; } h3 { margin-top: 14px; }"
+        ".pending td { color: #555; font-style: italic; } h3 { margin-top: 12px; "
+        "margin-bottom: 4px; }"
         "</style>");
-    html += QStringLiteral("<h1>%1</h1><p class=\"who\">%2</p>")
-                .arg(esc(invoice.bidder.name), bidderLine(invoice.bidder));
-    html += QStringLiteral("<h2 style=\"color: %1\">%2 <small>%3 · %4</small></h2>")
-                .arg(statusColour(sums.status), esc(invoiceHeadline(invoice)),
-                     esc(settings.currency), esc(Model::Rules::invoiceStatusName(sums.status)));
+    html += QStringLiteral("<h1>%1</h1><p class=\"who\">%2 · <span style=\"color: %3\">%4"
+                           "</span></p>")
+                .arg(esc(invoice.bidder.name), bidderLine(invoice.bidder),
+                     invoiceStatusColour(sums.status),
+                     esc(Model::Rules::invoiceStatusName(sums.status)));
+    // Two columns, so a whole invoice fits the tab without scrolling: what was bought on
+    // the left, what it comes to and what was paid on the right.
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\"><tr><td width=\"55%\" "
+                           "valign=\"top\" style=\"padding-right: 24px\">");
 
-    html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\">").arg(QObject::tr("Lots won"));
+    html += QStringLiteral("<h3>%1</h3><table width=\"100%\" cellspacing=\"0\">")
+                .arg(QObject::tr("Lots won"));
     if (invoice.lines.isEmpty()) {
         html += row({QObject::tr("None yet")});
     } else {
@@ -134,7 +152,7 @@ QString invoiceHtml(const Model::Invoice& invoice, const Model::AuctionSettings&
     html += QStringLiteral("</table>");
 
     if (!invoice.donations.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\">")
+        html += QStringLiteral("<h3>%1</h3><table width=\"100%\" cellspacing=\"0\">")
                     .arg(QObject::tr("Donations (no premium, no tax)"));
         for (const auto& donation : invoice.donations)
             html += row({esc(donation.note.isEmpty() ? QObject::tr("Donation") : donation.note),
@@ -142,41 +160,8 @@ QString invoiceHtml(const Model::Invoice& invoice, const Model::AuctionSettings&
         html += QStringLiteral("</table>");
     }
 
-    html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\">").arg(QObject::tr("Sums"));
-    html += row({QObject::tr("Hammer"), money(sums.hammer)});
-    html +=
-        row({QObject::tr("Buyer's premium (%1 %)").arg(Model::formatRate(settings.buyersPremium)),
-             money(sums.premium)});
-    html += row({invoice.bidder.taxExempt ? QObject::tr("Tax (tax-exempt)")
-                                          : QObject::tr("Tax (%1 % on hammer + premium)")
-                                                .arg(Model::formatRate(settings.taxRate)),
-                 money(sums.tax)});
-    html += row({QObject::tr("Donations"), money(sums.donations)});
-    html += row({QObject::tr("Total"), money(sums.total)}, QStringLiteral("total"));
-    html += row({QObject::tr("Paid"), money(sums.paid)});
-    html += row({QObject::tr("Balance"), money(sums.balance)}, QStringLiteral("total"));
-    html += QStringLiteral("</table>");
-
-    if (!invoice.payments.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\">").arg(QObject::tr("Payments"));
-        html += headings({QObject::tr("Time"), QObject::tr("Method"), QObject::tr("Reference"),
-                          QObject::tr("Amount")});
-        for (const auto& payment : invoice.payments) {
-            html += row({esc(Model::displayTime(payment.paidAt)),
-                         esc(paymentMethodWords(payment.method)), esc(payment.reference),
-                         money(payment.amount.cents())},
-                        payment.voided() ? QStringLiteral("voided") : QString());
-            if (payment.voided())
-                html += QStringLiteral("<tr><td colspan=\"4\"><i>%1</i></td></tr>")
-                            .arg(esc(QObject::tr("Voided %1: %2")
-                                         .arg(Model::displayTime(payment.voidedAt),
-                                              payment.voidReason)));
-        }
-        html += QStringLiteral("</table>");
-    }
-
     if (!invoice.pending.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\">")
+        html += QStringLiteral("<h3>%1</h3><table width=\"100%\" cellspacing=\"0\">")
                     .arg(QObject::tr("Still open: leading, not on this invoice until closed"));
         for (const auto& lot : invoice.pending)
             html += row({esc(QStringLiteral("%1 · %2").arg(
@@ -185,6 +170,45 @@ QString invoiceHtml(const Model::Invoice& invoice, const Model::AuctionSettings&
                         QStringLiteral("pending"));
         html += QStringLiteral("</table>");
     }
+    html += QStringLiteral("</td><td valign=\"top\">");
+
+    html += QStringLiteral("<h3>%1 (%2)</h3><table width=\"100%\" cellspacing=\"0\">")
+                .arg(QObject::tr("Sums"), esc(settings.currency));
+    html += row({QObject::tr("Hammer"), money(sums.hammer)});
+    html +=
+        row({QObject::tr("Buyer's premium (%1 %)").arg(Model::formatRate(settings.buyersPremium)),
+             money(sums.premium)});
+    html += row({invoice.bidder.taxExempt
+                     ? QObject::tr("Tax (tax-exempt)")
+                     : QObject::tr("Tax (%1 %)").arg(Model::formatRate(settings.taxRate)),
+                 money(sums.tax)});
+    html += row({QObject::tr("Donations"), money(sums.donations)});
+    html += row({QObject::tr("Total"), money(sums.total)}, QStringLiteral("total"));
+    html += row({QObject::tr("Paid"), money(sums.paid)});
+    html += row({QObject::tr("Balance"), money(sums.balance)}, QStringLiteral("total"));
+    html += QStringLiteral("</table>");
+
+    if (!invoice.payments.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><table width=\"100%\" cellspacing=\"0\">")
+                    .arg(QObject::tr("Payments"));
+        html += headings({QObject::tr("Time"), QObject::tr("Method"), QObject::tr("Reference"),
+                          QObject::tr("Amount")});
+        for (const auto& payment : invoice.payments) {
+            html += row({esc(shortTime(payment.paidAt)), esc(paymentMethodWords(payment.method)),
+                         esc(payment.reference), money(payment.amount.cents())},
+                        payment.voided() ? QStringLiteral("voided") : QString());
+            if (payment.voided())
+                html +=
+                    QStringLiteral("<tr><td colspan=\"4\"><i>%1</i></td></tr>")
+                        .arg(esc(payment.voidReason.isEmpty()
+                                     ? QObject::tr("voided at %1").arg(shortTime(payment.voidedAt))
+                                     : QObject::tr("voided at %1: %2")
+                                           .arg(shortTime(payment.voidedAt), payment.voidReason)));
+        }
+        html += QStringLiteral("</table>");
+    }
+
+    html += QStringLiteral("</td></tr></table>");
     return html;
 }
 

@@ -14,6 +14,10 @@ QString paymentMethodWords(Model::PaymentMethod method);
 /// "Nothing owed".
 QString invoiceHeadline(const Model::Invoice& invoice);
 
+/// The colour an invoice's status is shown in: red while money is owed, green when paid,
+/// amber for a refund due.
+QString invoiceStatusColour(Model::Rules::InvoiceStatus status);
+
 /// One bidder's invoice as HTML for the Checkout tab, big enough to read across a desk:
 /// the lots won with hammer and premium, the donations, the sums, the payments (voided ones
 /// struck out, with the reason), and the open lots the bidder leads, apart and outside the

@@ -137,7 +137,7 @@ TEST(Checkout, TwoLotsAndADonationPaidInTwoPaymentsWithTheKeyboardOnly)
     const auto undone = f.auction.service().payments(3);
     ASSERT_TRUE(undone.has_value());
     EXPECT_TRUE(undone->at(1).voided());
-    EXPECT_TRUE(page->invoiceText().contains(QStringLiteral("Voided")));
+    EXPECT_TRUE(page->invoiceText().contains(QStringLiteral("voided at")));
     f.window->actions()->undoStack()->redo();
     EXPECT_TRUE(waitFor([&] { return page->headline() == QStringLiteral("Paid in full"); }, 2000));
 
