@@ -33,7 +33,9 @@ IncrementTableEditor::IncrementTableEditor(QWidget* parent)
     m_rows->verticalHeader()->setVisible(false);
     m_rows->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rows->setTabKeyNavigation(false); // Tab leaves the table, as everywhere in a form
-    m_rows->setMinimumHeight(m_rows->fontMetrics().height() * 9);
+    m_rows->verticalHeader()->setDefaultSectionSize(m_rows->fontMetrics().height() + 8);
+    // Room for most of the common table; it scrolls for the rest.
+    m_rows->setMinimumHeight((m_rows->fontMetrics().height() + 8) * 6);
     m_rows->setToolTip(tr("From this price on, bids rise by at least the step (and by at "
                           "least each lot's own minimum increment). No rows: each lot's own "
                           "minimum increment only."));
@@ -62,7 +64,8 @@ IncrementTableEditor::IncrementTableEditor(QWidget* parent)
     buttons->addWidget(m_preset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_rows);
+    layout->setSpacing(6);
+    layout->addWidget(m_rows, 1);
     layout->addLayout(buttons);
 }
 

@@ -65,6 +65,8 @@ SettingsDialog::SettingsDialog(const Model::AuctionSettings& settings, QWidget* 
     m_tax->setText(Model::formatRate(settings.taxRate));
     m_firstNumber->setRange(1, static_cast<int>(Model::MaxBidderNumber));
     m_firstNumber->setValue(static_cast<int>(settings.firstBidderNumber));
+    m_firstNumber->setMaximumWidth(
+        m_firstNumber->fontMetrics().horizontalAdvance(QStringLiteral("999999999")) + 48);
     m_firstNumber->setToolTip(tr("The paddle number a new bidder gets when none is typed: the "
                                  "next free one from this number on"));
     m_increments->setTable(settings.increments);
@@ -95,7 +97,7 @@ SettingsDialog::SettingsDialog(const Model::AuctionSettings& settings, QWidget* 
     incrementsLayout->addWidget(m_increments);
 
     auto* closingBox = new QGroupBox(tr("Closing on time"), this);
-    auto* closing = new QFormLayout(closingBox);
+    auto* closing = new QFormLayout;
     closing->addRow(tr("Soft close &window:"), m_window);
     closing->addRow(tr("&Extend by:"), m_extend);
     closing->addRow(tr("Extend at &most:"), m_cap);
@@ -105,8 +107,13 @@ SettingsDialog::SettingsDialog(const Model::AuctionSettings& settings, QWidget* 
                                      closingBox);
     softCloseHint->setWordWrap(true);
     softCloseHint->setForegroundRole(QPalette::PlaceholderText);
-    closing->addRow(softCloseHint);
-    closing->addRow(m_closeAll, m_closeAllAt);
+    auto* closeAllRow = new QHBoxLayout;
+    closeAllRow->addWidget(m_closeAll);
+    closeAllRow->addWidget(m_closeAllAt, 1);
+    auto* closingLayout = new QVBoxLayout(closingBox);
+    closingLayout->addLayout(closing);
+    closingLayout->addWidget(softCloseHint);
+    closingLayout->addLayout(closeAllRow);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);

@@ -63,7 +63,7 @@ void SummaryDialog::refresh()
     m_problem->clear();
     const auto& s = *summary;
     const std::pair<QString, QString> rows[] = {
-        {tr("Lots"), QString::number(s.lotsTotal)},
+        {tr("All lots"), QString::number(s.lotsTotal)},
         {tr("Still open"), QString::number(s.lotsOpen)},
         {tr("Sold"), QString::number(s.lotsSold)},
         {tr("Unsold"), QString::number(s.lotsUnsold)},
@@ -81,7 +81,18 @@ void SummaryDialog::refresh()
         {tr("Bidders with a balance"), QString::number(s.biddersWithBalance)},
     };
     if (m_form->rowCount() == 0) {
+        // Lots, then what was invoiced, then what was paid and is still owed.
+        const QStringList sections{tr("Lots"), tr("Invoiced"), tr("Paid")};
+        const QStringList startsSection{tr("All lots"), tr("Hammer"), tr("Paid in cash")};
         for (const auto& [label, value] : rows) {
+            if (const auto at = startsSection.indexOf(label); at >= 0) {
+                auto* heading = new QLabel(sections[at], this);
+                QFont bold = heading->font();
+                bold.setBold(true);
+                heading->setFont(bold);
+                heading->setContentsMargins(0, at == 0 ? 0 : 10, 0, 0);
+                m_form->addRow(heading);
+            }
             auto* figure = new QLabel(value, this);
             figure->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
             figure->setTextInteractionFlags(Qt::TextSelectableByMouse);
