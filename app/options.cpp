@@ -9,8 +9,9 @@ namespace BidTracker::App {
 
 namespace {
 
-const QStringList exportKinds{QStringLiteral("items"), QStringLiteral("users"),
-                              QStringLiteral("bids"), QStringLiteral("results")};
+const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"),
+                              QStringLiteral("bids"),     QStringLiteral("results"),
+                              QStringLiteral("invoices"), QStringLiteral("payments")};
 const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
@@ -41,7 +42,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "Bid Tracker: run an auction from one window, with a REST API and CSV in and out.\n\n"
         "  bidtracker [options]                       window + server\n"
         "  bidtracker --headless [options]            server only\n"
-        "  bidtracker export items|users|bids|results [-o FILE]\n"
+        "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
         "  bidtracker import items|users FILE\n"
         "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
@@ -191,8 +192,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     if (command == u"export") {
         options.mode = Options::Mode::Export;
         if (positional.size() != 2 || !exportKinds.contains(positional[1]))
-            return std::unexpected(
-                QStringLiteral("Usage: bidtracker export items|users|bids|results [-o FILE]"));
+            return std::unexpected(QStringLiteral(
+                "Usage: bidtracker export items|users|bids|results|invoices|payments [-o FILE]"));
         options.csvKind = positional[1];
         options.csvFile = parser.value(output);
         return options;

@@ -98,14 +98,13 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
                                });
         if (!counted)
             return fail(counted.error());
-        auto payments =
-            eachRow([&](qint64 first, int n) { return source.paymentsFrom(first, n); },
-                    [&](const Payment& payment) -> Result<void> {
-                        auto id = target.insertPayment(payment);
-                        if (!id)
-                            return fail(id.error());
-                        return {};
-                    });
+        auto payments = eachRow([&](qint64 first, int n) { return source.paymentsFrom(first, n); },
+                                [&](const Payment& payment) -> Result<void> {
+                                    auto id = target.insertPayment(payment);
+                                    if (!id)
+                                        return fail(id.error());
+                                    return {};
+                                });
         if (!payments)
             return fail(payments.error());
         counts.payments = *payments;

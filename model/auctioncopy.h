@@ -17,8 +17,9 @@ struct CopyCounts
 };
 
 /// Copies the whole auction in `from` into `to` (either engine each), every id, name, price,
-/// time stamp, winner and count as it is (payments, donations and the settings too), in one transaction on `to`: all or nothing. `to`
-/// must be new and empty (it never held a row); otherwise it is refused and left unchanged.
+/// time stamp, winner and count as it is (payments, donations and the settings too), in one
+/// transaction on `to`: all or nothing. `to` must be new and empty (it never held a row); otherwise
+/// it is refused and left unchanged.
 Result<CopyCounts> copyAuction(Database& from, Database& to);
 
 } // namespace BidTracker::Model

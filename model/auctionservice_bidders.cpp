@@ -148,14 +148,15 @@ Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QLis
     QHash<qint64, qsizetype> numbers; // paddle number -> row
     for (qsizetype i = 0; i < users.size(); ++i) {
         if (!users[i].name)
-            return fail(Error::invalid(
-                QStringLiteral("User %1 of the import has no name").arg(i + 1), QStringLiteral("name")));
+            return fail(
+                Error::invalid(QStringLiteral("User %1 of the import has no name").arg(i + 1),
+                               QStringLiteral("name")));
         User row;
         if (auto ok = applyUserChanges(row, users[i]); !ok)
             return fail(ok.error());
         if (row.number != 0 && numbers.contains(row.number))
-            return fail(Error::conflict(QStringLiteral("Bidder number %1 is given twice in the import")
-                                            .arg(row.number)));
+            return fail(Error::conflict(
+                QStringLiteral("Bidder number %1 is given twice in the import").arg(row.number)));
         if (row.number != 0)
             numbers.insert(row.number, i);
         rows.append(row);

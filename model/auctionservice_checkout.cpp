@@ -32,9 +32,9 @@ Error donationNotFound(qint64 id)
 Result<Money> checkAmount(Money amount)
 {
     if (amount.cents() <= 0 || amount.cents() > Money::MaxCents)
-        return fail(Error::invalid(
-            QStringLiteral("amount must be more than 0 and at most 1000000000.00"),
-            QStringLiteral("amount")));
+        return fail(
+            Error::invalid(QStringLiteral("amount must be more than 0 and at most 1000000000.00"),
+                           QStringLiteral("amount")));
     return amount;
 }
 
@@ -145,9 +145,9 @@ Result<Payment> AuctionService::voidPayment(qint64 paymentId, const QString& rea
             return fail(paymentNotFound(paymentId));
         Payment payment = **found;
         if (payment.voided())
-            return fail(Error::conflict(QStringLiteral("Payment %1 was already voided at %2")
-                                            .arg(formatId(EntityKind::Payment, paymentId),
-                                                 payment.voidedAt)));
+            return fail(Error::conflict(
+                QStringLiteral("Payment %1 was already voided at %2")
+                    .arg(formatId(EntityKind::Payment, paymentId), payment.voidedAt)));
         payment.voidedAt = utcTimestampNow();
         payment.voidReason = *text;
         if (auto ok = m_storage.voidPayment(paymentId, payment.voidedAt, payment.voidReason); !ok)
@@ -167,8 +167,8 @@ Result<Payment> AuctionService::unvoidPayment(qint64 paymentId)
             return fail(paymentNotFound(paymentId));
         Payment payment = **found;
         if (!payment.voided())
-            return fail(Error::conflict(
-                QStringLiteral("Payment %1 is not voided").arg(formatId(EntityKind::Payment, paymentId))));
+            return fail(Error::conflict(QStringLiteral("Payment %1 is not voided")
+                                            .arg(formatId(EntityKind::Payment, paymentId))));
         payment.voidedAt.clear();
         payment.voidReason.clear();
         if (auto ok = m_storage.voidPayment(paymentId, QString(), QString()); !ok)

@@ -15,13 +15,14 @@ Result<QString> checkLine(const QString& text, const QString& field, qsizetype m
                 QStringLiteral("%1 must not contain control characters such as line breaks")
                     .arg(field),
                 field));
-        const bool paired = c.isHighSurrogate() && i + 1 < trimmed.size() &&
-                            trimmed[i + 1].isLowSurrogate();
+        const bool paired =
+            c.isHighSurrogate() && i + 1 < trimmed.size() && trimmed[i + 1].isLowSurrogate();
         if (paired)
             ++i;
         else if (c.isSurrogate())
             return fail(Error::invalid(
-                QStringLiteral("%1 must be valid Unicode text: it holds a lone surrogate").arg(field),
+                QStringLiteral("%1 must be valid Unicode text: it holds a lone surrogate")
+                    .arg(field),
                 field));
     }
     const qsizetype length = characterCount(trimmed);
@@ -53,10 +54,10 @@ Result<QString> checkEmail(const QString& email, const QString& field)
         return line;
     const qsizetype at = line->indexOf(u'@');
     const QString domain = at < 0 ? QString() : line->mid(at + 1);
-    const bool shaped = at > 0 && !domain.contains(u'@') && domain.contains(u'.') &&
-                        !domain.startsWith(u'.') && !domain.endsWith(u'.') &&
-                        !std::any_of(line->cbegin(), line->cend(),
-                                     [](QChar c) { return c.isSpace(); });
+    const bool shaped =
+        at > 0 && !domain.contains(u'@') && domain.contains(u'.') && !domain.startsWith(u'.') &&
+        !domain.endsWith(u'.') &&
+        !std::any_of(line->cbegin(), line->cend(), [](QChar c) { return c.isSpace(); });
     if (!shaped)
         return fail(Error::invalid(
             QStringLiteral("%1 must be an e-mail address such as name@example.org").arg(field),
@@ -67,9 +68,10 @@ Result<QString> checkEmail(const QString& email, const QString& field)
 Result<qint64> checkBidderNumber(qint64 number, const QString& field)
 {
     if (number <= 0 || number > MaxBidderNumber)
-        return fail(Error::invalid(
-            QStringLiteral("%1 must be a whole number from 1 to %2").arg(field).arg(MaxBidderNumber),
-            field));
+        return fail(Error::invalid(QStringLiteral("%1 must be a whole number from 1 to %2")
+                                       .arg(field)
+                                       .arg(MaxBidderNumber),
+                                   field));
     return number;
 }
 

@@ -19,8 +19,8 @@ Input::Parsed<QJsonObject> envelope(const QByteArray& body, const QString& key,
         return std::unexpected(object.error());
     const QJsonValue inner = object->value(key);
     if (inner.isUndefined())
-        return std::unexpected(Input::bundled(
-            {{key, QStringLiteral("Missing required parameter in the JSON body")}}));
+        return std::unexpected(
+            Input::bundled({{key, QStringLiteral("Missing required parameter in the JSON body")}}));
     if (!inner.isObject())
         return std::unexpected(
             Input::bundled({{key, QStringLiteral("%1 must be a JSON object").arg(label)}}));
@@ -49,14 +49,16 @@ std::expected<Model::Rules::BasisPoints, QString> rateField(const QJsonValue& va
 }
 
 /// A whole JSON number from `low` to `high`.
-std::expected<qint64, QString> wholeField(const QJsonValue& value, const QString& label,
-                                          qint64 low, qint64 high)
+std::expected<qint64, QString> wholeField(const QJsonValue& value, const QString& label, qint64 low,
+                                          qint64 high)
 {
     const double number = value.toDouble();
     if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) ||
         number < double(low) || number > double(high))
-        return std::unexpected(
-            QStringLiteral("%1 must be a whole number from %2 to %3").arg(label).arg(low).arg(high));
+        return std::unexpected(QStringLiteral("%1 must be a whole number from %2 to %3")
+                                   .arg(label)
+                                   .arg(low)
+                                   .arg(high));
     return static_cast<qint64>(number);
 }
 
@@ -167,9 +169,10 @@ Input::Parsed<Model::AuctionSettings> settings(const QByteArray& body,
             }
         }
     }
-    if (const QJsonValue value = fields->value(Json::Key::firstBidderNumber); !value.isUndefined()) {
-        if (const auto parsed = wholeField(value, QStringLiteral("First bidder number"), 1,
-                                           Model::MaxBidderNumber))
+    if (const QJsonValue value = fields->value(Json::Key::firstBidderNumber);
+        !value.isUndefined()) {
+        if (const auto parsed =
+                wholeField(value, QStringLiteral("First bidder number"), 1, Model::MaxBidderNumber))
             result.firstBidderNumber = *parsed;
         else
             problems.insert(Json::Key::firstBidderNumber, parsed.error());
@@ -202,7 +205,8 @@ Input::Parsed<Model::UserChanges> user(const QByteArray& body, bool nameRequired
         problems.insert(Json::Key::name,
                         QStringLiteral("Missing required parameter in the JSON body"));
     if (const QJsonValue value = fields->value(Json::Key::number); !value.isUndefined()) {
-        if (const auto number = wholeField(value, QStringLiteral("Number"), 1, Model::MaxBidderNumber))
+        if (const auto number =
+                wholeField(value, QStringLiteral("Number"), 1, Model::MaxBidderNumber))
             changes.number = *number;
         else
             problems.insert(Json::Key::number, number.error());
@@ -213,7 +217,8 @@ Input::Parsed<Model::UserChanges> user(const QByteArray& body, bool nameRequired
         if (value.isBool())
             changes.taxExempt = value.toBool();
         else
-            problems.insert(Json::Key::taxExempt, QStringLiteral("tax_exempt must be true or false"));
+            problems.insert(Json::Key::taxExempt,
+                            QStringLiteral("tax_exempt must be true or false"));
     }
     if (!problems.isEmpty())
         return std::unexpected(Input::bundled(problems));
@@ -238,11 +243,13 @@ Input::Parsed<PaymentFields> payment(const QByteArray& body)
     const QJsonValue method = fields->value(Json::Key::method);
     if (method.isUndefined())
         problems.insert(Json::Key::method, missing);
-    else if (const auto parsed = Model::parsePaymentMethod(method.toString()); method.isString() && parsed)
+    else if (const auto parsed = Model::parsePaymentMethod(method.toString());
+             method.isString() && parsed)
         result.method = *parsed;
     else
-        problems.insert(Json::Key::method,
-                        QStringLiteral("Method must be \"cash\", \"check\", \"card\" or \"other\""));
+        problems.insert(
+            Json::Key::method,
+            QStringLiteral("Method must be \"cash\", \"check\", \"card\" or \"other\""));
     std::optional<QString> reference;
     textField(*fields, Json::Key::reference, QStringLiteral("Reference"), reference, problems);
     result.reference = reference.value_or(QString());
@@ -260,7 +267,8 @@ Input::Parsed<DonationFields> donation(const QByteArray& body)
     QJsonObject problems;
     const QJsonValue amount = fields->value(Json::Key::amount);
     if (amount.isUndefined())
-        problems.insert(Json::Key::amount, QStringLiteral("Missing required parameter in donation"));
+        problems.insert(Json::Key::amount,
+                        QStringLiteral("Missing required parameter in donation"));
     else if (const auto parsed = Input::money(amount, QStringLiteral("Amount")))
         result.amount = *parsed;
     else

@@ -31,8 +31,8 @@ QJsonObject settings(const Model::AuctionSettings& settings)
 {
     QJsonArray increments;
     for (const Model::Rules::IncrementRow& row : settings.increments)
-        increments.append(QJsonObject{{Key::from, units(row.fromCents)},
-                                      {Key::step, units(row.stepCents)}});
+        increments.append(
+            QJsonObject{{Key::from, units(row.fromCents)}, {Key::step, units(row.stepCents)}});
     return QJsonObject{
         {Key::settings,
          QJsonObject{{Key::name, settings.name},
@@ -52,15 +52,14 @@ QJsonObject payment(const Model::Payment& payment)
 {
     return QJsonObject{
         {Key::paymentId, formatId(EntityKind::Payment, payment.id)},
-        {Key::payment,
-         QJsonObject{{Key::user, formatId(EntityKind::User, payment.userId)},
-                     {Key::amount, payment.amount.toDouble()},
-                     {Key::method, Model::paymentMethodName(payment.method)},
-                     {Key::reference, payment.reference},
-                     {Key::paidAt, payment.paidAt},
-                     {Key::voided, payment.voided()},
-                     {Key::voidedAt, timeOrNull(payment.voidedAt)},
-                     {Key::voidReason, payment.voidReason}}}};
+        {Key::payment, QJsonObject{{Key::user, formatId(EntityKind::User, payment.userId)},
+                                   {Key::amount, payment.amount.toDouble()},
+                                   {Key::method, Model::paymentMethodName(payment.method)},
+                                   {Key::reference, payment.reference},
+                                   {Key::paidAt, payment.paidAt},
+                                   {Key::voided, payment.voided()},
+                                   {Key::voidedAt, timeOrNull(payment.voidedAt)},
+                                   {Key::voidReason, payment.voidReason}}}};
 }
 
 QJsonArray paymentArray(const QList<Model::Payment>& payments)
@@ -73,9 +72,9 @@ QJsonArray paymentArray(const QList<Model::Payment>& payments)
 
 QJsonObject donation(const Model::Donation& donation)
 {
-    return QJsonObject{{Key::donationId, formatId(EntityKind::Donation, donation.id)},
-                       {Key::donation,
-                        QJsonObject{{Key::user, formatId(EntityKind::User, donation.userId)},
+    return QJsonObject{
+        {Key::donationId, formatId(EntityKind::Donation, donation.id)},
+        {Key::donation, QJsonObject{{Key::user, formatId(EntityKind::User, donation.userId)},
                                     {Key::amount, donation.amount.toDouble()},
                                     {Key::note, donation.note},
                                     {Key::createdAt, donation.createdAt}}}};
@@ -109,21 +108,20 @@ QJsonObject invoice(const Model::Invoice& invoice)
                                    {Key::value, lot.value.toDouble()}});
     const Model::Rules::InvoiceSums& sums = invoice.sums;
     return QJsonObject{
-        {Key::invoice,
-         QJsonObject{{Key::userId, formatId(EntityKind::User, invoice.bidder.id)},
-                     {Key::number, invoice.bidder.number},
-                     {Key::name, invoice.bidder.name},
-                     {QStringLiteral("lines"), lines},
-                     {QStringLiteral("donations"), donations},
-                     {QStringLiteral("pending"), pending},
-                     {QStringLiteral("hammer"), units(sums.hammer)},
-                     {QStringLiteral("premium"), units(sums.premium)},
-                     {QStringLiteral("tax"), units(sums.tax)},
-                     {QStringLiteral("donations_total"), units(sums.donations)},
-                     {QStringLiteral("total"), units(sums.total)},
-                     {QStringLiteral("paid"), units(sums.paid)},
-                     {QStringLiteral("balance"), units(sums.balance)},
-                     {Key::status, Model::Rules::invoiceStatusName(sums.status)}}}};
+        {Key::invoice, QJsonObject{{Key::userId, formatId(EntityKind::User, invoice.bidder.id)},
+                                   {Key::number, invoice.bidder.number},
+                                   {Key::name, invoice.bidder.name},
+                                   {QStringLiteral("lines"), lines},
+                                   {QStringLiteral("donations"), donations},
+                                   {QStringLiteral("pending"), pending},
+                                   {QStringLiteral("hammer"), units(sums.hammer)},
+                                   {QStringLiteral("premium"), units(sums.premium)},
+                                   {QStringLiteral("tax"), units(sums.tax)},
+                                   {QStringLiteral("donations_total"), units(sums.donations)},
+                                   {QStringLiteral("total"), units(sums.total)},
+                                   {QStringLiteral("paid"), units(sums.paid)},
+                                   {QStringLiteral("balance"), units(sums.balance)},
+                                   {Key::status, Model::Rules::invoiceStatusName(sums.status)}}}};
 }
 
 QJsonObject summary(const Model::AuctionSummary& summary)
@@ -140,11 +138,12 @@ QJsonObject summary(const Model::AuctionSummary& summary)
              {QStringLiteral("tax"), units(summary.tax)},
              {QStringLiteral("donations"), units(summary.donations)},
              {QStringLiteral("invoiced"), units(summary.invoiced)},
-             {QStringLiteral("paid"), QJsonObject{{QStringLiteral("cash"), units(summary.paidCash)},
-                                                  {QStringLiteral("check"), units(summary.paidCheck)},
-                                                  {QStringLiteral("card"), units(summary.paidCard)},
-                                                  {QStringLiteral("other"), units(summary.paidOther)},
-                                                  {QStringLiteral("total"), units(summary.paidTotal)}}},
+             {QStringLiteral("paid"),
+              QJsonObject{{QStringLiteral("cash"), units(summary.paidCash)},
+                          {QStringLiteral("check"), units(summary.paidCheck)},
+                          {QStringLiteral("card"), units(summary.paidCard)},
+                          {QStringLiteral("other"), units(summary.paidOther)},
+                          {QStringLiteral("total"), units(summary.paidTotal)}}},
              {QStringLiteral("outstanding"), units(summary.outstanding)},
              {QStringLiteral("bidders_with_balance"), summary.biddersWithBalance}}}};
 }

@@ -1,9 +1,9 @@
 // Routes of /api/v1/users.
 #include "checkoutbodies.h"
 #include "jsonformat.h"
-#include "model/auctionsettings.h"
 #include "jsonwriter.h"
 #include "model/auctionservice.h"
+#include "model/auctionsettings.h"
 #include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
@@ -22,7 +22,8 @@ void addUserRoutes(Router& router, RouteContext& context)
     router.add("GET", users, [&service](const ApiRequest& request, const Router::Params&) {
         // ?number=105: the map holding just that bidder, or an empty one.
         if (request.query.hasQueryItem(Json::Key::number)) {
-            const QString text = request.query.queryItemValue(Json::Key::number, QUrl::FullyDecoded);
+            const QString text =
+                request.query.queryItemValue(Json::Key::number, QUrl::FullyDecoded);
             bool ok = false;
             const qint64 number = text.toLongLong(&ok);
             if (!ok || number < 1 || number > Model::MaxBidderNumber || !text.front().isDigit())
@@ -36,7 +37,8 @@ void addUserRoutes(Router& router, RouteContext& context)
             JsonMap map;
             if (*found)
                 map.add(formatId(EntityKind::User, (*found)->id), Json::user(**found));
-            return listResponse(map.finish(), *found ? 1 : 0, request, Model::Page{}, *found ? 1 : 0);
+            return listResponse(map.finish(), *found ? 1 : 0, request, Model::Page{},
+                                *found ? 1 : 0);
         }
         // The original's list: everything, up to MaxPageRows rows.
         const auto page = Input::page(request.query, Input::MaxPageRows);

@@ -9,7 +9,8 @@ namespace {
 
 QString amount(qint64 cents)
 {
-    return cents < 0 ? u'-' + Money::fromCents(-cents).toString() : Money::fromCents(cents).toString();
+    return cents < 0 ? u'-' + Money::fromCents(-cents).toString()
+                     : Money::fromCents(cents).toString();
 }
 
 constexpr int PaymentSlice = 5000;
@@ -19,13 +20,13 @@ constexpr int PaymentSlice = 5000;
 QStringList checkoutCsvColumns(CheckoutCsv kind)
 {
     if (kind == CheckoutCsv::Invoices)
-        return {QStringLiteral("user_id"),   QStringLiteral("number"), QStringLiteral("name"),
+        return {QStringLiteral("user_id"),   QStringLiteral("number"),  QStringLiteral("name"),
                 QStringLiteral("hammer"),    QStringLiteral("premium"), QStringLiteral("tax"),
-                QStringLiteral("donations"), QStringLiteral("total"),  QStringLiteral("paid"),
+                QStringLiteral("donations"), QStringLiteral("total"),   QStringLiteral("paid"),
                 QStringLiteral("balance"),   QStringLiteral("status")};
-    return {QStringLiteral("payment_id"), QStringLiteral("user_id"),  QStringLiteral("number"),
-            QStringLiteral("name"),       QStringLiteral("amount"),   QStringLiteral("method"),
-            QStringLiteral("reference"),  QStringLiteral("paid_at"),  QStringLiteral("voided_at"),
+    return {QStringLiteral("payment_id"), QStringLiteral("user_id"), QStringLiteral("number"),
+            QStringLiteral("name"),       QStringLiteral("amount"),  QStringLiteral("method"),
+            QStringLiteral("reference"),  QStringLiteral("paid_at"), QStringLiteral("voided_at"),
             QStringLiteral("void_reason")};
 }
 
@@ -70,12 +71,11 @@ Result<qint64> exportCheckoutCsv(AuctionService& service, CheckoutCsv kind, QIOD
                     bidders.insert(payment.userId, *bidder);
                 }
                 const User& bidder = bidders[payment.userId];
-                writer.writeRow({formatId(EntityKind::Payment, payment.id),
-                                 formatId(EntityKind::User, payment.userId),
-                                 QString::number(bidder.number), bidder.name,
-                                 payment.amount.toString(), paymentMethodName(payment.method),
-                                 payment.reference, payment.paidAt, payment.voidedAt,
-                                 payment.voidReason});
+                writer.writeRow(
+                    {formatId(EntityKind::Payment, payment.id),
+                     formatId(EntityKind::User, payment.userId), QString::number(bidder.number),
+                     bidder.name, payment.amount.toString(), paymentMethodName(payment.method),
+                     payment.reference, payment.paidAt, payment.voidedAt, payment.voidReason});
                 ++rows;
                 next = payment.id + 1;
             }

@@ -95,8 +95,8 @@ void planUser(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
         if (auto checked = ok ? checkBidderNumber(value) : checkBidderNumber(0))
             user.number = *checked;
         else
-            problems.append(QStringLiteral("%1, not \"%2\"")
-                                .arg(checked.error().message, number.left(40)));
+            problems.append(
+                QStringLiteral("%1, not \"%2\"").arg(checked.error().message, number.left(40)));
     }
     if (auto phone = checkPhone(field(record, columns, QStringLiteral("phone"))))
         user.phone = *phone;

@@ -37,8 +37,9 @@ QStringList csvColumns(CsvKind kind)
                 QStringLiteral("winner_name"),   QStringLiteral("bid_count")};
     case CsvKind::Users:
         // PRODUCT.md's four first, in order; the paddle number and contact fields after them.
-        return {QStringLiteral("user_id"),   QStringLiteral("name"),  QStringLiteral("bid_count"),
-                QStringLiteral("items_bid"), QStringLiteral("number"), QStringLiteral("phone"),
+        return {QStringLiteral("user_id"),   QStringLiteral("name"),
+                QStringLiteral("bid_count"), QStringLiteral("items_bid"),
+                QStringLiteral("number"),    QStringLiteral("phone"),
                 QStringLiteral("email"),     QStringLiteral("tax_exempt")};
     case CsvKind::Bids:
         return {QStringLiteral("bid_id"),    QStringLiteral("item_id"),

@@ -100,13 +100,15 @@ Result<CheckoutFigures> SqlStorage::checkoutFigures(Rules::BasisPoints buyersPre
         }
     }
     {
-        auto run = m_db.run(QStringLiteral("SELECT method, CAST(sum(amount_cents) AS BIGINT)"
-                                           " FROM payments WHERE voided_at IS NULL GROUP BY method"));
+        auto run =
+            m_db.run(QStringLiteral("SELECT method, CAST(sum(amount_cents) AS BIGINT)"
+                                    " FROM payments WHERE voided_at IS NULL GROUP BY method"));
         if (!run)
             return fail(run.error());
         while ((*run)->next()) {
             const qint64 cents = number(**run, 1);
-            switch (parsePaymentMethod((*run)->value(0).toString()).value_or(PaymentMethod::Other)) {
+            switch (
+                parsePaymentMethod((*run)->value(0).toString()).value_or(PaymentMethod::Other)) {
             case PaymentMethod::Cash:
                 figures.paidCash += cents;
                 break;
@@ -157,8 +159,9 @@ Result<CheckoutFigures> SqlStorage::checkoutFigures(Rules::BasisPoints buyersPre
 
 Result<QList<Payment>> SqlStorage::paymentsFrom(qint64 firstId, int limit)
 {
-    auto run = m_db.run(Rows::paymentSelect + QStringLiteral(" WHERE p.id >= ? ORDER BY p.id LIMIT ?"),
-                        {firstId, limit});
+    auto run =
+        m_db.run(Rows::paymentSelect + QStringLiteral(" WHERE p.id >= ? ORDER BY p.id LIMIT ?"),
+                 {firstId, limit});
     if (!run)
         return fail(run.error());
     QList<Payment> rows;
@@ -169,9 +172,9 @@ Result<QList<Payment>> SqlStorage::paymentsFrom(qint64 firstId, int limit)
 
 Result<QList<Donation>> SqlStorage::donationsFrom(qint64 firstId, int limit)
 {
-    auto run = m_db.run(Rows::donationSelect +
-                            QStringLiteral(" WHERE d.id >= ? ORDER BY d.id LIMIT ?"),
-                        {firstId, limit});
+    auto run =
+        m_db.run(Rows::donationSelect + QStringLiteral(" WHERE d.id >= ? ORDER BY d.id LIMIT ?"),
+                 {firstId, limit});
     if (!run)
         return fail(run.error());
     QList<Donation> rows;

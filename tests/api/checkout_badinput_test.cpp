@@ -16,7 +16,7 @@ struct BadCase
     QString path;
     QByteArray body;
     int status;
-    const char* messagePart; // in the message, or in one of the bundled field messages
+    const char* messagePart;     // in the message, or in one of the bundled field messages
     const char* field = nullptr; // the bundled field that must carry a message, when set
 };
 
@@ -59,16 +59,18 @@ std::vector<BadCase> cases()
          "Missing required parameter in payment", "method"},
         {"PaymentAmountNaN", "POST", pay, payment("\"NaN\""), 400, "NaN", "amount"},
         {"PaymentAmountNaNLiteral", "POST", pay, payment("NaN"), 400, "not valid JSON"},
-        {"PaymentAmountThreeDecimals", "POST", pay, payment("20.005"), 400, "two decimals", "amount"},
-        {"PaymentAmountText", "POST", pay, payment("\"twenty\""), 400, "must be a number", "amount"},
+        {"PaymentAmountThreeDecimals", "POST", pay, payment("20.005"), 400, "two decimals",
+         "amount"},
+        {"PaymentAmountText", "POST", pay, payment("\"twenty\""), 400, "must be a number",
+         "amount"},
         {"PaymentAmountNegative", "POST", pay, payment("-20"), 400, "negative", "amount"},
         {"PaymentAmountZero", "POST", pay, payment("0"), 400, "greater than zero", "amount"},
         {"PaymentAmountHuge", "POST", pay, payment("1e300"), 400, "at most", "amount"},
         {"PaymentMethodUnknown", "POST", pay, payment("20", "\"bitcoin\""), 400, "cash", "method"},
         {"PaymentMethodNumber", "POST", pay, payment("20", "1"), 400, "cash", "method"},
         {"PaymentReferenceNumber", "POST", pay,
-         R"({"payment": {"amount": 20, "method": "cash", "reference": 7}})", 400, "must be a string",
-         "reference"},
+         R"({"payment": {"amount": 20, "method": "cash", "reference": 7}})", 400,
+         "must be a string", "reference"},
         {"PaymentReferenceLineBreak", "POST", pay,
          R"({"payment": {"amount": 20, "method": "cash", "reference": "a\nb"}})", 400,
          "control characters", "reference"},
@@ -83,7 +85,8 @@ std::vector<BadCase> cases()
         {"DonationAmountNaN", "POST", give, donation("\"NaN\""), 400, "NaN", "amount"},
         {"DonationAmountThreeDecimals", "POST", give, donation("250.001"), 400, "two decimals",
          "amount"},
-        {"DonationAmountText", "POST", give, donation("\"lots\""), 400, "must be a number", "amount"},
+        {"DonationAmountText", "POST", give, donation("\"lots\""), 400, "must be a number",
+         "amount"},
         {"DonationAmountNegative", "POST", give, donation("-1"), 400, "negative", "amount"},
         {"DonationAmountHuge", "POST", give, donation("1000000000.01"), 400, "at most", "amount"},
         {"DonationNoteNumber", "POST", give, R"({"donation": {"amount": 5, "note": 5}})", 400,
@@ -114,13 +117,20 @@ std::vector<BadCase> cases()
         {"SettingsIncrementsDescending", "PUT", set,
          settings(R"("increments": [{"from": 10, "step": 1}, {"from": 5, "step": 1}])"), 400,
          "ascending", "increments"},
-        {"SettingsSoftCloseNegative", "PUT", set, settings(R"("soft_close": {"window_seconds": -1})"),
-         400, "whole number", "soft_close"},
+        {"SettingsSoftCloseNegative", "PUT", set,
+         settings(R"("soft_close": {"window_seconds": -1})"), 400, "whole number", "soft_close"},
         {"SettingsFirstBidderZero", "PUT", set, settings(R"("first_bidder_number": 0)"), 400,
          "whole number", "first_bidder_number"},
         {"SettingsCloseAllAtNotTime", "PUT", set, settings(R"("close_all_at": "tomorrow")"), 400,
          "close_all_at", "close_all_at"},
         {"SettingsNoToken", "PUT", set, settings(R"("name": "x")"), 401, "token"},
+        {"PaymentNoToken", "POST", pay, payment("20"), 401, "token"},
+        {"VoidNoToken", "DELETE", api("/payments/payment1"), {}, 401, "token"},
+        {"DonationNoToken", "POST", give, donation("5"), 401, "token"},
+        {"DeleteDonationNoToken", "DELETE", api("/donations/donation1"), {}, 401, "token"},
+        {"CheckInNoToken", "POST", api("/users/user1/check-in"), {}, 401, "token"},
+        {"SettingsMethodNotAllowed", "POST", set, settings(R"("name": "x")"), 405, "not allowed"},
+        {"InvoiceWrite", "PUT", api("/users/user1/invoice"), "{}", 405, "not allowed"},
         {"UserNumberTaken", "POST", users, R"({"name": "Dana", "number": 100})", 409,
          "Bidder number 100 is already Albert (user1)"},
         {"UserRenumberTaken", "PUT", api("/users/user2"), R"({"number": 100})", 409,
@@ -174,8 +184,9 @@ TEST_P(ApiCheckoutBadInput, IsRefusedWithAMessageAndChangesNothing)
     // WHEN a bad request arrives
     const BadCase& bad = GetParam();
     const QList<std::pair<QByteArray, QByteArray>> headers =
-        bad.status == 401 ? QList<std::pair<QByteArray, QByteArray>>{{"Authorization", QByteArray()}}
-                          : QList<std::pair<QByteArray, QByteArray>>{};
+        bad.status == 401
+            ? QList<std::pair<QByteArray, QByteArray>>{{"Authorization", QByteArray()}}
+            : QList<std::pair<QByteArray, QByteArray>>{};
     const auto reply = server.request(bad.method, bad.path, bad.body, headers);
     // THEN it is refused with the documented status and a JSON message that says why
     EXPECT_EQ(reply.status, bad.status) << reply.body.toStdString();

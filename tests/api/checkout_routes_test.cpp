@@ -25,7 +25,10 @@ struct Night
 {
     ApiTestServer server{ApiTestServer::defaultSettings(), false};
 
-    HttpReply post(const char* path, const QByteArray& body) { return server.post(api(path), body); }
+    HttpReply post(const char* path, const QByteArray& body)
+    {
+        return server.post(api(path), body);
+    }
     HttpReply put(const char* path, const QByteArray& body)
     {
         return server.request("PUT", api(path), body);
@@ -49,9 +52,9 @@ TEST(ApiSettings, ReadsEverySettingAndChangesOnlyThoseSent)
     EXPECT_EQ(defaults["first_bidder_number"].toInt(), 100);
     EXPECT_TRUE(defaults["close_all_at"].isNull());
     // WHEN some are changed
-    const auto changed = night.put(
-        "/settings",
-        R"({"settings": {"name": "Spring Gala", "buyers_premium": 15, "tax_rate": 8.25,
+    const auto changed =
+        night.put("/settings",
+                  R"({"settings": {"name": "Spring Gala", "buyers_premium": 15, "tax_rate": 8.25,
              "increments": [{"from": 0, "step": 0.05}, {"from": 100, "step": 5}],
              "soft_close": {"window_seconds": 120, "extend_seconds": 60, "max_extend_seconds": 600},
              "close_all_at": "2026-12-05T21:00:00.000Z"}})");
@@ -143,31 +146,35 @@ TEST(ApiInvoice, IsTheShapeOfApiMdToTheCent)
     // GIVEN API.md's example: premium 15 %, tax 5 %, Chen Wei (107) won a lot at 100.00,
     // leads an open one at 1,500.00, gave 250.00 and paid 20.00
     Night night;
-    ASSERT_EQ(night.put("/settings", R"({"settings": {"buyers_premium": 15, "tax_rate": 5}})").status,
-              200);
+    ASSERT_EQ(
+        night.put("/settings", R"({"settings": {"buyers_premium": 15, "tax_rate": 5}})").status,
+        200);
     for (int i = 1; i <= 6; ++i)
-        ASSERT_EQ(night.post("/users", QStringLiteral(R"({"name": "Bidder %1"})").arg(i).toUtf8())
-                      .status,
-                  201);
+        ASSERT_EQ(
+            night.post("/users", QStringLiteral(R"({"name": "Bidder %1"})").arg(i).toUtf8()).status,
+            201);
     ASSERT_EQ(night.post("/users", R"({"name": "Chen Wei", "number": 107})").status, 201);
     for (const char* name : {"Print", "Quilt", "Lake cabin weekend", "Wine", "Necklace"})
-        ASSERT_EQ(night.post("/items", QStringLiteral(R"({"item": {"name": "%1"}})")
-                                           .arg(QString::fromUtf8(name))
-                                           .toUtf8())
+        ASSERT_EQ(night
+                      .post("/items", QStringLiteral(R"({"item": {"name": "%1"}})")
+                                          .arg(QString::fromUtf8(name))
+                                          .toUtf8())
                       .status,
                   201);
-    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item3", "value": 100, "user": 107}})").status,
-              201);
-    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item5", "value": 1500, "user": "user7"}})")
-                  .status,
-              201);
+    ASSERT_EQ(
+        night.post("/bids", R"({"bid": {"item": "item3", "value": 100, "user": 107}})").status,
+        201);
+    ASSERT_EQ(
+        night.post("/bids", R"({"bid": {"item": "item5", "value": 1500, "user": "user7"}})").status,
+        201);
     ASSERT_EQ(night.put("/items/item3", R"({"item": {"status": "closed"}})").status, 200);
     const auto gift = night.post("/users/user7/donations",
                                  R"({"donation": {"amount": 250, "note": "Fund-a-need"}})");
     ASSERT_EQ(gift.status, 201) << gift.body.toStdString();
     EXPECT_EQ(gift.object()["donation_id"].toString(), u"donation1");
-    const auto paid = night.post("/users/user7/payments",
-                                 R"({"payment": {"amount": 20, "method": "cash", "reference": "r-1"}})");
+    const auto paid =
+        night.post("/users/user7/payments",
+                   R"({"payment": {"amount": 20, "method": "cash", "reference": "r-1"}})");
     ASSERT_EQ(paid.status, 201) << paid.body.toStdString();
     // WHEN the invoice is read
     const auto reply = night.get("/users/user7/invoice");
@@ -189,12 +196,14 @@ TEST(ApiPayments, AreTakenListedAndVoidedNeverAboveTheBalance)
     Night night;
     ASSERT_EQ(night.post("/users", R"({"name": "Chen Wei"})").status, 201);
     ASSERT_EQ(night.post("/items", R"({"item": {"name": "Vase"}})").status, 201);
-    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item1", "value": 50.25, "user": 100}})").status,
-              201);
+    ASSERT_EQ(
+        night.post("/bids", R"({"bid": {"item": "item1", "value": 50.25, "user": 100}})").status,
+        201);
     ASSERT_EQ(night.put("/items/item1", R"({"item": {"status": "closed"}})").status, 200);
     // A payment answers 201 with its shape
-    const auto first = night.post("/users/user1/payments",
-                                  R"({"payment": {"amount": "30", "method": "check", "reference": "#1042"}})");
+    const auto first =
+        night.post("/users/user1/payments",
+                   R"({"payment": {"amount": "30", "method": "check", "reference": "#1042"}})");
     ASSERT_EQ(first.status, 201) << first.body.toStdString();
     const QJsonObject body = first.object()["payment"].toObject();
     EXPECT_EQ(first.object()["payment_id"].toString(), u"payment1");
@@ -206,15 +215,17 @@ TEST(ApiPayments, AreTakenListedAndVoidedNeverAboveTheBalance)
     EXPECT_TRUE(body["paid_at"].toString().endsWith(u'Z'));
     // More than the balance (20.25) is refused, naming it
     const QString before = night.server.snapshot();
-    const auto tooMuch = night.post("/users/user1/payments",
-                                    R"({"payment": {"amount": 20.26, "method": "cash"}})");
+    const auto tooMuch =
+        night.post("/users/user1/payments", R"({"payment": {"amount": 20.26, "method": "cash"}})");
     EXPECT_EQ(tooMuch.status, 409);
-    EXPECT_TRUE(tooMuch.object()["message"].toString().contains(u"20.25")) << tooMuch.body.toStdString();
+    EXPECT_TRUE(tooMuch.object()["message"].toString().contains(u"20.25"))
+        << tooMuch.body.toStdString();
     EXPECT_EQ(night.server.snapshot(), before);
     // Exactly the balance settles it
-    ASSERT_EQ(night.post("/users/user1/payments", R"({"payment": {"amount": 20.25, "method": "card"}})")
-                  .status,
-              201);
+    ASSERT_EQ(
+        night.post("/users/user1/payments", R"({"payment": {"amount": 20.25, "method": "card"}})")
+            .status,
+        201);
     EXPECT_EQ(night.get("/users/user1/invoice").object()["invoice"]["status"].toString(), u"paid");
     // Voiding keeps the payment, marked, out of the sums; a second void is a conflict
     const auto voided =
@@ -238,11 +249,13 @@ TEST(ApiPayments, ACreditShowsAsANegativeBalance)
     Night night;
     ASSERT_EQ(night.post("/users", R"({"name": "Chen Wei"})").status, 201);
     ASSERT_EQ(night.post("/items", R"({"item": {"name": "Vase"}})").status, 201);
-    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item1", "value": 40, "user": 100}})").status, 201);
-    ASSERT_EQ(night.put("/items/item1", R"({"item": {"status": "closed"}})").status, 200);
-    ASSERT_EQ(night.post("/users/user1/payments", R"({"payment": {"amount": 40, "method": "cash"}})")
-                  .status,
+    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item1", "value": 40, "user": 100}})").status,
               201);
+    ASSERT_EQ(night.put("/items/item1", R"({"item": {"status": "closed"}})").status, 200);
+    ASSERT_EQ(
+        night.post("/users/user1/payments", R"({"payment": {"amount": 40, "method": "cash"}})")
+            .status,
+        201);
     ASSERT_EQ(night.put("/items/item1", R"({"item": {"status": "open"}})").status, 200);
     const QJsonObject invoice = night.get("/users/user1/invoice").object()["invoice"].toObject();
     EXPECT_EQ(invoice["balance"].toDouble(), -40.0);
@@ -255,8 +268,8 @@ TEST(ApiDonations, AreAddedListedAndDeleted)
 {
     Night night;
     ASSERT_EQ(night.post("/users", R"({"name": "Chen Wei"})").status, 201);
-    const auto added =
-        night.post("/users/user1/donations", R"({"donation": {"amount": 99.99, "note": "Paddle raise"}})");
+    const auto added = night.post("/users/user1/donations",
+                                  R"({"donation": {"amount": 99.99, "note": "Paddle raise"}})");
     ASSERT_EQ(added.status, 201) << added.body.toStdString();
     EXPECT_EQ(added.object()["donation"]["amount"].toDouble(), 99.99);
     EXPECT_EQ(added.object()["donation"]["user"].toString(), u"user1");
@@ -278,26 +291,33 @@ TEST(ApiSummary, SumsTheNightAndTheExportsListIt)
 {
     // GIVEN premium 10 %, two winners, a donation and payments (one voided)
     Night night;
-    ASSERT_EQ(night.put("/settings", R"({"settings": {"buyers_premium": 10, "tax_rate": 5}})").status,
-              200);
+    ASSERT_EQ(
+        night.put("/settings", R"({"settings": {"buyers_premium": 10, "tax_rate": 5}})").status,
+        200);
     ASSERT_EQ(night.post("/users", R"({"name": "Albert"})").status, 201);
     ASSERT_EQ(night.post("/users", R"({"name": "Berry, \"B\""})").status, 201);
     for (int i = 1; i <= 3; ++i)
-        ASSERT_EQ(night.post("/items", QStringLiteral(R"({"item": {"name": "Lot %1"}})").arg(i).toUtf8())
-                      .status,
-                  201);
-    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item1", "value": 100, "user": 100}})").status, 201);
-    ASSERT_EQ(night.post("/bids", R"({"bid": {"item": "item2", "value": 10.05, "user": 101}})").status,
-              201);
+        ASSERT_EQ(
+            night.post("/items", QStringLiteral(R"({"item": {"name": "Lot %1"}})").arg(i).toUtf8())
+                .status,
+            201);
+    ASSERT_EQ(
+        night.post("/bids", R"({"bid": {"item": "item1", "value": 100, "user": 100}})").status,
+        201);
+    ASSERT_EQ(
+        night.post("/bids", R"({"bid": {"item": "item2", "value": 10.05, "user": 101}})").status,
+        201);
     for (const char* lot : {"/items/item1", "/items/item2", "/items/item3"})
         ASSERT_EQ(night.put(lot, R"({"item": {"status": "closed"}})").status, 200);
     ASSERT_EQ(night.post("/users/user2/donations", R"({"donation": {"amount": 50}})").status, 201);
-    ASSERT_EQ(night.post("/users/user1/payments", R"({"payment": {"amount": 115.5, "method": "card"}})")
-                  .status,
-              201);
-    ASSERT_EQ(night.post("/users/user2/payments", R"({"payment": {"amount": 10, "method": "cash"}})")
-                  .status,
-              201);
+    ASSERT_EQ(
+        night.post("/users/user1/payments", R"({"payment": {"amount": 115.5, "method": "card"}})")
+            .status,
+        201);
+    ASSERT_EQ(
+        night.post("/users/user2/payments", R"({"payment": {"amount": 10, "method": "cash"}})")
+            .status,
+        201);
     ASSERT_EQ(night.server.request("DELETE", api("/payments/payment2")).status, 204);
     // WHEN the summary is read
     const auto reply = night.get("/reports/summary");

@@ -96,7 +96,8 @@ void bidsWindowByAmount(benchmark::State& state, const char* db)
 
 void invoice(benchmark::State& state, const char* db)
 {
-    run(state, db, [](AuctionService& s, qint64, qint64 user) { return s.invoice(user).has_value(); });
+    run(state, db,
+        [](AuctionService& s, qint64, qint64 user) { return s.invoice(user).has_value(); });
 }
 
 void summary(benchmark::State& state, const char* db)

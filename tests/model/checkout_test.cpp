@@ -8,7 +8,8 @@ using BidTracker::Testing::TestAuction;
 
 namespace {
 
-#define ASSERT_OK(result) ASSERT_TRUE((result).has_value()) << (result).error().message.toStdString()
+#define ASSERT_OK(result)                                                                          \
+    ASSERT_TRUE((result).has_value()) << (result).error().message.toStdString()
 
 void setRates(TestAuction& auction, Rules::BasisPoints premium, Rules::BasisPoints tax)
 {
@@ -30,7 +31,8 @@ void reopen(TestAuction& auction, qint64 itemId)
 }
 
 /// A lot won by `userId` at `cents` and closed.
-qint64 wonLot(TestAuction& auction, qint64 userId, qint64 cents, const QString& name = QStringLiteral("Lot"))
+qint64 wonLot(TestAuction& auction, qint64 userId, qint64 cents,
+              const QString& name = QStringLiteral("Lot"))
 {
     const qint64 item = auction.addItem(name);
     auction.bid(item, userId, cents);
@@ -111,8 +113,8 @@ TEST(Invoice, TaxExemptBiddersPayNoTaxAndDonationsAreUntaxed)
         UserChanges{.name = QStringLiteral("Church"), .taxExempt = true});
     ASSERT_OK(exempt);
     wonLot(auction, exempt->id, 10000);
-    auto donation = auction.service().addDonation(exempt->id, cents(25000),
-                                                  QStringLiteral("Fund-a-need"));
+    auto donation =
+        auction.service().addDonation(exempt->id, cents(25000), QStringLiteral("Fund-a-need"));
     ASSERT_OK(donation);
     // THEN no tax; the donation adds to the total with no premium and no tax
     const Invoice invoice = invoiceOf(auction, exempt->id);
@@ -198,7 +200,8 @@ TEST(Payments, PartialThenExactSettleTheInvoiceAndTooMuchIsRefused)
     auto tooMuch = service.addPayment(user, cents(10076), PaymentMethod::Card, QString());
     ASSERT_FALSE(tooMuch.has_value());
     EXPECT_EQ(tooMuch.error().code, Error::Code::Conflict);
-    EXPECT_TRUE(tooMuch.error().message.contains(u"100.75")) << tooMuch.error().message.toStdString();
+    EXPECT_TRUE(tooMuch.error().message.contains(u"100.75"))
+        << tooMuch.error().message.toStdString();
     EXPECT_EQ(service.payments(user)->size(), 1);
     // AND exactly 100.75 by card settles it
     ASSERT_OK(service.addPayment(user, cents(10075), PaymentMethod::Card, QString()));
@@ -228,7 +231,8 @@ TEST(Payments, AVoidedPaymentStaysOnRecordOutOfEverySum)
     QList<Change> heard;
     QObject::connect(&auction.notifier(), &ChangeNotifier::changed,
                      [&](const Change& change) { heard.append(change); });
-    auto payment = service.addPayment(user, cents(5000), PaymentMethod::Check, QStringLiteral("#1042"));
+    auto payment =
+        service.addPayment(user, cents(5000), PaymentMethod::Check, QStringLiteral("#1042"));
     ASSERT_OK(payment);
     // WHEN it is voided with a reason
     auto voided = service.voidPayment(payment->id, QStringLiteral("Check bounced"));
@@ -282,7 +286,8 @@ TEST(Payments, ALotReopenedAfterPaymentLeavesACredit)
     // AND no payment is taken on a credit; the summary owes nothing for it
     auto refused = auction.service().addPayment(user, cents(1), PaymentMethod::Cash, {});
     ASSERT_FALSE(refused.has_value());
-    EXPECT_TRUE(refused.error().message.contains(u"-20.00")) << refused.error().message.toStdString();
+    EXPECT_TRUE(refused.error().message.contains(u"-20.00"))
+        << refused.error().message.toStdString();
     auto summary = auction.service().summary();
     ASSERT_OK(summary);
     EXPECT_EQ(summary->outstanding, 0);
@@ -377,7 +382,8 @@ TEST(Bidders, AreCheckedInAndNotDeletedWhileMoneyIsOnRecord)
     auto refused = service.deleteUser(user);
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, Error::Code::Conflict);
-    EXPECT_TRUE(refused.error().message.contains(u"1 donation")) << refused.error().message.toStdString();
+    EXPECT_TRUE(refused.error().message.contains(u"1 donation"))
+        << refused.error().message.toStdString();
     EXPECT_TRUE(service.user(user).has_value());
 }
 
@@ -397,8 +403,8 @@ TEST(Bidders, ImportWithNumbersKeepsFileOrderAndRefusesATakenNumber)
     EXPECT_EQ(service.user(ids[1])->number, 100);
     EXPECT_EQ(service.user(ids[2])->number, 102);
     EXPECT_LT(ids[0], ids[1]);
-    auto again = service.importUsers(
-        QList<UserChanges>{{.name = QStringLiteral("D")}, {.name = QStringLiteral("E"), .number = 100}});
+    auto again = service.importUsers(QList<UserChanges>{
+        {.name = QStringLiteral("D")}, {.name = QStringLiteral("E"), .number = 100}});
     ASSERT_FALSE(again.has_value());
     EXPECT_EQ(again.error().code, Error::Code::Conflict);
     EXPECT_EQ(service.users()->total, 3);
@@ -519,7 +525,8 @@ TEST(Copy, TakesPaymentsAndDonationsAlong)
     TestAuction source;
     const qint64 user = source.addUser();
     wonLot(source, user, 5000);
-    auto voided = source.service().addPayment(user, cents(1000), PaymentMethod::Card, QStringLiteral("x"));
+    auto voided =
+        source.service().addPayment(user, cents(1000), PaymentMethod::Card, QStringLiteral("x"));
     ASSERT_OK(voided);
     ASSERT_OK(source.service().voidPayment(voided->id, QStringLiteral("typo")));
     ASSERT_OK(source.service().addPayment(user, cents(2000), PaymentMethod::Cash, {}));
