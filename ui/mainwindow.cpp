@@ -146,7 +146,7 @@ void MainWindow::buildTabs()
 
     m_users =
         new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name,
-                      tr("Filter bidders by name or number (user3 or 3)"), this);
+                      tr("Filter bidders by paddle number, name, phone or email (or user3)"), this);
     m_userItemsTitle = new QLabel(this);
     m_userItemsView =
         makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);

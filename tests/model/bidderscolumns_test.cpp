@@ -50,3 +50,25 @@ TEST(BiddersColumns, ShowPaddleContactAndCheckInAndFollowChanges)
     EXPECT_EQ(model.headerData(UsersTableModel::Number, Qt::Horizontal, Qt::DisplayRole),
               QStringLiteral("Paddle"));
 }
+
+TEST(BiddersColumns, RestoreCheckInPutsTheOldTimeBackAndAnnouncesIt)
+{
+    // GIVEN a bidder checked in, shown in the table
+    TestAuction auction;
+    UsersTableModel model(auction.service(), auction.notifier());
+    const qint64 id = auction.addUser(QStringLiteral("Dora"));
+    ASSERT_TRUE(auction.service().checkIn(id).has_value());
+    const int row = model.rowOfId(id);
+    ASSERT_TRUE(model.index(row, UsersTableModel::CheckedIn).data().isValid());
+    // WHEN the check-in is undone (the time it had before: none)
+    const auto restored = auction.service().restoreCheckIn(id, QString());
+    // THEN the bidder is not checked in, in the database and in the table
+    ASSERT_TRUE(restored.has_value()) << restored.error().message.toStdString();
+    EXPECT_TRUE(restored->checkedInAt.isEmpty());
+    EXPECT_TRUE(auction.service().user(id)->checkedInAt.isEmpty());
+    EXPECT_FALSE(model.index(row, UsersTableModel::CheckedIn).data().isValid());
+    // AND an unknown bidder is NotFound
+    const auto unknown = auction.service().restoreCheckIn(id + 100, QString());
+    ASSERT_FALSE(unknown.has_value());
+    EXPECT_EQ(unknown.error().code, Error::Code::NotFound);
+}

@@ -5,6 +5,7 @@
 #include "model/tables/tablesupport.h"
 #include "ui/checkoutpage.h"
 #include "ui/donationdialog.h"
+#include "ui/summarydialog.h"
 #include "windowfixture.h"
 
 #include <QComboBox>
@@ -213,4 +214,27 @@ TEST(Checkout, AnOpenInvoiceFollowsABidAndACloseMadeOnAnotherConnection)
                     .has_value());
     EXPECT_TRUE(waitFor([&] { return page->invoice()->sums.paid == 1000; }, 2000));
     EXPECT_TRUE(page->invoiceText().contains(QStringLiteral("chq 17")));
+}
+
+TEST(Summary, ShowsTheEndOfNightFiguresAndFollowsAPayment)
+{
+    // GIVEN Constance's 132.89 owed, and Auction > Summary open (Ctrl+Shift+S)
+    CheckoutFixture f;
+    QTest::keyClick(f.window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    Gui::SummaryDialog* summary = f.window->findChild<Gui::SummaryDialog*>();
+    ASSERT_NE(summary, nullptr);
+    ASSERT_TRUE(summary->isVisible());
+    const auto figures = *f.auction.service().summary();
+    EXPECT_EQ(summary->figure(QStringLiteral("Sold")), QString::number(figures.lotsSold));
+    EXPECT_EQ(summary->figure(QStringLiteral("Outstanding")), QStringLiteral("132.89"));
+    EXPECT_EQ(summary->figure(QStringLiteral("Total invoiced")), QStringLiteral("132.89"));
+    // WHEN a payment is taken, THEN the figures follow without a refresh button
+    ASSERT_TRUE(f.auction.service()
+                    .addPayment(3, Model::Money::fromCents(3289), Model::PaymentMethod::Card, {})
+                    .has_value());
+    EXPECT_TRUE(waitFor(
+        [&] { return summary->figure(QStringLiteral("Outstanding")) == QStringLiteral("100.00"); },
+        3000))
+        << summary->figure(QStringLiteral("Outstanding")).toStdString();
+    EXPECT_EQ(summary->figure(QStringLiteral("Paid by card")), QStringLiteral("32.89"));
 }
