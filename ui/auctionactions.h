@@ -69,11 +69,9 @@ public:
                                               const QString& reference);
     /// The payment stays on the invoice, struck out; undo counts it again.
     bool voidPayment(qint64 paymentId, const QString& reason);
-    /// Undo deletes the donation, redo puts it back.
+    /// Undo deletes the donation, redo puts it back (a donation is taken off by undo only).
     Model::Result<Model::Donation> addDonation(qint64 userId, Model::Money amount,
                                                const QString& note);
-    /// Asks first; undo puts the donation back.
-    bool deleteDonation(qint64 donationId, qint64 userId);
 
 private:
     void recordSettings(const Model::AuctionSettings& before, const Model::AuctionSettings& after);

@@ -51,29 +51,4 @@ Model::Result<Model::Donation> AuctionActions::addDonation(qint64 userId, Model:
     return donation;
 }
 
-bool AuctionActions::deleteDonation(qint64 donationId, qint64 userId)
-{
-    const auto all = m_service.donations(userId);
-    if (!all)
-        return failed(all.error());
-    const auto found = std::find_if(all->begin(), all->end(), [donationId](const auto& donation) {
-        return donation.id == donationId;
-    });
-    if (found == all->end())
-        return failed(Model::Error::notFound(
-            tr("There is no donation %1.")
-                .arg(Model::formatId(Model::EntityKind::Donation, donationId))));
-    const Model::Donation removed = *found;
-    if (!m_confirm(tr("Remove the donation of %1 (%2)?")
-                       .arg(Model::displayMoney(removed.amount), removed.note)))
-        return false;
-    if (auto deleted = m_service.deleteDonation(donationId); !deleted)
-        return failed(deleted.error());
-    push(
-        tr("remove donation of %1").arg(Model::displayMoney(removed.amount)),
-        [this, removed] { return done(m_service.restoreDonation(removed)); },
-        [this, donationId] { return m_service.deleteDonation(donationId); });
-    return true;
-}
-
 } // namespace BidTracker::Gui
