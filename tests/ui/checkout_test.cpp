@@ -238,3 +238,29 @@ TEST(Summary, ShowsTheEndOfNightFiguresAndFollowsAPayment)
         << summary->figure(QStringLiteral("Outstanding")).toStdString();
     EXPECT_EQ(summary->figure(QStringLiteral("Paid by card")), QStringLiteral("32.89"));
 }
+
+TEST(Checkout, UndoTakesADonationOffAndRedoPutsItBack)
+{
+    CheckoutFixture f;
+    Gui::CheckoutPage* page = f.page();
+    f.window->tabs()->setCurrentIndex(Gui::MainWindow::CheckoutTab);
+    page->showBidder(3);
+    // GIVEN a donation of 25.00 on her invoice
+    const auto donation = f.window->actions()->addDonation(3, Model::Money::fromCents(2500),
+                                                           QStringLiteral("Paddle raise"));
+    ASSERT_TRUE(donation.has_value());
+    EXPECT_TRUE(waitFor([&] { return page->invoice()->sums.donations == 2500; }, 2000));
+    // WHEN it is undone, THEN it is off the invoice, in the model and on screen
+    f.window->actions()->undoStack()->undo();
+    EXPECT_TRUE(f.auction.service().donations(3)->isEmpty());
+    EXPECT_TRUE(waitFor([&] { return page->invoice()->sums.donations == 0; }, 2000));
+    EXPECT_FALSE(page->invoiceText().contains(QStringLiteral("Paddle raise")));
+    // WHEN it is redone, THEN it is back under its id
+    f.window->actions()->undoStack()->redo();
+    const auto back = f.auction.service().donations(3);
+    ASSERT_EQ(back->size(), 1);
+    EXPECT_EQ(back->first().id, donation->id);
+    EXPECT_TRUE(waitFor(
+        [&] { return page->invoiceText().contains(QStringLiteral("Paddle raise")); }, 2000));
+    EXPECT_TRUE(f.reports.isEmpty()) << f.reports.join(u'\n').toStdString();
+}
