@@ -130,8 +130,10 @@ public:
     /// number ("12"), then names starting with the text, then names containing it (case-
     /// insensitive for ASCII). `openOnly` leaves closed lots out. At most `limit`.
     Result<QList<Item>> findLots(const QString& text, int limit, bool openOnly);
-    /// Bidders the same way ("user3", "3", a name): the one place a bidder is looked up by
-    /// what a person types, so paddle numbers slot in here.
+    /// Bidders the same way: the bidder whose paddle number the text is ("105") first, then
+    /// the id ("user3", "3"), then names starting with the text, then names, phone numbers
+    /// and e-mail addresses containing it. The one place a bidder is looked up by what a
+    /// person types.
     Result<QList<User>> findBidders(const QString& text, int limit);
 
     /// Undo support for the window: puts back a deleted user, item or bid under its old id
