@@ -458,10 +458,12 @@ TEST(Summary, MatchesAHandComputedAuctionAndTheSumOfItsInvoices)
             auction.bid(lot, bidders[2], 500); // outbid below
         if (i < 30)
             auction.bid(lot, bidders[(i - 1) % 10], i * 1000 + 5);
-        if (i == 1)
+        if (i == 1) {
             ASSERT_OK(service.updateItem(lot, {.reserve = std::optional<Money>(cents(500))}));
-        if (i == 28 || i == 29)
+        }
+        if (i == 28 || i == 29) {
             ASSERT_OK(service.updateItem(lot, {.reserve = std::optional<Money>(cents(100000))}));
+        }
         if (i < 25 || i > 27)
             close(auction, lot);
     }
