@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include "model/tables/tablesupport.h"
+#include "ui/checkoutpage.h"
 #include "ui/quickbidbar.h"
 #include "ui/tablepage.h"
 #include "windowsession.h"
@@ -75,6 +76,32 @@ void showBidderWithClosedLot(Gui::MainWindow& window, Model::AuctionService& ser
     window.usersPage()->view()->setFocus();
 }
 
+/// The Checkout tab on the first bidder (of the first 500) whose invoice has lots won, best
+/// one with a payment too, as a cashier sees it after Enter.
+void showCheckout(Gui::MainWindow& window, Model::AuctionService& service)
+{
+    window.tabs()->setCurrentIndex(Gui::MainWindow::CheckoutTab);
+    const auto users = service.users(Model::Page{500, 0});
+    qint64 chosen = 0;
+    for (const Model::User& user : users ? users->rows : QList<Model::User>()) {
+        const auto invoice = service.invoice(user.id);
+        if (!invoice || invoice->lines.isEmpty())
+            continue;
+        if (!chosen)
+            chosen = user.id;
+        if (!invoice->payments.isEmpty()) {
+            chosen = user.id;
+            break;
+        }
+    }
+    Gui::CheckoutPage* page = window.checkoutPage();
+    if (const auto user = service.user(chosen); user && user->number > 0)
+        page->bidderField()->setText(QString::number(user->number));
+    page->showBidder(chosen);
+    page->amountField()->setFocus();
+    page->amountField()->selectAll();
+}
+
 } // namespace
 
 int takeScreenshot(const Options& options, const QString& databasePath)
@@ -94,6 +121,8 @@ int takeScreenshot(const Options& options, const QString& databasePath)
         stageQuickBid(window, session->service());
     else if (options.screenshotView == u"bidder")
         showBidderWithClosedLot(window, session->service());
+    else if (options.screenshotView == u"checkout")
+        showCheckout(window, session->service());
     else if (options.screenshotView == u"bids")
         window.tabs()->setCurrentIndex(Gui::MainWindow::BidsTab);
     int code = 0;

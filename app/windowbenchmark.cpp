@@ -2,6 +2,7 @@
 
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itemstablemodel.h"
+#include "ui/checkoutpage.h"
 #include "ui/tablepage.h"
 #include "windowsession.h"
 
@@ -9,10 +10,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -89,6 +92,40 @@ protected:
     }
 };
 
+/// The Checkout tab as a cashier uses it: for bidders spread over the auction, the paddle
+/// number typed and Enter, timed until the invoice is painted. Prints the median and the
+/// slowest.
+void benchmarkCheckout(Gui::MainWindow& window, Model::AuctionService& service)
+{
+    window.tabs()->setCurrentIndex(Gui::MainWindow::CheckoutTab);
+    QApplication::processEvents();
+    Gui::CheckoutPage* page = window.checkoutPage();
+    QList<double> times;
+    const auto listing = service.users(Model::Page{1, 0});
+    const qint64 users = listing ? listing->total : 0;
+    for (qint64 step = 0; step < 40 && users > 0; ++step) {
+        const auto picked = service.users(Model::Page{1, (step * 7919) % users});
+        if (!picked || picked->rows.isEmpty() || picked->rows.first().number <= 0)
+            continue;
+        page->nextBidder();
+        page->bidderField()->setText(QString::number(picked->rows.first().number));
+        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+        QElapsedTimer timer;
+        timer.start();
+        QApplication::sendEvent(page->bidderField(), &enter);
+        QApplication::processEvents();
+        page->repaint();
+        times.append(timer.nsecsElapsed() / 1e6);
+        if (page->userId() != picked->rows.first().id)
+            std::fprintf(stderr, "checkout: paddle %lld was not found\n",
+                         static_cast<long long>(picked->rows.first().number));
+    }
+    std::sort(times.begin(), times.end());
+    print("checkout_invoice_after_enter_median", times.isEmpty() ? -1 : times[times.size() / 2],
+          "ms");
+    print("checkout_invoice_after_enter_max", times.isEmpty() ? -1 : times.last(), "ms");
+}
+
 } // namespace
 
 int benchmarkWindow(const Options& options, const QString& databasePath)
@@ -118,6 +155,7 @@ int benchmarkWindow(const Options& options, const QString& databasePath)
                   [&] { window.itemsPage()->searchField()->setText(QStringLiteral("no. 4242")); }),
             "ms");
         print("items_shown_after_filter", items->model()->rowCount(), "rows");
+        benchmarkCheckout(window, session->service());
         print("resident_memory", residentMegabytes(), "MB");
         QApplication::quit();
     };

@@ -168,8 +168,10 @@ public:
     /// number ("12"), then names starting with the text, then names containing it (case-
     /// insensitive for ASCII). `openOnly` leaves closed lots out. At most `limit`.
     Result<QList<Item>> findLots(const QString& text, int limit, bool openOnly);
-    /// Bidders the same way ("user3", "3", a name): the one place a bidder is looked up by
-    /// what a person types, so paddle numbers slot in here.
+    /// Bidders the same way: the bidder whose paddle number the text is ("105") first, then
+    /// the id ("user3", "3"), then names starting with the text, then names, phone numbers
+    /// and e-mail addresses containing it. The one place a bidder is looked up by what a
+    /// person types.
     Result<QList<User>> findBidders(const QString& text, int limit);
 
     /// Undo support for the window: puts back a deleted user, item or bid under its old id
@@ -178,6 +180,9 @@ public:
     Result<User> restoreUser(const User& user);
     Result<Item> restoreItem(const Item& item);
     Result<Bid> restoreBid(const Bid& bid);
+    /// Undo of a check-in: the bidder's check-in time as it was ("" = not checked in).
+    /// (auctionservice_checkinundo.cpp)
+    Result<User> restoreCheckIn(qint64 id, const QString& checkedInAt);
 
     /// Adds items (names required) or users in one transaction: all or none. `ids`, when
     /// given, receives the ids added (the window undoes an import by them).

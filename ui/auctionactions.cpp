@@ -6,7 +6,6 @@
 #include "model/tables/tablesupport.h"
 #include "servicecommand.h"
 
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QUndoStack>
 
@@ -17,14 +16,6 @@ using Model::formatId;
 using Model::Result;
 
 namespace {
-
-/// Drops the value of a result, keeping only success or the error.
-template <typename T> Result<void> done(const Result<T>& result)
-{
-    if (!result)
-        return Model::fail(result.error());
-    return {};
-}
 
 Model::ItemChanges changesOf(const Model::Item& item)
 {
@@ -157,29 +148,6 @@ bool AuctionActions::renameItem(qint64 itemId, const QString& name)
     Model::ItemChanges changes;
     changes.name = name;
     return changeItem(itemId, changes, tr("rename lot %1").arg(formatId(EntityKind::Item, itemId)));
-}
-
-qint64 AuctionActions::addUser()
-{
-    QString name;
-    while (true) {
-        bool ok = false;
-        name = QInputDialog::getText(m_window, tr("Add a bidder"), tr("Name:"), QLineEdit::Normal,
-                                     name, &ok);
-        if (!ok)
-            return 0;
-        const auto user = m_service.createUser(name);
-        if (!user) {
-            m_report(user.error().message);
-            continue;
-        }
-        const Model::User created = *user;
-        push(
-            tr("add bidder %1").arg(formatId(EntityKind::User, created.id)),
-            [this, id = created.id] { return m_service.deleteUser(id); },
-            [this, created] { return done(m_service.restoreUser(created)); });
-        return created.id;
-    }
 }
 
 bool AuctionActions::renameUser(qint64 userId, const QString& name)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionsettings.h"
 #include "model/error.h"
 #include "model/records.h"
 
@@ -53,7 +54,27 @@ public:
     bool deleteUser(qint64 userId);
     bool deleteBid(qint64 bidId);
 
+    // The whole auction night (auctionactions_settings.cpp, _bidders.cpp, _checkout.cpp)
+    /// Auction > Settings: the dialog until the service takes the settings, or cancel.
+    bool editSettings();
+    /// The settings replaced whole; undo puts the old ones back.
+    bool applySettings(const Model::AuctionSettings& settings);
+    /// The bidder dialog on this bidder; returns the id, or 0 when nothing was done.
+    qint64 editUser(qint64 userId);
+    /// Checks the bidder in now; undo takes the check-in back to what it was.
+    bool checkIn(qint64 userId);
+    /// Undo voids the payment, redo counts it again.
+    Model::Result<Model::Payment> takePayment(qint64 userId, Model::Money amount,
+                                              Model::PaymentMethod method,
+                                              const QString& reference);
+    /// The payment stays on the invoice, struck out; undo counts it again.
+    bool voidPayment(qint64 paymentId, const QString& reason);
+    /// Undo deletes the donation, redo puts it back (a donation is taken off by undo only).
+    Model::Result<Model::Donation> addDonation(qint64 userId, Model::Money amount,
+                                               const QString& note);
+
 private:
+    void recordSettings(const Model::AuctionSettings& before, const Model::AuctionSettings& after);
     bool changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text);
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);

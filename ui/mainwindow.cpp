@@ -2,6 +2,7 @@
 
 #include "auctionactions.h"
 #include "bigscreen.h"
+#include "checkoutpage.h"
 #include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
@@ -150,7 +151,7 @@ void MainWindow::buildTabs()
 
     m_users =
         new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name,
-                      tr("Filter bidders by name or number (user3 or 3)"), this);
+                      tr("Filter bidders by paddle number, name, phone or email (or user3)"), this);
     m_userItemsTitle = new QLabel(this);
     m_userItemsView =
         makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
@@ -190,6 +191,8 @@ void MainWindow::buildTabs()
     m_tabs->addTab(itemsSplit, tr("&Lots"));
     m_tabs->addTab(usersSplit, tr("Bi&dders"));
     m_tabs->addTab(m_bids, tr("&Bids"));
+    m_checkout = new CheckoutPage(m_service, m_notifier, *m_actions, this);
+    m_tabs->addTab(m_checkout, tr("Chec&kout"));
     m_tabs->setDocumentMode(true);
     m_quickBid = new QuickBidBar(
         m_service, m_notifier,
@@ -295,6 +298,8 @@ void MainWindow::buildMenus()
         edit->addAction(tr("&Delete…"), QKeySequence::Delete, this, &MainWindow::deleteSelected);
     edit->addSeparator();
     edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        if (m_tabs->currentIndex() == CheckoutTab)
+            return m_checkout->nextBidder();
         TablePage* pages[] = {m_items, m_users, m_bids};
         pages[m_tabs->currentIndex()]->searchField()->setFocus();
     });
@@ -305,6 +310,7 @@ void MainWindow::buildMenus()
     tools->setMovable(false);
     for (QAction* action : {bid, addItem, addUser, toggle, remove})
         tools->addAction(action);
+    buildAuctionMenu(edit, tools);
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);
@@ -363,6 +369,7 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
         menu->addSeparator();
         menu->addAction(tr("Delete lot…"), this, [this, id] { m_actions->deleteItem(id); });
     } else if (page == m_users) {
+        addBidderRowActions(menu, id);
         menu->addAction(tr("Rename bidder"), this, [page, index] { page->view()->edit(index); });
         menu->addSeparator();
         menu->addAction(tr("Delete bidder…"), this, [this, id] { m_actions->deleteUser(id); });
@@ -426,6 +433,8 @@ void MainWindow::deleteSelected()
         if (m_bids->currentId())
             m_actions->deleteBid(m_bids->currentId());
         break;
+    case CheckoutTab:
+        break; // payments are voided, never deleted
     }
 }
 

@@ -10,6 +10,7 @@ class QLabel;
 class QMenu;
 class QTabWidget;
 class QTableView;
+class QToolBar;
 
 namespace BidTracker::Model {
 class AuctionService;
@@ -25,11 +26,13 @@ namespace BidTracker::Gui {
 
 class AuctionActions;
 class BigScreen;
+class CheckoutPage;
 class PlaceBidDialog;
 class PrintActions;
 class QuickBidBar;
 class ServerControl;
 class ServerPanel;
+class SummaryDialog;
 class TablePage;
 
 /// The operator's window. It only assembles the views on the model's tables, the server
@@ -40,7 +43,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Tab { ItemsTab, UsersTab, BidsTab };
+    enum Tab { ItemsTab, UsersTab, BidsTab, CheckoutTab };
 
     MainWindow(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                const QString& databasePath, ServerControl* server, QWidget* parent = nullptr);
@@ -54,6 +57,9 @@ public:
     TablePage* itemsPage() const { return m_items; }
     TablePage* usersPage() const { return m_users; }
     TablePage* bidsPage() const { return m_bids; }
+    CheckoutPage* checkoutPage() const { return m_checkout; }
+    /// Auction > Summary, shown (created the first time).
+    SummaryDialog* showSummary();
     QTableView* itemBidsView() const { return m_itemBidsView; }
     QTableView* userItemsView() const { return m_userItemsView; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -79,6 +85,11 @@ private:
     /// The right-click menu for the row at `at` of a table, or null off the rows.
     QMenu* rowMenu(TablePage* page, const QPoint& at);
     void buildMenus();
+    /// The Auction menu (settings, checkout, summary) and the bidders' check-in, in
+    /// mainwindow_auction.cpp.
+    void buildAuctionMenu(QMenu* edit, QToolBar* tools);
+    /// The right-click entries of a bidder's row.
+    void addBidderRowActions(QMenu* menu, qint64 userId);
     void buildServerDock(ServerControl* server);
     void placeBid();
     void deleteSelected();
@@ -108,6 +119,8 @@ private:
     TablePage* m_items = nullptr;
     TablePage* m_users = nullptr;
     TablePage* m_bids = nullptr;
+    CheckoutPage* m_checkout = nullptr;
+    SummaryDialog* m_summary = nullptr;
     QTableView* m_itemBidsView = nullptr;
     QTableView* m_userItemsView = nullptr;
     QLabel* m_itemBidsTitle = nullptr;

@@ -7,6 +7,14 @@
 
 namespace BidTracker::Gui {
 
+/// Drops the value of a result, keeping only success or the error: the shape of an undo step.
+template <typename T> Model::Result<void> done(const Model::Result<T>& result)
+{
+    if (!result)
+        return Model::fail(result.error());
+    return {};
+}
+
 /// An operator's edit on the undo stack, as a pair of service calls. The edit itself has
 /// already been done when the command is pushed, so the first redo() does nothing. A step
 /// that the auction no longer allows (undoing a lot that has since received bids) is

@@ -47,7 +47,10 @@ protected:
         if (m_text.isEmpty())
             return true;
         const QModelIndex name = sourceModel()->index(row, filterKeyColumn(), parent);
-        if (name.data().toString().contains(m_text, Qt::CaseInsensitive))
+        const QVariant searched = name.data(Model::SearchTextRole);
+        if ((searched.isValid() ? searched : name.data())
+                .toString()
+                .contains(m_text, Qt::CaseInsensitive))
             return true;
         if (m_number <= 0 || name.data(Model::IdRole).toLongLong() != m_number)
             return false;

@@ -18,6 +18,9 @@ enum TableRole {
     HighlightRole,
     /// True on a row about a closed lot; the window greys it and shows a lock.
     InactiveRole,
+    /// The text a search field matches, when it is more than the displayed name (a bidder's
+    /// paddle number, phone and email besides the name), on the filter column's cells.
+    SearchTextRole,
 };
 
 /// Money as a person reads it: "1,000.00" in the user's locale, two decimals.

@@ -27,14 +27,30 @@ QVariant UsersTableModel::data(const QModelIndex& index, int role) const
     if (role == IdRole)
         return user.id;
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Name ? QVariant() : numberAlignment();
+        return index.column() == Id || index.column() == Number || index.column() == BidCount
+                   ? numberAlignment()
+                   : QVariant();
+    if (role == SearchTextRole)
+        // The search field finds a bidder by paddle number, name, phone or email.
+        return QStringList{QString::number(user.number), user.name, user.phone, user.email}.join(
+            u'\n');
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
     case Id:
         return role == SortRole ? QVariant(user.id) : QVariant(formatId(EntityKind::User, user.id));
+    case Number:
+        return user.number > 0 ? QVariant(user.number) : QVariant();
     case Name:
         return user.name;
+    case Phone:
+        return user.phone;
+    case Email:
+        return user.email;
+    case CheckedIn:
+        if (role == SortRole)
+            return user.checkedInAt;
+        return user.checkedInAt.isEmpty() ? QVariant() : QVariant(displayTime(user.checkedInAt));
     case BidCount:
         return user.bidCount;
     default:
@@ -49,8 +65,16 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case Id:
         return tr("Bidder");
+    case Number:
+        return tr("Paddle");
     case Name:
         return tr("Name");
+    case Phone:
+        return tr("Phone");
+    case Email:
+        return tr("Email");
+    case CheckedIn:
+        return tr("Checked in");
     case BidCount:
         return tr("Bids");
     default:

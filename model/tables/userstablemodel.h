@@ -10,15 +10,16 @@ namespace BidTracker::Model {
 class AuctionService;
 class ChangeNotifier;
 
-/// All users with their bid counts, kept current by the notifier row by row.
-class UsersTableModel final : public RecordTableModel<User, 3>
+/// All users with their paddle numbers, contact fields, check-in and bid counts, kept
+/// current by the notifier row by row.
+class UsersTableModel final : public RecordTableModel<User, 7>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UsersTableModel)
 
 public:
-    enum Column { Id, Name, BidCount, ColumnCount };
-    static_assert(ColumnCount == 3);
+    enum Column { Id, Number, Name, Phone, Email, CheckedIn, BidCount, ColumnCount };
+    static_assert(ColumnCount == 7);
 
     UsersTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent = nullptr);
 

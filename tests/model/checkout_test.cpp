@@ -299,6 +299,9 @@ TEST(Donations, AreAddedDeletedAndRestoredUnderTheirId)
     TestAuction auction;
     const qint64 user = auction.addUser();
     auto& service = auction.service();
+    QList<Change> heard;
+    QObject::connect(&auction.notifier(), &ChangeNotifier::changed,
+                     [&](const Change& change) { heard.append(change); });
     auto donation = service.addDonation(user, cents(25000), QStringLiteral("Fund-a-need"));
     ASSERT_OK(donation);
     EXPECT_EQ(service.donations(user)->size(), 1);
@@ -316,6 +319,16 @@ TEST(Donations, AreAddedDeletedAndRestoredUnderTheirId)
     EXPECT_EQ(restored->id, donation->id);
     EXPECT_EQ(service.donations(user)->first().note, u"Fund-a-need");
     EXPECT_EQ(service.restoreDonation(*donation).error().code, Error::Code::Conflict);
+    // Each change announced once, as a donation of the user; the refusals announced nothing
+    ASSERT_EQ(heard.size(), 3);
+    EXPECT_EQ(heard[0].action, Change::Action::Added);
+    EXPECT_EQ(heard[1].action, Change::Action::Removed);
+    EXPECT_EQ(heard[2].action, Change::Action::Added);
+    for (const Change& change : std::as_const(heard)) {
+        EXPECT_EQ(change.kind, EntityKind::Donation);
+        EXPECT_EQ(change.id, donation->id);
+        EXPECT_EQ(change.userId, user);
+    }
 }
 
 TEST(Bidders, HaveUniquePaddleNumbersAndContactFields)
@@ -337,6 +350,9 @@ TEST(Bidders, HaveUniquePaddleNumbersAndContactFields)
     EXPECT_EQ(service.userByNumber(105)->value().id, chen->id);
     EXPECT_FALSE(service.userByNumber(104)->has_value());
     EXPECT_EQ(service.findBidders(QStringLiteral("105"), 5)->first().id, chen->id);
+    EXPECT_EQ(service.findBidders(QStringLiteral("010-2030"), 5)->first().id, chen->id);
+    EXPECT_EQ(service.findBidders(QStringLiteral("CHEN@example"), 5)->first().id, chen->id);
+    EXPECT_EQ(service.findBidders(QStringLiteral("100"), 5)->first().id, first->id);
     // THEN 105 again is refused, naming who holds it; nothing is added
     auto taken = service.createUser(UserChanges{.name = QStringLiteral("Dana"), .number = 105});
     ASSERT_FALSE(taken.has_value());
@@ -373,8 +389,14 @@ TEST(Bidders, AreCheckedInAndNotDeletedWhileMoneyIsOnRecord)
     auto& service = auction.service();
     const qint64 user = auction.addUser();
     EXPECT_TRUE(service.user(user)->checkedInAt.isEmpty());
+    QList<Change> heard;
+    QObject::connect(&auction.notifier(), &ChangeNotifier::changed,
+                     [&](const Change& change) { heard.append(change); });
     auto checked = service.checkIn(user);
     ASSERT_OK(checked);
+    ASSERT_EQ(heard.size(), 1);
+    EXPECT_EQ(heard[0].kind, EntityKind::User);
+    EXPECT_EQ(heard[0].id, user);
     EXPECT_TRUE(checked->checkedInAt.endsWith(u'Z'));
     EXPECT_EQ(service.user(user)->checkedInAt, checked->checkedInAt);
     EXPECT_EQ(service.checkIn(404).error().code, Error::Code::NotFound);

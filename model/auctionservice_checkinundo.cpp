@@ -1,0 +1,27 @@
+// AuctionService: the window's undo of a check-in (RULES.md 4: checked_in_at).
+#include "auctionservice.h"
+
+#include "auctionservice_transaction.h"
+#include "storage/storage.h"
+
+namespace BidTracker::Model {
+
+Result<User> AuctionService::restoreCheckIn(qint64 id, const QString& checkedInAt)
+{
+    return writeTransaction([&]() -> Result<User> {
+        auto found = m_storage.findUser(id);
+        if (!found)
+            return fail(found.error());
+        if (!*found)
+            return fail(Error::notFound(
+                QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
+        User user = **found;
+        user.checkedInAt = checkedInAt;
+        if (auto ok = m_storage.updateUser(user); !ok)
+            return fail(ok.error());
+        record(EntityKind::User, Change::Action::Updated, id);
+        return user;
+    });
+}
+
+} // namespace BidTracker::Model
