@@ -95,9 +95,30 @@ qint64 AuctionActions::editItem(qint64 itemId)
     if (!before)
         return failed(before.error()) ? itemId : 0;
     ItemDialog dialog(*before, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return 0;
-    return updateItem(itemId, dialog.changes()) ? itemId : 0;
+    // A refusal is said in the dialog, which stays open to correct it.
+    while (dialog.exec() == QDialog::Accepted) {
+        if (!confirmStartingPrice(itemId, dialog.changes()))
+            continue;
+        const auto changed = changeItemOrSay(
+            itemId, dialog.changes(), tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)));
+        if (changed)
+            return itemId;
+        dialog.showError(changed.error().message);
+    }
+    return 0;
+}
+
+bool AuctionActions::confirmStartingPrice(qint64 itemId, const Model::ItemChanges& changes)
+{
+    const auto before = m_service.item(itemId);
+    if (!before || !changes.startingPrice || !before->winningValue ||
+        *changes.startingPrice <= *before->winningValue)
+        return true;
+    return m_confirm(tr("The starting price %1 is above the winning bid of %2 on lot %3 “%4”. "
+                        "Change it anyway?")
+                         .arg(Model::displayMoney(*changes.startingPrice),
+                              Model::displayMoney(*before->winningValue),
+                              formatId(EntityKind::Item, itemId), before->name));
 }
 
 bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes)
@@ -105,13 +126,7 @@ bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes
     const auto before = m_service.item(itemId);
     if (!before)
         return failed(before.error());
-    if (changes.startingPrice && before->winningValue &&
-        *changes.startingPrice > *before->winningValue &&
-        !m_confirm(tr("The starting price %1 is above the winning bid of %2 on lot %3 “%4”. "
-                      "Change it anyway?")
-                       .arg(Model::displayMoney(*changes.startingPrice),
-                            Model::displayMoney(*before->winningValue),
-                            formatId(EntityKind::Item, itemId), before->name)))
+    if (!confirmStartingPrice(itemId, changes))
         return false;
     return changeItem(itemId, changes, tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)));
 }
@@ -119,19 +134,26 @@ bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes
 bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes,
                                 const QString& text)
 {
+    const auto changed = changeItemOrSay(itemId, changes, text);
+    return changed ? true : failed(changed.error());
+}
+
+Result<void> AuctionActions::changeItemOrSay(qint64 itemId, const Model::ItemChanges& changes,
+                                             const QString& text)
+{
     const auto before = m_service.item(itemId);
     if (!before)
-        return failed(before.error());
+        return Model::fail(before.error());
     const auto after = m_service.updateItem(itemId, changes);
     if (!after)
-        return failed(after.error());
+        return Model::fail(after.error());
     push(
         text,
         [this, itemId, old = changesOf(*before)] {
             return done(m_service.updateItem(itemId, old));
         },
         [this, itemId, changes] { return done(m_service.updateItem(itemId, changes)); });
-    return true;
+    return {};
 }
 
 bool AuctionActions::setLotOpen(qint64 itemId, bool open)

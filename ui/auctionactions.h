@@ -55,6 +55,11 @@ public:
 
 private:
     bool changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text);
+    /// The change done and put on the undo stack, or the refusal, for the caller to say.
+    Model::Result<void> changeItemOrSay(qint64 itemId, const Model::ItemChanges& changes,
+                                        const QString& text);
+    /// A starting price raised above the lot's winning bid is asked about first.
+    bool confirmStartingPrice(qint64 itemId, const Model::ItemChanges& changes);
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
