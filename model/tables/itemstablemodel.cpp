@@ -3,14 +3,133 @@
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "tablesupport.h"
+#include "timeleft.h"
+
+#include <limits>
 
 namespace BidTracker::Model {
 
+namespace {
+
+/// Sort keys of the time left: timed open lots by seconds left, then lots that close by
+/// hand, then closed ones.
+constexpr qint64 ByHandSortKey = std::numeric_limits<qint64>::max() - 1;
+constexpr qint64 ClosedSortKey = std::numeric_limits<qint64>::max();
+
+// TODO: use the service's reserve helper once the rules of issue 13 are merged, so the
+// window and the API can never disagree on "met".
+bool reserveMet(const Item& item)
+{
+    return item.reserve && item.winningValue && *item.winningValue >= *item.reserve;
+}
+
+} // namespace
+
 ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
-    : RecordTableModel(parent), m_service(service)
+    : RecordTableModel(parent), m_service(service),
+      m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(&notifier, &ChangeNotifier::changed, this, &ItemsTableModel::onChanged);
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &ItemsTableModel::tick);
+    m_ticker.start();
     reload();
+}
+
+void ItemsTableModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    tick();
+}
+
+void ItemsTableModel::tick()
+{
+    // Only the rows that count down change: one signal over the span they take.
+    int first = -1;
+    int last = -1;
+    const QList<Item>& rows = records();
+    for (int row = 0; row < rows.size(); ++row) {
+        if (rows[row].closesAt.isEmpty() || rows[row].status == ItemStatus::Closed)
+            continue;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, TimeLeft), index(last, TimeLeft),
+                           {Qt::DisplayRole, SortRole, UrgentRole, Qt::ToolTipRole});
+}
+
+QVariant ItemsTableModel::timeLeft(const Item& item, int role) const
+{
+    const bool closed = item.status == ItemStatus::Closed;
+    if (item.closesAt.isEmpty()) {
+        if (role == SortRole)
+            return closed ? ClosedSortKey : ByHandSortKey;
+        if (role == Qt::ToolTipRole && !closed)
+            return tr("Closes by hand");
+        return role == Qt::DisplayRole && closed ? QVariant(tr("closed")) : QVariant();
+    }
+    const QDateTime closes = QDateTime::fromString(item.closesAt, Qt::ISODateWithMs);
+    const qint64 left = closed ? 0 : std::max<qint64>(0, m_clock().secsTo(closes));
+    const bool extended =
+        !item.originalClosesAt.isEmpty() && item.closesAt != item.originalClosesAt;
+    switch (role) {
+    case SortRole:
+        return closed ? ClosedSortKey : left;
+    case UrgentRole:
+        return !closed && left < UrgentSeconds;
+    case Qt::ToolTipRole: {
+        QString tip = (closed ? tr("Closed at %1") : tr("Closes at %1"))
+                          .arg(displayTime(closed && !item.closedAt.isEmpty() ? item.closedAt
+                                                                              : item.closesAt));
+        if (extended)
+            tip += tr("; extended by soft close from %1").arg(displayTime(item.originalClosesAt));
+        return tip;
+    }
+    case Qt::DisplayRole:
+        if (closed)
+            return tr("closed");
+        return extended ? tr("%1 extended").arg(formatTimeLeft(left)) : formatTimeLeft(left);
+    default:
+        return {};
+    }
+}
+
+QVariant ItemsTableModel::reserveCell(const Item& item, int role) const
+{
+    if (!item.reserve)
+        return role == SortRole ? QVariant(-1) : QVariant();
+    switch (role) {
+    case SortRole:
+        return reserveMet(item) ? 1 : 0;
+    case Qt::DisplayRole:
+        return reserveMet(item) ? tr("met") : tr("not met");
+    case Qt::ToolTipRole:
+        // The operator may see it; bidders, the API and printouts never do.
+        return tr("Reserve %1 (secret to bidders)").arg(displayMoney(*item.reserve));
+    default:
+        return {};
+    }
+}
+
+QVariant ItemsTableModel::buyNowCell(const Item& item, int role) const
+{
+    switch (role) {
+    case SortRole:
+        return item.buyNow ? item.buyNow->cents() : -1;
+    case Qt::DisplayRole:
+        return displayMoney(item.buyNow);
+    case Qt::ToolTipRole:
+        if (!item.buyNow)
+            return {};
+        if (item.status == ItemStatus::Open &&
+            (!item.winningValue || *item.winningValue < *item.buyNow))
+            return tr("A bidder may take the lot at %1 now").arg(displayMoney(*item.buyNow));
+        return tr("Buy now is no longer possible");
+    default:
+        return {};
+    }
 }
 
 void ItemsTableModel::reload()
@@ -31,15 +150,23 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case Id:
+        case TimeLeft:
         case StartingPrice:
         case MinIncrement:
         case WinningValue:
+        case BuyNow:
         case BidCount:
             return numberAlignment();
         default:
             return {};
         }
     }
+    if (index.column() == TimeLeft)
+        return timeLeft(item, role);
+    if (index.column() == Reserve)
+        return reserveCell(item, role);
+    if (index.column() == BuyNow)
+        return buyNowCell(item, role);
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::EditRole)
         return {};
     const bool sorting = role == SortRole;
@@ -78,6 +205,12 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Minimum increment: how much each bid must add");
         case WinningValue:
             return tr("Winning bid");
+        case TimeLeft:
+            return tr("Time left until the lot closes; red in the last five minutes");
+        case Reserve:
+            return tr("Whether the winning bid has reached the lot's reserve");
+        case BuyNow:
+            return tr("Buy now price: a bidder may take the lot at it");
         default:
             return {};
         }
@@ -91,12 +224,18 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Name");
     case Status:
         return tr("Status");
+    case TimeLeft:
+        return tr("Time left");
     case StartingPrice:
         return tr("Start");
     case MinIncrement:
         return tr("Step");
     case WinningValue:
         return tr("Winning");
+    case Reserve:
+        return tr("Reserve");
+    case BuyNow:
+        return tr("Buy now");
     case Winner:
         return tr("Winner");
     case BidCount:

@@ -18,6 +18,9 @@ enum TableRole {
     HighlightRole,
     /// True on a row about a closed lot; the window greys it and shows a lock.
     InactiveRole,
+    /// True on a cell that needs the operator's eye now (a lot about to close); the window
+    /// paints it red.
+    UrgentRole,
 };
 
 /// Money as a person reads it: "1,000.00" in the user's locale, two decimals.
