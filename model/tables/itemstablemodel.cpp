@@ -68,7 +68,7 @@ QVariant ItemsTableModel::timeLeft(const Item& item, int role) const
             return closed ? ClosedSortKey : ByHandSortKey;
         if (role == Qt::ToolTipRole && !closed)
             return tr("Closes by hand");
-        return role == Qt::DisplayRole && closed ? QVariant(tr("closed")) : QVariant();
+        return {}; // nothing counts down; a closed one says so in its status
     }
     const QDateTime closes = QDateTime::fromString(item.closesAt, Qt::ISODateWithMs);
     const qint64 left = closed ? 0 : std::max<qint64>(0, m_clock().secsTo(closes));
