@@ -99,6 +99,10 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
     // Live updates can change the lot or bidder shown in a detail title.
     connect(m_itemsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     connect(m_usersModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
+    for (const auto changed : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_itemBidsModel, changed, this, &MainWindow::updateDetailTitles);
+    connect(m_itemBidsModel, &QAbstractItemModel::dataChanged, this,
+            &MainWindow::updateDetailTitles);
     restoreLayout();
     updateRecentMenu();
 }
@@ -203,11 +207,15 @@ void MainWindow::buildTabs()
 void MainWindow::updateDetailTitles()
 {
     const int itemRow = m_itemsModel->rowOfId(m_itemBidsModel->itemId());
-    m_itemBidsTitle->setText(
+    QString itemBids =
         itemRow < 0 ? tr("Bids — select a lot to see its bids, newest first")
                     : tr("Bids on %1 “%2” — newest first, the winning bid in bold")
                           .arg(Model::formatId(Model::EntityKind::Item, m_itemBidsModel->itemId()),
-                               m_itemsModel->recordAt(itemRow).name));
+                               m_itemsModel->recordAt(itemRow).name);
+    // The operator may see the leader's secret maximum; bidders never do.
+    if (const auto maximum = m_itemBidsModel->leaderMaximum(); itemRow >= 0 && maximum)
+        itemBids += tr("; the leader's maximum is %1").arg(Model::displayMoney(*maximum));
+    m_itemBidsTitle->setText(itemBids);
     const int userRow = m_usersModel->rowOfId(m_userItemsModel->userId());
     m_userItemsTitle->setText(
         userRow < 0

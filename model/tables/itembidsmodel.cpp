@@ -63,18 +63,58 @@ QVariant ItemBidsModel::data(const QModelIndex& index, int role) const
     const bool winning = m_winningBidId == bid.id;
     if (role == HighlightRole)
         return winning;
-    if (index.column() == Standing)
-        return role == Qt::DisplayRole || role == SortRole
-                   ? QVariant(winning ? tr("Winning") : QString())
-                   : QVariant();
+    if (index.column() == Standing) {
+        if (role == Qt::ToolTipRole && bid.automatic)
+            return tr("Placed by the auction for the bidder's maximum");
+        if (role != Qt::DisplayRole && role != SortRole)
+            return {};
+        if (bid.automatic)
+            return winning ? tr("Winning, auto") : tr("auto");
+        return winning ? tr("Winning") : QString();
+    }
+    if (index.column() == Maximum) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return displayMoney(bid.maxValue);
+        case SortRole:
+            return bid.maxValue ? bid.maxValue->cents() : -1;
+        case Qt::TextAlignmentRole:
+            return numberAlignment();
+        case Qt::ToolTipRole:
+            return bid.maxValue ? tr("Secret: bidders and the API never see a maximum")
+                                : QVariant();
+        default:
+            return {};
+        }
+    }
     return bidCell(bid, asBidsColumn(index.column()), role);
+}
+
+std::optional<Money> ItemBidsModel::leaderMaximum() const
+{
+    const int winningRow = m_winningBidId ? rowOfId(*m_winningBidId) : -1;
+    if (winningRow < 0)
+        return std::nullopt;
+    const qint64 leader = recordAt(winningRow).userId;
+    std::optional<Money> highest;
+    for (const Bid& bid : records())
+        if (bid.userId == leader && bid.maxValue && (!highest || *bid.maxValue > *highest))
+            highest = bid.maxValue;
+    return highest;
 }
 
 QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return section == Standing ? tr("Standing") : bidColumnTitle(asBidsColumn(section));
+    switch (section) {
+    case Standing:
+        return tr("Standing");
+    case Maximum:
+        return tr("Maximum");
+    default:
+        return bidColumnTitle(asBidsColumn(section));
+    }
 }
 
 void ItemBidsModel::onChanged(const Change& change)

@@ -312,3 +312,47 @@ TEST(TableModels, TimeLeftReadsInDaysHoursOrMinutes)
     EXPECT_EQ(formatTimeLeft(299), QStringLiteral("4:59"));
     EXPECT_EQ(formatTimeLeft(-5), QStringLiteral("0:00"));
 }
+
+TEST(TableModels, ItemBidsModelMarksAutomaticBidsAndShowsTheLeadersMaximum)
+{
+    // GIVEN RULES.md's example so far: A bids 10 with max 50, B bids 20, the auction bids 21
+    // for A (the bids as stored, put back as an undo would)
+    TestAuction auction;
+    const qint64 a = auction.addUser(QStringLiteral("Ann"));
+    const qint64 b = auction.addUser(QStringLiteral("Bob"));
+    const qint64 lot = auction.addItem(QStringLiteral("Vase"), 1000, 100);
+    ItemBidsModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    model.setItemId(lot);
+    const auto put = [&](qint64 id, qint64 user, qint64 cents, std::optional<qint64> max,
+                         bool automatic) {
+        Bid bid;
+        bid.id = id;
+        bid.itemId = lot;
+        bid.userId = user;
+        bid.value = Money::fromCents(cents);
+        bid.placedAt = QStringLiteral("2026-12-05T20:00:0%1.000Z").arg(id);
+        if (max)
+            bid.maxValue = Money::fromCents(*max);
+        bid.automatic = automatic;
+        ASSERT_TRUE(auction.service().restoreBid(bid).has_value());
+    };
+    put(1, a, 1000, 5000, false);
+    put(2, b, 2000, std::nullopt, false);
+    put(3, a, 2100, std::nullopt, true);
+    // THEN the newest row is the automatic bid, winning, and A's maximum is shown
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(),
+              QStringLiteral("Winning, auto"));
+    EXPECT_EQ(model.index(1, ItemBidsModel::Standing).data().toString(), QString());
+    EXPECT_EQ(model.index(2, ItemBidsModel::Maximum).data().toString(),
+              displayMoney(Money::fromCents(5000)));
+    EXPECT_EQ(model.index(1, ItemBidsModel::Maximum).data().toString(), QString());
+    EXPECT_EQ(model.leaderMaximum(), Money::fromCents(5000));
+    // WHEN B takes the lead with a plain bid of 60, the leader has no maximum
+    put(4, b, 6000, std::nullopt, false);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(), QStringLiteral("Winning"));
+    EXPECT_EQ(model.index(1, ItemBidsModel::Standing).data().toString(), QStringLiteral("auto"));
+    EXPECT_FALSE(model.leaderMaximum().has_value());
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
