@@ -219,26 +219,50 @@ bool AuctionActions::renameUser(qint64 userId, const QString& name)
     return true;
 }
 
-Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId, Model::Money value)
+Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId,
+                                            std::optional<Model::Money> value,
+                                            std::optional<Model::Money> maximum)
 {
+    if (!value && !maximum)
+        return Model::fail(Model::Error::invalid(tr("Type an amount, a maximum, or both."),
+                                                 QStringLiteral("value")));
     const auto lowest = m_service.lowestAcceptableBid(itemId);
-    if (lowest && Model::isFarAboveLowest(value, *lowest) &&
-        !m_confirm(tr("%1 is %2 times the lowest acceptable bid of %3. Record it?")
-                       .arg(Model::displayMoney(value))
-                       .arg(Model::timesLowest(value, *lowest))
-                       .arg(Model::displayMoney(*lowest))))
+    // A slip of the finger costs as much in a maximum as in a bid: the higher one is asked.
+    const Model::Money highest =
+        std::max(value.value_or(Model::Money()), maximum.value_or(Model::Money()));
+    if (lowest && Model::isFarAboveLowest(highest, *lowest) &&
+        !m_confirm(
+            (maximum && *maximum == highest
+                 ? tr("The maximum %1 is %2 times the lowest acceptable bid of %3. Record it?")
+                 : tr("%1 is %2 times the lowest acceptable bid of %3. Record it?"))
+                .arg(Model::displayMoney(highest))
+                .arg(Model::timesLowest(highest, *lowest))
+                .arg(Model::displayMoney(*lowest))))
         return Model::fail(Model::Error::invalid(
-            tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(value)),
-            QStringLiteral("value")));
-    const auto bid = m_service.placeBid(itemId, userId, value);
+            tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(highest)),
+            maximum && *maximum == highest ? QStringLiteral("max_value")
+                                           : QStringLiteral("value")));
+    const auto bid = placeThroughService(itemId, userId, value, maximum);
     if (!bid)
-        return Model::fail(refusalInWords(bid.error(), itemId, userId, value));
+        return Model::fail(
+            refusalInWords(bid.error(), itemId, userId, value.value_or(Model::Money())));
     const Model::Bid placed = *bid;
     push(
         tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
         [this, id = placed.id] { return m_service.deleteBid(id); },
         [this, placed] { return done(m_service.restoreBid(placed)); });
     return bid;
+}
+
+Result<Model::Bid> AuctionActions::placeThroughService(qint64 itemId, qint64 userId,
+                                                       std::optional<Model::Money> value,
+                                                       std::optional<Model::Money> maximum)
+{
+    // TODO: hand the maximum to the service once the rules of issue 13 are merged.
+    if (maximum)
+        return Model::fail(Model::Error::invalid(tr("Maximum bids are not taken yet."),
+                                                 QStringLiteral("max_value")));
+    return m_service.placeBid(itemId, userId, *value);
 }
 
 Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,

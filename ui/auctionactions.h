@@ -38,9 +38,13 @@ public:
     qint64 editItem(qint64 itemId);
     qint64 addUser();
 
-    /// Records a bid. An amount far above the lowest acceptable bid is asked about first
+    /// Records a bid, with the bidder's secret maximum when there is one (`value` empty: the
+    /// lowest acceptable bid, or a raise of the maximum alone for a bidder who leads). An
+    /// amount or maximum far above the lowest acceptable bid is asked about first
     /// (Model::isFarAboveLowest); a refusal is explained with lot and bidder in words.
-    Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId, Model::Money value);
+    Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId,
+                                       std::optional<Model::Money> value,
+                                       std::optional<Model::Money> maximum = std::nullopt);
     /// Reopening a closed lot asks first.
     bool setLotOpen(qint64 itemId, bool open);
     /// An edit of a lot; a starting price raised above its winning bid asks first.
@@ -63,6 +67,9 @@ private:
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
+    Model::Result<Model::Bid> placeThroughService(qint64 itemId, qint64 userId,
+                                                  std::optional<Model::Money> value,
+                                                  std::optional<Model::Money> maximum);
     Model::Error refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
                                 Model::Money value);
 

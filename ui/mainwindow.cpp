@@ -190,8 +190,9 @@ void MainWindow::buildTabs()
     m_tabs->setDocumentMode(true);
     m_quickBid = new QuickBidBar(
         m_service, m_notifier,
-        [this](qint64 item, qint64 user, Model::Money value) {
-            return m_actions->placeBid(item, user, value);
+        [this](qint64 item, qint64 user, std::optional<Model::Money> value,
+               std::optional<Model::Money> maximum) {
+            return m_actions->placeBid(item, user, value, maximum);
         },
         this);
     auto* central = new QWidget(this);
@@ -368,8 +369,9 @@ PlaceBidDialog* MainWindow::makePlaceBidDialog()
 {
     auto* dialog = new PlaceBidDialog(
         m_service, m_notifier, m_itemsModel, m_usersModel,
-        [this](qint64 item, qint64 user, Model::Money value) {
-            return m_actions->placeBid(item, user, value);
+        [this](qint64 item, qint64 user, std::optional<Model::Money> value,
+               std::optional<Model::Money> maximum) {
+            return m_actions->placeBid(item, user, value, maximum);
         },
         this);
     // The lot the operator is looking at; never a bidder from whatever row is selected.
