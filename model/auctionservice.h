@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <optional>
 
 namespace BidTracker::Model {
 
@@ -15,12 +16,25 @@ class ChangeNotifier;
 class Database;
 class Storage;
 
-/// One request in a batch of bids (see placeBids()).
+/// One bid asked for (see placeBid(const BidRequest&) and placeBids()).
 struct BidRequest
 {
     qint64 itemId = 0;
     qint64 userId = 0;
-    Money value;
+    /// Left out with a maximum: the lowest acceptable bid, or, from the bidder who leads
+    /// the lot already, no bid at all: the maximum alone raises theirs (RULES.md 2).
+    std::optional<Money> value;
+    /// The most the bidder lets the auction bid for them on the lot; at least `value`.
+    std::optional<Money> maxValue;
+};
+
+/// What a bid request came to.
+struct BidPlacement
+{
+    /// The bid added; for a maximum raised alone, the lot's winning bid.
+    Bid bid;
+    /// False when a leader's maximum alone raised theirs: nothing was added.
+    bool added = true;
 };
 
 /// The auction's rules, on one database connection. Both doors (the window and the REST
@@ -80,12 +94,35 @@ public:
     /// The bidding rule: the item and user exist, the item is open, and the value is at
     /// least the starting price (first bid) or the winning value plus the minimum increment.
     /// Checked and written in one write transaction, so racing bids cannot both win.
+    /// The rules of RULES.md 2 and 3 on top: the lot must not have passed its closing time
+    /// (Conflict "Item item4 closed at ..."), the value is at least lowestAcceptableBid(); the
+    /// lot is then decided (LotDecider): an automatic bid (auto) for the leader when the
+    /// rules call for one, and soft close moves closes_at.
     Result<Bid> placeBid(qint64 itemId, qint64 userId, Money value);
+    /// A bid that may carry a maximum, or a leader's maximum alone (see BidRequest). Invalid
+    /// (field max_value) when the maximum is below the value.
+    Result<BidPlacement> placeBid(const BidRequest& request);
     /// Places each bid in order under the same rule, as if placed one by one, but with one
     /// commit (one disk sync) for the whole batch. Each request gets its own answer.
     QList<Result<Bid>> placeBids(const QList<BidRequest>& requests);
-    /// The item's winner becomes its highest remaining bid, or none.
+    QList<Result<BidPlacement>> placeBidBatch(const QList<BidRequest>& requests);
+    /// Removes the bid and the maximum it carried, drops the automatic bids made after it,
+    /// and works the lot out again from the remaining entries in their order (RULES.md 2).
+    /// Refused (Conflict) for an automatic bid: the rules would place it again.
     Result<void> deleteBid(qint64 id);
+
+    // Buying and closing (RULES.md 2 and 3; auctionservice_closing.cpp)
+    /// While the lot's price is below its buy-now price: a bid at that price for the bidder,
+    /// who wins whatever maximums others hold, and the lot closes at once. Else Conflict
+    /// ("Buy now is no longer possible on item5: the price 250.00 passed 200.00").
+    Result<Bid> buyNow(qint64 itemId, qint64 userId);
+    /// Closes every open lot in one transaction; returns their ids (the window's undo
+    /// reopens them).
+    Result<QList<qint64>> closeAll();
+    /// Closes the lots whose time came (closes_at, or the auction's close_all_at), each once
+    /// however many processes call this; closed_at is the time they were due. Returns their
+    /// ids. Cheap when nothing is due (one indexed read, no write).
+    Result<QList<qint64>> closeDueLots();
     Result<Bid> bid(qint64 id);
     Result<Listing<Bid>> bids(Page page = {});
     /// The bids of a query, and `limit` of them from row `offset` on. The rows are found
@@ -107,7 +144,8 @@ public:
     Result<Listing<Bid>> bidsByUser(qint64 userId, Page page = {});
     /// Each item the user bid on, once, in the order of their first bid on it.
     Result<QList<UserItem>> itemsBidByUser(qint64 userId);
-    /// What the next bid on the item must at least be.
+    /// What the next bid on the item must at least be: the starting price with no bids, else
+    /// the price plus the step at the price (the increment table, the lot's minimum).
     Result<Money> lowestAcceptableBid(qint64 itemId);
 
     // Finding what a clerk types
@@ -154,7 +192,13 @@ private:
 
     Result<void> requireUser(qint64 id);
     Result<Item> requireItem(qint64 id, bool lock = false);
-    Result<Bid> placeBidLocked(const BidRequest& request);
+    Result<BidPlacement> placeBidLocked(const BidRequest& request, const AuctionSettings& settings);
+    Result<Bid> addAutomaticBid(const Item& item, qint64 userId, qint64 cents, const QString& now);
+    /// Works the lot out again from the entry of bid `fromBidId` on (deleted: `removed`, or
+    /// put back): the automatic bids before it stay; those after it are dropped and placed
+    /// again where the rules now call for them.
+    Result<void> reworkLot(const Item& item, qint64 fromBidId, bool removed,
+                           const AuctionSettings& settings);
     Result<Item> insertItem(const ItemChanges& changes);
     /// Runs `work` (which returns a Result) in one write transaction, from the start again
     /// when the engine reports a failure a retry can cure; the changes it recorded are

@@ -71,10 +71,27 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
     }
     if (changes.fairMarketValue)
         item.fairMarketValue = *changes.fairMarketValue;
-    if (changes.reserve)
+    const auto positive = [](const std::optional<Money>& amount, const QString& field,
+                             const QString& label) -> Result<void> {
+        if (amount && amount->cents() <= 0)
+            return fail(Error::invalid(
+                QStringLiteral("%1 must be a positive amount of money").arg(label), field));
+        return {};
+    };
+    if (changes.reserve) {
+        if (auto ok = positive(*changes.reserve, QStringLiteral("reserve"),
+                               QStringLiteral("Reserve"));
+            !ok)
+            return ok;
         item.reserve = *changes.reserve;
-    if (changes.buyNow)
+    }
+    if (changes.buyNow) {
+        if (auto ok = positive(*changes.buyNow, QStringLiteral("buy_now"),
+                               QStringLiteral("Buy-now price"));
+            !ok)
+            return ok;
         item.buyNow = *changes.buyNow;
+    }
     if (changes.closesAt) {
         if (!changes.closesAt->isEmpty() && !isUtcTimestamp(*changes.closesAt))
             return fail(Error::invalid(
@@ -88,8 +105,17 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
                 : QDateTime::fromString(*changes.closesAt, Qt::ISODateWithMs)
                       .toUTC()
                       .toString(Qt::ISODateWithMs);
-        item.closesAt = normalized;
-        item.originalClosesAt = normalized;
+        // A closing time already past would close the lot the moment it is saved, and a
+        // time unchanged is no new time (an edit that sends the lot back as it was).
+        if (!normalized.isEmpty() && normalized != item.closesAt &&
+            normalized <= utcTimestampNow())
+            return fail(Error::invalid(
+                QStringLiteral("closes_at %1 is in the past").arg(normalized),
+                QStringLiteral("closes_at")));
+        if (normalized != item.closesAt) {
+            item.closesAt = normalized;
+            item.originalClosesAt = normalized;
+        }
     }
     return {};
 }
@@ -136,8 +162,12 @@ Result<Item> AuctionService::createItem(const ItemChanges& changes)
 Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
 {
     // Refused before any transaction when the fields themselves are wrong.
+    // (But for the closing time, which is judged against the lot's own: unchanged, a time
+    // already past is fine.)
+    ItemChanges fields = changes;
+    fields.closesAt.reset();
     Item probe;
-    if (auto ok = applyItemChanges(probe, changes); !ok)
+    if (auto ok = applyItemChanges(probe, fields); !ok)
         return fail(ok.error());
     return writeTransaction([&]() -> Result<Item> {
         auto current = requireItem(id, true);
@@ -179,16 +209,6 @@ Result<Item> AuctionService::item(qint64 id)
 Result<Listing<Item>> AuctionService::items(Page page)
 {
     return m_storage.listItems(page);
-}
-
-Result<Money> AuctionService::lowestAcceptableBid(qint64 id)
-{
-    auto found = item(id);
-    if (!found)
-        return fail(found.error());
-    if (!found->winningValue)
-        return found->startingPrice;
-    return *found->winningValue + found->minIncrement;
 }
 
 } // namespace BidTracker::Model

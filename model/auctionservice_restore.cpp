@@ -75,18 +75,26 @@ Result<Bid> AuctionService::restoreBid(const Bid& bid)
             return fail(taken(EntityKind::Bid, bid.id));
         if (auto ok = requireUser(bid.userId); !ok)
             return fail(ok.error());
-        if (auto target = requireItem(bid.itemId, true); !target)
+        auto target = requireItem(bid.itemId, true);
+        if (!target)
             return fail(target.error());
+        if (bid.automatic)
+            return fail(Error::conflict(
+                QStringLiteral("Bid %1 was placed by the auction for a maximum: the rules place "
+                               "such bids again by themselves")
+                    .arg(formatId(EntityKind::Bid, bid.id))));
         if (auto id = m_storage.insertBid(bid); !id)
             return fail(id.error());
-        // The highest bid wins; of equal ones, the earliest.
-        auto winner = m_storage.highestBidOf(bid.itemId);
-        if (!winner)
-            return fail(winner.error());
-        if (auto ok = m_storage.setItemWinner(bid.itemId, *winner, 1); !ok)
-            return ok;
         if (auto name = m_storage.addToUserBidCount(bid.userId, 1); !name)
             return fail(name.error());
+        if (auto ok = m_storage.setItemWinner(bid.itemId, target->winningBidId, 1); !ok)
+            return ok;
+        // The lot is worked out again from the bid on, as if it had never been deleted.
+        auto settings = m_storage.readSettings();
+        if (!settings)
+            return fail(settings.error());
+        if (auto ok = reworkLot(*target, bid.id, false, *settings); !ok)
+            return ok;
         record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
         return {};
     });

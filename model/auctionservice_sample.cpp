@@ -31,9 +31,12 @@ Result<void> AuctionService::loadSampleAuction()
             if (auto created = insertItem(item); !created)
                 return fail(created.error());
         }
-        for (const BidRequest& request : {BidRequest{1, 1, Money::fromCents(50000)},
-                                          BidRequest{1, 2, Money::fromCents(100000)}}) {
-            if (auto placed = placeBidLocked(request); !placed)
+        auto settings = m_storage.readSettings();
+        if (!settings)
+            return fail(settings.error());
+        for (const BidRequest& request : {BidRequest{1, 1, Money::fromCents(50000), {}},
+                                          BidRequest{1, 2, Money::fromCents(100000), {}}}) {
+            if (auto placed = placeBidLocked(request, *settings); !placed)
                 return fail(placed.error());
         }
         // One reset instead of the bids' own announcements: everything is new.

@@ -61,6 +61,13 @@ struct Item
     QString originalClosesAt;
     /// When the lot was closed, empty while open.
     QString closedAt;
+    /// Secret, for the operator's eyes only (the window): the leader's ceiling, their highest
+    /// maximum or bid. Kept with the lot, with the runner-up's, so that the next bid is decided
+    /// without reading the lot's history; empty when it must be worked out from the bids
+    /// (no bids, or rows written by an older version, a bulk load, a copy or an undo).
+    std::optional<Money> leaderCeiling;
+    /// The highest ceiling among the other bidders (secret); empty when nobody else bid.
+    std::optional<Money> runnerUpCeiling;
 };
 
 /// One accepted bid. Bids are never changed, only deleted.
@@ -79,6 +86,31 @@ struct Bid
     std::optional<Money> maxValue;
     /// A bid the auction placed for a maximum.
     bool automatic = false;
+};
+
+/// One entry of a lot's history in commit order (the rules work a lot out from it): a bid
+/// (bidId set), or a maximum raised alone by the leader (maximumId set, value 0).
+struct LotHistoryEntry
+{
+    qint64 bidId = 0;
+    qint64 maximumId = 0;
+    qint64 userId = 0;
+    qint64 valueCents = 0;
+    /// 0 when the bid carried no maximum.
+    qint64 maximumCents = 0;
+    bool automatic = false;
+};
+
+/// A maximum raised alone (RULES.md 2: a leader sending max_value without a bid).
+struct MaximumRaise
+{
+    qint64 id = 0;
+    qint64 itemId = 0;
+    qint64 userId = 0;
+    Money maxValue;
+    QString placedAt;
+    /// Its place in commit order: right after this bid of the lot (the lot's last then).
+    qint64 afterBidId = 0;
 };
 
 /// One item a user has bid on, with where the user stands on it.

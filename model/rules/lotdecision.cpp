@@ -9,6 +9,20 @@ LotDecider::LotDecider(LotTerms terms) : m_terms(std::move(terms))
     decide();
 }
 
+LotDecider LotDecider::resume(LotTerms terms, const LotStanding& standing)
+{
+    LotDecider decider(std::move(terms));
+    decider.m_standing = standing;
+    if (standing.leader) {
+        decider.m_ceilings.insert(*standing.leader, {standing.leaderCeilingCents, 0});
+        decider.m_highestOwnBid.insert(*standing.leader, standing.priceCents);
+    }
+    // Not decided again: the price stays what was decided when it was reached, even if the
+    // increments changed since; the next entry is decided under the terms of its time.
+    decider.m_entries = 1;
+    return decider;
+}
+
 std::optional<LotEntry> LotDecider::apply(const LotEntry& entry)
 {
     const qint64 position = ++m_entries;
@@ -23,44 +37,42 @@ std::optional<LotEntry> LotDecider::apply(const LotEntry& entry)
     Ceiling& ceiling = m_ceilings[entry.bidder];
     if (reach > ceiling.cents)
         ceiling = {reach, position};
+    // Ceilings only rise, so the top two follow from this entry alone: a bidder other than
+    // the leader takes the lead only by reaching strictly above the leader's ceiling.
+    LotStanding& s = m_standing;
+    if (!s.leader) {
+        s.leader = entry.bidder;
+        s.leaderCeilingCents = reach;
+    } else if (*s.leader == entry.bidder) {
+        s.leaderCeilingCents = std::max(s.leaderCeilingCents, reach);
+    } else if (reach > s.leaderCeilingCents) {
+        s.runnerUpCents = s.leaderCeilingCents;
+        s.leader = entry.bidder;
+        s.leaderCeilingCents = reach;
+    } else {
+        s.runnerUpCents = std::max(s.runnerUpCents.value_or(0), reach);
+    }
     decide();
-    if (!m_standing.leader || m_highestOwnBid.value(*m_standing.leader) >= m_standing.priceCents)
+    if (!s.leader || m_highestOwnBid.value(*s.leader) >= s.priceCents)
         return std::nullopt;
-    return LotEntry{*m_standing.leader, m_standing.priceCents, 0, true};
+    return LotEntry{*s.leader, s.priceCents, 0, true};
 }
 
 void LotDecider::decide()
 {
-    m_standing.leader.reset();
-    m_standing.leaderCeilingCents = 0;
-    Ceiling best;
-    std::optional<qint64> secondCents;
-    for (auto it = m_ceilings.cbegin(); it != m_ceilings.cend(); ++it) {
-        const Ceiling& c = it.value();
-        const bool leads = !m_standing.leader || c.cents > best.cents ||
-                           (c.cents == best.cents && c.reachedAt < best.reachedAt);
-        if (leads) {
-            if (m_standing.leader)
-                secondCents = std::max(secondCents.value_or(0), best.cents);
-            m_standing.leader = it.key();
-            best = c;
-        } else {
-            secondCents = std::max(secondCents.value_or(0), c.cents);
-        }
-    }
-    m_standing.leaderCeilingCents = best.cents;
-    qint64 price = m_standing.highestBidCents;
-    if (secondCents) {
-        const qint64 other = *secondCents;
+    LotStanding& s = m_standing;
+    qint64 price = s.highestBidCents;
+    if (s.runnerUpCents) {
+        const qint64 other = *s.runnerUpCents;
         const qint64 outbid = other + stepAt(other, m_terms.minIncrementCents, m_terms.increments);
-        price = std::max(price, std::min(best.cents, outbid));
+        price = std::max(price, std::min(s.leaderCeilingCents, outbid));
     }
-    if (m_terms.reserveCents && m_standing.leader && best.cents >= *m_terms.reserveCents)
+    if (m_terms.reserveCents && s.leader && s.leaderCeilingCents >= *m_terms.reserveCents)
         price = std::max(price, *m_terms.reserveCents);
-    m_standing.priceCents = price;
-    m_standing.reserveMet.reset();
+    s.priceCents = price;
+    s.reserveMet.reset();
     if (m_terms.reserveCents)
-        m_standing.reserveMet = m_standing.leader.has_value() && price >= *m_terms.reserveCents;
+        s.reserveMet = s.leader.has_value() && price >= *m_terms.reserveCents;
 }
 
 qint64 LotDecider::lowestAcceptableCents() const

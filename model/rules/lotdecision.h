@@ -44,6 +44,9 @@ struct LotStanding
     qint64 highestBidCents = 0;
     /// Empty when the lot has no reserve; otherwise whether the price reached it.
     std::optional<bool> reserveMet;
+    /// The highest ceiling among the other bidders; empty when nobody else bid. With the
+    /// leader's ceiling it is all the next decision needs (see LotDecider::resume).
+    std::optional<qint64> runnerUpCents;
     bool operator==(const LotStanding&) const = default;
 };
 
@@ -55,6 +58,14 @@ class LotDecider
 {
 public:
     explicit LotDecider(LotTerms terms);
+
+    /// Picks a lot up where it stands (the standing kept with the lot), so that the next entry
+    /// is decided in O(1) without reading its history. Holds for the entries the bidding rule
+    /// lets in: a bidder other than the leader reaches above their own earlier ceiling (their
+    /// value is above the price, which is at least every other ceiling), so only the
+    /// leader's ceiling and the runner-up's matter; the leader holds a bid at the price.
+    /// ceilingOf() then knows the leader only.
+    static LotDecider resume(LotTerms terms, const LotStanding& standing);
 
     /// Takes in one accepted entry. Returns the automatic bid the auction must add right
     /// after it (for the leader, at the price), which the caller stores and applies next.
@@ -77,6 +88,8 @@ private:
     void decide();
 
     LotTerms m_terms;
+    /// Every bidder's ceiling, for ceilingOf(); the decision itself keeps only the top two,
+    /// which ceilings (that only ever rise) allow, so each entry costs O(1).
     QHash<qint64, Ceiling> m_ceilings;
     QHash<qint64, qint64> m_highestOwnBid;
     qint64 m_entries = 0;

@@ -22,7 +22,7 @@ const QString itemSelect =
                    " i.created_at, i.bid_count, i.winning_bid_id, w.value_cents, w.user_id, wu.name,"
                    " wu.number, i.description, i.donor, i.fair_market_value_cents,"
                    " i.reserve_cents, i.buy_now_cents, i.closes_at, i.original_closes_at,"
-                   " i.closed_at"
+                   " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents"
                    " FROM items i LEFT JOIN bids w ON w.id = i.winning_bid_id"
                    " LEFT JOIN users wu ON wu.id = w.user_id");
 
@@ -51,6 +51,8 @@ Item readItem(const QSqlQuery& query)
     item.closesAt = query.value(17).toString();
     item.originalClosesAt = query.value(18).toString();
     item.closedAt = query.value(19).toString();
+    item.leaderCeiling = optionalMoney(query, 20);
+    item.runnerUpCeiling = optionalMoney(query, 21);
     return item;
 }
 

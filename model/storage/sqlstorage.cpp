@@ -293,14 +293,7 @@ Result<Listing<Item>> SqlStorage::listItems(Page page)
 Result<void> SqlStorage::setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
                                        int bidCountDelta)
 {
-    const QVariant winner =
-        winningBidId ? QVariant(*winningBidId) : QVariant(QMetaType::fromType<qint64>());
-    auto run = m_db.run(QStringLiteral("UPDATE items SET winning_bid_id = ?,"
-                                       " bid_count = bid_count + ? WHERE id = ?"),
-                        {winner, bidCountDelta, itemId});
-    if (!run)
-        return fail(run.error());
-    return {};
+    return setItemStanding(itemId, winningBidId, bidCountDelta, std::nullopt, std::nullopt);
 }
 
 // Bids

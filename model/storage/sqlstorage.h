@@ -32,6 +32,18 @@ public:
     Result<Listing<Item>> listItems(Page page) override;
     Result<void> setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
                                int bidCountDelta) override;
+    Result<void> setItemStanding(qint64 itemId, std::optional<qint64> winningBidId,
+                                 int bidCountDelta, std::optional<qint64> leaderCeilingCents,
+                                 std::optional<qint64> runnerUpCents) override;
+    Result<void> setItemClosesAt(qint64 itemId, const QString& closesAt) override;
+    Result<QList<qint64>> closeOpenItems(const QString& closedAt) override;
+    Result<QList<qint64>> closeItemsDue(const QString& now) override;
+    Result<bool> anyItemDue(const QString& now) override;
+    Result<bool> anyItemOpen() override;
+    Result<QList<LotHistoryEntry>> lotHistory(qint64 itemId) override;
+    Result<std::optional<qint64>> lastBidOf(qint64 itemId) override;
+    Result<qint64> insertMaximum(const MaximumRaise& raise) override;
+    Result<void> deleteMaximum(qint64 id) override;
 
     Result<qint64> insertBid(const Bid& bid) override;
     Result<void> deleteBid(qint64 id) override;

@@ -98,6 +98,34 @@ public:
     /// Sets the item's winning bid (none: empty) and adds `bidCountDelta` to its bid count.
     virtual Result<void> setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
                                        int bidCountDelta) = 0;
+    /// The same, with the two ceilings the lot's next decision starts from (Item::
+    /// leaderCeiling, runnerUpCeiling). setItemWinner() leaves them unknown (NULL): worked out
+    /// from the bids at the next decision.
+    virtual Result<void> setItemStanding(qint64 itemId, std::optional<qint64> winningBidId,
+                                         int bidCountDelta,
+                                         std::optional<qint64> leaderCeilingCents,
+                                         std::optional<qint64> runnerUpCents) = 0;
+    /// Moves a lot's closing time (soft close) and nothing else.
+    virtual Result<void> setItemClosesAt(qint64 itemId, const QString& closesAt) = 0;
+
+    // Closing (each a write under the same lock as bids, so a bid and the close never both
+    // win; `WHERE status = 'open'` makes each lot close once however many processes try)
+    /// Closes every open lot, closed_at = `closedAt`; returns their ids.
+    virtual Result<QList<qint64>> closeOpenItems(const QString& closedAt) = 0;
+    /// Closes the open lots whose closes_at is at or before `now`, closed_at = their
+    /// closes_at; returns their ids.
+    virtual Result<QList<qint64>> closeItemsDue(const QString& now) = 0;
+    /// Whether any open lot's closes_at is at or before `now` (a read, outside transactions).
+    virtual Result<bool> anyItemDue(const QString& now) = 0;
+    virtual Result<bool> anyItemOpen() = 0;
+
+    // A lot's history (RULES.md 2), for working it out again
+    /// Its bids and raised maximums in commit order.
+    virtual Result<QList<LotHistoryEntry>> lotHistory(qint64 itemId) = 0;
+    /// The lot's last bid (highest id), if any.
+    virtual Result<std::optional<qint64>> lastBidOf(qint64 itemId) = 0;
+    virtual Result<qint64> insertMaximum(const MaximumRaise& raise) = 0;
+    virtual Result<void> deleteMaximum(qint64 id) = 0;
 
     // Bids
     /// `bid.id` 0 takes the next id (maximum and automatic mark included). Returns the id.

@@ -225,7 +225,7 @@ TEST(Database, MigratesAVersion2FileToTheWholeNight)
     ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
     // THEN the bidders have paddle numbers in id order from 100, the settings have their
     // defaults, the old bid is a plain one, and a new bidder takes the next number
-    EXPECT_EQ(pragma(**db, "user_version"), 3);
+    EXPECT_EQ(pragma(**db, "user_version"), Database::SchemaVersion);
     AuctionService service(**db);
     EXPECT_EQ(service.user(1)->number, 100);
     EXPECT_EQ(service.user(3)->number, 102);

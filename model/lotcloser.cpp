@@ -1,0 +1,37 @@
+#include "lotcloser.h"
+
+#include "auctionservice.h"
+
+namespace BidTracker::Model {
+
+LotCloser::LotCloser(AuctionService& service, int intervalMs, QObject* parent)
+    : QObject(parent), m_service(service)
+{
+    m_timer.setInterval(intervalMs);
+    // A precise timer: a close due at 21:00:00.000 should not wait for a coarse tick.
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] { (void)closeDue(); });
+}
+
+void LotCloser::start()
+{
+    (void)closeDue();
+    m_timer.start();
+}
+
+void LotCloser::stop()
+{
+    m_timer.stop();
+}
+
+Result<QList<qint64>> LotCloser::closeDue()
+{
+    auto closed = m_service.closeDueLots();
+    if (!closed)
+        Q_EMIT failed(closed.error().message);
+    else if (!closed->isEmpty())
+        Q_EMIT lotsClosed(*closed);
+    return closed;
+}
+
+} // namespace BidTracker::Model
