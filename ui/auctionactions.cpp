@@ -3,6 +3,7 @@
 #include "itemdialog.h"
 #include "model/auctionservice.h"
 #include "model/bidcheck.h"
+#include "model/lotrules.h"
 #include "model/tables/tablesupport.h"
 #include "servicecommand.h"
 
@@ -55,6 +56,12 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
     };
     m_report = [this](const QString& message) {
         QMessageBox::warning(m_window, tr("Bid Tracker"), message);
+    };
+    m_ask = [this](const QString& label) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(m_window, tr("Bid Tracker"), label,
+                                                   QLineEdit::Normal, QString(), &ok);
+        return ok ? std::optional(text) : std::nullopt;
     };
 }
 
@@ -219,9 +226,9 @@ bool AuctionActions::renameUser(qint64 userId, const QString& name)
     return true;
 }
 
-Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId,
-                                            std::optional<Model::Money> value,
-                                            std::optional<Model::Money> maximum)
+Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userId,
+                                                     std::optional<Model::Money> value,
+                                                     std::optional<Model::Money> maximum)
 {
     if (!value && !maximum)
         return Model::fail(Model::Error::invalid(tr("Type an amount, a maximum, or both."),
@@ -230,9 +237,10 @@ Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId,
     // A slip of the finger costs as much in a maximum as in a bid: the higher one is asked.
     const Model::Money highest =
         std::max(value.value_or(Model::Money()), maximum.value_or(Model::Money()));
+    const bool askingMaximum = maximum && *maximum == highest;
     if (lowest && Model::isFarAboveLowest(highest, *lowest) &&
         !m_confirm(
-            (maximum && *maximum == highest
+            (askingMaximum
                  ? tr("The maximum %1 is %2 times the lowest acceptable bid of %3. Record it?")
                  : tr("%1 is %2 times the lowest acceptable bid of %3. Record it?"))
                 .arg(Model::displayMoney(highest))
@@ -240,29 +248,24 @@ Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId,
                 .arg(Model::displayMoney(*lowest))))
         return Model::fail(Model::Error::invalid(
             tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(highest)),
-            maximum && *maximum == highest ? QStringLiteral("max_value")
-                                           : QStringLiteral("value")));
-    const auto bid = placeThroughService(itemId, userId, value, maximum);
-    if (!bid)
-        return Model::fail(
-            refusalInWords(bid.error(), itemId, userId, value.value_or(Model::Money())));
-    const Model::Bid placed = *bid;
+            askingMaximum ? QStringLiteral("max_value") : QStringLiteral("value")));
+    Model::BidRequest request;
+    request.itemId = itemId;
+    request.userId = userId;
+    request.value = value;
+    request.maxValue = maximum;
+    const auto placement = m_service.placeBid(request);
+    if (!placement)
+        return Model::fail(refusalInWords(placement.error(), itemId, userId,
+                                          value.value_or(lowest.value_or(Model::Money()))));
+    if (!placement->added)
+        return placement;
+    const Model::Bid placed = placement->bid;
     push(
         tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
         [this, id = placed.id] { return m_service.deleteBid(id); },
         [this, placed] { return done(m_service.restoreBid(placed)); });
-    return bid;
-}
-
-Result<Model::Bid> AuctionActions::placeThroughService(qint64 itemId, qint64 userId,
-                                                       std::optional<Model::Money> value,
-                                                       std::optional<Model::Money> maximum)
-{
-    // TODO: hand the maximum to the service once the rules of issue 13 are merged.
-    if (maximum)
-        return Model::fail(Model::Error::invalid(tr("Maximum bids are not taken yet."),
-                                                 QStringLiteral("max_value")));
-    return m_service.placeBid(itemId, userId, *value);
+    return placement;
 }
 
 Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
@@ -280,6 +283,13 @@ Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 it
             tr("There is no bidder %1.").arg(formatId(EntityKind::User, userId)));
     if (item->status == Model::ItemStatus::Closed)
         return Model::Error::conflict(tr("The %1 is closed: it takes no more bids.").arg(lot));
+    if (const auto settings = m_service.settings()) {
+        // Its time came and the closer has not been round yet: closed all the same.
+        const QString closes = Model::closingTime(*item, *settings);
+        if (!closes.isEmpty() && closes <= Model::utcTimestampNow())
+            return Model::Error::conflict(tr("The %1 closed at %2: it takes no more bids.")
+                                              .arg(lot, Model::displayTime(closes)));
+    }
     if (error.code == Model::Error::Code::Conflict) {
         if (const auto lowest = m_service.lowestAcceptableBid(itemId); lowest && value < *lowest)
             return Model::Error::conflict(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionservice.h"
 #include "model/error.h"
 #include "model/records.h"
 
@@ -8,10 +9,6 @@
 
 class QUndoStack;
 class QWidget;
-
-namespace BidTracker::Model {
-class AuctionService;
-}
 
 namespace BidTracker::Gui {
 
@@ -25,6 +22,8 @@ class AuctionActions final : public QObject
 public:
     using Confirm = std::function<bool(const QString& question)>;
     using Report = std::function<void(const QString& message)>;
+    /// Asks for a line of text (`label` says what); empty when the operator cancelled.
+    using Ask = std::function<std::optional<QString>(const QString& label)>;
 
     AuctionActions(Model::AuctionService& service, QWidget* window);
 
@@ -32,6 +31,7 @@ public:
     /// Replaces the question and message boxes (tests answer them without a person).
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     void setReport(Report report) { m_report = std::move(report); }
+    void setAsk(Ask ask) { m_ask = std::move(ask); }
 
     /// The dialogs; each returns the new or changed id, or 0 when nothing was done.
     qint64 addItem();
@@ -42,9 +42,17 @@ public:
     /// lowest acceptable bid, or a raise of the maximum alone for a bidder who leads). An
     /// amount or maximum far above the lowest acceptable bid is asked about first
     /// (Model::isFarAboveLowest); a refusal is explained with lot and bidder in words.
-    Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId,
-                                       std::optional<Model::Money> value,
-                                       std::optional<Model::Money> maximum = std::nullopt);
+    /// A maximum raised alone adds no bid and is not on the undo stack (nothing to take back
+    /// but the raise, which the rules keep in the lot's history).
+    Model::Result<Model::BidPlacement> placeBid(qint64 itemId, qint64 userId,
+                                                std::optional<Model::Money> value,
+                                                std::optional<Model::Money> maximum = std::nullopt);
+    /// Sells the lot at its buy-now price to a bidder asked for (number, id or name), after
+    /// asking; undo reopens the lot and takes the bid back. Returns the bid's id, or 0.
+    qint64 buyNow(qint64 itemId);
+    /// Closes every open lot after asking ("Close 12 open lots?"); undo reopens exactly
+    /// those. Returns how many were closed.
+    qint64 closeAllOpenLots();
     /// Reopening a closed lot asks first.
     bool setLotOpen(qint64 itemId, bool open);
     /// An edit of a lot; a starting price raised above its winning bid asks first.
@@ -67,9 +75,8 @@ private:
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
-    Model::Result<Model::Bid> placeThroughService(qint64 itemId, qint64 userId,
-                                                  std::optional<Model::Money> value,
-                                                  std::optional<Model::Money> maximum);
+    /// Says why, for the actions that answer with an id or a count: 0.
+    qint64 refused(const Model::Error& error);
     Model::Error refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
                                 Model::Money value);
 
@@ -78,6 +85,7 @@ private:
     QUndoStack* m_undo;
     Confirm m_confirm;
     Report m_report;
+    Ask m_ask;
 };
 
 } // namespace BidTracker::Gui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionservice.h"
 #include "model/error.h"
 #include "model/records.h"
 
@@ -31,9 +32,9 @@ public:
     /// Places the bid (and records it for undo); the dialog closes when it succeeds.
     /// `value` empty: the lowest acceptable bid, or, for a bidder who leads, a raise of their
     /// maximum alone; `maximum` empty: a plain bid.
-    using Placer = std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId,
-                                                           std::optional<Model::Money> value,
-                                                           std::optional<Model::Money> maximum)>;
+    using Placer = std::function<Model::Result<Model::BidPlacement>(
+        qint64 itemId, qint64 userId, std::optional<Model::Money> value,
+        std::optional<Model::Money> maximum)>;
 
     /// `items` and `users`: the window's tables; only open lots are offered. The lowest
     /// acceptable bid follows live changes (a bid arriving over the API while typing).

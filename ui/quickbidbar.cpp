@@ -198,14 +198,21 @@ void QuickBidBar::record()
         updateHint();
         return;
     }
-    QString said =
-        maximum ? tr("Recorded %1: %2 by %3 on %4, up to %5.")
-                      .arg(Model::formatId(Model::EntityKind::Bid, placed->id),
-                           Model::displayMoney(placed->value), m_bidder->text(), m_lot->text(),
-                           Model::displayMoney(*maximum))
-                : tr("Recorded %1: %2 by %3 on %4.")
-                      .arg(Model::formatId(Model::EntityKind::Bid, placed->id),
-                           Model::displayMoney(placed->value), m_bidder->text(), m_lot->text());
+    const Model::Bid& bid = placed->bid;
+    QString said;
+    if (!placed->added)
+        said = tr("Raised the maximum of %1 on %2 to %3; they lead at %4.")
+                   .arg(m_bidder->text(), m_lot->text(), Model::displayMoney(*maximum),
+                        Model::displayMoney(bid.value));
+    else if (maximum)
+        said = tr("Recorded %1: %2 by %3 on %4, up to %5.")
+                   .arg(Model::formatId(Model::EntityKind::Bid, bid.id),
+                        Model::displayMoney(bid.value), m_bidder->text(), m_lot->text(),
+                        Model::displayMoney(*maximum));
+    else
+        said = tr("Recorded %1: %2 by %3 on %4.")
+                   .arg(Model::formatId(Model::EntityKind::Bid, bid.id),
+                        Model::displayMoney(bid.value), m_bidder->text(), m_lot->text());
     // Another bidder's maximum may answer at once: the clerk tells the room who leads now.
     if (const auto item = m_service.item(m_lotId);
         item && item->winnerUserId && *item->winnerUserId != m_bidderId && item->winningValue)
@@ -219,7 +226,7 @@ void QuickBidBar::record()
     m_maximum->clear();
     m_bidder->setFocus(Qt::OtherFocusReason);
     updateHint();
-    Q_EMIT bidRecorded(placed->id);
+    Q_EMIT bidRecorded(bid.id);
 }
 
 void QuickBidBar::clearAll()

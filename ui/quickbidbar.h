@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionservice.h"
 #include "model/change.h"
 #include "model/error.h"
 #include "model/records.h"
@@ -32,9 +33,9 @@ class QuickBidBar final : public QWidget
 public:
     /// `value` empty: the lowest acceptable bid, or, for a bidder who leads, a raise of their
     /// maximum alone; `maximum` empty: a plain bid.
-    using Placer = std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId,
-                                                           std::optional<Model::Money> value,
-                                                           std::optional<Model::Money> maximum)>;
+    using Placer = std::function<Model::Result<Model::BidPlacement>(
+        qint64 itemId, qint64 userId, std::optional<Model::Money> value,
+        std::optional<Model::Money> maximum)>;
 
     QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& notifier, Placer placer,
                 QWidget* parent = nullptr);

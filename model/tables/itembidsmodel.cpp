@@ -25,10 +25,10 @@ void ItemBidsModel::setItemId(qint64 itemId)
             std::reverse(rows.begin(), rows.end());
         }
     }
-    m_winningBidId.reset();
+    takeStanding(Item());
     if (itemId > 0) {
         if (auto item = m_service.item(itemId))
-            m_winningBidId = item->winningBidId;
+            takeStanding(*item);
     }
     resetRows(std::move(rows));
 }
@@ -92,15 +92,26 @@ QVariant ItemBidsModel::data(const QModelIndex& index, int role) const
 
 std::optional<Money> ItemBidsModel::leaderMaximum() const
 {
-    const int winningRow = m_winningBidId ? rowOfId(*m_winningBidId) : -1;
-    if (winningRow < 0)
+    if (!m_winningValue)
         return std::nullopt;
-    const qint64 leader = recordAt(winningRow).userId;
-    std::optional<Money> highest;
-    for (const Bid& bid : records())
-        if (bid.userId == leader && bid.maxValue && (!highest || *bid.maxValue > *highest))
-            highest = bid.maxValue;
-    return highest;
+    // The lot row keeps the leader's ceiling; when it is unknown (rows from an older version,
+    // an undo), the leader's own bids tell it, short of a maximum raised alone.
+    std::optional<Money> ceiling = m_leaderCeiling;
+    const int winningRow = m_winningBidId ? rowOfId(*m_winningBidId) : -1;
+    if (!ceiling && winningRow >= 0) {
+        const qint64 leader = recordAt(winningRow).userId;
+        for (const Bid& bid : records())
+            if (bid.userId == leader && bid.maxValue && (!ceiling || *bid.maxValue > *ceiling))
+                ceiling = bid.maxValue;
+    }
+    return ceiling && *ceiling > *m_winningValue ? ceiling : std::nullopt;
+}
+
+void ItemBidsModel::takeStanding(const Item& item)
+{
+    m_winningBidId = item.winningBidId;
+    m_winningValue = item.winningValue;
+    m_leaderCeiling = item.leaderCeiling;
 }
 
 QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -128,6 +139,8 @@ void ItemBidsModel::onChanged(const Change& change)
     if (change.kind == EntityKind::Item && change.id == m_itemId &&
         change.action == Change::Action::Removed) {
         setItemId(0);
+    } else if (change.kind == EntityKind::Item && change.id == m_itemId) {
+        refreshWinner(); // a maximum raised alone changes the lot, not its bids
     } else if (change.kind == EntityKind::Bid && change.itemId == m_itemId) {
         if (change.action == Change::Action::Removed)
             removeRecord(change.id);
@@ -151,7 +164,7 @@ void ItemBidsModel::refreshWinner()
     if (!item)
         return;
     const auto previous = m_winningBidId;
-    m_winningBidId = item->winningBidId;
+    takeStanding(*item);
     for (const auto& id : {previous, m_winningBidId}) {
         if (!id)
             continue;

@@ -27,7 +27,8 @@ public:
     void setItemId(qint64 itemId);
     qint64 itemId() const { return m_itemId; }
     std::optional<qint64> winningBidId() const { return m_winningBidId; }
-    /// The highest maximum the leader left on this lot, or nothing when they left none.
+    /// The leader's maximum when it is above the price (secret: the operator's eyes only),
+    /// or nothing when the leader left none higher.
     std::optional<Money> leaderMaximum() const;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -36,10 +37,13 @@ public:
 private:
     void onChanged(const Change& change);
     void refreshWinner();
+    void takeStanding(const Item& item);
 
     AuctionService& m_service;
     qint64 m_itemId = 0;
     std::optional<qint64> m_winningBidId;
+    std::optional<Money> m_winningValue;
+    std::optional<Money> m_leaderCeiling;
 };
 
 } // namespace BidTracker::Model

@@ -2,6 +2,7 @@
 
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
+#include "model/lotrules.h"
 #include "tablesupport.h"
 #include "timeleft.h"
 
@@ -16,13 +17,6 @@ namespace {
 constexpr qint64 ByHandSortKey = std::numeric_limits<qint64>::max() - 1;
 constexpr qint64 ClosedSortKey = std::numeric_limits<qint64>::max();
 
-// TODO: use the service's reserve helper once the rules of issue 13 are merged, so the
-// window and the API can never disagree on "met".
-bool reserveMet(const Item& item)
-{
-    return item.reserve && item.winningValue && *item.winningValue >= *item.reserve;
-}
-
 } // namespace
 
 ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
@@ -34,6 +28,18 @@ ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifi
     connect(&m_ticker, &QTimer::timeout, this, &ItemsTableModel::tick);
     m_ticker.start();
     reload();
+}
+
+void ItemsTableModel::readSettings()
+{
+    // The auction's "close all at" closes every lot that closes later or by hand.
+    if (auto settings = m_service.settings())
+        m_settings = *settings;
+}
+
+QString ItemsTableModel::closesAt(const Item& item) const
+{
+    return closingTime(item, m_settings);
 }
 
 void ItemsTableModel::setClock(Clock clock)
@@ -49,7 +55,7 @@ void ItemsTableModel::tick()
     int last = -1;
     const QList<Item>& rows = records();
     for (int row = 0; row < rows.size(); ++row) {
-        if (rows[row].closesAt.isEmpty() || rows[row].status == ItemStatus::Closed)
+        if (closesAt(rows[row]).isEmpty() || rows[row].status == ItemStatus::Closed)
             continue;
         if (first < 0)
             first = row;
@@ -63,14 +69,15 @@ void ItemsTableModel::tick()
 QVariant ItemsTableModel::timeLeft(const Item& item, int role) const
 {
     const bool closed = item.status == ItemStatus::Closed;
-    if (item.closesAt.isEmpty()) {
+    const QString closing = closesAt(item);
+    if (closing.isEmpty()) {
         if (role == SortRole)
             return closed ? ClosedSortKey : ByHandSortKey;
         if (role == Qt::ToolTipRole && !closed)
             return tr("Closes by hand");
         return {}; // nothing counts down; a closed one says so in its status
     }
-    const QDateTime closes = QDateTime::fromString(item.closesAt, Qt::ISODateWithMs);
+    const QDateTime closes = QDateTime::fromString(closing, Qt::ISODateWithMs);
     const qint64 left = closed ? 0 : std::max<qint64>(0, m_clock().secsTo(closes));
     const bool extended =
         !item.originalClosesAt.isEmpty() && item.closesAt != item.originalClosesAt;
@@ -102,9 +109,9 @@ QVariant ItemsTableModel::reserveCell(const Item& item, int role) const
         return role == SortRole ? QVariant(-1) : QVariant();
     switch (role) {
     case SortRole:
-        return reserveMet(item) ? 1 : 0;
+        return reserveMet(item).value_or(false) ? 1 : 0;
     case Qt::DisplayRole:
-        return reserveMet(item) ? tr("met") : tr("not met");
+        return reserveMet(item).value_or(false) ? tr("met") : tr("not met");
     case Qt::ToolTipRole:
         // The operator may see it; bidders, the API and printouts never do.
         return tr("Reserve %1 (secret to bidders)").arg(displayMoney(*item.reserve));
@@ -134,6 +141,7 @@ QVariant ItemsTableModel::buyNowCell(const Item& item, int role) const
 
 void ItemsTableModel::reload()
 {
+    readSettings();
     auto listing = m_service.items();
     resetRows(listing ? std::move(listing->rows) : QList<Item>());
 }
@@ -284,7 +292,12 @@ void ItemsTableModel::onChanged(const Change& change)
                 applyRecord(id, m_service.item(id));
         }
         break;
-    default: // payments, donations and settings show on no lot
+    case EntityKind::Settings:
+        // "Close all at" may have moved: every countdown follows.
+        readSettings();
+        tick();
+        break;
+    default: // payments and donations show on no lot
         break;
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionsettings.h"
 #include "model/change.h"
 #include "model/records.h"
 
@@ -66,12 +67,16 @@ Q_SIGNALS:
 
 private:
     void onChanged(const Change& change);
+    void readSettings();
+    /// When the lot stops taking bids: its own time or the auction's, whichever comes first.
+    QString closesAt(const Item& item) const;
     QVariant timeLeft(const Item& item, int role) const;
     QVariant reserveCell(const Item& item, int role) const;
     QVariant buyNowCell(const Item& item, int role) const;
 
     AuctionService& m_service;
     Clock m_clock;
+    AuctionSettings m_settings;
     QTimer m_ticker;
 };
 

@@ -315,8 +315,7 @@ TEST(TableModels, TimeLeftReadsInDaysHoursOrMinutes)
 
 TEST(TableModels, ItemBidsModelMarksAutomaticBidsAndShowsTheLeadersMaximum)
 {
-    // GIVEN RULES.md's example so far: A bids 10 with max 50, B bids 20, the auction bids 21
-    // for A (the bids as stored, put back as an undo would)
+    // GIVEN RULES.md's example (start 10, step 1): A bids 10 with max 50, B bids 20
     TestAuction auction;
     const qint64 a = auction.addUser(QStringLiteral("Ann"));
     const qint64 b = auction.addUser(QStringLiteral("Bob"));
@@ -324,24 +323,23 @@ TEST(TableModels, ItemBidsModelMarksAutomaticBidsAndShowsTheLeadersMaximum)
     ItemBidsModel model(auction.service(), auction.notifier());
     ModelCheck check(&model);
     model.setItemId(lot);
-    const auto put = [&](qint64 id, qint64 user, qint64 cents, std::optional<qint64> max,
-                         bool automatic) {
-        Bid bid;
-        bid.id = id;
-        bid.itemId = lot;
-        bid.userId = user;
-        bid.value = Money::fromCents(cents);
-        bid.placedAt = QStringLiteral("2026-12-05T20:00:0%1.000Z").arg(id);
+    const auto place = [&](qint64 user, std::optional<qint64> cents, std::optional<qint64> max) {
+        BidRequest request;
+        request.itemId = lot;
+        request.userId = user;
+        if (cents)
+            request.value = Money::fromCents(*cents);
         if (max)
-            bid.maxValue = Money::fromCents(*max);
-        bid.automatic = automatic;
-        ASSERT_TRUE(auction.service().restoreBid(bid).has_value());
+            request.maxValue = Money::fromCents(*max);
+        const auto placed = auction.service().placeBid(request);
+        ASSERT_TRUE(placed.has_value()) << placed.error().message.toStdString();
     };
-    put(1, a, 1000, 5000, false);
-    put(2, b, 2000, std::nullopt, false);
-    put(3, a, 2100, std::nullopt, true);
-    // THEN the newest row is the automatic bid, winning, and A's maximum is shown
+    place(a, 1000, 5000);
+    place(b, 2000, std::nullopt);
+    // THEN the newest row is the automatic bid of 21 for A, winning; A's maximum shows on
+    // A's own bid and as the leader's maximum
     ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Value).data(SortRole).toLongLong(), 2100);
     EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(),
               QStringLiteral("Winning, auto"));
     EXPECT_EQ(model.index(1, ItemBidsModel::Standing).data().toString(), QString());
@@ -349,10 +347,14 @@ TEST(TableModels, ItemBidsModelMarksAutomaticBidsAndShowsTheLeadersMaximum)
               displayMoney(Money::fromCents(5000)));
     EXPECT_EQ(model.index(1, ItemBidsModel::Maximum).data().toString(), QString());
     EXPECT_EQ(model.leaderMaximum(), Money::fromCents(5000));
-    // WHEN B takes the lead with a plain bid of 60, the leader has no maximum
-    put(4, b, 6000, std::nullopt, false);
+    // WHEN B bids 60: B leads with a plain bid, so no maximum above the price is shown
+    place(b, 6000, std::nullopt);
     EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(), QStringLiteral("Winning"));
     EXPECT_EQ(model.index(1, ItemBidsModel::Standing).data().toString(), QStringLiteral("auto"));
     EXPECT_FALSE(model.leaderMaximum().has_value());
+    // WHEN A raises the maximum to 100 (value left out): A leads at 61, up to 100
+    place(a, std::nullopt, 10000);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Value).data(SortRole).toLongLong(), 6100);
+    EXPECT_EQ(model.leaderMaximum(), Money::fromCents(10000));
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
 }
