@@ -94,8 +94,8 @@ qint64 AuctionActions::closeAllOpenLots()
         m_report(tr("Every lot is closed already."));
         return 0;
     }
-    if (!m_confirm(
-            tr("Close %n open lot(s)? They take no more bids.", nullptr, static_cast<int>(open))))
+    if (!m_confirm(open == 1 ? tr("Close the one open lot? It takes no more bids.")
+                             : tr("Close %1 open lots? They take no more bids.").arg(open)))
         return 0;
     const auto closed = m_service.closeAll();
     if (!closed)

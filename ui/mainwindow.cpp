@@ -299,6 +299,12 @@ void MainWindow::buildMenus()
         pages[m_tabs->currentIndex()]->searchField()->setFocus();
     });
 
+    QMenu* auction = menuBar()->addMenu(tr("&Auction"));
+    auction->addAction(tr("&Close all open lots…"), this, [this] {
+        if (m_actions->closeAllOpenLots() > 0)
+            m_tabs->setCurrentIndex(ItemsTab);
+    });
+
     QToolBar* tools = addToolBar(tr("Auction"));
     tools->setObjectName(QStringLiteral("auctionToolbar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -353,6 +359,13 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
         menu->addAction(tr("Edit lot…"), this, [this, id] { m_actions->editItem(id); });
         menu->addAction(closed ? tr("Reopen lot…") : tr("Close lot"), this,
                         [this, id, closed] { m_actions->setLotOpen(id, closed); });
+        if (row >= 0 && m_itemsModel->recordAt(row).buyNow) {
+            // The service says why when the price has passed it meanwhile.
+            QAction* buy = menu->addAction(
+                tr("Buy now at %1…").arg(Model::displayMoney(*m_itemsModel->recordAt(row).buyNow)),
+                this, [this, id] { m_actions->buyNow(id); });
+            buy->setEnabled(!closed);
+        }
         menu->addSeparator();
         menu->addAction(tr("Delete lot…"), this, [this, id] { m_actions->deleteItem(id); });
     } else if (page == m_users) {

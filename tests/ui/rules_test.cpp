@@ -1,17 +1,25 @@
 // The rules of real sales as the operator meets them in the window: the lot dialog's
 // reserve, buy-now price and closing time, the lots' live countdown, maximum bids and
 // automatic ones, buy now and closing every open lot at once.
+#include "model/lotcloser.h"
+#include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
 #include "model/tables/tablesupport.h"
 #include "ui/itemdialog.h"
+#include "ui/placebiddialog.h"
+#include "ui/quickbidbar.h"
 #include "ui/tablepage.h"
 #include "windowfixture.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -73,7 +81,7 @@ int secondsIn(const QString& text)
 
 TEST(Countdown, ALotClosingInSecondsCountsDownInRedThenSaysClosed)
 {
-    // GIVEN lot 2 closing six seconds from now, selected in the Lots table
+    // GIVEN lot 2 closing six seconds from now, lot 1 selected in the Lots table
     WindowFixture f;
     Model::ItemChanges changes;
     changes.closesAt = QDateTime::currentDateTimeUtc().addSecs(6).toString(Qt::ISODateWithMs);
@@ -97,11 +105,15 @@ TEST(Countdown, ALotClosingInSecondsCountsDownInRedThenSaysClosed)
     // AND its column stays wide enough for what it shows
     EXPECT_GE(f.items()->columnWidth(Model::ItemsTableModel::TimeLeft),
               f.items()->fontMetrics().horizontalAdvance(left.data().toString()));
-    // WHEN the lot is closed
-    ASSERT_TRUE(f.window->actions()->setLotOpen(2, false));
-    // THEN it says closed, in the table's grey
-    EXPECT_EQ(left.data().toString(), QStringLiteral("closed"));
+    // WHEN its time comes, with the lot closer running as in every process
+    Model::LotCloser closer(f.auction.service(), 100);
+    closer.start();
+    // THEN it says closed, in the table's grey, and the lot is closed in the database
+    ASSERT_TRUE(waitFor([&] { return left.data().toString() == u"closed"; }, 8000))
+        << left.data().toString().toStdString();
+    EXPECT_EQ(f.auction.service().item(2)->status, Model::ItemStatus::Closed);
     EXPECT_NE(delegate->optionFor(left, f.items()).palette.color(QPalette::Text), red);
+    EXPECT_EQ(resets.size(), 0);
 }
 
 TEST(LotDialog, KeepsReserveBuyNowAndClosingTimeAndRefusesABadAmountNamingTheField)
@@ -188,4 +200,212 @@ TEST(LotDialog, RefusesAClosingTimeAlreadyPast)
     EXPECT_EQ(f.window->actions()->addItem(), 0);
     EXPECT_TRUE(refusal.startsWith(QStringLiteral("Closes at: "))) << refusal.toStdString();
     EXPECT_EQ(f.auction.service().items()->total, lots);
+}
+
+namespace {
+
+/// The menu bar's menu with this title (ampersands ignored), or null.
+QMenu* menuNamed(QMainWindow* window, const QString& title)
+{
+    for (QAction* action : window->menuBar()->actions())
+        if (action->menu() && action->text().remove(u'&') == title)
+            return action->menu();
+    return nullptr;
+}
+
+/// The right-click menu of a lot's row, as shown.
+QStringList rowMenuOf(WindowFixture& f, qint64 id)
+{
+    const QModelIndex name = lotCell(f, id, Model::ItemsTableModel::Name);
+    Q_EMIT f.items()->customContextMenuRequested(f.items()->visualRect(name).center());
+    QMenu* menu = nullptr;
+    waitFor(
+        [&] {
+            for (QWidget* widget : QApplication::topLevelWidgets())
+                if (auto* found = qobject_cast<QMenu*>(widget); found && found->isVisible())
+                    menu = found;
+            return menu != nullptr;
+        },
+        2000);
+    QStringList texts;
+    if (!menu)
+        return texts;
+    for (QAction* action : menu->actions())
+        if (!action->isSeparator())
+            texts.append(action->text() + (action->isEnabled() ? QString() : u" (off)"_qs));
+    menu->close();
+    return texts;
+}
+
+} // namespace
+
+TEST(MaximumBids, TheQuickBidBarTakesAMaximumAndTheBidListMarksTheAutomaticBid)
+{
+    // GIVEN RULES.md's example: a lot starting at 10 with a step of 1, chosen in the bar
+    WindowFixture f;
+    const qint64 lot = f.auction.addItem(QStringLiteral("Cut-glass bowl"), 1000, 100);
+    Gui::QuickBidBar* bar = f.window->quickBidBar();
+    bar->chooseLot(lot);
+    f.window->itemsPage()->selectId(lot);
+    // WHEN Albert (1) bids 10 with a maximum of 50, typed key by key
+    QTest::keyClicks(bar->bidderField(), QStringLiteral("1"));
+    QTest::keyClick(bar->bidderField(), Qt::Key_Tab);
+    QTest::keyClicks(bar->amountField(), QStringLiteral("10"));
+    QTest::keyClick(bar->amountField(), Qt::Key_Tab);
+    ASSERT_EQ(f.window->focusWidget(), bar->maximumField());
+    QTest::keyClicks(bar->maximumField(), QStringLiteral("50"));
+    QTest::keyClick(bar->maximumField(), Qt::Key_Return);
+    // THEN the bid carries the maximum, and the bar says so
+    const auto first = f.auction.service().winningBid(lot);
+    ASSERT_TRUE(first.has_value()) << bar->message().toStdString();
+    EXPECT_EQ(first->value.cents(), 1000);
+    EXPECT_EQ(first->maxValue, Model::Money::fromCents(5000));
+    EXPECT_TRUE(bar->message().contains(QStringLiteral("up to 50.00")))
+        << bar->message().toStdString();
+    EXPECT_TRUE(bar->maximumField()->text().isEmpty());
+    // WHEN Berry (2) bids 20, a plain bid
+    QTest::keyClicks(bar->bidderField(), QStringLiteral("2"));
+    QTest::keyClick(bar->bidderField(), Qt::Key_Tab);
+    QTest::keyClicks(bar->amountField(), QStringLiteral("20"));
+    QTest::keyClick(bar->amountField(), Qt::Key_Return);
+    // THEN the auction bids 21 for Albert; the bar tells the clerk at once
+    EXPECT_TRUE(bar->message().contains(QStringLiteral("Albert leads at 21.00")))
+        << bar->message().toStdString();
+    // AND the lot's bid list shows the automatic bid, winning, marked auto, and the
+    // operator reads Albert's maximum there
+    QTableView* bids = f.window->itemBidsView();
+    ASSERT_TRUE(waitFor([&] { return f.rowsOf(bids) == 3; }, 1000));
+    EXPECT_EQ(cell(bids, 0, Model::ItemBidsModel::Value), QStringLiteral("21.00"));
+    EXPECT_EQ(cell(bids, 0, Model::ItemBidsModel::Standing), QStringLiteral("Winning, auto"));
+    EXPECT_EQ(cell(bids, 2, Model::ItemBidsModel::Maximum), QStringLiteral("50.00"));
+    bool titled = false;
+    for (const QLabel* label : f.window->findChildren<QLabel*>())
+        titled = titled || label->text().contains(QStringLiteral("the leader's maximum is 50.00"));
+    EXPECT_TRUE(titled);
+    // WHEN a maximum is typed wrong, THEN it is refused naming the field, and nothing is added
+    QTest::keyClicks(bar->bidderField(), QStringLiteral("3"));
+    QTest::keyClick(bar->bidderField(), Qt::Key_Tab);
+    QTest::keyClick(bar->amountField(), Qt::Key_Tab);
+    QTest::keyClicks(bar->maximumField(), QStringLiteral("1,00"));
+    QTest::keyClick(bar->maximumField(), Qt::Key_Return);
+    EXPECT_TRUE(bar->message().startsWith(QStringLiteral("Maximum: ")))
+        << bar->message().toStdString();
+    EXPECT_EQ(f.auction.service().item(lot)->bidCount, 3);
+    // WHEN undone, Berry's bid goes and with it the automatic bid it called for
+    f.window->actions()->undoStack()->undo();
+    EXPECT_EQ(f.auction.service().item(lot)->bidCount, 1);
+    EXPECT_EQ(f.auction.service().winningBid(lot)->value.cents(), 1000);
+}
+
+TEST(MaximumBids, ThePlaceBidDialogTakesAMaximumAlone)
+{
+    // GIVEN a lot starting at 10, and the place-bid dialog on it
+    WindowFixture f;
+    const qint64 lot = f.auction.addItem(QStringLiteral("Cut-glass bowl"), 1000, 100);
+    f.window->itemsPage()->selectId(lot);
+    std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
+    dialog->show();
+    dialog->findChildren<QComboBox*>().at(1)->lineEdit()->setText(QStringLiteral("Constance"));
+    // WHEN the operator leaves the amount empty and types a maximum of 40
+    dialog->amountField()->clear();
+    dialog->maximumField()->setText(QStringLiteral("40"));
+    dialog->accept();
+    // THEN the bid is the lowest acceptable one, up to 40
+    EXPECT_EQ(dialog->result(), QDialog::Accepted) << dialog->message().toStdString();
+    const auto bid = f.auction.service().winningBid(lot);
+    ASSERT_TRUE(bid.has_value());
+    EXPECT_EQ(bid->value.cents(), 1000);
+    EXPECT_EQ(bid->maxValue, Model::Money::fromCents(4000));
+    EXPECT_EQ(bid->userName, QStringLiteral("Constance"));
+}
+
+TEST(BuyNow, TheLotsMenuSellsAtTheBuyNowPriceAfterAskingAndUndoReopens)
+{
+    // GIVEN lot 2 with a buy-now price of 1,500.00
+    WindowFixture f;
+    Model::ItemChanges changes;
+    changes.buyNow = std::optional(Model::Money::fromCents(150000));
+    ASSERT_TRUE(f.auction.service().updateItem(2, changes).has_value());
+    // THEN its menu offers it at that price, and lots without one do not
+    const QString offer =
+        QStringLiteral("Buy now at %1…").arg(Model::displayMoney(Model::Money::fromCents(150000)));
+    EXPECT_TRUE(rowMenuOf(f, 2).contains(offer)) << rowMenuOf(f, 2).join(u", ").toStdString();
+    EXPECT_FALSE(rowMenuOf(f, 1).join(u' ').contains(QStringLiteral("Buy now")));
+    // WHEN the operator chooses it, names Constance by number and confirms
+    QStringList asked;
+    QStringList questions;
+    f.window->actions()->setAsk([&](const QString& label) -> std::optional<QString> {
+        asked.append(label);
+        return QStringLiteral("3");
+    });
+    f.window->actions()->setConfirm([&](const QString& question) {
+        questions.append(question);
+        return true;
+    });
+    const qint64 bid = f.window->actions()->buyNow(2);
+    // THEN the lot is sold to her at that price and closed
+    ASSERT_GT(bid, 0) << f.reports.join(u'\n').toStdString();
+    ASSERT_EQ(questions.size(), 1);
+    EXPECT_TRUE(questions[0].contains(QStringLiteral("Constance"))) << questions[0].toStdString();
+    const Model::Item sold = *f.auction.service().item(2);
+    EXPECT_EQ(sold.status, Model::ItemStatus::Closed);
+    EXPECT_EQ(sold.winningValue, Model::Money::fromCents(150000));
+    EXPECT_EQ(sold.winnerName, QStringLiteral("Constance"));
+    EXPECT_TRUE(rowMenuOf(f, 2).contains(offer + u" (off)"_qs));
+    // AND a second purchase is refused in words
+    EXPECT_EQ(f.window->actions()->buyNow(2), 0);
+    ASSERT_FALSE(f.reports.isEmpty());
+    // WHEN undone, the lot is open again without the bid
+    f.window->actions()->undoStack()->undo();
+    const Model::Item back = *f.auction.service().item(2);
+    EXPECT_EQ(back.status, Model::ItemStatus::Open);
+    EXPECT_EQ(back.bidCount, 0);
+}
+
+TEST(CloseAll, AsksWithTheCountClosesEveryOpenLotAndUndoReopensExactlyThose)
+{
+    // GIVEN the sample auction with a third lot, lot 1 already closed
+    WindowFixture f;
+    f.auction.addItem(QStringLiteral("Third lot"));
+    ASSERT_TRUE(f.window->actions()->setLotOpen(1, false));
+    QStringList questions;
+    f.window->actions()->setConfirm([&](const QString& question) {
+        questions.append(question);
+        return true;
+    });
+    // WHEN the operator chooses Auction > Close all open lots
+    QMenu* auction = menuNamed(f.window.get(), QStringLiteral("Auction"));
+    ASSERT_NE(auction, nullptr);
+    QAction* closeAll = nullptr;
+    for (QAction* action : auction->actions())
+        if (action->text().remove(u'&').startsWith(QStringLiteral("Close all open lots")))
+            closeAll = action;
+    ASSERT_NE(closeAll, nullptr);
+    closeAll->trigger();
+    // THEN it asked with the count, and every lot is closed
+    EXPECT_EQ(questions, QStringList{QStringLiteral("Close 2 open lots? They take no more bids.")});
+    const auto lots = f.auction.service().items();
+    ASSERT_TRUE(lots.has_value());
+    for (const Model::Item& item : lots->rows)
+        EXPECT_EQ(item.status, Model::ItemStatus::Closed) << item.id;
+    EXPECT_EQ(cell(f.items(), 2, Model::ItemsTableModel::Status), QStringLiteral("closed"));
+    // WHEN undone, the two it closed open again; lot 1 stays closed
+    f.window->actions()->undoStack()->undo();
+    EXPECT_EQ(f.auction.service().item(1)->status, Model::ItemStatus::Closed);
+    EXPECT_EQ(f.auction.service().item(2)->status, Model::ItemStatus::Open);
+    EXPECT_EQ(f.auction.service().item(3)->status, Model::ItemStatus::Open);
+    // AND redo closes them again
+    f.window->actions()->undoStack()->redo();
+    EXPECT_EQ(f.auction.service().item(3)->status, Model::ItemStatus::Closed);
+}
+
+TEST(CloseAll, SaysSoWhenEveryLotIsClosedAlready)
+{
+    WindowFixture f;
+    bool asked = false;
+    f.window->actions()->setConfirm([&](const QString&) { return asked = true; });
+    ASSERT_EQ(f.auction.service().closeAll()->size(), 2);
+    EXPECT_EQ(f.window->actions()->closeAllOpenLots(), 0);
+    EXPECT_FALSE(asked);
+    EXPECT_EQ(f.reports, QStringList{QStringLiteral("Every lot is closed already.")});
 }
