@@ -2,6 +2,7 @@
 #include "app/api/serverthread.h"
 #include "csvcommands.h"
 #include "model/auctionservice.h"
+#include "model/lotcloser.h"
 #include "model/changenotifier.h"
 #include "model/storage/database.h"
 #include "options.h"
@@ -80,6 +81,14 @@ int runHeadless(const App::Options& options)
     if (stations)
         QObject::connect(stations.get(), &Model::PostgresListener::connectionChanged,
                          [](bool, const QString& message) { say(message); });
+    // Lots close on time on this thread's connection (those whose time passed while nothing
+    // ran close now, at their closing time); the API's thread refuses late bids by itself.
+    Model::AuctionService service(*db, &notifier);
+    Model::LotCloser closer(service);
+    QObject::connect(&closer, &Model::LotCloser::failed, [](const QString& message) {
+        say(QStringLiteral("bidtracker: closing lots on time: %1").arg(message));
+    });
+    closer.start();
     const Api::ServerSettings settings = App::serverSettings(options);
     Api::ServerThread server(path, settings, &notifier);
     server.setLogToStderr(true);

@@ -14,6 +14,13 @@ namespace BidTracker::App {
 std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Options& options,
                                                    QString* error)
 {
+    return openSession(path, options, error, true);
+}
+
+std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
+                                                          const Options& options, QString* error,
+                                                          bool closeOnTime)
+{
     auto db = Model::Database::open(path);
     if (!db) {
         *error = db.error().message;
@@ -43,6 +50,11 @@ std::unique_ptr<WindowSession> WindowSession::open(const QString& path, const Op
     }
     connect(session->m_window.get(), &Gui::MainWindow::openDatabaseRequested, session.get(),
             &WindowSession::switchRequested);
+    if (closeOnTime) {
+        // Lots whose time passed while nothing ran close now, at their closing time.
+        session->m_closer = std::make_unique<Model::LotCloser>(*session->m_service);
+        session->m_closer->start();
+    }
     return session;
 }
 
@@ -61,7 +73,7 @@ std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path
     Options anyPort = options;
     anyPort.port = 0;
     QString error;
-    auto session = open(path, anyPort, &error);
+    auto session = openSession(path, anyPort, &error, false);
     if (!session) {
         std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
         return nullptr;
@@ -73,6 +85,7 @@ std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path
 WindowSession::~WindowSession()
 {
     // The window's models use the service; the server thread has its own connection.
+    m_closer.reset();
     m_stations.reset();
     m_window.reset();
     m_server.reset();

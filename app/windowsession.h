@@ -3,6 +3,7 @@
 #include "embeddedserver.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
+#include "model/lotcloser.h"
 #include "model/storage/database.h"
 #include "model/storage/postgreslistener.h"
 #include "options.h"
@@ -46,6 +47,10 @@ Q_SIGNALS:
 
 private:
     WindowSession() = default;
+    /// `closeOnTime`: start the lot closer (not in the one-shot modes, which must change
+    /// nothing).
+    static std::unique_ptr<WindowSession> openSession(const QString& path, const Options& options,
+                                                      QString* error, bool closeOnTime);
 
     QString m_path;
     Model::ChangeNotifier m_notifier;
@@ -54,6 +59,8 @@ private:
     std::unique_ptr<EmbeddedServer> m_server;
     std::unique_ptr<Gui::MainWindow> m_window;
     std::unique_ptr<Model::PostgresListener> m_stations;
+    /// Closes lots on time (RULES.md 3) on the window's connection.
+    std::unique_ptr<Model::LotCloser> m_closer;
 };
 
 /// Runs the window until it is closed, switching databases on request.

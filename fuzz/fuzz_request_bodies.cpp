@@ -38,9 +38,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QByteArray body(reinterpret_cast<const char*>(data) + 1, qsizetype(size - 1));
     switch (data[0] % 4) {
     case 0:
-        if (const auto bid = Api::Body::bid(body))
-            checkMoney(bid->value);
-        else
+        if (const auto bid = Api::Body::bid(body)) {
+            FUZZ_CHECK(bid->value || bid->maxValue);
+            if (bid->value)
+                checkMoney(*bid->value);
+            if (bid->maxValue)
+                checkMoney(*bid->maxValue);
+            FUZZ_CHECK(!bid->value || !bid->maxValue || *bid->value <= *bid->maxValue);
+        } else
             checkRefusal(bid.error());
         break;
     case 1:

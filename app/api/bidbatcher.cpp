@@ -43,14 +43,17 @@ void BidBatcher::flush()
     }
     if (requests.isEmpty())
         return;
-    const QList<Model::Result<Model::Bid>> results = m_service.placeBids(requests);
+    const QList<Model::Result<Model::BidPlacement>> results = m_service.placeBidBatch(requests);
     for (qsizetype i = 0; i < results.size(); ++i) {
         const auto& result = results[i];
         m_metrics.countBid(result.has_value());
-        if (result) {
-            replies[i](created(Json::bid(*result),
+        if (result && !result->added) {
+            // A leader's maximum alone raised theirs: nothing new, the lot's winning bid.
+            replies[i](ApiResponse::json(200, Json::bid(result->bid)));
+        } else if (result) {
+            replies[i](created(Json::bid(result->bid),
                                apiPrefix + QStringLiteral("/bids/") +
-                                   Model::formatId(Model::EntityKind::Bid, result->id)));
+                                   Model::formatId(Model::EntityKind::Bid, result->bid.id)));
         } else {
             replies[i](Input::fromError(result.error()));
         }

@@ -48,8 +48,8 @@ void addBidRoutes(Router& router, RouteContext& context)
                                return reply(item ? user.error() : item.error());
                            }
                            // Answered 201 only after the batch it joins has committed (group
-                           // commit).
-                           batcher.enqueue(Model::BidRequest{*item, *user, fields->value},
+                           // commit); 200 with the winning bid for a leader's maximum alone.
+                           batcher.enqueue(Model::BidRequest{*item, *user, fields->value, fields->maxValue},
                                            std::move(reply), request.clientConnected);
                        });
 

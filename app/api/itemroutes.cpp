@@ -1,6 +1,7 @@
 // Routes of /api/v1/items.
 #include "jsonformat.h"
 #include "jsonwriter.h"
+#include "metrics.h"
 #include "model/auctionservice.h"
 #include "requestbodies.h"
 #include "requestinput.h"
@@ -145,6 +146,36 @@ void addItemRoutes(Router& router, RouteContext& context)
                    const auto bid = service.winningBid(*id);
                    return bid ? ApiResponse::json(200, Json::bid(*bid))
                               : Input::fromError(bid.error());
+               });
+
+    router.add("POST", oneItem + QStringLiteral("/buy"),
+               [&service, &metrics = context.metrics](const ApiRequest& request,
+                                                      const Router::Params& params) {
+                   const auto id = Input::pathId(EntityKind::Item, params[0]);
+                   if (!id)
+                       return id.error();
+                   const auto buyer = Body::buyer(request.body);
+                   if (!buyer)
+                       return buyer.error();
+                   const auto user = Input::pathId(EntityKind::User, *buyer);
+                   if (!user)
+                       return user.error();
+                   const auto bid = service.buyNow(*id, *user);
+                   metrics.countBid(bid.has_value());
+                   if (!bid)
+                       return Input::fromError(bid.error());
+                   return created(Json::bid(*bid), apiPrefix + QStringLiteral("/bids/") +
+                                                       formatId(EntityKind::Bid, bid->id));
+               });
+
+    // Registered after /items/{item_id}, which the path also matches (for other methods).
+    router.add("POST", items + QStringLiteral("/close-all"),
+               [&service](const ApiRequest&, const Router::Params&) {
+                   const auto closed = service.closeAll();
+                   if (!closed)
+                       return Input::fromError(closed.error());
+                   return ApiResponse::json(
+                       200, QJsonObject{{Json::Key::closed, static_cast<qint64>(closed->size())}});
                });
 }
 

@@ -1,5 +1,7 @@
 #include "jsonformat.h"
 
+#include "model/lotrules.h"
+
 namespace BidTracker::Api::Json {
 
 using Model::EntityKind;
@@ -24,7 +26,13 @@ QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withB
         {Key::winningValue, item.winningValue ? QJsonValue(item.winningValue->toDouble())
                                               : QJsonValue(QJsonValue::Null)},
         {Key::bidCount, item.bidCount},
+        {Key::buyNow,
+         item.buyNow ? QJsonValue(item.buyNow->toDouble()) : QJsonValue(QJsonValue::Null)},
+        {Key::closesAt,
+         item.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.closesAt)},
     };
+    const auto met = Model::reserveMet(item);
+    body.insert(Key::reserveMet, met ? QJsonValue(*met) : QJsonValue(QJsonValue::Null));
     if (withBids)
         body.insert(Key::bids, bids);
     return body;
@@ -43,7 +51,8 @@ QJsonObject bid(const Model::Bid& bid)
         {Key::bid, QJsonObject{{Key::item, formatId(EntityKind::Item, bid.itemId)},
                                {Key::value, bid.value.toDouble()},
                                {Key::user, formatId(EntityKind::User, bid.userId)},
-                               {Key::placedAt, bid.placedAt}}},
+                               {Key::placedAt, bid.placedAt},
+                               {Key::automatic, bid.automatic}}},
     };
 }
 

@@ -28,20 +28,28 @@ inline const QString placedAt = QStringLiteral("placed_at");
 inline const QString bidCount = QStringLiteral("bid_count");
 inline const QString itemsBid = QStringLiteral("items_bid");
 inline const QString message = QStringLiteral("message");
+inline const QString maxValue = QStringLiteral("max_value");
+inline const QString automatic = QStringLiteral("auto");
+inline const QString reserve = QStringLiteral("reserve");
+inline const QString reserveMet = QStringLiteral("reserve_met");
+inline const QString buyNow = QStringLiteral("buy_now");
+inline const QString closesAt = QStringLiteral("closes_at");
+inline const QString closed = QStringLiteral("closed");
 } // namespace Key
 
 /// {"name": "Albert", "user_id": "user1", "bid_count": 2}
 QJsonObject user(const Model::User& user);
 
 /// The inner object of an item: {"name", "winning", "bids", "status", "starting_price",
-/// "min_increment", "winning_value", "bid_count"}. `bids` holds ids or full bid objects;
+/// "min_increment", "winning_value", "bid_count", "buy_now", "closes_at", "reserve_met"}:
+/// never the reserve itself, nor any maximum (RULES.md 2: they are secret). `bids` holds ids or full bid objects;
 /// left out when `withBids` is false (winningOnly).
 QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
 /// {"item": {...}, "item_id": "item1"}
 QJsonObject item(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
 
 /// {"bid_id": "bid1", "bid": {"item": "item1", "value": 500.0, "user": "user1",
-/// "placed_at": "..."}}
+/// "placed_at": "...", "auto": false}}: never the maximum it carried.
 QJsonObject bid(const Model::Bid& bid);
 QJsonArray bidArray(const QList<Model::Bid>& bids);
 

@@ -50,7 +50,7 @@ void writeString(QByteArray& out, const QString& text)
 bool isMoneyKey(const QString& key)
 {
     return key == u"value" || key == u"winning_value" || key == u"starting_price" ||
-           key == u"min_increment";
+           key == u"min_increment" || key == u"buy_now";
 }
 
 void writeNumber(QByteArray& out, const QJsonValue& value, bool money)

@@ -35,17 +35,46 @@ Input::Parsed<BidFields> bid(const QByteArray& body)
     };
     idField(Json::Key::item, QStringLiteral("item1"), result.item);
     idField(Json::Key::user, QStringLiteral("user1"), result.user);
+    const QJsonValue maximum = fields.value(Json::Key::maxValue);
+    if (!maximum.isUndefined()) {
+        if (const auto amount = Input::money(maximum, QStringLiteral("Maximum")))
+            result.maxValue = *amount;
+        else
+            problems.insert(Json::Key::maxValue, amount.error());
+    }
     const QJsonValue value = fields.value(Json::Key::value);
     if (value.isUndefined()) {
-        problems.insert(Json::Key::value, missing);
+        // With a maximum, the value may be left out (RULES.md 2).
+        if (maximum.isUndefined())
+            problems.insert(Json::Key::value, missing);
     } else if (const auto amount = Input::money(value, QStringLiteral("Value"))) {
         result.value = *amount;
     } else {
         problems.insert(Json::Key::value, amount.error());
     }
+    if (result.value && result.maxValue && *result.maxValue < *result.value)
+        problems.insert(Json::Key::maxValue,
+                        QStringLiteral("Maximum %1 is below the value %2: a maximum must be at "
+                                       "least the bid")
+                            .arg(result.maxValue->toString(), result.value->toString()));
     if (!problems.isEmpty())
         return std::unexpected(Input::bundled(problems));
     return result;
+}
+
+Input::Parsed<QString> buyer(const QByteArray& body)
+{
+    auto object = Input::jsonObject(body);
+    if (!object)
+        return std::unexpected(object.error());
+    const QJsonValue user = object->value(Json::Key::user);
+    if (user.isUndefined())
+        return std::unexpected(Input::bundled(
+            {{Json::Key::user, QStringLiteral("Missing required parameter in the JSON body")}}));
+    if (!user.isString())
+        return std::unexpected(Input::bundled(
+            {{Json::Key::user, QStringLiteral("User must be a string id such as user1")}}));
+    return user.toString();
 }
 
 Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired)
@@ -92,6 +121,32 @@ Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired
     };
     moneyField(Json::Key::startingPrice, QStringLiteral("Starting price"), changes.startingPrice);
     moneyField(Json::Key::minIncrement, QStringLiteral("Minimum increment"), changes.minIncrement);
+    // Fields that may be cleared: null clears them, left out keeps them.
+    const auto clearableMoney = [&](const QString& key, const QString& label,
+                                    std::optional<std::optional<Model::Money>>& target) {
+        const QJsonValue value = fields.value(key);
+        if (value.isUndefined())
+            return;
+        if (value.isNull()) {
+            target = std::optional<Model::Money>();
+            return;
+        }
+        if (const auto amount = Input::money(value, label))
+            target = std::optional<Model::Money>(*amount);
+        else
+            problems.insert(key, amount.error());
+    };
+    clearableMoney(Json::Key::reserve, QStringLiteral("Reserve"), changes.reserve);
+    clearableMoney(Json::Key::buyNow, QStringLiteral("Buy-now price"), changes.buyNow);
+    const QJsonValue closesAt = fields.value(Json::Key::closesAt);
+    if (closesAt.isNull())
+        changes.closesAt = QString();
+    else if (closesAt.isString())
+        changes.closesAt = closesAt.toString(); // checked (ISO 8601 UTC, future) by the service
+    else if (!closesAt.isUndefined())
+        problems.insert(Json::Key::closesAt,
+                        QStringLiteral("closes_at must be an ISO 8601 UTC time such as "
+                                       "2026-12-05T21:00:00.000Z, or null"));
     if (!problems.isEmpty())
         return std::unexpected(Input::bundled(problems));
     return changes;

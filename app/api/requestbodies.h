@@ -16,11 +16,18 @@ struct BidFields
 {
     QString item;
     QString user;
-    Model::Money value;
+    /// Left out only with a maximum (RULES.md 2): the lowest acceptable bid, or a raise.
+    std::optional<Model::Money> value;
+    std::optional<Model::Money> maxValue;
 };
 
-/// {"bid": {"item": "item1", "value": 650.0, "user": "user1"}}, every field checked.
+/// {"bid": {"item": "item1", "value": 650.0, "user": "user1", "max_value": 900}}, every
+/// field checked: `value` may be left out when `max_value` is there, which must be at
+/// least `value`.
 Input::Parsed<BidFields> bid(const QByteArray& body);
+
+/// {"user": "user3"} of POST /items/{id}/buy: the buyer's id as a string.
+Input::Parsed<QString> buyer(const QByteArray& body);
 
 /// {"item": {...}} of a POST or PUT: every field checked, all problems reported together.
 Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired);

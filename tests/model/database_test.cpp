@@ -238,3 +238,49 @@ TEST(Database, MigratesAVersion2FileToTheWholeNight)
     ASSERT_TRUE(added.has_value()) << added.error().message.toStdString();
     EXPECT_EQ(added->number, 103);
 }
+
+TEST(Database, MigratesAVersion3FileToTheRulesOfRealSales)
+{
+    // GIVEN a file as version 3 left it: a lot with a bid carrying a maximum of 50, and a
+    // plain bid of 20 by someone else after it (the lot row knows nothing of ceilings)
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
+    QStringList v3 = BidTracker::Model::migrationStep(1) + BidTracker::Model::migrationStep(2) +
+                     BidTracker::Model::migrationStep(3);
+    v3 += QStringList{
+        QStringLiteral("INSERT INTO users (id, name, created_at, number) VALUES"
+                       " (1, 'A', '2026-01-01T00:00:00.000Z', 100),"
+                       " (2, 'B', '2026-01-01T00:00:00.000Z', 101)"),
+        QStringLiteral("INSERT INTO items (name, created_at, starting_price_cents,"
+                       " min_increment_cents) VALUES ('Vase', '2026-01-01T00:00:00.000Z', 1000, 100)"),
+        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at, max_value_cents)"
+                       " VALUES (1, 1, 1000, '2026-01-01T00:00:01.000Z', 5000)"),
+        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at)"
+                       " VALUES (1, 2, 2000, '2026-01-01T00:00:02.000Z')"),
+        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at, auto)"
+                       " VALUES (1, 1, 2100, '2026-01-01T00:00:02.000Z', 1)"),
+        QStringLiteral("UPDATE items SET winning_bid_id = 3, bid_count = 3"),
+        QStringLiteral("UPDATE users SET bid_count = 2 WHERE id = 1"),
+        QStringLiteral("UPDATE users SET bid_count = 1 WHERE id = 2"),
+        QStringLiteral("PRAGMA user_version = 3")};
+    rawSql(path, v3);
+    // WHEN this version opens it
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
+    // THEN it is version 4, the lot's ceilings are unknown, and the next bid works them out
+    // from the bids: B bidding 40 leaves A leading at 41 on A's maximum
+    EXPECT_EQ(pragma(**db, "user_version"), 4);
+    AuctionService service(**db);
+    EXPECT_FALSE(service.item(1)->leaderCeiling.has_value());
+    ASSERT_TRUE(service.placeBid(1, 2, Money::fromCents(4000)));
+    const Item lot = *service.item(1);
+    EXPECT_EQ(lot.winnerUserId, 1);
+    EXPECT_EQ(lot.winningValue, Money::fromCents(4100));
+    EXPECT_EQ(lot.leaderCeiling, Money::fromCents(5000));
+    // AND a leader's maximum alone is kept in the new table
+    BidRequest raise{1, 1, {}, Money::fromCents(9000)};
+    const auto raised = service.placeBid(raise);
+    ASSERT_TRUE(raised) << raised.error().message.toStdString();
+    EXPECT_FALSE(raised->added);
+    EXPECT_EQ(service.item(1)->leaderCeiling, Money::fromCents(9000));
+}
