@@ -73,7 +73,6 @@ ItemDialog::ItemDialog(const std::optional<Model::Item>& item, QWidget* parent)
     }
     for (QLineEdit* optional : {m_fairMarketValue, m_reserve, m_buyNow}) {
         optional->setPlaceholderText(tr("none"));
-        optional->setClearButtonEnabled(true);
     }
     m_reserve->setToolTip(tr("The lowest price the lot sells at; bidders never see it"));
     m_buyNow->setToolTip(tr("A bidder may take the lot at this price while the bids are below it"));
@@ -127,7 +126,10 @@ ItemDialog::ItemDialog(const std::optional<Model::Item>& item, QWidget* parent)
     form->addRow(tr("&Fair market value:"), m_fairMarketValue);
     form->addRow(tr("&Reserve:"), m_reserve);
     form->addRow(tr("&Buy now price:"), m_buyNow);
-    form->addRow(tr("&Closes at:"), closing);
+    // A row holding a layout gets no buddy by itself: Alt+C goes to the time.
+    auto* closingLabel = new QLabel(tr("&Closes at:"), this);
+    closingLabel->setBuddy(m_closesAt);
+    form->addRow(closingLabel, closing);
     if (!extended.isEmpty()) {
         auto* note = new QLabel(extended, this);
         note->setStyleSheet(QStringLiteral("color: palette(dark);"));

@@ -70,8 +70,8 @@ PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, Model::ChangeNoti
     form->addRow(tr("&Lot:"), m_item);
     form->addRow(tr("&Bidder:"), m_user);
     form->addRow(tr("&Amount:"), m_amount);
+    form->addRow(QString(), m_hint); // about the amount: right under it
     form->addRow(tr("&Maximum:"), m_maximum);
-    form->addRow(QString(), m_hint);
     form->addRow(m_message);
     form->addRow(buttons);
     setTabOrder(m_item, m_user);

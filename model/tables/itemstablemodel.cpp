@@ -165,6 +165,8 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
         case BuyNow:
         case BidCount:
             return numberAlignment();
+        case Reserve: // a word between amounts: centred, so it reads as a mark
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         default:
             return {};
         }
