@@ -515,7 +515,12 @@ void MainWindow::restoreLayout()
         const QByteArray state =
             settings.value(QStringLiteral("window/columns/%1").arg(QLatin1String(name)))
                 .toByteArray();
-        if (!state.isEmpty()) {
+        // Widths saved for another set of columns (a version before the lots' time left,
+        // reserve and buy now) would land on the wrong columns: those are fitted afresh.
+        const int columns =
+            settings.value(QStringLiteral("window/columnCount/%1").arg(QLatin1String(name)))
+                .toInt();
+        if (!state.isEmpty() && columns == view->model()->columnCount()) {
             view->horizontalHeader()->restoreState(state);
             applyColumnModes(view); // a layout saved by an older version had fixed widths
         } else {
@@ -536,9 +541,12 @@ void MainWindow::saveLayout() const
                                                          {"bids", m_bids->view()},
                                                          {"itemBids", m_itemBidsView},
                                                          {"userItems", m_userItemsView}};
-    for (const auto& [name, view] : views)
+    for (const auto& [name, view] : views) {
         settings.setValue(QStringLiteral("window/columns/%1").arg(QLatin1String(name)),
                           view->horizontalHeader()->saveState());
+        settings.setValue(QStringLiteral("window/columnCount/%1").arg(QLatin1String(name)),
+                          view->model()->columnCount());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

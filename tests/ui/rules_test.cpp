@@ -1,6 +1,6 @@
 // The rules of real sales as the operator meets them in the window: the lot dialog's
-// reserve, buy-now price and closing time, the lots' live countdown, maximum bids and
-// automatic ones, buy now and closing every open lot at once.
+// reserve, buy-now price and closing time, maximum bids and automatic ones, buy now and
+// closing every open lot at once.
 #include "model/lotcloser.h"
 #include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
@@ -58,63 +58,7 @@ void setText(Gui::ItemDialog* dialog, const char* name, const QString& text)
     field<QLineEdit>(dialog, name)->setText(text);
 }
 
-/// The lots table's cell for this lot and column, as the view shows it.
-QModelIndex lotCell(WindowFixture& f, qint64 id, int column)
-{
-    QAbstractItemModel* shown = f.items()->model();
-    for (int row = 0; row < shown->rowCount(); ++row)
-        if (shown->index(row, 0).data(Model::IdRole).toLongLong() == id)
-            return shown->index(row, column);
-    return {};
-}
-
-/// Seconds in a time left as the table shows it ("0:04", "1:05:09").
-int secondsIn(const QString& text)
-{
-    int seconds = 0;
-    for (const QString& part : text.split(u':'))
-        seconds = seconds * 60 + part.toInt();
-    return seconds;
-}
-
 } // namespace
-
-TEST(Countdown, ALotClosingInSecondsCountsDownInRedThenSaysClosed)
-{
-    // GIVEN lot 2 closing six seconds from now, lot 1 selected in the Lots table
-    WindowFixture f;
-    Model::ItemChanges changes;
-    changes.closesAt = QDateTime::currentDateTimeUtc().addSecs(6).toString(Qt::ISODateWithMs);
-    ASSERT_TRUE(f.auction.service().updateItem(2, changes).has_value());
-    f.window->itemsPage()->selectId(1);
-    const QModelIndex left = lotCell(f, 2, Model::ItemsTableModel::TimeLeft);
-    ASSERT_TRUE(left.isValid());
-    const QString first = left.data().toString();
-    // THEN it counts down without the table being reset, in red
-    QSignalSpy resets(f.items()->model(), &QAbstractItemModel::modelReset);
-    ASSERT_TRUE(waitFor([&] { return left.data().toString() != first; }, 2500))
-        << first.toStdString();
-    EXPECT_LT(secondsIn(left.data().toString()), secondsIn(first));
-    EXPECT_LE(secondsIn(first), 6);
-    auto* delegate = qobject_cast<Gui::HighlightDelegate*>(f.items()->itemDelegate());
-    ASSERT_NE(delegate, nullptr);
-    const QColor red = delegate->optionFor(left, f.items()).palette.color(QPalette::Text);
-    EXPECT_GT(red.red(), 150);
-    EXPECT_LT(red.green(), 100);
-    EXPECT_EQ(resets.size(), 0);
-    // AND its column stays wide enough for what it shows
-    EXPECT_GE(f.items()->columnWidth(Model::ItemsTableModel::TimeLeft),
-              f.items()->fontMetrics().horizontalAdvance(left.data().toString()));
-    // WHEN its time comes, with the lot closer running as in every process
-    Model::LotCloser closer(f.auction.service(), 100);
-    closer.start();
-    // THEN it says closed, in the table's grey, and the lot is closed in the database
-    ASSERT_TRUE(waitFor([&] { return left.data().toString() == u"closed"; }, 8000))
-        << left.data().toString().toStdString();
-    EXPECT_EQ(f.auction.service().item(2)->status, Model::ItemStatus::Closed);
-    EXPECT_NE(delegate->optionFor(left, f.items()).palette.color(QPalette::Text), red);
-    EXPECT_EQ(resets.size(), 0);
-}
 
 TEST(LotDialog, KeepsReserveBuyNowAndClosingTimeAndRefusesABadAmountNamingTheField)
 {
