@@ -120,8 +120,11 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
         MaximumRaise raise{0, target->id, request.userId, *request.maxValue, now, last->value_or(0)};
         if (auto id = m_storage.insertMaximum(raise); !id)
             return fail(id.error());
+        // Nothing but the lot changed (its leader's maximum, which the window shows).
+        record(EntityKind::Item, Change::Action::Updated, target->id);
     } else {
-        const Money lowest = Money::fromCents(lot.lowestAcceptableCents());
+        // The one lowest-acceptable rule the window's hint and the API's messages use too.
+        const Money lowest = lowestAcceptable(*target, settings.increments);
         const Money value = request.value.value_or(lowest);
         if (!target->winningValue) {
             if (value < lowest)

@@ -27,8 +27,7 @@ Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId)
             !closes.isEmpty() && now >= closes)
             return fail(Error::conflict(QStringLiteral("Item %1 closed at %2").arg(lot, closes)));
         if (!target->buyNow)
-            return fail(
-                Error::conflict(QStringLiteral("Item %1 has no buy-now price").arg(lot)));
+            return fail(Error::conflict(QStringLiteral("Item %1 has no buy-now price").arg(lot)));
         const Money price = target->winningValue.value_or(Money::fromCents(0));
         if (price >= *target->buyNow)
             return fail(Error::conflict(

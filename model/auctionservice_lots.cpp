@@ -73,11 +73,11 @@ Result<void> AuctionService::reworkLot(const Item& item, qint64 fromBidId, bool 
         winner = highest.value(*standing.leader).bidId;
     bidCountDelta -= static_cast<int>(droppedAutos.size()) + (removed ? 1 : 0);
     // The winner first: the lot row refers to a bid, so the bids go after it moved.
-    if (auto ok = winner ? m_storage.setItemStanding(item.id, winner, bidCountDelta,
-                                                     standing.leaderCeilingCents,
-                                                     standing.runnerUpCents)
-                         : m_storage.setItemStanding(item.id, std::nullopt, bidCountDelta,
-                                                     std::nullopt, std::nullopt);
+    if (auto ok =
+            winner ? m_storage.setItemStanding(item.id, winner, bidCountDelta,
+                                               standing.leaderCeilingCents, standing.runnerUpCents)
+                   : m_storage.setItemStanding(item.id, std::nullopt, bidCountDelta, std::nullopt,
+                                               std::nullopt);
         !ok)
         return ok;
     for (const LotHistoryEntry& e : droppedAutos) {

@@ -19,15 +19,17 @@ QVariant nullableCents(std::optional<qint64> cents)
 } // namespace
 
 Result<void> SqlStorage::setItemStanding(qint64 itemId, std::optional<qint64> winningBidId,
-                                         int bidCountDelta, std::optional<qint64> leaderCeilingCents,
+                                         int bidCountDelta,
+                                         std::optional<qint64> leaderCeilingCents,
                                          std::optional<qint64> runnerUpCents)
 {
     // One statement with the winner and the count, so a bid costs no more writes than before.
-    auto run = m_db.run(QStringLiteral("UPDATE items SET winning_bid_id = ?,"
-                                       " bid_count = bid_count + ?, leader_ceiling_cents = ?,"
-                                       " runner_up_cents = ? WHERE id = ?"),
-                        {nullableCents(winningBidId), bidCountDelta, nullableCents(leaderCeilingCents),
-                         nullableCents(leaderCeilingCents ? runnerUpCents : std::nullopt), itemId});
+    auto run =
+        m_db.run(QStringLiteral("UPDATE items SET winning_bid_id = ?,"
+                                " bid_count = bid_count + ?, leader_ceiling_cents = ?,"
+                                " runner_up_cents = ? WHERE id = ?"),
+                 {nullableCents(winningBidId), bidCountDelta, nullableCents(leaderCeilingCents),
+                  nullableCents(leaderCeilingCents ? runnerUpCents : std::nullopt), itemId});
     if (!run)
         return fail(run.error());
     return {};

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 #include <cstdlib>
 #include <map>
@@ -94,7 +95,77 @@ void bidsWindowByAmount(benchmark::State& state, const char* db)
     });
 }
 
+/// A fresh auction of its own for each bidding benchmark (bids change it): 200 lots, 8
+/// bidders, on a temporary SQLite file (synchronous=FULL, as the app runs).
+struct BiddingAuction
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<AuctionService> service;
+};
+
+/// Closed in main(), as the registry is.
+std::map<std::string, BiddingAuction>& biddingAuctions()
+{
+    static std::map<std::string, BiddingAuction> all;
+    return all;
+}
+
+BiddingAuction& biddingAuction(const std::string& name)
+{
+    BiddingAuction& entry = biddingAuctions()[name];
+    if (!entry.db) {
+        auto db = Database::open(entry.dir.filePath(QStringLiteral("bidding.sqlite")));
+        if (!db) {
+            std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
+            std::exit(2);
+        }
+        entry.db = std::move(*db);
+        entry.service = std::make_unique<AuctionService>(*entry.db);
+        for (int i = 0; i < 8; ++i)
+            (void)entry.service->createUser(QStringLiteral("Bidder %1").arg(i));
+        QList<ItemChanges> lots;
+        for (int i = 0; i < 200; ++i) {
+            ItemChanges lot;
+            lot.name = QStringLiteral("Lot %1").arg(i);
+            lots.append(lot);
+        }
+        (void)entry.service->importItems(lots);
+    }
+    return entry;
+}
+
+/// Bids at the lowest acceptable value on random lots; `withMaximum`: each carries a maximum
+/// a few steps above it, so bidders outbid each other through automatic bids.
+void placeBids(benchmark::State& state, bool withMaximum)
+{
+    BiddingAuction& auction = biddingAuction(withMaximum ? "maximum" : "plain");
+    QRandomGenerator random(42);
+    for (auto _ : state) {
+        const qint64 item = 1 + random.bounded(200);
+        const qint64 user = 1 + random.bounded(8);
+        const Money lowest = auction.service->lowestAcceptableBid(item).value_or(Money());
+        BidRequest request{item, user, lowest, {}};
+        if (withMaximum)
+            request.maxValue = Money::fromCents(lowest.cents() + 1 + random.bounded(500));
+        benchmark::DoNotOptimize(auction.service->placeBid(request).has_value());
+    }
+}
+
+void placePlainBid(benchmark::State& state)
+{
+    placeBids(state, false);
+}
+
+void placeBidWithMaximum(benchmark::State& state)
+{
+    placeBids(state, true);
+}
+
 } // namespace
+
+BENCHMARK(placePlainBid)->Unit(benchmark::kMicrosecond)->MinTime(3);
+BENCHMARK(placeBidWithMaximum)->Unit(benchmark::kMicrosecond)->MinTime(3);
 
 #define BOTH(function)                                                                             \
     BENCHMARK_CAPTURE(function, small, "BIDTRACKER_BENCH_SMALL")->Unit(benchmark::kMicrosecond);   \
@@ -113,5 +184,6 @@ int main(int argc, char** argv)
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     registry().clear();
+    biddingAuctions().clear();
     return 0;
 }

@@ -161,10 +161,10 @@ TEST(Closing, TheAuctionsCloseAllTimeClosesEveryOpenLot)
 
 TEST(Closing, TwoClosersOnOneDatabaseCloseEachLotOnce)
 {
-    // GIVEN 20 lots closing in 600 ms and two connections, each with its own closer, as two
-    // processes on one database would have
+    // GIVEN 20 lots closing in 1.5 s (time enough to create them on a slow, checked build)
+    // and two connections, each with its own closer, as two processes on one database have
     TestAuction auction;
-    const QString closesAt = inMs(600);
+    const QString closesAt = inMs(1500);
     QList<qint64> lots;
     for (int i = 0; i < 20; ++i)
         lots.append(timedLot(auction, closesAt, QStringLiteral("Lot %1").arg(i)));
@@ -227,7 +227,8 @@ TEST(Closing, ABidRacingTheCloseNeverWinsAfterIt)
         AuctionService service(*db);
         LotCloser closer(service, 1);
         const QDateTime until = parsed(closesAt).addMSecs(1500);
-        while (QDateTime::currentDateTimeUtc() < until && !closer.closeDue().value_or(QList<qint64>{}).size())
+        while (QDateTime::currentDateTimeUtc() < until &&
+               !closer.closeDue().value_or(QList<qint64>{}).size())
             QThread::msleep(1);
     });
     closing.join();

@@ -90,7 +90,7 @@ TEST(SaleRules, FollowTheWorkedExampleOfTheRulesStepByStep)
     for (const Bid& bid : bids)
         seen.append({bid.userId, bid.value.cents() / 100, bid.automatic});
     const QList<std::tuple<qint64, qint64, bool>> expected{
-        {a, 10, false}, {b, 20, false}, {a, 21, true},  {b, 60, false},
+        {a, 10, false}, {b, 20, false}, {a, 21, true}, {b, 60, false},
         {a, 61, false}, {c, 62, false}, {a, 100, true}};
     EXPECT_EQ(seen, expected);
     EXPECT_EQ(auction.service().item(lot)->bidCount, 7);
@@ -310,7 +310,8 @@ BidRequest randomRequest(std::mt19937& random, TestAuction& auction, qint64 lot)
     const qint64 value = lowest + std::uniform_int_distribution<qint64>(0, 3)(random) * 50;
     BidRequest request{lot, user, Money::fromCents(value), {}};
     if (random() % 2)
-        request.maxValue = Money::fromCents(value + std::uniform_int_distribution<qint64>(0, 40)(random) * 50);
+        request.maxValue =
+            Money::fromCents(value + std::uniform_int_distribution<qint64>(0, 40)(random) * 50);
     return request;
 }
 
@@ -336,7 +337,8 @@ TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLot)
         for (const Bid& bid : bids)
             if (!bid.automatic)
                 plain.append(bid);
-        const Bid victim = plain[std::uniform_int_distribution<qsizetype>(0, plain.size() - 1)(random)];
+        const Bid victim =
+            plain[std::uniform_int_distribution<qsizetype>(0, plain.size() - 1)(random)];
         ASSERT_TRUE(auction.service().deleteBid(victim.id));
         auto restored = auction.service().restoreBid(victim);
         ASSERT_TRUE(restored) << restored.error().message.toStdString();
