@@ -33,7 +33,7 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
     m_maximum->setAlignment(Qt::AlignRight);
     m_maximum->setMaximumWidth(120);
     m_record->setAutoDefault(false);
-    m_record->setFocusPolicy(Qt::NoFocus); // Enter records; Tab stays among the three fields
+    m_record->setFocusPolicy(Qt::NoFocus); // Enter records; Tab stays among the fields
     m_hint->setStyleSheet(QStringLiteral("color: palette(dark);"));
     m_hint->setTextFormat(Qt::PlainText);
     m_message->setTextFormat(Qt::PlainText);
