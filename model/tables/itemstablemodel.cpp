@@ -111,7 +111,10 @@ QVariant ItemsTableModel::reserveCell(const Item& item, int role) const
     case SortRole:
         return reserveMet(item).value_or(false) ? 1 : 0;
     case Qt::DisplayRole:
-        return reserveMet(item).value_or(false) ? tr("met") : tr("not met");
+        if (reserveMet(item).value_or(false))
+            return tr("met");
+        // Closed below its reserve, a lot is not sold: no winner on any invoice.
+        return item.status == ItemStatus::Closed ? tr("unsold") : tr("not met");
     case Qt::ToolTipRole:
         // The operator may see it; bidders, the API and printouts never do.
         return tr("Reserve %1 (secret to bidders)").arg(displayMoney(*item.reserve));

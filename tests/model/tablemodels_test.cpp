@@ -285,6 +285,14 @@ TEST(TableModels, ItemsModelSaysExtendedReserveMetAndBuyNow)
                     .toString()
                     .contains(displayMoney(Money::fromCents(5000))));
     EXPECT_EQ(at(ItemsTableModel::BuyNow).data().toString(), displayMoney(Money::fromCents(20000)));
+    // A lot closed below its reserve is unsold; reopened, the reserve is still to meet
+    ItemChanges close;
+    close.status = ItemStatus::Closed;
+    ASSERT_TRUE(auction.service().updateItem(lot, close).has_value());
+    EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("unsold"));
+    close.status = ItemStatus::Open;
+    ASSERT_TRUE(auction.service().updateItem(lot, close).has_value());
+    EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("not met"));
     auction.bid(lot, albert, 5000);
     EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("met"));
     // WHEN soft close moved the closing time (as the rules do, straight in the database)
