@@ -50,12 +50,14 @@ void ItemsTableModel::setClock(Clock clock)
 
 void ItemsTableModel::tick()
 {
-    // Only the rows that count down change: one signal over the span they take.
+    // Only the rows that count down change: one signal over the span they take. Found
+    // without reading a single time stamp: this runs every second over every lot.
+    const bool allTimed = !m_settings.closeAllAt.isEmpty();
     int first = -1;
     int last = -1;
     const QList<Item>& rows = records();
     for (int row = 0; row < rows.size(); ++row) {
-        if (closesAt(rows[row]).isEmpty() || rows[row].status == ItemStatus::Closed)
+        if (rows[row].status == ItemStatus::Closed || (!allTimed && rows[row].closesAt.isEmpty()))
             continue;
         if (first < 0)
             first = row;
