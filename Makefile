@@ -76,7 +76,7 @@ asan: deps
 
 # The tests that use threads under ThreadSanitizer: the server thread (every API test),
 # the races, the notifier, the export worker and the window's live server.
-TSAN_MODEL_TESTS := BidRace.*:ChangeNotifier.*:Database.SetsDurability*
+TSAN_MODEL_TESTS := BidRace.*:Closing.*:ChangeNotifier.*:Database.SetsDurability*
 TSAN_UI_TESTS := Window.ExportsWithProgressOffTheGuiThread:Window.ABidPostedOverHttp*
 tsan: deps
 	cmake -S . -B build-tsan $(SANITIZER_FLAGS) -DBIDTRACKER_SANITIZERS=thread

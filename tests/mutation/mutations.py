@@ -15,25 +15,25 @@ MUTATIONS = [
     dict(
         name="drop the increment of the item's bid count",
         file="model/auctionservice_bids.cpp",
-        find=r"m_storage\.setItemWinner\(bid\.itemId, bid\.id, 1\)",
-        replace="m_storage.setItemWinner(bid.itemId, bid.id, 0)",
-        tests=[(MODEL, "BidService.*:UserService.*:ItemService.*:Generator.*"), (API, "Api*")],
+        find=r"m_storage\.setItemStanding\(target->id, winner, added,",
+        replace="m_storage.setItemStanding(target->id, winner, 0,",
+        tests=[(MODEL, "BidService.*:UserService.*:ItemService.*:Generator.*:SaleRules.*"), (API, "Api*")],
     ),
     dict(
         name="keep a refused low bid's row",
         file="model/auctionservice_bids.cpp",
-        find=r"(const Money lowest = \*target->winningValue \+ target->minIncrement;\n)",
-        replace=r"""\1        if (request.value < lowest)
-            (void)m_storage.insertBid(Bid{0, request.itemId, request.userId, request.value, utcTimestampNow(), {}, {}});
+        find=r"(const Money lowest = lowestAcceptable\(\*target, settings\.increments\);\n)",
+        replace=r"""\1        if (request.value && *request.value < lowest)
+            (void)m_storage.insertBid(Bid{0, request.itemId, request.userId, *request.value, utcTimestampNow(), {}, {}});
 """,
         tests=[(API, "ApiBids.*:Requests/ApiBadInput.*")],
     ),
     dict(
         name="accept a bid equal to the winning one (minimum increment ignored)",
         file="model/auctionservice_bids.cpp",
-        find=r"if \(request\.value < lowest\)",
-        replace="if (request.value < *target->winningValue)",
-        tests=[(MODEL, "BidService.*"), (API, "HttpBidRace.*:ApiBids.*")],
+        find=r"\} else if \(value < lowest\) \{",
+        replace="} else if (value < *target->winningValue) {",
+        tests=[(MODEL, "BidService.*:SaleRules.*"), (API, "HttpBidRace.*:ApiBids.*")],
     ),
     dict(
         name="accept bids on a closed item",
@@ -57,11 +57,39 @@ MUTATIONS = [
         tests=[(MODEL, "BidRace.*:BidService.*:CsvImport.*"), (API, "HttpBidRace.*")],
     ),
     dict(
-        name="recompute the winner in the wrong order after a delete",
-        file="model/storage/sqlstorage.cpp",
-        find=r"ORDER BY value_cents DESC, id LIMIT 1",
-        replace="ORDER BY value_cents ASC, id LIMIT 1",
-        tests=[(MODEL, "BidService.*"), (API, "ApiBids.*")],
+        name="recompute the winner in the wrong order after a delete (the leader's lowest bid)",
+        file="model/auctionservice_lots.cpp",
+        find=r"if \(cents > own\.cents\)",
+        replace="if (own.bidId == 0 || cents < own.cents)",
+        tests=[(MODEL, "BidService.*:SaleRules.*"), (API, "ApiBids.*")],
+    ),
+    dict(
+        name="keep the automatic bids made after a deleted bid",
+        file="model/auctionservice_lots.cpp",
+        find=r"if \(e\.automatic && after\) \{",
+        replace="if (false) {",
+        tests=[(MODEL, "SaleRules.*")],
+    ),
+    dict(
+        name="accept a bid after the lot's closing time",
+        file="model/auctionservice_bids.cpp",
+        find=r"!closes\.isEmpty\(\) && now >= closes\)",
+        replace="false)",
+        tests=[(MODEL, "Closing.*"), (API, "ApiSaleRules.*")],
+    ),
+    dict(
+        name="close a lot on time however often it closed already",
+        file="model/storage/sqlstorage_lots.cpp",
+        find=r"WHERE status = 'open' AND closes_at IS NOT NULL",
+        replace="WHERE closes_at IS NOT NULL",
+        tests=[(MODEL, "Closing.*")],
+    ),
+    dict(
+        name="soft close without its cap",
+        file="model/lotrules.cpp",
+        find=r"std::min\(at\.addSecs\(softClose\.extendSeconds\), cap\)",
+        replace="at.addSecs(softClose.extendSeconds)",
+        tests=[(MODEL, "Closing.*")],
     ),
     dict(
         name="skip the Host check",
