@@ -349,6 +349,16 @@ Result<StatementRun> Database::run(const QString& sql, std::initializer_list<QVa
     if (!(*query)->exec()) {
         Error error = statementFailed(**query, QStringLiteral("running \"%1\"").arg(sql.left(40)));
         (*query)->finish();
+        // Outside a transaction a statement that met a dead connection (the server restarted
+        // while this one was idle) is simply run again on a new one: the first read after an
+        // outage must not fail just because nothing noticed the outage before it. Inside a
+        // transaction the transaction is gone with the connection, so the error goes up.
+        if (m_lost && !m_inTransaction && !m_retrying) {
+            m_retrying = true;
+            auto again = run(sql, values);
+            m_retrying = false;
+            return again;
+        }
         return fail(std::move(error));
     }
     return StatementRun(*query);
@@ -361,8 +371,13 @@ Result<void> Database::exec(const QString& sql)
             return ok;
     }
     QSqlQuery query(m_connection);
+    const bool begins = sql.startsWith(u"BEGIN");
+    if (begins || sql == u"COMMIT" || sql == u"ROLLBACK")
+        m_inTransaction = false; // a failed BEGIN opened nothing; COMMIT/ROLLBACK always end it
     if (!query.exec(sql))
         return fail(statementFailed(query, sql.section(u' ', 0, 1)));
+    if (begins)
+        m_inTransaction = true;
     return {};
 }
 
@@ -395,6 +410,7 @@ Result<void> Database::reconnect()
             Error::unavailable(QStringLiteral("The database server %1 cannot be reached: %2")
                                    .arg(displayName(), m_connection.lastError().text().trimmed())));
     m_lost = false;
+    m_inTransaction = false;
     return configureSession();
 }
 

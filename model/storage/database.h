@@ -109,6 +109,9 @@ private:
     QHash<QString, QSqlQuery*> m_statements;
     std::unique_ptr<Storage> m_storage;
     bool m_lost = false;
+    /// Between a BEGIN and its COMMIT or ROLLBACK (every transaction goes through exec()).
+    bool m_inTransaction = false;
+    bool m_retrying = false;
 };
 
 } // namespace BidTracker::Model

@@ -46,6 +46,11 @@ Result<QStringList> PostgresStorage::bidIndexes()
                        " AND tablename = 'bids' AND indexname <> 'bids_pkey'"));
 }
 
+Result<void> PostgresStorage::endBulkLoad()
+{
+    return m_db.exec(QStringLiteral("ANALYZE users, items, bids"));
+}
+
 Result<void> PostgresStorage::syncIdGenerators()
 {
     // An identity column's sequence does not move when a row brings its own id: move it

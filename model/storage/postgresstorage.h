@@ -24,6 +24,9 @@ protected:
     QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }
     QString likeOperator() const override { return QStringLiteral("ILIKE"); }
     Result<QStringList> bidIndexes() override;
+    /// Gathers the planner's statistics at once: until autovacuum gets to a million new rows
+    /// the planner guesses, and a bidder's lots took 80 ms instead of a millisecond.
+    Result<void> endBulkLoad() override;
 };
 
 } // namespace BidTracker::Model

@@ -2,6 +2,7 @@
 // --headless` processes on the test cluster, real clients on loopback sockets.
 #include "api/headlessprocess.h"
 #include "api/httpclients.h"
+#include "pg/owncluster.h"
 #include "pg/sharedauction.h"
 #include "support/testauction.h"
 #include "support/testpostgres.h"
@@ -220,26 +221,11 @@ TEST(Stations, ABidThroughOneServerIsReadThroughTheOtherWithin100Milliseconds)
 TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
 {
     // GIVEN a cluster of this test's own, a server on it and a bid already acknowledged
-    QTemporaryDir dir;
-    const QString envFile = dir.filePath(QStringLiteral("cluster.env"));
-    const auto script = [&](const char* action) {
-        return QProcess::execute(QStringLiteral(PGCLUSTER_SCRIPT),
-                                 {QString::fromLatin1(action), envFile}) == 0;
-    };
-    ASSERT_TRUE(script("start"));
-    const QByteArray sharedCluster = qgetenv("BIDTRACKER_TEST_PG_ENV");
-    qputenv("BIDTRACKER_TEST_PG_ENV", envFile.toUtf8()); // this test's cluster, for its URL
-    const QString url = Testing::TestPostgres::adminUrl();
-    qputenv("BIDTRACKER_TEST_PG_ENV", sharedCluster);
-    {
-        auto db = Testing::openDatabase(url);
-        ASSERT_TRUE(db);
-        Model::AuctionService service(*db);
-        ASSERT_TRUE(service.createUser(QStringLiteral("Bidder")).has_value());
-        ASSERT_TRUE(service.createItem({.name = QStringLiteral("Lot")}).has_value());
-    }
+    Testing::OwnCluster cluster;
+    ASSERT_TRUE(cluster.ready());
+    const QString url = cluster.url();
     QProcess server;
-    const quint16 port = startHeadless(server, dir.path(), url, token);
+    const quint16 port = startHeadless(server, cluster.dir(), url, token);
     ASSERT_NE(port, 0);
     HttpClients client(port, 1);
     const auto post = [&](qint64 cents) {
@@ -251,7 +237,7 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
     ASSERT_EQ(before.first, 201);
 
     // WHEN the database server stops in the middle of the auction
-    ASSERT_TRUE(script("pause"));
+    ASSERT_TRUE(cluster.pause());
     // THEN a bid and the health check are answered 503, never 500
     for (int i = 0; i < 3; ++i) {
         const auto refused = post(2000 + i);
@@ -261,7 +247,7 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
     EXPECT_EQ(client.collect(15'000).front().first, 503);
 
     // WHEN it comes back THEN bids are taken again and the first one is still there
-    ASSERT_TRUE(script("resume"));
+    ASSERT_TRUE(cluster.resume());
     int status = 0;
     QElapsedTimer timer;
     timer.start();
@@ -288,7 +274,6 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
     auto db = Testing::openDatabase(url);
     Model::AuctionService service(*db);
     EXPECT_TRUE(service.bid(bidIdOf(before.second)).has_value());
-    EXPECT_TRUE(script("stop"));
 }
 
 namespace {
