@@ -53,6 +53,12 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
     if (closeOnTime) {
         // Lots whose time passed while nothing ran close now, at their closing time.
         session->m_closer = std::make_unique<Model::LotCloser>(*session->m_service);
+        Gui::MainWindow* window = session->m_window.get();
+        connect(session->m_closer.get(), &Model::LotCloser::failed, window,
+                [window](const QString& message) {
+                    window->statusBar()->showMessage(
+                        QObject::tr("Closing lots on time: %1").arg(message), 5000);
+                });
         session->m_closer->start();
     }
     return session;
