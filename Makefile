@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-qpa-plugins \
 	libgtest-dev libgmock-dev libbenchmark-dev prometheus chromium curl sqlite3 \
-	postgresql libqt6sql6-psql libqrencode-dev poppler-utils zbar-tools ccache
+	postgresql libqt6sql6-psql libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the
 # machine has no npm of its own.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
@@ -89,7 +89,7 @@ tsan: deps
 # A crash, leak or sanitizer report stops the run and leaves the input in $(FUZZ_BUILD)/.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD ?= build-fuzz
-FUZZ_TARGETS := fuzz_request_head fuzz_request_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import
+FUZZ_TARGETS := fuzz_request_head fuzz_request_bodies fuzz_checkout_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import
 fuzz: deps-check
 	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBIDTRACKER_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers

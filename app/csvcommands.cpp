@@ -2,6 +2,7 @@
 
 #include "model/auctioncopy.h"
 #include "model/auctionservice.h"
+#include "model/csv/checkoutcsv.h"
 #include "model/csv/csvexport.h"
 #include "model/csv/csvimport.h"
 #include "model/generator.h"
@@ -56,18 +57,25 @@ std::unique_ptr<Model::Database> open(const Options& options)
 int runExport(const Options& options)
 {
     const auto kind = Model::parseCsvKind(options.csvKind);
+    const auto checkout = Model::parseCheckoutCsvFile(options.csvKind + QStringLiteral(".csv"));
     if (!options.csvFile.isEmpty() && refusedAsDatabaseFile(options))
         return 1;
     auto db = open(options);
-    if (!db || !kind)
+    if (!db || (!kind && !checkout))
         return 1;
+    // The checkout files are the service's sums (invoices.csv settles every bidder).
+    Model::AuctionService service(*db);
+    const auto exportTo = [&](QIODevice& out) {
+        return kind ? Model::exportCsv(*db, *kind, out)
+                    : Model::exportCheckoutCsv(service, *checkout, out);
+    };
     if (options.csvFile.isEmpty()) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly)) {
             say(QStringLiteral("bidtracker: cannot write to standard output"));
             return 1;
         }
-        const auto written = Model::exportCsv(*db, *kind, out);
+        const auto written = exportTo(out);
         if (!written) {
             say(QStringLiteral("bidtracker: export failed: %1").arg(written.error().message));
             return 1;
@@ -81,7 +89,7 @@ int runExport(const Options& options)
                 .arg(options.csvFile, out.errorString()));
         return 1;
     }
-    const auto written = Model::exportCsv(*db, *kind, out);
+    const auto written = exportTo(out);
     if (!written) {
         out.cancelWriting();
         say(QStringLiteral("bidtracker: export failed: %1").arg(written.error().message));

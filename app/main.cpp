@@ -6,6 +6,7 @@
 #include "model/changenotifier.h"
 #include "model/storage/database.h"
 #include "options.h"
+#include "printcommand.h"
 #include "screenshot.h"
 #include "serverconfig.h"
 #include "stationlink.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <cstdio>
 #include <memory>
 
@@ -169,6 +171,14 @@ int main(int argc, char** argv)
         QCoreApplication app(argc, argv);
         setIdentity();
         return runHeadless(*options);
+    }
+    case Mode::Print: {
+        // Fonts need a GUI application, but a PDF needs no screen: a server prints too.
+        if (!hasDisplay())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setIdentity();
+        return App::runPrint(*options);
     }
     case Mode::Export:
     case Mode::Import:

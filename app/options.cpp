@@ -1,16 +1,22 @@
 #include "options.h"
 
+#include "print/documentkind.h"
+#include "print/idlist.h"
+#include "print/paper.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QStandardPaths>
+#include <array>
 #include <tuple>
 
 namespace BidTracker::App {
 
 namespace {
 
-const QStringList exportKinds{QStringLiteral("items"), QStringLiteral("users"),
-                              QStringLiteral("bids"), QStringLiteral("results")};
+const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"),
+                              QStringLiteral("bids"),     QStringLiteral("results"),
+                              QStringLiteral("invoices"), QStringLiteral("payments")};
 const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
@@ -24,6 +30,52 @@ std::expected<qint64, QString> wholeNumber(const QString& text, const QString& o
                 .arg(max)
                 .arg(text));
     return number;
+}
+
+/// `print KIND [--lots IDS] [--bidders IDS] [--paper SIZE] -o FILE`.
+std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
+                                           const QStringList& positional,
+                                           const std::array<const QCommandLineOption*, 4>& given,
+                                           Options options)
+{
+    const auto& [output, lots, bidders, paper] = given;
+    const QString usage =
+        QStringLiteral("Usage: bidtracker print bid-sheets|bidder-cards|labels|invoices|report "
+                       "[--db DB] [--lots IDS] "
+                       "[--bidders IDS] [--paper letter|a4] -o FILE.pdf");
+    options.mode = Options::Mode::Print;
+    const auto kind =
+        positional.size() == 2 ? Print::parseDocumentKind(positional[1]) : std::nullopt;
+    if (!kind || parser.value(*output).trimmed().isEmpty())
+        return std::unexpected(usage);
+    options.printKind = positional[1];
+    options.printFile = parser.value(*output);
+    const Print::Subject subject = Print::subjectOf(*kind);
+    if (parser.isSet(*lots) && subject != Print::Subject::Lots)
+        return std::unexpected(QStringLiteral("--lots goes with bid-sheets and labels"));
+    if (parser.isSet(*bidders) && subject != Print::Subject::Bidders)
+        return std::unexpected(QStringLiteral("--bidders goes with bidder-cards and invoices"));
+    for (const auto& [option, kindOfId, target] :
+         {std::tuple{lots, Model::EntityKind::Item, &options.printLots},
+          std::tuple{bidders, Model::EntityKind::User, &options.printBidders}}) {
+        if (!parser.isSet(*option))
+            continue;
+        auto ids = Print::parseIdList(parser.value(*option), kindOfId);
+        if (!ids)
+            return std::unexpected(
+                QStringLiteral("--%1: %2").arg(option->names().first(), ids.error()));
+        if (ids->isEmpty())
+            return std::unexpected(
+                QStringLiteral("--%1 needs at least one id").arg(option->names().first()));
+        *target = std::move(*ids);
+    }
+    if (parser.isSet(*paper)) {
+        if (!Print::parsePaper(parser.value(*paper)))
+            return std::unexpected(QStringLiteral("--paper must be letter or a4, not \"%1\"")
+                                       .arg(parser.value(*paper)));
+        options.printPaper = parser.value(*paper).toLower();
+    }
+    return options;
 }
 
 } // namespace
@@ -41,9 +93,11 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "Bid Tracker: run an auction from one window, with a REST API and CSV in and out.\n\n"
         "  bidtracker [options]                       window + server\n"
         "  bidtracker --headless [options]            server only\n"
-        "  bidtracker export items|users|bids|results [-o FILE]\n"
+        "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
         "  bidtracker import items|users FILE\n"
-        "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE"));
+        "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE\n"
+        "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report [--lots IDS]\n"
+        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
@@ -72,7 +126,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                        QStringLiteral("N"));
     const QCommandLineOption output(
         {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("export: the CSV file to write (default: stdout)."), QStringLiteral("FILE"));
+        QStringLiteral("export: the CSV file to write (default: stdout); print: the PDF file."),
+        QStringLiteral("FILE"));
     const QCommandLineOption items(QStringLiteral("items"),
                                    QStringLiteral("generate: items (default 100000)."),
                                    QStringLiteral("N"));
@@ -93,12 +148,23 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("screenshot-view"),
         QStringLiteral("--screenshot: lots, quickbid, bidder or bids (default lots)."),
         QStringLiteral("VIEW"));
+    const QCommandLineOption lots(
+        QStringLiteral("lots"),
+        QStringLiteral("print: these lots only (item12,3,5-7; default all)."),
+        QStringLiteral("IDS"));
+    const QCommandLineOption bidders(
+        QStringLiteral("bidders"),
+        QStringLiteral("print: these bidders only (user3,4; default all)."), QStringLiteral("IDS"));
+    const QCommandLineOption paper(QStringLiteral("paper"),
+                                   QStringLiteral("print: letter or a4 (default: the locale's)."),
+                                   QStringLiteral("SIZE"));
     QCommandLineOption benchmark(QStringLiteral("benchmark-window"),
                                  QStringLiteral("Measure the window on the database and exit."));
     benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
+    parser.addOptions({lots, bidders, paper});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral("[export|import KIND [FILE] | generate | copy FROM TO]"));
@@ -182,15 +248,15 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     if (positional.isEmpty()) {
         options.mode = parser.isSet(headless) ? Options::Mode::Headless : Options::Mode::Window;
         if (parser.isSet(output))
-            return std::unexpected(QStringLiteral("-o/--output goes with export"));
+            return std::unexpected(QStringLiteral("-o/--output goes with export and print"));
         return options;
     }
     const QString command = positional.first();
     if (command == u"export") {
         options.mode = Options::Mode::Export;
         if (positional.size() != 2 || !exportKinds.contains(positional[1]))
-            return std::unexpected(
-                QStringLiteral("Usage: bidtracker export items|users|bids|results [-o FILE]"));
+            return std::unexpected(QStringLiteral(
+                "Usage: bidtracker export items|users|bids|results|invoices|payments [-o FILE]"));
         options.csvKind = positional[1];
         options.csvFile = parser.value(output);
         return options;
@@ -225,6 +291,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         }
         return options;
     }
+    if (command == u"print")
+        return parsePrint(parser, positional, {&output, &lots, &bidders, &paper}, options);
     if (command == u"copy") {
         options.mode = Options::Mode::Copy;
         if (positional.size() != 3 || positional[1].trimmed().isEmpty() ||

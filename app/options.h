@@ -13,7 +13,7 @@ namespace BidTracker::App {
 /// What the command line asked for, checked.
 struct Options
 {
-    enum class Mode { Window, Headless, Export, Import, Generate, Copy, Help, Version };
+    enum class Mode { Window, Headless, Export, Import, Generate, Copy, Print, Help, Version };
 
     Mode mode = Mode::Window;
     QString databasePath; // empty: the default database
@@ -30,6 +30,13 @@ struct Options
     /// copy: the two databases (files or PostgreSQL URLs).
     QString copyFrom;
     QString copyTo;
+    /// print: the document ("bid-sheets", ...), the lots or bidders (empty: all), the
+    /// paper ("letter", "a4"; empty: the locale's) and the PDF file (in csvFile's place, -o).
+    QString printKind;
+    QList<qint64> printLots;
+    QList<qint64> printBidders;
+    QString printPaper;
+    QString printFile;
     /// generate: the size of the auction.
     qint64 generateItems = 100'000;
     qint64 generateUsers = 10'000;

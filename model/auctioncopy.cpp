@@ -98,7 +98,27 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
                                });
         if (!counted)
             return fail(counted.error());
-        // TODO(issue 12): payments and donations are copied once they have slices of their own.
+        auto payments = eachRow([&](qint64 first, int n) { return source.paymentsFrom(first, n); },
+                                [&](const Payment& payment) -> Result<void> {
+                                    auto id = target.insertPayment(payment);
+                                    if (!id)
+                                        return fail(id.error());
+                                    return {};
+                                });
+        if (!payments)
+            return fail(payments.error());
+        counts.payments = *payments;
+        auto donations =
+            eachRow([&](qint64 first, int n) { return source.donationsFrom(first, n); },
+                    [&](const Donation& donation) -> Result<void> {
+                        auto id = target.insertDonation(donation);
+                        if (!id)
+                            return fail(id.error());
+                        return {};
+                    });
+        if (!donations)
+            return fail(donations.error());
+        counts.donations = *donations;
         auto settings = source.readSettings();
         if (!settings)
             return fail(settings.error());

@@ -102,6 +102,19 @@ Result<void> AuctionService::deleteUser(qint64 id)
                 Error::conflict(QStringLiteral("User %1 has %2 bid(s) and cannot be deleted")
                                     .arg(formatId(EntityKind::User, id))
                                     .arg(found->bidCount)));
+        // Money taken or given stays on record with its bidder.
+        auto payments = m_storage.paymentsOfUser(id);
+        if (!payments)
+            return fail(payments.error());
+        auto donations = m_storage.donationsOfUser(id);
+        if (!donations)
+            return fail(donations.error());
+        if (!payments->isEmpty() || !donations->isEmpty())
+            return fail(Error::conflict(
+                QStringLiteral("User %1 has %2 payment(s) and %3 donation(s) and cannot be deleted")
+                    .arg(formatId(EntityKind::User, id))
+                    .arg(payments->size())
+                    .arg(donations->size())));
         if (auto ok = m_storage.deleteUser(id); !ok)
             return ok;
         record(EntityKind::User, Change::Action::Removed, id);

@@ -72,13 +72,28 @@ public:
     /// Refused (Conflict, naming the balance) when the amount is above the balance.
     Result<Payment> addPayment(qint64 userId, Money amount, PaymentMethod method,
                                const QString& reference);
-    /// The payment stays, marked voided, out of every sum.
+    /// The payment stays, marked voided, out of every sum. Refused (Conflict) when it is
+    /// voided already.
     Result<Payment> voidPayment(qint64 paymentId, const QString& reason);
+    /// Undo of a void: the payment counts again (even when that leaves a credit). Refused
+    /// (Conflict) when it is not voided.
+    Result<Payment> unvoidPayment(qint64 paymentId);
+    /// Oldest first, voided ones included.
     Result<QList<Payment>> payments(qint64 userId);
     Result<Donation> addDonation(qint64 userId, Money amount, const QString& note);
     Result<void> deleteDonation(qint64 donationId);
+    /// Undo of a deletion: the donation comes back under its old id. Refused (Conflict) if
+    /// the id is taken.
+    Result<Donation> restoreDonation(const Donation& donation);
     Result<QList<Donation>> donations(qint64 userId);
+    /// From aggregates: each bidder's parts are summed by the database, never loaded lot by
+    /// lot; every bidder is then settled with the invoice's own rule (Rules::settle).
     Result<AuctionSummary> summary();
+    /// Every bidder with something on an invoice (a sold lot won, a donation, a payment
+    /// that counts), in id order, from the same aggregates as summary().
+    Result<QList<InvoiceTotals>> invoiceTotals();
+    /// Every payment, voided ones included, `limit` at a time from id `firstId` on.
+    Result<QList<Payment>> paymentsFrom(qint64 firstId, int limit);
 
     // Items
     /// `changes.name` is required; the other fields default to open, 0.01 and 0.01.
@@ -168,6 +183,9 @@ public:
     /// given, receives the ids added (the window undoes an import by them).
     Result<qint64> importItems(const QList<ItemChanges>& items, QList<qint64>* ids = nullptr);
     Result<qint64> importUsers(const QStringList& names, QList<qint64>* ids = nullptr);
+    /// Users with paddle numbers and contact fields (names required), each checked as by
+    /// createUser(); a number taken (in the database or twice in the list) refuses them all.
+    Result<qint64> importUsers(const QList<UserChanges>& users, QList<qint64>* ids = nullptr);
 
     /// Changes whenever the auction may have changed, through this service or any other
     /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep

@@ -29,12 +29,27 @@ Result<QList<Item>> AuctionService::findLots(const QString& text, int limit, boo
 
 Result<QList<User>> AuctionService::findBidders(const QString& text, int limit)
 {
-    // TODO: paddle numbers (another issue) are looked up here first, so every door that
-    // finds a bidder by what a clerk types learns them at once.
     const QString typed = text.trimmed();
-    if (typed.isEmpty())
+    if (typed.isEmpty() || limit <= 0)
         return QList<User>();
-    return m_storage.findUsers(typedId(EntityKind::User, typed), typed, limit);
+    // A number is a paddle number first ("105"), then an id ("user3" or "3"), then a name.
+    std::optional<User> paddle;
+    bool digits = false;
+    const qint64 number = typed.toLongLong(&digits);
+    if (digits && number > 0 && typed.front().isDigit()) {
+        auto found = m_storage.findUserByNumber(number);
+        if (!found)
+            return fail(found.error());
+        paddle = *found;
+    }
+    auto found = m_storage.findUsers(typedId(EntityKind::User, typed), typed, limit);
+    if (!found || !paddle)
+        return found;
+    QList<User> bidders{*paddle};
+    for (const User& user : std::as_const(*found))
+        if (user.id != paddle->id && bidders.size() < limit)
+            bidders.append(user);
+    return bidders;
 }
 
 } // namespace BidTracker::Model

@@ -37,6 +37,17 @@ struct Invoice
     Rules::InvoiceSums sums;
 };
 
+/// One bidder's invoice sums without its lines: a row of the invoices export.
+struct InvoiceTotals
+{
+    qint64 userId = 0;
+    qint64 number = 0;
+    QString name;
+    bool taxExempt = false;
+    /// premiumCents is left empty: the lines were summed by the database.
+    Rules::InvoiceSums sums;
+};
+
 /// The end-of-night figures (RULES.md 4, API.md), from aggregates over the whole auction.
 struct AuctionSummary
 {

@@ -23,6 +23,8 @@ QList<std::pair<QString, QString>> keyboardShortcuts()
         {QObject::tr("Ctrl+Z / Ctrl+Shift+Z"), QObject::tr("Undo / Redo")},
         {QObject::tr("Alt+L / Alt+D / Alt+B"), QObject::tr("Lots, Bidders, Bids tab")},
         {QObject::tr("F11"), QObject::tr("Full screen")},
+        {QObject::tr("Ctrl+P"), QObject::tr("Print: bid sheets, bidder cards, lot labels")},
+        {QObject::tr("Ctrl+Shift+F"), QObject::tr("The big screen, for a projector")},
         {QObject::tr("Ctrl+N / Ctrl+O"), QObject::tr("New / open database")},
         {QObject::tr("Ctrl+Q"), QObject::tr("Quit")},
     };

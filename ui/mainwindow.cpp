@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "auctionactions.h"
+#include "bigscreen.h"
 #include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
@@ -13,6 +14,7 @@
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
 #include "placebiddialog.h"
+#include "printactions.h"
 #include "quickbidbar.h"
 #include "serverpanel.h"
 #include "tablepage.h"
@@ -79,6 +81,9 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
                                    : QFileInfo(databasePath).fileName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/bidtracker.png")));
     buildTabs();
+    m_print = new PrintActions(
+        service, [this] { return PrintActions::selectedIds(m_items->view()); },
+        [this] { return PrintActions::selectedIds(m_users->view()); }, this);
     buildServerDock(server);
     buildMenus();
     auto* databaseLabel = new QLabel(shared ? Model::displayLocation(databasePath)
@@ -176,6 +181,8 @@ void MainWindow::buildTabs()
     }
     // Double-click opens a lot's edit dialog; F2 still renames in place.
     m_items->view()->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    // Several lots at once, for their bid sheets and labels (Shift/Ctrl+click).
+    m_items->view()->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_items->view(), &QAbstractItemView::doubleClicked, this,
             [this](const QModelIndex& index) {
                 m_actions->editItem(index.data(Model::IdRole).toLongLong());
@@ -258,6 +265,8 @@ void MainWindow::buildMenus()
     imports->addAction(tr("Lots…"), this, [this] { importCsv(Model::CsvKind::Items); });
     imports->addAction(tr("Bidders…"), this, [this] { importCsv(Model::CsvKind::Users); });
     file->addSeparator();
+    file->addAction(m_print->printAction());
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -332,6 +341,8 @@ void MainWindow::buildMenus()
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
+    view->addAction(tr("&Big screen"), QKeySequence(tr("Ctrl+Shift+F")), this,
+                    &MainWindow::showBigScreen);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] { showKeyboardShortcuts(this); });
@@ -343,7 +354,9 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
     const QModelIndex index = page->view()->indexAt(at);
     if (!index.isValid())
         return nullptr;
-    page->view()->setCurrentIndex(index);
+    // A right-click inside a selection of several lots keeps it, for printing them.
+    if (!page->view()->selectionModel()->isRowSelected(index.row(), index.parent()))
+        page->view()->setCurrentIndex(index);
     const qint64 id = index.data(Model::IdRole).toLongLong();
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -367,6 +380,9 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
             buy->setEnabled(!closed);
         }
         menu->addSeparator();
+        menu->addAction(m_print->printSheetsAction());
+        menu->addAction(m_print->printLabelsAction());
+        menu->addSeparator();
         menu->addAction(tr("Delete lot…"), this, [this, id] { m_actions->deleteItem(id); });
     } else if (page == m_users) {
         menu->addAction(tr("Rename bidder"), this, [page, index] { page->view()->edit(index); });
@@ -376,6 +392,21 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
         menu->addAction(tr("Delete bid…"), this, [this, id] { m_actions->deleteBid(id); });
     }
     return menu;
+}
+
+BigScreen* MainWindow::bigScreen() const
+{
+    return m_bigScreen;
+}
+
+void MainWindow::showBigScreen()
+{
+    if (m_bigScreen) {
+        m_bigScreen->raise();
+        m_bigScreen->activateWindow();
+        return;
+    }
+    m_bigScreen = BigScreen::open(m_service, m_notifier, this);
 }
 
 PlaceBidDialog* MainWindow::makePlaceBidDialog()

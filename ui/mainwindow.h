@@ -3,6 +3,7 @@
 #include "model/csv/csvkind.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QLabel;
@@ -23,7 +24,9 @@ class UserItemsModel;
 namespace BidTracker::Gui {
 
 class AuctionActions;
+class BigScreen;
 class PlaceBidDialog;
+class PrintActions;
 class QuickBidBar;
 class ServerControl;
 class ServerPanel;
@@ -44,6 +47,10 @@ public:
     ~MainWindow() override;
 
     AuctionActions* actions() const { return m_actions; }
+    PrintActions* printActions() const { return m_print; }
+    /// The projector view when it is open (View > Big screen).
+    BigScreen* bigScreen() const;
+    void showBigScreen();
     TablePage* itemsPage() const { return m_items; }
     TablePage* usersPage() const { return m_users; }
     TablePage* bidsPage() const { return m_bids; }
@@ -89,6 +96,8 @@ private:
     Model::ChangeNotifier& m_notifier;
     QString m_databasePath;
     AuctionActions* m_actions;
+    PrintActions* m_print = nullptr;
+    QPointer<BigScreen> m_bigScreen;
     Model::ItemsTableModel* m_itemsModel;
     Model::UsersTableModel* m_usersModel;
     Model::BidsTableModel* m_bidsModel;

@@ -54,6 +54,7 @@ ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
     addUserRoutes(m_router, m_context);
     addItemRoutes(m_router, m_context);
     addBidRoutes(m_router, m_context);
+    addCheckoutRoutes(m_router, m_context); // before the meta routes: its exports come first
     addMetaRoutes(m_router, m_context);
 }
 

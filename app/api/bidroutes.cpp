@@ -34,15 +34,17 @@ void addBidRoutes(Router& router, RouteContext& context)
     });
 
     router.addDeferred("POST", bids,
-                       [&metrics, &batcher = context.bids](const ApiRequest& request,
-                                                           const Router::Params&, Reply reply) {
+                       [&metrics, &service, &batcher = context.bids](
+                           const ApiRequest& request, const Router::Params&, Reply reply) {
                            const auto fields = Body::bid(request.body);
                            if (!fields) {
                                metrics.countBid(false);
                                return reply(fields.error());
                            }
                            const auto item = Input::pathId(EntityKind::Item, fields->item);
-                           const auto user = Input::pathId(EntityKind::User, fields->user);
+                           const auto user = fields->userNumber != 0
+                                                 ? bidderIdByNumber(service, fields->userNumber)
+                                                 : Input::pathId(EntityKind::User, fields->user);
                            if (!item || !user) {
                                metrics.countBid(false);
                                return reply(item ? user.error() : item.error());

@@ -11,7 +11,14 @@ QJsonObject user(const Model::User& user)
 {
     return QJsonObject{{Key::name, user.name},
                        {Key::userId, formatId(EntityKind::User, user.id)},
-                       {Key::bidCount, user.bidCount}};
+                       {Key::bidCount, user.bidCount},
+                       {Key::number, user.number},
+                       {Key::phone, user.phone},
+                       {Key::email, user.email},
+                       {Key::taxExempt, user.taxExempt},
+                       {Key::checkedInAt, user.checkedInAt.isEmpty()
+                                              ? QJsonValue(QJsonValue::Null)
+                                              : QJsonValue(user.checkedInAt)}};
 }
 
 QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids)
@@ -26,6 +33,10 @@ QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withB
         {Key::winningValue, item.winningValue ? QJsonValue(item.winningValue->toDouble())
                                               : QJsonValue(QJsonValue::Null)},
         {Key::bidCount, item.bidCount},
+        {Key::description, item.description},
+        {Key::donor, item.donor},
+        {Key::fairMarketValue, item.fairMarketValue ? QJsonValue(item.fairMarketValue->toDouble())
+                                                    : QJsonValue(QJsonValue::Null)},
         {Key::buyNow,
          item.buyNow ? QJsonValue(item.buyNow->toDouble()) : QJsonValue(QJsonValue::Null)},
         {Key::closesAt,

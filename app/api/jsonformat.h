@@ -28,6 +28,15 @@ inline const QString placedAt = QStringLiteral("placed_at");
 inline const QString bidCount = QStringLiteral("bid_count");
 inline const QString itemsBid = QStringLiteral("items_bid");
 inline const QString message = QStringLiteral("message");
+// The whole auction night (API.md)
+inline const QString number = QStringLiteral("number");
+inline const QString phone = QStringLiteral("phone");
+inline const QString email = QStringLiteral("email");
+inline const QString taxExempt = QStringLiteral("tax_exempt");
+inline const QString checkedInAt = QStringLiteral("checked_in_at");
+inline const QString description = QStringLiteral("description");
+inline const QString donor = QStringLiteral("donor");
+inline const QString fairMarketValue = QStringLiteral("fair_market_value");
 inline const QString maxValue = QStringLiteral("max_value");
 inline const QString automatic = QStringLiteral("auto");
 inline const QString reserve = QStringLiteral("reserve");
@@ -37,12 +46,14 @@ inline const QString closesAt = QStringLiteral("closes_at");
 inline const QString closed = QStringLiteral("closed");
 } // namespace Key
 
-/// {"name": "Albert", "user_id": "user1", "bid_count": 2}
+/// {"name": "Albert", "user_id": "user1", "bid_count": 2, "number": 100, "phone": "",
+/// "email": "", "tax_exempt": false, "checked_in_at": null}
 QJsonObject user(const Model::User& user);
 
 /// The inner object of an item: {"name", "winning", "bids", "status", "starting_price",
-/// "min_increment", "winning_value", "bid_count", "buy_now", "closes_at", "reserve_met"}:
-/// never the reserve itself, nor any maximum (RULES.md 2: they are secret). `bids` holds ids or full bid objects;
+/// "min_increment", "winning_value", "bid_count", "description", "donor",
+/// "fair_market_value", "buy_now", "closes_at", "reserve_met"}: never the reserve itself,
+/// nor any maximum (RULES.md 2: they are secret). `bids` holds ids or full bid objects;
 /// left out when `withBids` is false (winningOnly).
 QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
 /// {"item": {...}, "item_id": "item1"}

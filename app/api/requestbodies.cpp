@@ -1,6 +1,9 @@
 #include "requestbodies.h"
 
 #include "jsonformat.h"
+#include "model/auctionsettings.h"
+
+#include <cmath>
 
 namespace BidTracker::Api::Body {
 
@@ -34,7 +37,21 @@ Input::Parsed<BidFields> bid(const QByteArray& body)
             target = value.toString();
     };
     idField(Json::Key::item, QStringLiteral("item1"), result.item);
-    idField(Json::Key::user, QStringLiteral("user1"), result.user);
+    // The bidder by id ("user7") or by paddle number (105, a JSON number).
+    const QJsonValue user = fields.value(Json::Key::user);
+    if (user.isDouble()) {
+        const double number = user.toDouble();
+        if (number >= 1 && number <= double(Model::MaxBidderNumber) && number == std::floor(number))
+            result.userNumber = static_cast<qint64>(number);
+        else
+            problems.insert(Json::Key::user,
+                            QStringLiteral("User must be a string id such as user1 or a paddle "
+                                           "number from 1 to %1")
+                                .arg(Model::MaxBidderNumber));
+    } else {
+        idField(Json::Key::user, QStringLiteral("user1 or a paddle number such as 105"),
+                result.user);
+    }
     const QJsonValue maximum = fields.value(Json::Key::maxValue);
     if (!maximum.isUndefined()) {
         if (const auto amount = Input::money(maximum, QStringLiteral("Maximum")))
@@ -121,6 +138,28 @@ Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired
     };
     moneyField(Json::Key::startingPrice, QStringLiteral("Starting price"), changes.startingPrice);
     moneyField(Json::Key::minIncrement, QStringLiteral("Minimum increment"), changes.minIncrement);
+    // What bid sheets print: text, and an amount that null clears.
+    const auto textField = [&](const QString& key, const QString& label,
+                               std::optional<QString>& target) {
+        const QJsonValue value = fields.value(key);
+        if (value.isUndefined())
+            return;
+        if (value.isString() || value.isNull())
+            target = value.toString();
+        else
+            problems.insert(key, QStringLiteral("%1 must be a string").arg(label));
+    };
+    textField(Json::Key::description, QStringLiteral("Description"), changes.description);
+    textField(Json::Key::donor, QStringLiteral("Donor"), changes.donor);
+    const QJsonValue fairValue = fields.value(Json::Key::fairMarketValue);
+    if (fairValue.isNull()) {
+        changes.fairMarketValue = std::optional<Model::Money>();
+    } else if (!fairValue.isUndefined()) {
+        if (const auto amount = Input::money(fairValue, QStringLiteral("Fair market value")))
+            changes.fairMarketValue = std::optional<Model::Money>(*amount);
+        else
+            problems.insert(Json::Key::fairMarketValue, amount.error());
+    }
     // Fields that may be cleared: null clears them, left out keeps them.
     const auto clearableMoney = [&](const QString& key, const QString& label,
                                     std::optional<std::optional<Model::Money>>& target) {

@@ -15,7 +15,9 @@ namespace BidTracker::Api::Body {
 struct BidFields
 {
     QString item;
+    /// The bidder's id, or empty when they were named by paddle number.
     QString user;
+    qint64 userNumber = 0;
     /// Left out only with a maximum (RULES.md 2): the lowest acceptable bid, or a raise.
     std::optional<Model::Money> value;
     std::optional<Model::Money> maxValue;

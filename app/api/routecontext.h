@@ -6,6 +6,7 @@
 #include "router.h"
 
 #include <QJsonArray>
+#include <expected>
 
 namespace BidTracker::Model {
 class AuctionService;
@@ -33,6 +34,12 @@ void addUserRoutes(Router& router, RouteContext& context);
 void addItemRoutes(Router& router, RouteContext& context);
 void addBidRoutes(Router& router, RouteContext& context);
 void addMetaRoutes(Router& router, RouteContext& context);
+/// Settings, check-in, invoices, payments, donations, the summary and the checkout exports
+/// (API.md, "Routes for the whole auction night"; checkoutroutes.cpp).
+void addCheckoutRoutes(Router& router, RouteContext& context);
+
+/// The id of the bidder with paddle number `number`; 404 naming the number when none has it.
+std::expected<qint64, ApiResponse> bidderIdByNumber(Model::AuctionService& service, qint64 number);
 
 /// A list answer with its X-Total-Count header, and a Link header to the next page when
 /// `rows` rows from `page` do not reach the end; `body` is already JSON.

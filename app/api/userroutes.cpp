@@ -1,7 +1,9 @@
 // Routes of /api/v1/users.
+#include "checkoutbodies.h"
 #include "jsonformat.h"
 #include "jsonwriter.h"
 #include "model/auctionservice.h"
+#include "model/auctionsettings.h"
 #include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
@@ -18,6 +20,26 @@ void addUserRoutes(Router& router, RouteContext& context)
     const QString oneUser = users + QStringLiteral("/{user_id}");
 
     router.add("GET", users, [&service](const ApiRequest& request, const Router::Params&) {
+        // ?number=105: the map holding just that bidder, or an empty one.
+        if (request.query.hasQueryItem(Json::Key::number)) {
+            const QString text =
+                request.query.queryItemValue(Json::Key::number, QUrl::FullyDecoded);
+            bool ok = false;
+            const qint64 number = text.toLongLong(&ok);
+            if (!ok || number < 1 || number > Model::MaxBidderNumber || !text.front().isDigit())
+                return ApiResponse::error(
+                    400, QStringLiteral("number must be a paddle number from 1 to %1, not \"%2\"")
+                             .arg(Model::MaxBidderNumber)
+                             .arg(text.left(40)));
+            const auto found = service.userByNumber(number);
+            if (!found)
+                return Input::fromError(found.error());
+            JsonMap map;
+            if (*found)
+                map.add(formatId(EntityKind::User, (*found)->id), Json::user(**found));
+            return listResponse(map.finish(), *found ? 1 : 0, request, Model::Page{},
+                                *found ? 1 : 0);
+        }
         // The original's list: everything, up to MaxPageRows rows.
         const auto page = Input::page(request.query, Input::MaxPageRows);
         if (!page)
@@ -32,10 +54,10 @@ void addUserRoutes(Router& router, RouteContext& context)
     });
 
     router.add("POST", users, [&service, users](const ApiRequest& request, const Router::Params&) {
-        const auto name = Body::userName(request.body);
-        if (!name)
-            return name.error();
-        const auto user = service.createUser(*name);
+        const auto changes = Body::user(request.body, true);
+        if (!changes)
+            return changes.error();
+        const auto user = service.createUser(*changes);
         if (!user)
             return Input::fromError(user.error());
         return created(Json::user(*user), users + u'/' + formatId(EntityKind::User, user->id));
@@ -55,10 +77,10 @@ void addUserRoutes(Router& router, RouteContext& context)
             return id.error();
         if (auto exists = service.user(*id); !exists)
             return Input::fromError(exists.error());
-        const auto name = Body::userName(request.body);
-        if (!name)
-            return name.error();
-        const auto user = service.renameUser(*id, *name);
+        const auto changes = Body::user(request.body, false);
+        if (!changes)
+            return changes.error();
+        const auto user = service.updateUser(*id, *changes);
         return user ? ApiResponse::json(200, Json::user(*user)) : Input::fromError(user.error());
     });
 

@@ -1,5 +1,6 @@
 #include "csvimport.h"
 
+#include "model/contact.h"
 #include "model/names.h"
 
 #include "csvreader.h"
@@ -68,12 +69,76 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
         plan.items.append(item);
 }
 
+/// "true"/"false" as the export writes them, and the forms people type.
+std::optional<bool> parseFlag(const QString& text)
+{
+    const QString flag = text.trimmed().toLower();
+    if (flag.isEmpty() || flag == u"false" || flag == u"no" || flag == u"0")
+        return false;
+    if (flag == u"true" || flag == u"yes" || flag == u"1")
+        return true;
+    return std::nullopt;
+}
+
 void planUser(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns)
 {
+    UserChanges user;
+    QStringList problems;
     if (auto name = checkName(field(record, columns, QStringLiteral("name"))))
-        plan.userNames.append(*name);
+        user.name = *name;
     else
-        plan.problems.append({record.line, name.error().message});
+        problems.append(name.error().message);
+    const QString number = field(record, columns, QStringLiteral("number")).trimmed();
+    if (!number.isEmpty()) {
+        bool ok = false;
+        const qint64 value = number.toLongLong(&ok);
+        if (auto checked = ok ? checkBidderNumber(value) : checkBidderNumber(0))
+            user.number = *checked;
+        else
+            problems.append(
+                QStringLiteral("%1, not \"%2\"").arg(checked.error().message, number.left(40)));
+    }
+    if (auto phone = checkPhone(field(record, columns, QStringLiteral("phone"))))
+        user.phone = *phone;
+    else
+        problems.append(phone.error().message);
+    if (auto email = checkEmail(field(record, columns, QStringLiteral("email"))))
+        user.email = *email;
+    else
+        problems.append(email.error().message);
+    const QString exempt = field(record, columns, QStringLiteral("tax_exempt"));
+    if (const auto flag = parseFlag(exempt))
+        user.taxExempt = *flag;
+    else
+        problems.append(QStringLiteral("tax_exempt must be true or false, not \"%1\"")
+                            .arg(exempt.trimmed().left(40)));
+    for (const QString& problem : problems)
+        plan.problems.append({record.line, problem});
+    if (problems.isEmpty()) {
+        plan.userNames.append(*user.name);
+        plan.users.append(user);
+    }
+}
+
+/// A paddle number asked for twice in the file is a problem of the file, by line.
+void checkNumbersOnce(ImportPlan& plan, const QHash<QString, qsizetype>& columns)
+{
+    if (!columns.contains(QStringLiteral("number")))
+        return;
+    QHash<QString, int> firstLine;
+    for (const CsvRecord& record : std::as_const(plan.records)) {
+        if (record.fields.size() != plan.header.size())
+            continue;
+        const QString number = field(record, columns, QStringLiteral("number")).trimmed();
+        if (number.isEmpty())
+            continue;
+        if (firstLine.contains(number))
+            plan.problems.append({record.line, QStringLiteral("Bidder number %1 is also on line %2")
+                                                   .arg(number.left(40))
+                                                   .arg(firstLine.value(number))});
+        else
+            firstLine.insert(number, record.line);
+    }
 }
 
 } // namespace
@@ -132,6 +197,8 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
         else
             planUser(plan, record, columns);
     }
+    if (kind == CsvKind::Users)
+        checkNumbersOnce(plan, columns);
     // The same name twice is allowed (two lots can be alike) but is often a file pasted twice.
     QHash<QString, int> firstLine;
     for (const CsvRecord& record : std::as_const(plan.records)) {
@@ -155,7 +222,7 @@ Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QLis
     if (!plan.ok())
         return fail(Error::invalid(plan.problemText()));
     return plan.kind == CsvKind::Items ? service.importItems(plan.items, ids)
-                                       : service.importUsers(plan.userNames, ids);
+                                       : service.importUsers(plan.users, ids);
 }
 
 Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
@@ -192,7 +259,8 @@ QStringList importedColumns(CsvKind kind)
     if (kind == CsvKind::Items)
         return {QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("starting_price"),
                 QStringLiteral("min_increment")};
-    return {QStringLiteral("name")};
+    return {QStringLiteral("name"), QStringLiteral("number"), QStringLiteral("phone"),
+            QStringLiteral("email"), QStringLiteral("tax_exempt")};
 }
 
 } // namespace BidTracker::Model

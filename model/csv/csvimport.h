@@ -30,6 +30,7 @@ struct ImportPlan
     QList<CsvRecord> records; // the data rows as read (for the preview)
     QList<ItemChanges> items; // kind Items
     QStringList userNames;    // kind Users
+    QList<UserChanges> users; // kind Users: the names again, with number and contact fields
     QList<ImportProblem> problems;
     /// Not problems, but worth a look before importing: columns that will be ignored, names
     /// that appear twice in the file.

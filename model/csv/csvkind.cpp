@@ -36,8 +36,11 @@ QStringList csvColumns(CsvKind kind)
                 QStringLiteral("winning_value"), QStringLiteral("winner_user_id"),
                 QStringLiteral("winner_name"),   QStringLiteral("bid_count")};
     case CsvKind::Users:
-        return {QStringLiteral("user_id"), QStringLiteral("name"), QStringLiteral("bid_count"),
-                QStringLiteral("items_bid")};
+        // PRODUCT.md's four first, in order; the paddle number and contact fields after them.
+        return {QStringLiteral("user_id"),   QStringLiteral("name"),
+                QStringLiteral("bid_count"), QStringLiteral("items_bid"),
+                QStringLiteral("number"),    QStringLiteral("phone"),
+                QStringLiteral("email"),     QStringLiteral("tax_exempt")};
     case CsvKind::Bids:
         return {QStringLiteral("bid_id"),    QStringLiteral("item_id"),
                 QStringLiteral("item_name"), QStringLiteral("user_id"),

@@ -24,22 +24,16 @@ QString invoiceStatusName(InvoiceStatus status)
     return {};
 }
 
-InvoiceSums invoiceSums(const InvoiceInput& input)
+InvoiceSums settle(qint64 hammer, qint64 premium, qint64 donations, qint64 paid,
+                   BasisPoints taxRate, bool taxExempt)
 {
     InvoiceSums sums;
-    for (const qint64 hammer : input.hammerCents) {
-        const qint64 premium = percentOf(hammer, input.buyersPremium);
-        sums.premiumCents.append(premium);
-        sums.hammer += hammer;
-        sums.premium += premium;
-    }
-    sums.tax = input.taxExempt ? 0 : percentOf(sums.hammer + sums.premium, input.taxRate);
-    for (const qint64 donation : input.donationCents)
-        sums.donations += donation;
+    sums.hammer = hammer;
+    sums.premium = premium;
+    sums.tax = taxExempt ? 0 : percentOf(hammer + premium, taxRate);
+    sums.donations = donations;
     sums.total = sums.hammer + sums.premium + sums.tax + sums.donations;
-    for (const PaymentAmount& payment : input.payments)
-        if (!payment.voided)
-            sums.paid += payment.cents;
+    sums.paid = paid;
     sums.balance = sums.total - sums.paid;
     // Nothing owed and nothing paid counts as settled: there is nothing to collect.
     if (sums.balance < 0)
@@ -50,6 +44,28 @@ InvoiceSums invoiceSums(const InvoiceInput& input)
         sums.status = InvoiceStatus::Unpaid;
     else
         sums.status = InvoiceStatus::Partial;
+    return sums;
+}
+
+InvoiceSums invoiceSums(const InvoiceInput& input)
+{
+    QList<qint64> premiums;
+    qint64 hammer = 0;
+    qint64 premium = 0;
+    for (const qint64 cents : input.hammerCents) {
+        premiums.append(percentOf(cents, input.buyersPremium));
+        hammer += cents;
+        premium += premiums.back();
+    }
+    qint64 donations = 0;
+    for (const qint64 donation : input.donationCents)
+        donations += donation;
+    qint64 paid = 0;
+    for (const PaymentAmount& payment : input.payments)
+        if (!payment.voided)
+            paid += payment.cents;
+    InvoiceSums sums = settle(hammer, premium, donations, paid, input.taxRate, input.taxExempt);
+    sums.premiumCents = std::move(premiums);
     return sums;
 }
 

@@ -49,6 +49,13 @@ struct InvoiceSums
     InvoiceStatus status = InvoiceStatus::Paid;
 };
 
+/// The sums of an invoice from the totals of its parts (hammer and premium already summed
+/// per line, donations, payments that count): tax once on hammer + premium (none when tax-
+/// exempt), total, balance and status. invoiceSums() ends here, and so does the summary,
+/// which sums its parts in SQL: the tax and the status are decided in one place.
+InvoiceSums settle(qint64 hammer, qint64 premium, qint64 donations, qint64 paid,
+                   BasisPoints taxRate, bool taxExempt);
+
 /// The invoice's sums: premium per line rounded half up, tax once per invoice on hammer +
 /// premium (none for a tax-exempt bidder), donations untaxed, voided payments left out;
 /// status `credit` when more was paid than is owed.

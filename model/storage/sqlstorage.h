@@ -70,6 +70,9 @@ public:
     Result<void> deleteDonation(qint64 id) override;
     Result<std::optional<Donation>> findDonation(qint64 id) override;
     Result<QList<Donation>> donationsOfUser(qint64 userId) override;
+    Result<QList<LedLot>> lotsLedBy(qint64 userId) override;
+    Result<void> lockUser(qint64 id) override;
+    Result<CheckoutFigures> checkoutFigures(Rules::BasisPoints buyersPremium) override;
 
     Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
                                   int limit) override;
@@ -78,6 +81,8 @@ public:
     Result<QList<User>> usersFrom(qint64 firstId, int limit) override;
     Result<QList<Item>> itemsFrom(qint64 firstId, int limit) override;
     Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) override;
+    Result<QList<Payment>> paymentsFrom(qint64 firstId, int limit) override;
+    Result<QList<Donation>> donationsFrom(qint64 firstId, int limit) override;
 
     Result<void> bulkLoad(const BulkAuction& auction) override;
 

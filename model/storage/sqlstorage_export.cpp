@@ -56,11 +56,19 @@ ExportQuery queryFor(CsvKind kind)
         return {
             QStringLiteral("SELECT count(*) FROM users"),
             QStringLiteral("SELECT u.id, u.name, u.bid_count,"
-                           " (SELECT count(DISTINCT b.item_id) FROM bids b WHERE b.user_id = u.id)"
+                           " (SELECT count(DISTINCT b.item_id) FROM bids b WHERE b.user_id = u.id),"
+                           " u.number, u.phone, u.email, u.tax_exempt"
                            " FROM users u ORDER BY u.id"),
             [](const QSqlQuery& q) {
-                return QStringList{id(EntityKind::User, q.value(0)), q.value(1).toString(),
-                                   q.value(2).toString(), q.value(3).toString()};
+                return QStringList{id(EntityKind::User, q.value(0)),
+                                   q.value(1).toString(),
+                                   q.value(2).toString(),
+                                   q.value(3).toString(),
+                                   q.value(4).toString(),
+                                   q.value(5).toString(),
+                                   q.value(6).toString(),
+                                   q.value(7).toLongLong() != 0 ? QStringLiteral("true")
+                                                                : QStringLiteral("false")};
             }};
     case CsvKind::Bids:
         return {QStringLiteral("SELECT count(*) FROM bids"),

@@ -48,6 +48,47 @@ struct BulkAuction
     std::function<BidRow(qint64 id)> bid;
 };
 
+/// A lot a bidder leads: their bid is its winning one.
+struct LedLot
+{
+    qint64 itemId = 0;
+    QString name;
+    Money value;
+    std::optional<Money> fairMarketValue;
+    bool closed = false;
+    /// Closed with the reserve met, or no reserve (RULES.md 4): a line of the invoice.
+    bool sold = false;
+};
+
+/// The figures of the end-of-night summary and of the invoices export, summed by the
+/// database: each bidder's parts, never their invoices one by one.
+struct CheckoutFigures
+{
+    qint64 lotsTotal = 0;
+    qint64 lotsOpen = 0;
+    qint64 lotsSold = 0;
+    /// Payments that count (voided ones left out), by method.
+    qint64 paidCash = 0;
+    qint64 paidCheck = 0;
+    qint64 paidCard = 0;
+    qint64 paidOther = 0;
+    /// One per bidder who won a sold lot, gave a donation or paid (voided payments aside),
+    /// in id order.
+    struct Bidder
+    {
+        qint64 userId = 0;
+        qint64 number = 0;
+        QString name;
+        bool taxExempt = false;
+        qint64 hammer = 0;
+        /// The sum of each sold lot's premium rounded half up (Rules::percentOf per lot).
+        qint64 premium = 0;
+        qint64 donations = 0;
+        qint64 paid = 0;
+    };
+    QList<Bidder> bidders;
+};
+
 /// Every read and write of the auction's tables, as the service needs them, behind one
 /// interface: the service holds the rules and never sees SQL; each engine (SQLite,
 /// PostgreSQL) keeps its dialect here. One Storage per connection, so one per thread.
@@ -166,6 +207,14 @@ public:
     /// Oldest first.
     virtual Result<QList<Donation>> donationsOfUser(qint64 userId) = 0;
 
+    /// The lots the user leads, in item id order (the invoice's lines and pending lots).
+    virtual Result<QList<LedLot>> lotsLedBy(qint64 userId) = 0;
+    /// Locks the user's row for the write transaction in progress (PostgreSQL; SQLite's
+    /// write lock already covers it), so two cashiers cannot both take the last balance.
+    virtual Result<void> lockUser(qint64 id) = 0;
+    /// `buyersPremium` is applied to each sold lot and rounded half up before the sums.
+    virtual Result<CheckoutFigures> checkoutFigures(Rules::BasisPoints buyersPremium) = 0;
+
     // What a clerk types: the row with `id` first, then names starting with `text`, then
     // names containing it (case-insensitive), at most `limit`.
     virtual Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
@@ -176,6 +225,8 @@ public:
     virtual Result<QList<User>> usersFrom(qint64 firstId, int limit) = 0;
     virtual Result<QList<Item>> itemsFrom(qint64 firstId, int limit) = 0;
     virtual Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) = 0;
+    virtual Result<QList<Payment>> paymentsFrom(qint64 firstId, int limit) = 0;
+    virtual Result<QList<Donation>> donationsFrom(qint64 firstId, int limit) = 0;
     /// After rows came in with ids of their own: the next generated id is past every id
     /// stored (SQLite's AUTOINCREMENT does this by itself).
     virtual Result<void> syncIdGenerators() = 0;

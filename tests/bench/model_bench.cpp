@@ -95,6 +95,17 @@ void bidsWindowByAmount(benchmark::State& state, const char* db)
     });
 }
 
+void invoice(benchmark::State& state, const char* db)
+{
+    run(state, db,
+        [](AuctionService& s, qint64, qint64 user) { return s.invoice(user).has_value(); });
+}
+
+void summary(benchmark::State& state, const char* db)
+{
+    run(state, db, [](AuctionService& s, qint64, qint64) { return s.summary().has_value(); });
+}
+
 /// A fresh auction of its own for each bidding benchmark (bids change it): 200 lots, 8
 /// bidders, on a temporary SQLite file (synchronous=FULL, as the app runs).
 struct BiddingAuction
@@ -176,6 +187,8 @@ BOTH(itemComplete);
 BOTH(userItems);
 BOTH(bidsWindowAtTheEnd);
 BOTH(bidsWindowByAmount);
+BOTH(invoice);
+BOTH(summary);
 
 int main(int argc, char** argv)
 {

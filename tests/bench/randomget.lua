@@ -1,7 +1,7 @@
 -- wrk script: GET a route for a random id each time, with a query parameter the routes
 -- ignore that is new on every request, so that the server's answer cache never answers and
--- each request is a real lookup. ROUTE is winning, complete or useritems; COUNT is how many
--- items or users the database has.
+-- each request is a real lookup. ROUTE is winning, complete, useritems, invoice or summary;
+-- COUNT is how many items or users the database has.
 local route = os.getenv("ROUTE") or "winning"
 local count = tonumber(os.getenv("COUNT") or "2")
 
@@ -18,6 +18,10 @@ function request()
     return wrk.format("GET", string.format("/api/v1/items/item%d/winning?n=%d", id, n))
   elseif route == "complete" then
     return wrk.format("GET", string.format("/api/v1/items/item%d?complete=1&n=%d", id, n))
+  elseif route == "invoice" then
+    return wrk.format("GET", string.format("/api/v1/users/user%d/invoice?n=%d", id, n))
+  elseif route == "summary" then
+    return wrk.format("GET", string.format("/api/v1/reports/summary?n=%d", n))
   else
     return wrk.format("GET", string.format("/api/v1/users/user%d/items?n=%d", id, n))
   end

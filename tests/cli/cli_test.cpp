@@ -59,6 +59,32 @@ TEST(CommandLine, ExportsToStdoutAndToAFile)
     EXPECT_TRUE(readFile(file).startsWith("item_id,name,status"));
 }
 
+TEST(CommandLine, ExportsTheCheckoutFiles)
+{
+    // GIVEN the sample auction with item1 closed (Berry won it at 1,000.00) and paid in part
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    ASSERT_TRUE(auction.service().updateItem(1, {.status = Model::ItemStatus::Closed}).has_value());
+    ASSERT_TRUE(auction.service()
+                    .addPayment(2, Model::Money::fromCents(40000), Model::PaymentMethod::Card,
+                                QStringLiteral("r-1"))
+                    .has_value());
+    // WHEN invoices and payments are exported
+    const ProcessRun invoices =
+        bidtracker({"export", "invoices", "--db", auction.path()}, auction.dir());
+    const QString file = auction.dir() + QStringLiteral("/payments.csv");
+    const ProcessRun payments =
+        bidtracker({"export", "payments", "-o", file, "--db", auction.path()}, auction.dir());
+    // THEN they are the API's files
+    EXPECT_EQ(invoices.exitCode, 0) << invoices.err.toStdString();
+    EXPECT_EQ(invoices.out,
+              "user_id,number,name,hammer,premium,tax,donations,total,paid,balance,status\r\n"
+              "user2,101,Berry,1000.00,0.00,0.00,0.00,1000.00,400.00,600.00,partial\r\n");
+    EXPECT_EQ(payments.exitCode, 0) << payments.err.toStdString();
+    EXPECT_TRUE(payments.err.contains("Exported 1 payments"));
+    EXPECT_TRUE(readFile(file).contains("\r\npayment1,user2,101,Berry,400.00,card,r-1,"));
+}
+
 TEST(CommandLine, ExportReadBackByPythonAgreesWithTheDatabase)
 {
     // GIVEN bids with awkward names

@@ -248,7 +248,9 @@ TEST(CsvExport, WritesTheDocumentedColumnsAndRows)
     EXPECT_EQ(results->at(2).fields,
               (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0"}));
     const auto users = readCsv(exportOf(auction.db(), CsvKind::Users));
-    EXPECT_EQ(users->at(1).fields, (QStringList{"user1", "Albert", "1", "1"}));
+    EXPECT_EQ(users->at(0).fields, csvColumns(CsvKind::Users));
+    EXPECT_EQ(users->at(1).fields,
+              (QStringList{"user1", "Albert", "1", "1", "100", "", "", "false"}));
 }
 
 TEST(CsvExport, StopsWhenCancelled)
@@ -274,4 +276,53 @@ TEST(CsvExport, StopsWhenCancelled)
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().message, QStringLiteral("Cancelled"));
     EXPECT_EQ(reported, 5000);
+}
+
+TEST(CsvImport, UsersTakePaddleNumbersAndContactFieldsAndRoundTrip)
+{
+    // GIVEN a file with the optional columns, one row leaving the number to the auction
+    const QByteArray file = "name,number,phone,email,tax_exempt\r\n"
+                            "Chen Wei,105,+1 555 0100,chen@example.org,yes\r\n"
+                            "Dana,,,,\r\n";
+    TestAuction auction;
+    const auto plan = planImport(CsvKind::Users, file);
+    ASSERT_TRUE(plan.ok()) << plan.problemText().toStdString();
+    EXPECT_TRUE(plan.ignoredColumns.isEmpty());
+    // WHEN it is imported
+    QList<qint64> ids;
+    ASSERT_TRUE(applyImport(auction.service(), plan, &ids).has_value());
+    // THEN the fields are stored
+    auto chen = auction.service().user(ids[0]);
+    EXPECT_EQ(chen->number, 105);
+    EXPECT_EQ(chen->phone, u"+1 555 0100");
+    EXPECT_EQ(chen->email, u"chen@example.org");
+    EXPECT_TRUE(chen->taxExempt);
+    EXPECT_EQ(auction.service().user(ids[1])->number, 100);
+    EXPECT_FALSE(auction.service().user(ids[1])->taxExempt);
+    // AND the export imports into a new auction unchanged, byte for byte
+    const QByteArray exported = exportOf(auction.db(), CsvKind::Users);
+    TestAuction second;
+    ASSERT_TRUE(applyImport(second.service(), planImport(CsvKind::Users, exported)).has_value());
+    EXPECT_EQ(exportOf(second.db(), CsvKind::Users), exported);
+    // AND importing the same numbers again is refused whole
+    EXPECT_FALSE(applyImport(second.service(), planImport(CsvKind::Users, exported)).has_value());
+    EXPECT_EQ(second.service().users()->total, 2);
+}
+
+TEST(CsvImport, BadUserFieldsAreReportedByLine)
+{
+    const auto plan = planImport(CsvKind::Users, "name,number,phone,email,tax_exempt\r\n"
+                                                 "A,abc,,,\r\n"
+                                                 "B,0,,,\r\n"
+                                                 "C,7,no digits,,\r\n"
+                                                 "D,8,,not-an-email,\r\n"
+                                                 "E,9,,,maybe\r\n"
+                                                 "F,9,,,\r\n");
+    ASSERT_FALSE(plan.ok());
+    QList<int> lines;
+    for (const ImportProblem& problem : plan.problems)
+        lines.append(problem.line);
+    EXPECT_EQ(lines, (QList<int>{2, 3, 4, 5, 6, 7})) << plan.problemText().toStdString();
+    EXPECT_TRUE(plan.problemText().contains(u"line 7: Bidder number 9 is also on line 6"))
+        << plan.problemText().toStdString();
 }

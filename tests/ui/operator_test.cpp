@@ -178,9 +178,11 @@ TEST(Menus, RightClickOnALotOffersItsActions)
     for (QAction* action : menu->actions())
         if (!action->isSeparator())
             texts.append(action->text());
-    EXPECT_EQ(texts,
-              (QStringList{QStringLiteral("Place bid on this lot"), QStringLiteral("Edit lot…"),
-                           QStringLiteral("Close lot"), QStringLiteral("Delete lot…")}));
+    EXPECT_EQ(texts, (QStringList{QStringLiteral("Place bid on this lot"),
+                                  QStringLiteral("Edit lot…"), QStringLiteral("Close lot"),
+                                  QStringLiteral("Print &bid sheets for the selected lots…"),
+                                  QStringLiteral("Print &labels for the selected lots…"),
+                                  QStringLiteral("Delete lot…")}));
     // AND chooses "Place bid on this lot": the quick bid bar has the lot, waiting for a bidder
     menu->actions().first()->trigger();
     menu->close();

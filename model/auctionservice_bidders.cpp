@@ -1,0 +1,204 @@
+// AuctionService: bidders with paddle numbers and contact fields, and check-in (RULES.md 4).
+#include "auctionservice.h"
+
+#include "auctionservice_transaction.h"
+#include "contact.h"
+#include "names.h"
+#include "storage/database.h"
+
+namespace BidTracker::Model {
+
+namespace {
+
+/// Applies the fields of `changes` that are set to `user`, checking each: the one place a
+/// bidder's fields are validated, for creation, edits and imports alike.
+Result<void> applyUserChanges(User& user, const UserChanges& changes)
+{
+    if (changes.name) {
+        auto name = checkName(*changes.name);
+        if (!name)
+            return fail(name.error());
+        user.name = *name;
+    }
+    if (changes.number) {
+        auto number = checkBidderNumber(*changes.number);
+        if (!number)
+            return fail(number.error());
+        user.number = *number;
+    }
+    if (changes.phone) {
+        auto phone = checkPhone(*changes.phone);
+        if (!phone)
+            return fail(phone.error());
+        user.phone = *phone;
+    }
+    if (changes.email) {
+        auto email = checkEmail(*changes.email);
+        if (!email)
+            return fail(email.error());
+        user.email = *email;
+    }
+    if (changes.taxExempt)
+        user.taxExempt = *changes.taxExempt;
+    return {};
+}
+
+Error numberTaken(qint64 number, const User& holder)
+{
+    return Error::conflict(QStringLiteral("Bidder number %1 is already %2 (%3)")
+                               .arg(number)
+                               .arg(holder.name, formatId(EntityKind::User, holder.id)));
+}
+
+Error userNotFound(qint64 id)
+{
+    return Error::notFound(
+        QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id)));
+}
+
+/// Refuses a paddle number another bidder holds (`self` may keep their own).
+Result<void> requireFreeNumber(Storage& storage, qint64 number, qint64 self)
+{
+    auto holder = storage.findUserByNumber(number);
+    if (!holder)
+        return fail(holder.error());
+    if (*holder && (*holder)->id != self)
+        return fail(numberTaken(number, **holder));
+    return {};
+}
+
+} // namespace
+
+Result<User> AuctionService::createUser(const UserChanges& changes)
+{
+    if (!changes.name)
+        return fail(Error::invalid(QStringLiteral("Missing required parameter name"),
+                                   QStringLiteral("name")));
+    User created;
+    if (auto ok = applyUserChanges(created, changes); !ok)
+        return fail(ok.error());
+    return writeTransaction([&]() -> Result<User> {
+        if (created.number != 0)
+            if (auto free = requireFreeNumber(m_storage, created.number, 0); !free)
+                return fail(free.error());
+        User row = created;
+        row.createdAt = utcTimestampNow();
+        auto id = m_storage.insertUser(row);
+        if (!id)
+            return fail(id.error());
+        record(EntityKind::User, Change::Action::Added, *id);
+        return user(*id);
+    });
+}
+
+Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes)
+{
+    // Refused before any transaction when the fields themselves are wrong.
+    User probe;
+    if (auto ok = applyUserChanges(probe, changes); !ok)
+        return fail(ok.error());
+    return writeTransaction([&]() -> Result<User> {
+        if (auto ok = m_storage.lockUser(id); !ok)
+            return fail(ok.error());
+        auto current = user(id);
+        if (!current)
+            return current;
+        User changed = *current;
+        if (auto ok = applyUserChanges(changed, changes); !ok)
+            return fail(ok.error());
+        if (changed.number != current->number)
+            if (auto free = requireFreeNumber(m_storage, changed.number, id); !free)
+                return fail(free.error());
+        auto found = m_storage.updateUser(changed);
+        if (!found)
+            return fail(found.error());
+        if (!*found)
+            return fail(userNotFound(id));
+        record(EntityKind::User, Change::Action::Updated, id);
+        return changed;
+    });
+}
+
+Result<std::optional<User>> AuctionService::userByNumber(qint64 number)
+{
+    return m_storage.findUserByNumber(number);
+}
+
+Result<User> AuctionService::checkIn(qint64 id)
+{
+    return writeTransaction([&]() -> Result<User> {
+        if (auto ok = m_storage.lockUser(id); !ok)
+            return fail(ok.error());
+        auto current = user(id);
+        if (!current)
+            return current;
+        User changed = *current;
+        changed.checkedInAt = utcTimestampNow();
+        if (auto ok = m_storage.updateUser(changed); !ok)
+            return fail(ok.error());
+        record(EntityKind::User, Change::Action::Updated, id);
+        return changed;
+    });
+}
+
+Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QList<qint64>* ids)
+{
+    // Checked whole before the transaction, so a bad row refuses the file without a write.
+    QList<User> rows;
+    QHash<qint64, qsizetype> numbers; // paddle number -> row
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        if (!users[i].name)
+            return fail(
+                Error::invalid(QStringLiteral("User %1 of the import has no name").arg(i + 1),
+                               QStringLiteral("name")));
+        User row;
+        if (auto ok = applyUserChanges(row, users[i]); !ok)
+            return fail(ok.error());
+        if (row.number != 0 && numbers.contains(row.number))
+            return fail(Error::conflict(
+                QStringLiteral("Bidder number %1 is given twice in the import").arg(row.number)));
+        if (row.number != 0)
+            numbers.insert(row.number, i);
+        rows.append(row);
+    }
+    QList<qint64> added;
+    auto imported = writeTransaction([&]() -> Result<qint64> {
+        added.clear();
+        auto settings = m_storage.readSettings();
+        if (!settings)
+            return fail(settings.error());
+        // Rows without a number take the lowest free ones from the first bidder number,
+        // passing over the numbers later rows of the file ask for; ids follow the file.
+        qint64 candidate = settings->firstBidderNumber;
+        const QString now = utcTimestampNow();
+        for (User row : std::as_const(rows)) {
+            if (row.number != 0) {
+                if (auto free = requireFreeNumber(m_storage, row.number, 0); !free)
+                    return fail(free.error());
+            } else {
+                for (;; ++candidate) {
+                    if (numbers.contains(candidate))
+                        continue;
+                    auto holder = m_storage.findUserByNumber(candidate);
+                    if (!holder)
+                        return fail(holder.error());
+                    if (!*holder)
+                        break;
+                }
+                row.number = candidate++;
+            }
+            row.createdAt = now;
+            auto id = m_storage.insertUser(row);
+            if (!id)
+                return fail(id.error());
+            added.append(*id);
+        }
+        record(EntityKind::User, Change::Action::Reset, 0);
+        return rows.size();
+    });
+    if (imported && ids)
+        *ids = added;
+    return imported;
+}
+
+} // namespace BidTracker::Model

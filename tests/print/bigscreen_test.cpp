@@ -1,0 +1,157 @@
+// The projector view, rendered offscreen at the sizes of real projectors.
+#include "model/ids.h"
+#include "support/testauction.h"
+#include "ui/bigscreen.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace BidTracker;
+using Line = Gui::BigScreen::Line;
+
+namespace {
+
+/// 30 lots: lot 1 with a bid from bidder 2, lot 2 sold, lot 3 closed without bids.
+void fill(Testing::TestAuction& auction)
+{
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 berry = auction.addUser(QStringLiteral("Berry"));
+    for (int i = 1; i <= 30; ++i)
+        auction.addItem(QStringLiteral("Lot number %1").arg(i), 2500, 500);
+    auction.bid(1, berry, 3000);
+    auction.bid(2, albert, 2500);
+    Model::ItemChanges close;
+    close.status = Model::ItemStatus::Closed;
+    ASSERT_TRUE(auction.service().updateItem(2, close).has_value());
+    ASSERT_TRUE(auction.service().updateItem(3, close).has_value());
+}
+
+/// Saves the picture when BIDTRACKER_SCREENSHOTS names a folder (for docs/screenshots).
+void keep(const QImage& image, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("BIDTRACKER_SCREENSHOTS");
+    if (!folder.isEmpty())
+        image.save(folder + u'/' + name);
+}
+
+/// How many distinct colours a picture has: a blank one has one.
+int colours(const QImage& image)
+{
+    QSet<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            seen.insert(image.pixel(x, y));
+    return static_cast<int>(seen.size());
+}
+
+} // namespace
+
+TEST(BigScreen, ShowsLotsBidsPaddleNumbersAndMarksAt1920x1080)
+{
+    // GIVEN an auction of 30 lots
+    Testing::TestAuction auction;
+    fill(auction);
+
+    // WHEN the big screen shows at 1920x1080
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.resize(1920, 1080);
+    screen.show();
+    const QImage picture = screen.grab().toImage();
+    keep(picture, QStringLiteral("bigscreen-1920x1080.png"));
+
+    // THEN it pages through lines large enough to read from the back of a hall
+    EXPECT_EQ(picture.size(), QSize(1920, 1080));
+    EXPECT_GT(colours(picture), 10);
+    EXPECT_GE(screen.linesPerPage(), 8);
+    EXPECT_LE(screen.linesPerPage(), 12) << "type too small for a hall";
+    EXPECT_EQ(screen.pageCount(), (30 + screen.linesPerPage() - 1) / screen.linesPerPage());
+    ASSERT_GE(screen.lines().size(), 3);
+    EXPECT_EQ(screen.lines()[0].price, QStringLiteral("30.00"));
+    EXPECT_EQ(screen.lines()[0].leader, QStringLiteral("101"))
+        << "Berry's paddle number, never the name";
+    EXPECT_EQ(screen.lines()[0].mark, Line::Mark::Open);
+    EXPECT_EQ(screen.lines()[1].mark, Line::Mark::Sold);
+    EXPECT_EQ(screen.lines()[2].mark, Line::Mark::Closed);
+    EXPECT_EQ(screen.lines()[2].leader, QString());
+    EXPECT_EQ(screen.lines()[3].price, QStringLiteral("opens at 25.00"));
+    for (const Line& line : screen.lines())
+        EXPECT_FALSE(line.leader.contains(u"Berry") || line.leader.contains(u"Albert"));
+}
+
+TEST(BigScreen, UpdatesLiveAfterABidAt1280x720)
+{
+    Testing::TestAuction auction;
+    fill(auction);
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.resize(1280, 720);
+    screen.show();
+    ASSERT_EQ(screen.lines()[0].price, QStringLiteral("30.00"));
+
+    // WHEN a bid arrives (from any door: the service announces it)
+    auction.bid(1, 1, 4000);
+
+    // THEN the screen shows it within a moment, without being asked
+    QTRY_COMPARE_WITH_TIMEOUT(screen.lines()[0].price, QStringLiteral("40.00"), 2000);
+    EXPECT_EQ(screen.lines()[0].leader, QStringLiteral("100"));
+    const QImage picture = screen.grab().toImage();
+    keep(picture, QStringLiteral("bigscreen-1280x720.png"));
+    EXPECT_EQ(picture.size(), QSize(1280, 720));
+    EXPECT_GT(colours(picture), 10);
+}
+
+TEST(BigScreen, TurnsThePagesOnATimerAndWrapsAround)
+{
+    Testing::TestAuction auction;
+    fill(auction);
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.resize(1280, 720);
+    screen.show();
+    const int per = screen.linesPerPage();
+    ASSERT_GT(screen.pageCount(), 1);
+
+    screen.setPageInterval(20);
+    QTRY_COMPARE_WITH_TIMEOUT(screen.currentPage(), 1, 2000);
+    EXPECT_EQ(screen.lines().first().lotId, per + 1) << "the next lots, read for this page";
+    screen.showPage(screen.pageCount());
+    EXPECT_EQ(screen.currentPage(), 0);
+    EXPECT_EQ(screen.lines().first().lotId, 1);
+}
+
+TEST(BigScreen, CountsDownToALotsClosingTime)
+{
+    // GIVEN a lot that closes in an hour and a half
+    Testing::TestAuction auction;
+    fill(auction);
+    Model::ItemChanges timed;
+    timed.closesAt = QDateTime::currentDateTimeUtc().addSecs(90 * 60).toString(
+        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    ASSERT_TRUE(auction.service().updateItem(4, timed).has_value());
+
+    // WHEN the big screen shows it
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.resize(1920, 1080);
+
+    // THEN its line carries the time, counted down as the screen paints
+    ASSERT_GE(screen.lines().size(), 4);
+    EXPECT_EQ(screen.lines()[3].closesAt, *timed.closesAt);
+    const QString left = Gui::BigScreen::timeLeft(*timed.closesAt, QDateTime::currentDateTimeUtc());
+    EXPECT_TRUE(left.startsWith(u"1:29:") || left.startsWith(u"1:30:")) << left.toStdString();
+    EXPECT_TRUE(screen.lines()[0].closesAt.isEmpty());
+}
+
+TEST(BigScreen, WritesTimeLeftAsTheRoomReadsIt)
+{
+    const QDateTime now =
+        QDateTime::fromString(QStringLiteral("2026-12-05T20:00:00.000Z"), Qt::ISODateWithMs);
+    using Gui::BigScreen;
+    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T20:04:05.000Z"), now),
+              QStringLiteral("4:05"));
+    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T22:04:05.000Z"), now),
+              QStringLiteral("2:04:05"));
+    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T19:59:00.000Z"), now),
+              QStringLiteral("closing"));
+    EXPECT_EQ(BigScreen::timeLeft(QString(), now), QString());
+    EXPECT_FALSE(BigScreen::timeLeft(QStringLiteral("2026-12-09T20:00:00.000Z"), now).isEmpty());
+}

@@ -1,0 +1,110 @@
+// `bidtracker print` as a user runs it: exit codes, messages, and never a partial file.
+#include "api/headlessprocess.h"
+#include "pdfprobe.h"
+#include "support/testauction.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <gtest/gtest.h>
+
+using namespace BidTracker;
+using Testing::ProcessRun;
+
+namespace {
+
+ProcessRun bidtracker(const QStringList& arguments, const QString& home)
+{
+    return Testing::runBidtracker(arguments, home);
+}
+
+} // namespace
+
+TEST(PrintCommand, WritesEachDocumentAsAPdf)
+{
+    // GIVEN the sample auction
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    const QString dir = auction.dir();
+
+    // WHEN each document is printed from the command line
+    for (const QString& kind :
+         {QStringLiteral("bid-sheets"), QStringLiteral("bidder-cards"), QStringLiteral("labels")}) {
+        const QString file = dir + u'/' + kind + QStringLiteral(".pdf");
+        const ProcessRun run = bidtracker(
+            {"print", kind, "--db", auction.path(), "--paper", "letter", "-o", file}, dir);
+
+        // THEN it exits 0 with a PDF that reads back
+        EXPECT_EQ(run.exitCode, 0) << qPrintable(kind) << run.err.toStdString();
+        const Testing::PdfProbe pdf(file);
+        EXPECT_EQ(pdf.pageSize(), QSizeF(612, 792));
+        EXPECT_TRUE(pdf.text().contains(shown)) << qPrintable(kind);
+    }
+    const ProcessRun some = bidtracker({"print", "bid-sheets", "--db", auction.path(), "--lots",
+                                        "item2", "-o", dir + QStringLiteral("/one.pdf")},
+                                       dir);
+    EXPECT_EQ(some.exitCode, 0) << some.err.toStdString();
+    EXPECT_EQ(Testing::PdfProbe(dir + QStringLiteral("/one.pdf")).pageCount(), 1);
+}
+
+TEST(PrintCommand, FailsWithOneLineAndWritesNothing)
+{
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    const QString dir = auction.dir();
+    const QString file = dir + QStringLiteral("/out.pdf");
+    struct Case
+    {
+        QStringList arguments;
+        int exitCode;
+        QByteArray says;
+    };
+    const QList<Case> cases{
+        {{"print", "labels", "--db", auction.path(), "--lots", "item1,item9", "-o", file},
+         1,
+         "item9"},
+        {{"print", "labels", "--db", dir + QStringLiteral("/none.sqlite"), "-o", file},
+         1,
+         "no auction database"},
+        {{"print", "labels", "--db", auction.path(), "-o", dir + QStringLiteral("/no/x.pdf")},
+         1,
+         "cannot write"},
+        {{"print", "labels", "--db", auction.path(), "-o", auction.path()},
+         1,
+         "is the auction database"},
+        {{"print", "posters", "--db", auction.path(), "-o", file}, 2, "Usage"},
+        {{"print", "labels", "--db", auction.path()}, 2, "Usage"},
+        {{"print", "labels", "--db", auction.path(), "--lots", "lamp", "-o", file}, 2, "lamp"},
+        {{"print", "labels", "--db", auction.path(), "--bidders", "1", "-o", file},
+         2,
+         "--bidders goes with bidder-cards"},
+        {{"print", "labels", "--db", auction.path(), "--paper", "legal", "-o", file}, 2, "--paper"},
+    };
+    for (const Case& c : cases) {
+        const ProcessRun run = bidtracker(c.arguments, dir);
+        EXPECT_EQ(run.exitCode, c.exitCode) << qPrintable(c.arguments.join(u' '));
+        EXPECT_TRUE(run.err.contains(c.says)) << run.err.toStdString();
+        EXPECT_FALSE(QFileInfo::exists(file)) << qPrintable(c.arguments.join(u' '));
+    }
+    EXPECT_FALSE(QFileInfo::exists(dir + QStringLiteral("/none.sqlite")))
+        << "printing creates no database";
+    // The database refused as the output is intact.
+    EXPECT_TRUE(auction.service().item(1).has_value());
+}
+
+TEST(PrintCommand, AFailureLeavesAnOldFileAsItWas)
+{
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    const QString file = auction.dir() + QStringLiteral("/old.pdf");
+    {
+        QFile old(file);
+        ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+        old.write("old contents");
+    }
+    const ProcessRun run = bidtracker(
+        {"print", "bid-sheets", "--db", auction.path(), "--lots", "77", "-o", file}, auction.dir());
+    EXPECT_EQ(run.exitCode, 1);
+    QFile old(file);
+    ASSERT_TRUE(old.open(QIODevice::ReadOnly));
+    EXPECT_EQ(old.readAll(), QByteArray("old contents"));
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+namespace BidTracker::Model {
+class AuctionService;
+class ChangeNotifier;
+} // namespace BidTracker::Model
+
+namespace BidTracker::Gui {
+
+/// The projector view (View > Big screen): the auction's name and its lots with their
+/// current bid, the time left when it closes on time, and the leader's paddle number (never a name:
+/// the room is watching), closed and sold lots marked, in type sized from the window's height so it
+/// reads from the back of a hall. When the lots do not fit it shows them a page at a time, turning
+/// the page on a timer, and it reads only the page shown. It follows the notifier like every other
+/// view.
+class BigScreen final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BigScreen)
+
+public:
+    /// What one line of the screen shows, as text.
+    struct Line
+    {
+        qint64 lotId = 0;
+        QString name;
+        QString price;
+        /// The leader's paddle number ("103"), or "" with no bids.
+        QString leader;
+        enum class Mark { Open, Closed, Sold } mark = Mark::Open;
+        /// When an open lot closes on time (ISO 8601 UTC), else "".
+        QString closesAt;
+    };
+
+    /// What the screen shows as the time left until `closesAt` at `now`: "4:05" under an
+    /// hour, "2:04:05" under a day, the local day and time beyond ("Sat 21:00"), "closing"
+    /// once it is past (until the close is announced); "" without a time.
+    static QString timeLeft(const QString& closesAt, const QDateTime& now);
+
+    BigScreen(Model::AuctionService& service, Model::ChangeNotifier& notifier,
+              QWidget* parent = nullptr);
+
+    /// Opens the big screen as a window of its own, full screen on a second screen when
+    /// there is one (the projector), else on the window's.
+    static BigScreen* open(Model::AuctionService& service, Model::ChangeNotifier& notifier,
+                           QWidget* window);
+
+    int pageCount() const;
+    int currentPage() const { return m_page; }
+    int linesPerPage() const;
+    /// The lines of the page shown.
+    const QList<Line>& lines() const { return m_lines; }
+    QString auctionName() const { return m_auctionName; }
+    /// Shows page `page` (from 0; wraps around).
+    void showPage(int page);
+    /// How long a page stays before the next one.
+    void setPageInterval(int milliseconds) { m_pageTimer.setInterval(milliseconds); }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    /// Reads the page shown again (after a change, a resize or a page turn).
+    void reload();
+    double lineHeight() const;
+    double headerHeight() const;
+
+    Model::AuctionService& m_service;
+    QTimer m_pageTimer;
+    /// Ticks the countdowns once a second while a lot shown closes on time.
+    QTimer m_clock;
+    /// Changes arrive in bursts (a batch of bids over the API); one read follows them all.
+    QTimer m_reloadTimer;
+    QString m_auctionName;
+    QList<Line> m_lines;
+    qint64 m_total = 0;
+    int m_page = 0;
+    QString m_error;
+};
+
+} // namespace BidTracker::Gui
