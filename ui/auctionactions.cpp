@@ -3,9 +3,12 @@
 #include "itemdialog.h"
 #include "model/auctionservice.h"
 #include "model/bidcheck.h"
+#include "model/lotrules.h"
 #include "model/tables/tablesupport.h"
 #include "servicecommand.h"
 
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QUndoStack>
 
@@ -47,6 +50,12 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
     m_report = [this](const QString& message) {
         QMessageBox::warning(m_window, tr("Bid Tracker"), message);
     };
+    m_ask = [this](const QString& label) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(m_window, tr("Bid Tracker"), label,
+                                                   QLineEdit::Normal, QString(), &ok);
+        return ok ? std::optional(text) : std::nullopt;
+    };
 }
 
 void AuctionActions::push(const QString& text, std::function<Result<void>()> undo,
@@ -86,9 +95,30 @@ qint64 AuctionActions::editItem(qint64 itemId)
     if (!before)
         return failed(before.error()) ? itemId : 0;
     ItemDialog dialog(*before, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return 0;
-    return updateItem(itemId, dialog.changes()) ? itemId : 0;
+    // A refusal is said in the dialog, which stays open to correct it.
+    while (dialog.exec() == QDialog::Accepted) {
+        if (!confirmStartingPrice(itemId, dialog.changes()))
+            continue;
+        const auto changed = changeItemOrSay(
+            itemId, dialog.changes(), tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)));
+        if (changed)
+            return itemId;
+        dialog.showError(changed.error().message);
+    }
+    return 0;
+}
+
+bool AuctionActions::confirmStartingPrice(qint64 itemId, const Model::ItemChanges& changes)
+{
+    const auto before = m_service.item(itemId);
+    if (!before || !changes.startingPrice || !before->winningValue ||
+        *changes.startingPrice <= *before->winningValue)
+        return true;
+    return m_confirm(tr("The starting price %1 is above the winning bid of %2 on lot %3 “%4”. "
+                        "Change it anyway?")
+                         .arg(Model::displayMoney(*changes.startingPrice),
+                              Model::displayMoney(*before->winningValue),
+                              formatId(EntityKind::Item, itemId), before->name));
 }
 
 bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes)
@@ -96,13 +126,7 @@ bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes
     const auto before = m_service.item(itemId);
     if (!before)
         return failed(before.error());
-    if (changes.startingPrice && before->winningValue &&
-        *changes.startingPrice > *before->winningValue &&
-        !m_confirm(tr("The starting price %1 is above the winning bid of %2 on lot %3 “%4”. "
-                      "Change it anyway?")
-                       .arg(Model::displayMoney(*changes.startingPrice),
-                            Model::displayMoney(*before->winningValue),
-                            formatId(EntityKind::Item, itemId), before->name)))
+    if (!confirmStartingPrice(itemId, changes))
         return false;
     return changeItem(itemId, changes, tr("edit lot %1").arg(formatId(EntityKind::Item, itemId)));
 }
@@ -110,19 +134,26 @@ bool AuctionActions::updateItem(qint64 itemId, const Model::ItemChanges& changes
 bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes,
                                 const QString& text)
 {
+    const auto changed = changeItemOrSay(itemId, changes, text);
+    return changed ? true : failed(changed.error());
+}
+
+Result<void> AuctionActions::changeItemOrSay(qint64 itemId, const Model::ItemChanges& changes,
+                                             const QString& text)
+{
     const auto before = m_service.item(itemId);
     if (!before)
-        return failed(before.error());
+        return Model::fail(before.error());
     const auto after = m_service.updateItem(itemId, changes);
     if (!after)
-        return failed(after.error());
+        return Model::fail(after.error());
     push(
         text,
         [this, itemId, old = changesOf(*before)] {
             return done(m_service.updateItem(itemId, old));
         },
         [this, itemId, changes] { return done(m_service.updateItem(itemId, changes)); });
-    return true;
+    return {};
 }
 
 bool AuctionActions::setLotOpen(qint64 itemId, bool open)
@@ -165,26 +196,46 @@ bool AuctionActions::renameUser(qint64 userId, const QString& name)
     return true;
 }
 
-Result<Model::Bid> AuctionActions::placeBid(qint64 itemId, qint64 userId, Model::Money value)
+Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userId,
+                                                     std::optional<Model::Money> value,
+                                                     std::optional<Model::Money> maximum)
 {
+    if (!value && !maximum)
+        return Model::fail(Model::Error::invalid(tr("Type an amount, a maximum, or both."),
+                                                 QStringLiteral("value")));
     const auto lowest = m_service.lowestAcceptableBid(itemId);
-    if (lowest && Model::isFarAboveLowest(value, *lowest) &&
-        !m_confirm(tr("%1 is %2 times the lowest acceptable bid of %3. Record it?")
-                       .arg(Model::displayMoney(value))
-                       .arg(Model::timesLowest(value, *lowest))
-                       .arg(Model::displayMoney(*lowest))))
+    // A slip of the finger costs as much in a maximum as in a bid: the higher one is asked.
+    const Model::Money highest =
+        std::max(value.value_or(Model::Money()), maximum.value_or(Model::Money()));
+    const bool askingMaximum = maximum && *maximum == highest;
+    if (lowest && Model::isFarAboveLowest(highest, *lowest) &&
+        !m_confirm(
+            (askingMaximum
+                 ? tr("The maximum %1 is %2 times the lowest acceptable bid of %3. Record it?")
+                 : tr("%1 is %2 times the lowest acceptable bid of %3. Record it?"))
+                .arg(Model::displayMoney(highest))
+                .arg(Model::timesLowest(highest, *lowest))
+                .arg(Model::displayMoney(*lowest))))
         return Model::fail(Model::Error::invalid(
-            tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(value)),
-            QStringLiteral("value")));
-    const auto bid = m_service.placeBid(itemId, userId, value);
-    if (!bid)
-        return Model::fail(refusalInWords(bid.error(), itemId, userId, value));
-    const Model::Bid placed = *bid;
+            tr("Not recorded: %1 was not confirmed.").arg(Model::displayMoney(highest)),
+            askingMaximum ? QStringLiteral("max_value") : QStringLiteral("value")));
+    Model::BidRequest request;
+    request.itemId = itemId;
+    request.userId = userId;
+    request.value = value;
+    request.maxValue = maximum;
+    const auto placement = m_service.placeBid(request);
+    if (!placement)
+        return Model::fail(refusalInWords(placement.error(), itemId, userId,
+                                          value.value_or(lowest.value_or(Model::Money()))));
+    if (!placement->added)
+        return placement;
+    const Model::Bid placed = placement->bid;
     push(
         tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
         [this, id = placed.id] { return m_service.deleteBid(id); },
         [this, placed] { return done(m_service.restoreBid(placed)); });
-    return bid;
+    return placement;
 }
 
 Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
@@ -202,6 +253,13 @@ Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 it
             tr("There is no bidder %1.").arg(formatId(EntityKind::User, userId)));
     if (item->status == Model::ItemStatus::Closed)
         return Model::Error::conflict(tr("The %1 is closed: it takes no more bids.").arg(lot));
+    if (const auto settings = m_service.settings()) {
+        // Its time came and the closer has not been round yet: closed all the same.
+        const QString closes = Model::closingTime(*item, *settings);
+        if (!closes.isEmpty() && closes <= Model::utcTimestampNow())
+            return Model::Error::conflict(tr("The %1 closed at %2: it takes no more bids.")
+                                              .arg(lot, Model::displayTime(closes)));
+    }
     if (error.code == Model::Error::Code::Conflict) {
         if (const auto lowest = m_service.lowestAcceptableBid(itemId); lowest && value < *lowest)
             return Model::Error::conflict(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/auctionsettings.h"
+#include "model/auctionservice.h"
 #include "model/error.h"
 #include "model/records.h"
 
@@ -9,10 +10,6 @@
 
 class QUndoStack;
 class QWidget;
-
-namespace BidTracker::Model {
-class AuctionService;
-}
 
 namespace BidTracker::Gui {
 
@@ -26,6 +23,8 @@ class AuctionActions final : public QObject
 public:
     using Confirm = std::function<bool(const QString& question)>;
     using Report = std::function<void(const QString& message)>;
+    /// Asks for a line of text (`label` says what); empty when the operator cancelled.
+    using Ask = std::function<std::optional<QString>(const QString& label)>;
 
     AuctionActions(Model::AuctionService& service, QWidget* window);
 
@@ -33,15 +32,28 @@ public:
     /// Replaces the question and message boxes (tests answer them without a person).
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     void setReport(Report report) { m_report = std::move(report); }
+    void setAsk(Ask ask) { m_ask = std::move(ask); }
 
     /// The dialogs; each returns the new or changed id, or 0 when nothing was done.
     qint64 addItem();
     qint64 editItem(qint64 itemId);
     qint64 addUser();
 
-    /// Records a bid. An amount far above the lowest acceptable bid is asked about first
+    /// Records a bid, with the bidder's secret maximum when there is one (`value` empty: the
+    /// lowest acceptable bid, or a raise of the maximum alone for a bidder who leads). An
+    /// amount or maximum far above the lowest acceptable bid is asked about first
     /// (Model::isFarAboveLowest); a refusal is explained with lot and bidder in words.
-    Model::Result<Model::Bid> placeBid(qint64 itemId, qint64 userId, Model::Money value);
+    /// A maximum raised alone adds no bid and is not on the undo stack (nothing to take back
+    /// but the raise, which the rules keep in the lot's history).
+    Model::Result<Model::BidPlacement> placeBid(qint64 itemId, qint64 userId,
+                                                std::optional<Model::Money> value,
+                                                std::optional<Model::Money> maximum = std::nullopt);
+    /// Sells the lot at its buy-now price to a bidder asked for (number, id or name), after
+    /// asking; undo reopens the lot and takes the bid back. Returns the bid's id, or 0.
+    qint64 buyNow(qint64 itemId);
+    /// Closes every open lot after asking ("Close 12 open lots?"); undo reopens exactly
+    /// those. Returns how many were closed.
+    qint64 closeAllOpenLots();
     /// Reopening a closed lot asks first.
     bool setLotOpen(qint64 itemId, bool open);
     /// An edit of a lot; a starting price raised above its winning bid asks first.
@@ -76,9 +88,16 @@ public:
 private:
     void recordSettings(const Model::AuctionSettings& before, const Model::AuctionSettings& after);
     bool changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text);
+    /// The change done and put on the undo stack, or the refusal, for the caller to say.
+    Model::Result<void> changeItemOrSay(qint64 itemId, const Model::ItemChanges& changes,
+                                        const QString& text);
+    /// A starting price raised above the lot's winning bid is asked about first.
+    bool confirmStartingPrice(qint64 itemId, const Model::ItemChanges& changes);
     void push(const QString& text, std::function<Model::Result<void>()> undo,
               std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
+    /// Says why, for the actions that answer with an id or a count: 0.
+    qint64 refused(const Model::Error& error);
     Model::Error refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
                                 Model::Money value);
 
@@ -87,6 +106,7 @@ private:
     QUndoStack* m_undo;
     Confirm m_confirm;
     Report m_report;
+    Ask m_ask;
 };
 
 } // namespace BidTracker::Gui

@@ -105,6 +105,10 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
     // Live updates can change the lot or bidder shown in a detail title.
     connect(m_itemsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
     connect(m_usersModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetailTitles);
+    for (const auto changed : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_itemBidsModel, changed, this, &MainWindow::updateDetailTitles);
+    connect(m_itemBidsModel, &QAbstractItemModel::dataChanged, this,
+            &MainWindow::updateDetailTitles);
     restoreLayout();
     updateRecentMenu();
 }
@@ -196,8 +200,9 @@ void MainWindow::buildTabs()
     m_tabs->setDocumentMode(true);
     m_quickBid = new QuickBidBar(
         m_service, m_notifier,
-        [this](qint64 item, qint64 user, Model::Money value) {
-            return m_actions->placeBid(item, user, value);
+        [this](qint64 item, qint64 user, std::optional<Model::Money> value,
+               std::optional<Model::Money> maximum) {
+            return m_actions->placeBid(item, user, value, maximum);
         },
         this);
     auto* central = new QWidget(this);
@@ -213,11 +218,15 @@ void MainWindow::buildTabs()
 void MainWindow::updateDetailTitles()
 {
     const int itemRow = m_itemsModel->rowOfId(m_itemBidsModel->itemId());
-    m_itemBidsTitle->setText(
+    QString itemBids =
         itemRow < 0 ? tr("Bids — select a lot to see its bids, newest first")
                     : tr("Bids on %1 “%2” — newest first, the winning bid in bold")
                           .arg(Model::formatId(Model::EntityKind::Item, m_itemBidsModel->itemId()),
-                               m_itemsModel->recordAt(itemRow).name));
+                               m_itemsModel->recordAt(itemRow).name);
+    // The operator may see the leader's secret maximum; bidders never do.
+    if (const auto maximum = m_itemBidsModel->leaderMaximum(); itemRow >= 0 && maximum)
+        itemBids += tr("; the leader's maximum is %1").arg(Model::displayMoney(*maximum));
+    m_itemBidsTitle->setText(itemBids);
     const int userRow = m_usersModel->rowOfId(m_userItemsModel->userId());
     m_userItemsTitle->setText(
         userRow < 0
@@ -304,6 +313,12 @@ void MainWindow::buildMenus()
         pages[m_tabs->currentIndex()]->searchField()->setFocus();
     });
 
+    QMenu* auction = menuBar()->addMenu(tr("&Auction"));
+    auction->addAction(tr("&Close all open lots…"), this, [this] {
+        if (m_actions->closeAllOpenLots() > 0)
+            m_tabs->setCurrentIndex(ItemsTab);
+    });
+
     QToolBar* tools = addToolBar(tr("Auction"));
     tools->setObjectName(QStringLiteral("auctionToolbar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -363,6 +378,13 @@ QMenu* MainWindow::rowMenu(TablePage* page, const QPoint& at)
         menu->addAction(tr("Edit lot…"), this, [this, id] { m_actions->editItem(id); });
         menu->addAction(closed ? tr("Reopen lot…") : tr("Close lot"), this,
                         [this, id, closed] { m_actions->setLotOpen(id, closed); });
+        if (row >= 0 && m_itemsModel->recordAt(row).buyNow) {
+            // The service says why when the price has passed it meanwhile.
+            QAction* buy = menu->addAction(
+                tr("Buy now at %1…").arg(Model::displayMoney(*m_itemsModel->recordAt(row).buyNow)),
+                this, [this, id] { m_actions->buyNow(id); });
+            buy->setEnabled(!closed);
+        }
         menu->addSeparator();
         menu->addAction(m_print->printSheetsAction());
         menu->addAction(m_print->printLabelsAction());
@@ -398,8 +420,9 @@ PlaceBidDialog* MainWindow::makePlaceBidDialog()
 {
     auto* dialog = new PlaceBidDialog(
         m_service, m_notifier, m_itemsModel, m_usersModel,
-        [this](qint64 item, qint64 user, Model::Money value) {
-            return m_actions->placeBid(item, user, value);
+        [this](qint64 item, qint64 user, std::optional<Model::Money> value,
+               std::optional<Model::Money> maximum) {
+            return m_actions->placeBid(item, user, value, maximum);
         },
         this);
     // The lot the operator is looking at; never a bidder from whatever row is selected.
@@ -532,7 +555,12 @@ void MainWindow::restoreLayout()
         const QByteArray state =
             settings.value(QStringLiteral("window/columns/%1").arg(QLatin1String(name)))
                 .toByteArray();
-        if (!state.isEmpty()) {
+        // Widths saved for another set of columns (a version before the lots' time left,
+        // reserve and buy now) would land on the wrong columns: those are fitted afresh.
+        const int columns =
+            settings.value(QStringLiteral("window/columnCount/%1").arg(QLatin1String(name)))
+                .toInt();
+        if (!state.isEmpty() && columns == view->model()->columnCount()) {
             view->horizontalHeader()->restoreState(state);
             applyColumnModes(view); // a layout saved by an older version had fixed widths
         } else {
@@ -553,9 +581,12 @@ void MainWindow::saveLayout() const
                                                          {"bids", m_bids->view()},
                                                          {"itemBids", m_itemBidsView},
                                                          {"userItems", m_userItemsView}};
-    for (const auto& [name, view] : views)
+    for (const auto& [name, view] : views) {
         settings.setValue(QStringLiteral("window/columns/%1").arg(QLatin1String(name)),
                           view->horizontalHeader()->saveState());
+        settings.setValue(QStringLiteral("window/columnCount/%1").arg(QLatin1String(name)),
+                          view->model()->columnCount());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

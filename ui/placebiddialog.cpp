@@ -43,11 +43,16 @@ PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, Model::ChangeNoti
     : QDialog(parent), m_service(service), m_placer(std::move(placer)),
       m_item(makePicker(new PickerProxy(items, PickerProxy::Kind::Lots, this), 1, this)),
       m_user(makePicker(new PickerProxy(users, PickerProxy::Kind::Bidders, this), 1, this)),
-      m_amount(new QLineEdit(this)), m_hint(new QLabel(this)), m_message(new QLabel(this))
+      m_amount(new QLineEdit(this)), m_maximum(new QLineEdit(this)), m_hint(new QLabel(this)),
+      m_message(new QLabel(this))
 {
     setWindowTitle(tr("Place a bid"));
     m_amount->setAlignment(Qt::AlignRight);
     m_amount->setPlaceholderText(tr("0.00"));
+    m_maximum->setAlignment(Qt::AlignRight);
+    m_maximum->setPlaceholderText(tr("none: a plain bid"));
+    m_maximum->setToolTip(
+        tr("The most the auction may bid for this bidder; the other bidders never see it"));
     m_hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -65,17 +70,20 @@ PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, Model::ChangeNoti
     form->addRow(tr("&Lot:"), m_item);
     form->addRow(tr("&Bidder:"), m_user);
     form->addRow(tr("&Amount:"), m_amount);
-    form->addRow(QString(), m_hint);
+    form->addRow(QString(), m_hint); // about the amount: right under it
+    form->addRow(tr("&Maximum:"), m_maximum);
     form->addRow(m_message);
     form->addRow(buttons);
     setTabOrder(m_item, m_user);
     setTabOrder(m_user, m_amount);
+    setTabOrder(m_amount, m_maximum);
 
     // The lot starts empty: a bid goes on the lot the operator names, not on a stale row.
     m_item->setCurrentIndex(-1);
     m_user->setCurrentIndex(-1);
     connect(m_item, &QComboBox::currentIndexChanged, this, &PlaceBidDialog::updateLowest);
     connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
+    connect(m_maximum, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(&notifier, &Model::ChangeNotifier::changed, this, &PlaceBidDialog::onChanged);
     updateLowest();
 }
@@ -195,17 +203,33 @@ void PlaceBidDialog::accept()
         m_user->setFocus();
         return;
     }
-    const auto amount = Model::Money::parseTyped(m_amount->text(), QLocale());
-    if (!amount) {
-        showMessage(amount.error());
-        m_amount->setFocus();
-        return;
+    // The amount may be left empty when a maximum is given: the rules choose the bid.
+    std::optional<Model::Money> amount;
+    if (!m_amount->text().trimmed().isEmpty() || m_maximum->text().trimmed().isEmpty()) {
+        const auto typed = Model::Money::parseTyped(m_amount->text(), QLocale());
+        if (!typed) {
+            showMessage(typed.error());
+            m_amount->setFocus();
+            return;
+        }
+        amount = *typed;
     }
-    const auto placed = m_placer(itemId, userId, *amount);
+    std::optional<Model::Money> maximum;
+    if (!m_maximum->text().trimmed().isEmpty()) {
+        const auto typed = Model::Money::parseTyped(m_maximum->text(), QLocale());
+        if (!typed) {
+            showMessage(tr("Maximum: %1").arg(typed.error()));
+            m_maximum->setFocus();
+            return;
+        }
+        maximum = *typed;
+    }
+    const auto placed = m_placer(itemId, userId, amount, maximum);
     if (!placed) {
         showMessage(placed.error().message);
-        m_amount->setFocus();
-        m_amount->selectAll();
+        QLineEdit* wrong = placed.error().field == u"max_value" ? m_maximum : m_amount;
+        wrong->setFocus();
+        wrong->selectAll();
         return;
     }
     QDialog::accept();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionservice.h"
 #include "model/error.h"
 #include "model/records.h"
 
@@ -20,7 +21,8 @@ struct Change;
 namespace BidTracker::Gui {
 
 /// Place a bid: item and bidder picked with type-ahead, the amount starting at the lowest
-/// acceptable bid, and a refused bid explained in the dialog, which stays open to correct it.
+/// acceptable bid, an optional maximum (the auction bids for the bidder up to it), and a
+/// refused bid explained in the dialog, which stays open to correct it.
 class PlaceBidDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,8 +30,11 @@ class PlaceBidDialog final : public QDialog
 
 public:
     /// Places the bid (and records it for undo); the dialog closes when it succeeds.
-    using Placer =
-        std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId, Model::Money)>;
+    /// `value` empty: the lowest acceptable bid, or, for a bidder who leads, a raise of their
+    /// maximum alone; `maximum` empty: a plain bid.
+    using Placer = std::function<Model::Result<Model::BidPlacement>(
+        qint64 itemId, qint64 userId, std::optional<Model::Money> value,
+        std::optional<Model::Money> maximum)>;
 
     /// `items` and `users`: the window's tables; only open lots are offered. The lowest
     /// acceptable bid follows live changes (a bid arriving over the API while typing).
@@ -43,6 +48,8 @@ public:
     QString message() const;
     QString hint() const;
     QLabel* messageLabel() const { return m_message; }
+    QLineEdit* amountField() const { return m_amount; }
+    QLineEdit* maximumField() const { return m_maximum; }
 
     void accept() override;
 
@@ -60,6 +67,7 @@ private:
     QComboBox* m_item;
     QComboBox* m_user;
     QLineEdit* m_amount;
+    QLineEdit* m_maximum;
     QLabel* m_hint;
     QLabel* m_message;
     QString m_lowestShown; // the amount last filled in, to tell it from the operator's own

@@ -18,7 +18,7 @@ namespace BidTracker::Gui {
 QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                          Placer placer, QWidget* parent)
     : QWidget(parent), m_service(service), m_placer(std::move(placer)), m_lot(new QLineEdit(this)),
-      m_bidder(new QLineEdit(this)), m_amount(new QLineEdit(this)),
+      m_bidder(new QLineEdit(this)), m_amount(new QLineEdit(this)), m_maximum(new QLineEdit(this)),
       m_record(new QPushButton(tr("Record"), this)), m_hint(new QLabel(this)),
       m_message(new QLabel(this))
 {
@@ -28,13 +28,17 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
     m_amount->setPlaceholderText(tr("amount"));
     m_amount->setAlignment(Qt::AlignRight);
     m_amount->setMaximumWidth(120);
+    m_maximum->setPlaceholderText(tr("max (optional)"));
+    m_maximum->setToolTip(tr("The most the auction may bid for this bidder; secret to the others"));
+    m_maximum->setAlignment(Qt::AlignRight);
+    m_maximum->setMaximumWidth(120);
     m_record->setAutoDefault(false);
-    m_record->setFocusPolicy(Qt::NoFocus); // Enter records; Tab stays among the three fields
+    m_record->setFocusPolicy(Qt::NoFocus); // Enter records; Tab stays among the fields
     m_hint->setStyleSheet(QStringLiteral("color: palette(dark);"));
     m_hint->setTextFormat(Qt::PlainText);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
-    for (QLineEdit* field : {m_lot, m_bidder, m_amount})
+    for (QLineEdit* field : {m_lot, m_bidder, m_amount, m_maximum})
         field->installEventFilter(this);
 
     auto* title = new QLabel(tr("<b>Quick bid</b> (Ctrl+B)"), this);
@@ -45,14 +49,17 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
     layout->addWidget(m_lot, 0, 1);
     layout->addWidget(m_bidder, 0, 2);
     layout->addWidget(m_amount, 0, 3);
-    layout->addWidget(m_record, 0, 4);
-    layout->addWidget(m_hint, 1, 1, 1, 4);
-    layout->addWidget(m_message, 2, 1, 1, 4);
+    layout->addWidget(m_maximum, 0, 4);
+    layout->addWidget(m_record, 0, 5);
+    layout->addWidget(m_hint, 1, 1, 1, 5);
+    layout->addWidget(m_message, 2, 1, 1, 5);
     layout->setColumnStretch(1, 3);
     layout->setColumnStretch(2, 2);
     layout->setColumnStretch(3, 1);
+    layout->setColumnStretch(4, 1);
     setTabOrder(m_lot, m_bidder);
     setTabOrder(m_bidder, m_amount);
+    setTabOrder(m_amount, m_maximum);
 
     connect(m_lot, &QLineEdit::textEdited, this, [this] {
         m_lotId = 0;
@@ -63,6 +70,7 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
         showTypeAhead(m_bidder);
     });
     connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
+    connect(m_maximum, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(m_record, &QPushButton::clicked, this, &QuickBidBar::record);
     connect(&notifier, &Model::ChangeNotifier::changed, this, &QuickBidBar::onChanged);
     updateHint();
@@ -113,7 +121,7 @@ bool QuickBidBar::eventFilter(QObject* watched, QEvent* event)
             m_amount->setFocus(Qt::TabFocusReason);
         return true;
     }
-    if (watched == m_amount && enter) {
+    if ((watched == m_amount || watched == m_maximum) && enter) {
         record();
         return true;
     }
@@ -160,31 +168,65 @@ void QuickBidBar::record()
         m_bidder->setFocus();
         return;
     }
-    const auto amount = Model::Money::parseTyped(m_amount->text(), QLocale());
-    if (!amount) {
-        say(amount.error(), true);
-        m_amount->setFocus();
-        return;
+    // Either may be left empty: a plain bid, or a maximum for the rules to bid with.
+    std::optional<Model::Money> amount;
+    if (!m_amount->text().trimmed().isEmpty() || m_maximum->text().trimmed().isEmpty()) {
+        const auto typed = Model::Money::parseTyped(m_amount->text(), QLocale());
+        if (!typed) {
+            say(typed.error(), true);
+            m_amount->setFocus();
+            return;
+        }
+        amount = *typed;
     }
-    const auto placed = m_placer(m_lotId, m_bidderId, *amount);
+    std::optional<Model::Money> maximum;
+    if (!m_maximum->text().trimmed().isEmpty()) {
+        const auto typed = Model::Money::parseTyped(m_maximum->text(), QLocale());
+        if (!typed) {
+            say(tr("Maximum: %1").arg(typed.error()), true);
+            m_maximum->setFocus();
+            return;
+        }
+        maximum = *typed;
+    }
+    const auto placed = m_placer(m_lotId, m_bidderId, amount, maximum);
     if (!placed) {
         say(placed.error().message, true);
-        m_amount->setFocus();
-        m_amount->selectAll();
+        QLineEdit* wrong = placed.error().field == u"max_value" ? m_maximum : m_amount;
+        wrong->setFocus();
+        wrong->selectAll();
         updateHint();
         return;
     }
-    say(tr("Recorded %1: %2 by %3 on %4.")
-            .arg(Model::formatId(Model::EntityKind::Bid, placed->id),
-                 Model::displayMoney(placed->value), m_bidder->text(), m_lot->text()),
-        false);
+    const Model::Bid& bid = placed->bid;
+    QString said;
+    if (!placed->added)
+        said = tr("Raised the maximum of %1 on %2 to %3; they lead at %4.")
+                   .arg(m_bidder->text(), m_lot->text(), Model::displayMoney(*maximum),
+                        Model::displayMoney(bid.value));
+    else if (maximum)
+        said = tr("Recorded %1: %2 by %3 on %4, up to %5.")
+                   .arg(Model::formatId(Model::EntityKind::Bid, bid.id),
+                        Model::displayMoney(bid.value), m_bidder->text(), m_lot->text(),
+                        Model::displayMoney(*maximum));
+    else
+        said = tr("Recorded %1: %2 by %3 on %4.")
+                   .arg(Model::formatId(Model::EntityKind::Bid, bid.id),
+                        Model::displayMoney(bid.value), m_bidder->text(), m_lot->text());
+    // Another bidder's maximum may answer at once: the clerk tells the room who leads now.
+    if (const auto item = m_service.item(m_lotId);
+        item && item->winnerUserId && *item->winnerUserId != m_bidderId && item->winningValue)
+        said += tr(" Outbid at once by a maximum: %1 leads at %2.")
+                    .arg(item->winnerName, Model::displayMoney(*item->winningValue));
+    say(said, false);
     // The next line of the same sheet: same lot, new bidder and amount.
     m_bidderId = 0;
     m_bidder->clear();
     m_amount->clear();
+    m_maximum->clear();
     m_bidder->setFocus(Qt::OtherFocusReason);
     updateHint();
-    Q_EMIT bidRecorded(placed->id);
+    Q_EMIT bidRecorded(bid.id);
 }
 
 void QuickBidBar::clearAll()
@@ -194,6 +236,7 @@ void QuickBidBar::clearAll()
     m_lot->clear();
     m_bidder->clear();
     m_amount->clear();
+    m_maximum->clear();
     m_message->clear();
     m_lot->setFocus(Qt::OtherFocusReason);
     updateHint();
@@ -219,7 +262,8 @@ void QuickBidBar::showTypeAhead(QLineEdit* field)
 void QuickBidBar::updateHint()
 {
     if (m_lotId == 0) {
-        m_hint->setText(tr("Type a lot, Tab; a bidder, Tab; an amount, Enter. Esc clears."));
+        m_hint->setText(tr("Type a lot, Tab; a bidder, Tab; an amount (and a maximum after Tab), "
+                           "Enter. Esc clears."));
         return;
     }
     const auto item = m_service.item(m_lotId);

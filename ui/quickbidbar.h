@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionservice.h"
 #include "model/change.h"
 #include "model/error.h"
 #include "model/records.h"
@@ -19,17 +20,22 @@ class ChangeNotifier;
 namespace BidTracker::Gui {
 
 /// The clerk's bar for entering bids off a sheet, keyboard only: lot (number, id or name),
-/// bidder, amount, Enter. Tab takes the single match, Enter records the bid and keeps the
-/// lot for the next line of the same sheet, Esc clears. The lookups and the rules are the
-/// service's; the lowest acceptable bid shown follows live changes.
+/// bidder, amount, an optional maximum (the absentee or online bidder's ceiling: the
+/// auction bids for them up to it; a maximum alone leaves the amount to the rules), Enter. Tab
+/// takes the single match, Enter records the bid and keeps the lot for the next line of the same
+/// sheet, Esc clears. The lookups and the rules are the service's; the lowest acceptable bid shown
+/// follows live changes.
 class QuickBidBar final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QuickBidBar)
 
 public:
-    using Placer =
-        std::function<Model::Result<Model::Bid>(qint64 itemId, qint64 userId, Model::Money)>;
+    /// `value` empty: the lowest acceptable bid, or, for a bidder who leads, a raise of their
+    /// maximum alone; `maximum` empty: a plain bid.
+    using Placer = std::function<Model::Result<Model::BidPlacement>(
+        qint64 itemId, qint64 userId, std::optional<Model::Money> value,
+        std::optional<Model::Money> maximum)>;
 
     QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& notifier, Placer placer,
                 QWidget* parent = nullptr);
@@ -44,6 +50,7 @@ public:
     QLineEdit* lotField() const { return m_lot; }
     QLineEdit* bidderField() const { return m_bidder; }
     QLineEdit* amountField() const { return m_amount; }
+    QLineEdit* maximumField() const { return m_maximum; }
     /// The hint ("Lowest acceptable bid: …", the matches) and the last message, as shown.
     QString hint() const;
     QString message() const;
@@ -71,6 +78,7 @@ private:
     QLineEdit* m_lot;
     QLineEdit* m_bidder;
     QLineEdit* m_amount;
+    QLineEdit* m_maximum;
     QPushButton* m_record;
     QLabel* m_hint;
     QLabel* m_message;

@@ -112,6 +112,13 @@ void HighlightDelegate::initStyleOption(QStyleOptionViewItem* option,
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(Model::HighlightRole).toBool())
         option->font.setBold(true);
+    if (index.data(Model::UrgentRole).toBool()) {
+        // A lot about to close: red, and bold so it reads as red on any screen.
+        const QColor red(0xc6, 0x28, 0x28);
+        option->palette.setColor(QPalette::Text, red);
+        option->palette.setColor(QPalette::HighlightedText, Qt::white);
+        option->font.setBold(true);
+    }
     if (index.data(Model::InactiveRole).toBool()) {
         // A closed lot: greyed, and a lock in its status column.
         const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);

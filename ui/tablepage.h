@@ -13,8 +13,9 @@ namespace BidTracker::Gui {
 /// A small padlock, for closed lots.
 QIcon lockIcon();
 
-/// Shows rows that the model marks with HighlightRole (the winning bid) in bold, and rows
-/// marked InactiveRole (closed lots) greyed, with a lock in the view's "lockColumn".
+/// Shows rows that the model marks with HighlightRole (the winning bid) in bold, rows
+/// marked InactiveRole (closed lots) greyed, with a lock in the view's "lockColumn", and
+/// cells marked UrgentRole (a lot about to close) in red.
 class HighlightDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -25,10 +25,10 @@ void ItemBidsModel::setItemId(qint64 itemId)
             std::reverse(rows.begin(), rows.end());
         }
     }
-    m_winningBidId.reset();
+    takeStanding(Item());
     if (itemId > 0) {
         if (auto item = m_service.item(itemId))
-            m_winningBidId = item->winningBidId;
+            takeStanding(*item);
     }
     resetRows(std::move(rows));
 }
@@ -63,18 +63,69 @@ QVariant ItemBidsModel::data(const QModelIndex& index, int role) const
     const bool winning = m_winningBidId == bid.id;
     if (role == HighlightRole)
         return winning;
-    if (index.column() == Standing)
-        return role == Qt::DisplayRole || role == SortRole
-                   ? QVariant(winning ? tr("Winning") : QString())
-                   : QVariant();
+    if (index.column() == Standing) {
+        if (role == Qt::ToolTipRole && bid.automatic)
+            return tr("Placed by the auction for the bidder's maximum");
+        if (role != Qt::DisplayRole && role != SortRole)
+            return {};
+        if (bid.automatic)
+            return winning ? tr("Winning, auto") : tr("auto");
+        return winning ? tr("Winning") : QString();
+    }
+    if (index.column() == Maximum) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return displayMoney(bid.maxValue);
+        case SortRole:
+            return bid.maxValue ? bid.maxValue->cents() : -1;
+        case Qt::TextAlignmentRole:
+            return numberAlignment();
+        case Qt::ToolTipRole:
+            return bid.maxValue ? tr("Secret: bidders and the API never see a maximum")
+                                : QVariant();
+        default:
+            return {};
+        }
+    }
     return bidCell(bid, asBidsColumn(index.column()), role);
+}
+
+std::optional<Money> ItemBidsModel::leaderMaximum() const
+{
+    if (!m_winningValue)
+        return std::nullopt;
+    // The lot row keeps the leader's ceiling; when it is unknown (rows from an older version,
+    // an undo), the leader's own bids tell it, short of a maximum raised alone.
+    std::optional<Money> ceiling = m_leaderCeiling;
+    const int winningRow = m_winningBidId ? rowOfId(*m_winningBidId) : -1;
+    if (!ceiling && winningRow >= 0) {
+        const qint64 leader = recordAt(winningRow).userId;
+        for (const Bid& bid : records())
+            if (bid.userId == leader && bid.maxValue && (!ceiling || *bid.maxValue > *ceiling))
+                ceiling = bid.maxValue;
+    }
+    return ceiling && *ceiling > *m_winningValue ? ceiling : std::nullopt;
+}
+
+void ItemBidsModel::takeStanding(const Item& item)
+{
+    m_winningBidId = item.winningBidId;
+    m_winningValue = item.winningValue;
+    m_leaderCeiling = item.leaderCeiling;
 }
 
 QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return section == Standing ? tr("Standing") : bidColumnTitle(asBidsColumn(section));
+    switch (section) {
+    case Standing:
+        return tr("Standing");
+    case Maximum:
+        return tr("Maximum");
+    default:
+        return bidColumnTitle(asBidsColumn(section));
+    }
 }
 
 void ItemBidsModel::onChanged(const Change& change)
@@ -88,6 +139,8 @@ void ItemBidsModel::onChanged(const Change& change)
     if (change.kind == EntityKind::Item && change.id == m_itemId &&
         change.action == Change::Action::Removed) {
         setItemId(0);
+    } else if (change.kind == EntityKind::Item && change.id == m_itemId) {
+        refreshWinner(); // a maximum raised alone changes the lot, not its bids
     } else if (change.kind == EntityKind::Bid && change.itemId == m_itemId) {
         if (change.action == Change::Action::Removed)
             removeRecord(change.id);
@@ -111,7 +164,7 @@ void ItemBidsModel::refreshWinner()
     if (!item)
         return;
     const auto previous = m_winningBidId;
-    m_winningBidId = item->winningBidId;
+    takeStanding(*item);
     for (const auto& id : {previous, m_winningBidId}) {
         if (!id)
             continue;

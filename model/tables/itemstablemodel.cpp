@@ -2,19 +2,151 @@
 
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
+#include "model/lotrules.h"
 #include "tablesupport.h"
+#include "timeleft.h"
+
+#include <limits>
 
 namespace BidTracker::Model {
 
+namespace {
+
+/// Sort keys of the time left: timed open lots by seconds left, then lots that close by
+/// hand, then closed ones.
+constexpr qint64 ByHandSortKey = std::numeric_limits<qint64>::max() - 1;
+constexpr qint64 ClosedSortKey = std::numeric_limits<qint64>::max();
+
+} // namespace
+
 ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
-    : RecordTableModel(parent), m_service(service)
+    : RecordTableModel(parent), m_service(service),
+      m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(&notifier, &ChangeNotifier::changed, this, &ItemsTableModel::onChanged);
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &ItemsTableModel::tick);
+    m_ticker.start();
     reload();
+}
+
+void ItemsTableModel::readSettings()
+{
+    // The auction's "close all at" closes every lot that closes later or by hand.
+    if (auto settings = m_service.settings())
+        m_settings = *settings;
+}
+
+QString ItemsTableModel::closesAt(const Item& item) const
+{
+    return closingTime(item, m_settings);
+}
+
+void ItemsTableModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    tick();
+}
+
+void ItemsTableModel::tick()
+{
+    // Only the rows that count down change: one signal over the span they take. Found
+    // without reading a single time stamp: this runs every second over every lot.
+    const bool allTimed = !m_settings.closeAllAt.isEmpty();
+    int first = -1;
+    int last = -1;
+    const QList<Item>& rows = records();
+    for (int row = 0; row < rows.size(); ++row) {
+        if (rows[row].status == ItemStatus::Closed || (!allTimed && rows[row].closesAt.isEmpty()))
+            continue;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, TimeLeft), index(last, TimeLeft),
+                           {Qt::DisplayRole, SortRole, UrgentRole, Qt::ToolTipRole});
+}
+
+QVariant ItemsTableModel::timeLeft(const Item& item, int role) const
+{
+    const bool closed = item.status == ItemStatus::Closed;
+    const QString closing = closesAt(item);
+    if (closing.isEmpty()) {
+        if (role == SortRole)
+            return closed ? ClosedSortKey : ByHandSortKey;
+        if (role == Qt::ToolTipRole && !closed)
+            return tr("Closes by hand");
+        return {}; // nothing counts down; a closed one says so in its status
+    }
+    const QDateTime closes = QDateTime::fromString(closing, Qt::ISODateWithMs);
+    const qint64 left = closed ? 0 : std::max<qint64>(0, m_clock().secsTo(closes));
+    const bool extended =
+        !item.originalClosesAt.isEmpty() && item.closesAt != item.originalClosesAt;
+    switch (role) {
+    case SortRole:
+        return closed ? ClosedSortKey : left;
+    case UrgentRole:
+        return !closed && left < UrgentSeconds;
+    case Qt::ToolTipRole: {
+        QString tip = (closed ? tr("Closed at %1") : tr("Closes at %1"))
+                          .arg(displayTime(closed && !item.closedAt.isEmpty() ? item.closedAt
+                                                                              : item.closesAt));
+        if (extended)
+            tip += tr("; extended by soft close from %1").arg(displayTime(item.originalClosesAt));
+        return tip;
+    }
+    case Qt::DisplayRole:
+        if (closed)
+            return tr("closed");
+        return extended ? tr("%1 extended").arg(formatTimeLeft(left)) : formatTimeLeft(left);
+    default:
+        return {};
+    }
+}
+
+QVariant ItemsTableModel::reserveCell(const Item& item, int role) const
+{
+    if (!item.reserve)
+        return role == SortRole ? QVariant(-1) : QVariant();
+    switch (role) {
+    case SortRole:
+        return reserveMet(item).value_or(false) ? 1 : 0;
+    case Qt::DisplayRole:
+        if (reserveMet(item).value_or(false))
+            return tr("met");
+        // Closed below its reserve, a lot is not sold: no winner on any invoice.
+        return item.status == ItemStatus::Closed ? tr("unsold") : tr("not met");
+    case Qt::ToolTipRole:
+        // The operator may see it; bidders, the API and printouts never do.
+        return tr("Reserve %1 (secret to bidders)").arg(displayMoney(*item.reserve));
+    default:
+        return {};
+    }
+}
+
+QVariant ItemsTableModel::buyNowCell(const Item& item, int role) const
+{
+    switch (role) {
+    case SortRole:
+        return item.buyNow ? item.buyNow->cents() : -1;
+    case Qt::DisplayRole:
+        return displayMoney(item.buyNow);
+    case Qt::ToolTipRole:
+        if (!item.buyNow)
+            return {};
+        if (item.status == ItemStatus::Open &&
+            (!item.winningValue || *item.winningValue < *item.buyNow))
+            return tr("A bidder may take the lot at %1 now").arg(displayMoney(*item.buyNow));
+        return tr("Buy now is no longer possible");
+    default:
+        return {};
+    }
 }
 
 void ItemsTableModel::reload()
 {
+    readSettings();
     auto listing = m_service.items();
     resetRows(listing ? std::move(listing->rows) : QList<Item>());
 }
@@ -31,15 +163,25 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case Id:
+        case TimeLeft:
         case StartingPrice:
         case MinIncrement:
         case WinningValue:
+        case BuyNow:
         case BidCount:
             return numberAlignment();
+        case Reserve: // a word between amounts: centred, so it reads as a mark
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         default:
             return {};
         }
     }
+    if (index.column() == TimeLeft)
+        return timeLeft(item, role);
+    if (index.column() == Reserve)
+        return reserveCell(item, role);
+    if (index.column() == BuyNow)
+        return buyNowCell(item, role);
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::EditRole)
         return {};
     const bool sorting = role == SortRole;
@@ -78,6 +220,12 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Minimum increment: how much each bid must add");
         case WinningValue:
             return tr("Winning bid");
+        case TimeLeft:
+            return tr("Time left until the lot closes; red in the last five minutes");
+        case Reserve:
+            return tr("Whether the winning bid has reached the lot's reserve");
+        case BuyNow:
+            return tr("Buy now price: a bidder may take the lot at it");
         default:
             return {};
         }
@@ -91,12 +239,18 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Name");
     case Status:
         return tr("Status");
+    case TimeLeft:
+        return tr("Time left");
     case StartingPrice:
         return tr("Start");
     case MinIncrement:
         return tr("Step");
     case WinningValue:
         return tr("Winning");
+    case Reserve:
+        return tr("Reserve");
+    case BuyNow:
+        return tr("Buy now");
     case Winner:
         return tr("Winner");
     case BidCount:
@@ -145,7 +299,12 @@ void ItemsTableModel::onChanged(const Change& change)
                 applyRecord(id, m_service.item(id));
         }
         break;
-    default: // payments, donations and settings show on no lot
+    case EntityKind::Settings:
+        // "Close all at" may have moved: every countdown follows.
+        readSettings();
+        tick();
+        break;
+    default: // payments and donations show on no lot
         break;
     }
 }

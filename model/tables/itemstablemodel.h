@@ -1,18 +1,25 @@
 #pragma once
 
+#include "model/auctionsettings.h"
 #include "model/change.h"
 #include "model/records.h"
 
 #include "recordtablemodel.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <functional>
 
 namespace BidTracker::Model {
 
 class AuctionService;
 class ChangeNotifier;
 
-/// All items with their status, winning value, winner and bid count. Follows the notifier:
-/// a change updates, inserts or removes the rows concerned and never resets the model.
-class ItemsTableModel final : public RecordTableModel<Item, 8>
+/// All items with their status, time left, winning value, reserve met, buy-now price, winner
+/// and bid count. Follows the notifier: a change updates, inserts or removes the rows
+/// concerned and never resets the model. The time left counts down once a second by
+/// dataChanged() on that column of the timed open lots alone.
+class ItemsTableModel final : public RecordTableModel<Item, 11>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ItemsTableModel)
@@ -22,16 +29,28 @@ public:
         Id,
         Name,
         Status,
+        TimeLeft,
         StartingPrice,
         MinIncrement,
         WinningValue,
+        Reserve,
+        BuyNow,
         Winner,
         BidCount,
         ColumnCount
     };
-    static_assert(ColumnCount == 8);
+    static_assert(ColumnCount == 11);
+
+    /// The time the countdown counts from (UTC).
+    using Clock = std::function<QDateTime()>;
 
     ItemsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent = nullptr);
+
+    /// Replaces the system clock (tests drive the countdown with their own) and shows the
+    /// time left by it at once.
+    void setClock(Clock clock);
+    /// Shows the time left as it is now: what the once-a-second timer does.
+    void tick();
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
@@ -48,8 +67,17 @@ Q_SIGNALS:
 
 private:
     void onChanged(const Change& change);
+    void readSettings();
+    /// When the lot stops taking bids: its own time or the auction's, whichever comes first.
+    QString closesAt(const Item& item) const;
+    QVariant timeLeft(const Item& item, int role) const;
+    QVariant reserveCell(const Item& item, int role) const;
+    QVariant buyNowCell(const Item& item, int role) const;
 
     AuctionService& m_service;
+    Clock m_clock;
+    AuctionSettings m_settings;
+    QTimer m_ticker;
 };
 
 } // namespace BidTracker::Model

@@ -21,6 +21,9 @@ enum TableRole {
     /// The text a search field matches, when it is more than the displayed name (a bidder's
     /// paddle number, phone and email besides the name), on the filter column's cells.
     SearchTextRole,
+    /// True on a cell that needs the operator's eye now (a lot about to close); the window
+    /// paints it red.
+    UrgentRole,
 };
 
 /// Money as a person reads it: "1,000.00" in the user's locale, two decimals.

@@ -2,6 +2,7 @@
 #include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
 #include "model/tables/tablesupport.h"
+#include "model/tables/timeleft.h"
 #include "model/tables/useritemsmodel.h"
 #include "model/tables/userstablemodel.h"
 #include "support/modelcheck.h"
@@ -214,5 +215,154 @@ TEST(TableModels, UserItemsModelFollowsTheStanding)
               QStringLiteral("Leading"));
     auction.bid(item, berry, 200);
     EXPECT_EQ(model.index(0, UserItemsModel::Standing).data().toString(), QStringLiteral("Outbid"));
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, ItemsModelCountsDownTheTimedLotsWithoutResetting)
+{
+    // GIVEN a lot closing in ten minutes, one closing by hand, and a clock the test moves
+    TestAuction auction;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(3600);
+    const qint64 timed = auction.addItem(QStringLiteral("Timed"));
+    const qint64 byHand = auction.addItem(QStringLiteral("By hand"));
+    ItemChanges closing;
+    closing.closesAt = start.addSecs(600).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateItem(timed, closing).has_value());
+    ItemsTableModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    QDateTime now = start;
+    model.setClock([&] { return now; });
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    const int row = model.rowOfId(timed);
+    const QModelIndex left = model.index(row, ItemsTableModel::TimeLeft);
+    EXPECT_EQ(left.data().toString(), QStringLiteral("10:00"));
+    EXPECT_FALSE(left.data(UrgentRole).toBool());
+    EXPECT_EQ(left.data(SortRole).toLongLong(), 600);
+    // WHEN the clock moves on six minutes and twenty seconds and the model ticks
+    now = start.addSecs(380);
+    model.tick();
+    // THEN the time left says 3:40, urgent, through a change of that one column only
+    EXPECT_EQ(left.data().toString(), QStringLiteral("3:40"));
+    EXPECT_TRUE(left.data(UrgentRole).toBool());
+    ASSERT_EQ(changes.size(), 1);
+    EXPECT_EQ(changes[0][0].toModelIndex(), left);
+    EXPECT_EQ(changes[0][1].toModelIndex(), left);
+    // AND the lot closing by hand shows no countdown
+    EXPECT_TRUE(
+        model.index(model.rowOfId(byHand), ItemsTableModel::TimeLeft).data().toString().isEmpty());
+    // WHEN the lot is closed
+    ItemChanges close;
+    close.status = ItemStatus::Closed;
+    ASSERT_TRUE(auction.service().updateItem(timed, close).has_value());
+    // THEN it says closed, no longer urgent, and ticks change nothing
+    EXPECT_EQ(left.data().toString(), QStringLiteral("closed"));
+    EXPECT_FALSE(left.data(UrgentRole).toBool());
+    changes.clear();
+    model.tick();
+    EXPECT_TRUE(changes.isEmpty());
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, ItemsModelSaysExtendedReserveMetAndBuyNow)
+{
+    TestAuction auction;
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 lot = auction.addItem(QStringLiteral("Vase"));
+    ItemChanges changes;
+    changes.reserve = std::optional(Money::fromCents(5000));
+    changes.buyNow = std::optional(Money::fromCents(20000));
+    changes.closesAt = QDateTime::currentDateTimeUtc().addSecs(7200).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateItem(lot, changes).has_value());
+    ItemsTableModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    const auto at = [&](int column) { return model.index(model.rowOfId(lot), column); };
+    // A lot with a reserve and no bids: not met; the operator reads the reserve in the tip
+    EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("not met"));
+    EXPECT_TRUE(at(ItemsTableModel::Reserve)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(displayMoney(Money::fromCents(5000))));
+    EXPECT_EQ(at(ItemsTableModel::BuyNow).data().toString(), displayMoney(Money::fromCents(20000)));
+    // A lot closed below its reserve is unsold; reopened, the reserve is still to meet
+    ItemChanges close;
+    close.status = ItemStatus::Closed;
+    ASSERT_TRUE(auction.service().updateItem(lot, close).has_value());
+    EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("unsold"));
+    close.status = ItemStatus::Open;
+    ASSERT_TRUE(auction.service().updateItem(lot, close).has_value());
+    EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("not met"));
+    auction.bid(lot, albert, 5000);
+    EXPECT_EQ(at(ItemsTableModel::Reserve).data().toString(), QStringLiteral("met"));
+    // WHEN soft close moved the closing time (as the rules do, straight in the database)
+    const auto other = BidTracker::Testing::openDatabase(auction.path());
+    QSqlQuery query(other->connection());
+    ASSERT_TRUE(query.prepare(QStringLiteral("UPDATE items SET closes_at = ? WHERE id = ?")));
+    query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(7300).toString(Qt::ISODateWithMs));
+    query.addBindValue(lot);
+    ASSERT_TRUE(query.exec());
+    model.reload();
+    // THEN the time left says so
+    EXPECT_TRUE(at(ItemsTableModel::TimeLeft).data().toString().endsWith(u" extended"))
+        << at(ItemsTableModel::TimeLeft).data().toString().toStdString();
+    EXPECT_TRUE(at(ItemsTableModel::TimeLeft)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("extended by soft close")));
+    EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, TimeLeftReadsInDaysHoursOrMinutes)
+{
+    EXPECT_EQ(formatTimeLeft(2 * 86400 + 3 * 3600 + 59), QStringLiteral("2d 03h"));
+    EXPECT_EQ(formatTimeLeft(3600 + 5 * 60 + 9), QStringLiteral("1:05:09"));
+    EXPECT_EQ(formatTimeLeft(299), QStringLiteral("4:59"));
+    EXPECT_EQ(formatTimeLeft(-5), QStringLiteral("0:00"));
+}
+
+TEST(TableModels, ItemBidsModelMarksAutomaticBidsAndShowsTheLeadersMaximum)
+{
+    // GIVEN RULES.md's example (start 10, step 1): A bids 10 with max 50, B bids 20
+    TestAuction auction;
+    const qint64 a = auction.addUser(QStringLiteral("Ann"));
+    const qint64 b = auction.addUser(QStringLiteral("Bob"));
+    const qint64 lot = auction.addItem(QStringLiteral("Vase"), 1000, 100);
+    ItemBidsModel model(auction.service(), auction.notifier());
+    ModelCheck check(&model);
+    model.setItemId(lot);
+    const auto place = [&](qint64 user, std::optional<qint64> cents, std::optional<qint64> max) {
+        BidRequest request;
+        request.itemId = lot;
+        request.userId = user;
+        if (cents)
+            request.value = Money::fromCents(*cents);
+        if (max)
+            request.maxValue = Money::fromCents(*max);
+        const auto placed = auction.service().placeBid(request);
+        ASSERT_TRUE(placed.has_value()) << placed.error().message.toStdString();
+    };
+    place(a, 1000, 5000);
+    place(b, 2000, std::nullopt);
+    // THEN the newest row is the automatic bid of 21 for A, winning; A's maximum shows on
+    // A's own bid and as the leader's maximum
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Value).data(SortRole).toLongLong(), 2100);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(),
+              QStringLiteral("Winning, auto"));
+    EXPECT_EQ(model.index(1, ItemBidsModel::Standing).data().toString(), QString());
+    EXPECT_EQ(model.index(2, ItemBidsModel::Maximum).data().toString(),
+              displayMoney(Money::fromCents(5000)));
+    EXPECT_EQ(model.index(1, ItemBidsModel::Maximum).data().toString(), QString());
+    EXPECT_EQ(model.leaderMaximum(), Money::fromCents(5000));
+    // WHEN B bids 60: B leads with a plain bid, so no maximum above the price is shown
+    place(b, 6000, std::nullopt);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Standing).data().toString(), QStringLiteral("Winning"));
+    EXPECT_EQ(model.index(1, ItemBidsModel::Standing).data().toString(), QStringLiteral("auto"));
+    EXPECT_FALSE(model.leaderMaximum().has_value());
+    // WHEN A raises the maximum to 100 (value left out): A leads at 61, up to 100
+    place(a, std::nullopt, 10000);
+    EXPECT_EQ(model.index(0, ItemBidsModel::Value).data(SortRole).toLongLong(), 6100);
+    EXPECT_EQ(model.leaderMaximum(), Money::fromCents(10000));
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
 }

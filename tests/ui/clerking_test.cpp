@@ -145,7 +145,7 @@ TEST(PlaceBidDialog, AcceptsTheAmountAsTheWindowWritesIt)
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
     dialog->findChildren<QComboBox*>().at(1)->lineEdit()->setText(QStringLiteral("Constance"));
-    auto* amount = dialog->findChildren<QLineEdit*>().last();
+    auto* amount = dialog->amountField();
     amount->setText(QStringLiteral("1,350.00"));
     dialog->accept();
     EXPECT_EQ(dialog->result(), QDialog::Accepted) << dialog->message().toStdString();
@@ -195,7 +195,7 @@ TEST(QuickBid, TheLowestAcceptableBidFollowsABidArrivingOverTheApi)
     f.window->itemsPage()->selectId(2);
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
-    auto* amount = dialog->findChildren<QLineEdit*>().last();
+    auto* amount = dialog->amountField();
     ASSERT_EQ(amount->text(), QStringLiteral("0.01"));
     // WHEN a kiosk records a bid on the same lot while the clerk types
     ASSERT_EQ(postBid(f, R"({"bid": {"item": "item2", "value": 500, "user": "user1"}})"), 201);
@@ -238,7 +238,7 @@ TEST(QuickBid, ALongRefusalIsNeverClipped)
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
     dialog->findChildren<QComboBox*>().at(1)->lineEdit()->setText(QStringLiteral("Berry"));
-    dialog->findChildren<QLineEdit*>().last()->setText(QStringLiteral("10"));
+    dialog->amountField()->setText(QStringLiteral("10"));
     dialog->accept();
     QTest::qWait(50);
     ASSERT_TRUE(dialog->message().contains(QStringLiteral("too low")));

@@ -44,7 +44,7 @@ TEST(Window, PlacesABidFromTheDialog)
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
     // THEN the amount starts at the lowest acceptable bid
-    auto* amount = dialog->findChildren<QLineEdit*>().last();
+    auto* amount = dialog->amountField();
     EXPECT_EQ(amount->text(), QStringLiteral("0.01"));
     // WHEN the operator picks Constance, types 250 and presses Enter
     auto boxes = dialog->findChildren<QComboBox*>();
@@ -71,7 +71,7 @@ TEST(Window, ARejectedBidSaysWhyInTheDialog)
     f.window->itemsPage()->selectId(1);
     std::unique_ptr<Gui::PlaceBidDialog> dialog(f.window->makePlaceBidDialog());
     dialog->show();
-    auto* amount = dialog->findChildren<QLineEdit*>().last();
+    auto* amount = dialog->amountField();
     EXPECT_EQ(amount->text(), QStringLiteral("1,000.01"));
     auto* bidder = dialog->findChildren<QComboBox*>().at(1);
     bidder->lineEdit()->setText(QStringLiteral("Constance"));

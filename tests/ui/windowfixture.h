@@ -2,6 +2,7 @@
 // The window under test: a MainWindow on the sample auction with a live server on an
 // ephemeral port and its own settings folder; shared by the window tests.
 #include "app/api/serverthread.h"
+#include "model/tables/tablesupport.h"
 #include "support/testauction.h"
 #include "ui/auctionactions.h"
 #include "ui/mainwindow.h"
@@ -89,6 +90,17 @@ template <typename Condition> inline bool waitFor(Condition condition, int ms)
 inline QString cell(QTableView* view, int row, int column)
 {
     return view->model()->index(row, column).data().toString();
+}
+
+inline /// The lots table's cell for this lot and column, as the view shows it.
+    QModelIndex
+    lotCell(WindowFixture& f, qint64 id, int column)
+{
+    QAbstractItemModel* shown = f.items()->model();
+    for (int row = 0; row < shown->rowCount(); ++row)
+        if (shown->index(row, 0).data(Model::IdRole).toLongLong() == id)
+            return shown->index(row, column);
+    return {};
 }
 
 } // namespace BidTracker::Testing
