@@ -169,6 +169,21 @@ int runCopy(const Options& options)
     return 0;
 }
 
+int runCloseAll(const Options& options)
+{
+    auto db = open(options);
+    if (!db)
+        return 1;
+    Model::AuctionService service(*db);
+    const auto closed = service.closeAll();
+    if (!closed) {
+        say(QStringLiteral("bidtracker: close-all: %1").arg(closed.error().message));
+        return 1;
+    }
+    say(QStringLiteral("Closed %1 open lot(s) of %2").arg(closed->size()).arg(db->displayName()));
+    return 0;
+}
+
 int runGenerate(const Options& options)
 {
     auto db = open(options);

@@ -16,5 +16,7 @@ int runImport(const Options& options);
 int runGenerate(const Options& options);
 /// `bidtracker copy FROM TO`: the whole auction into a new, empty database.
 int runCopy(const Options& options);
+/// bidtracker close-all: closes every open lot at once (Auction > Close all open lots).
+int runCloseAll(const Options& options);
 
 } // namespace BidTracker::App

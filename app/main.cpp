@@ -183,6 +183,7 @@ int main(int argc, char** argv)
     case Mode::Export:
     case Mode::Import:
     case Mode::Copy:
+    case Mode::CloseAll:
     case Mode::Generate: {
         QCoreApplication app(argc, argv);
         setIdentity();
@@ -190,6 +191,8 @@ int main(int argc, char** argv)
             return App::runGenerate(*options);
         if (options->mode == Mode::Copy)
             return App::runCopy(*options);
+        if (options->mode == Mode::CloseAll)
+            return App::runCloseAll(*options);
         return options->mode == Mode::Export ? App::runExport(*options) : App::runImport(*options);
     }
     }

@@ -96,6 +96,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
         "  bidtracker import items|users FILE\n"
         "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE\n"
+        "  bidtracker copy FROM TO                    a whole auction into an empty database\n"
+        "  bidtracker close-all [--db DB]             close every open lot\n"
         "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report [--lots IDS]\n"
         "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
@@ -168,7 +170,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({lots, bidders, paper});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
-        QStringLiteral("[export|import KIND [FILE] | generate | copy FROM TO]"));
+        QStringLiteral("[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND]"));
 
     if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
         return std::unexpected(parser.errorText());
@@ -295,6 +297,12 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     }
     if (command == u"print")
         return parsePrint(parser, positional, {&output, &lots, &bidders, &paper}, options);
+    if (command == u"close-all") {
+        options.mode = Options::Mode::CloseAll;
+        if (positional.size() != 1)
+            return std::unexpected(QStringLiteral("Usage: bidtracker close-all [--db DB]"));
+        return options;
+    }
     if (command == u"copy") {
         options.mode = Options::Mode::Copy;
         if (positional.size() != 3 || positional[1].trimmed().isEmpty() ||

@@ -59,6 +59,23 @@ TEST(CommandLine, ExportsToStdoutAndToAFile)
     EXPECT_TRUE(readFile(file).startsWith("item_id,name,status"));
 }
 
+TEST(CommandLine, ClosesEveryOpenLotAtOnce)
+{
+    // GIVEN the sample auction (two open lots) with one of them closed already
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    ASSERT_TRUE(auction.service().updateItem(2, {.status = Model::ItemStatus::Closed}).has_value());
+    // WHEN bidtracker close-all runs on it
+    const ProcessRun run = bidtracker({"close-all", "--db", auction.path()}, auction.dir());
+    // THEN the other lot is closed, and it says how many
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("Closed 1 open lot(s)")) << run.err.toStdString();
+    auction.reopen();
+    EXPECT_EQ(auction.service().item(1)->status, Model::ItemStatus::Closed);
+    // AND extra words are a usage error that changes nothing
+    EXPECT_EQ(bidtracker({"close-all", "now", "--db", auction.path()}, auction.dir()).exitCode, 2);
+}
+
 TEST(CommandLine, ExportsTheCheckoutFiles)
 {
     // GIVEN the sample auction with item1 closed (Berry won it at 1,000.00) and paid in part
