@@ -148,7 +148,7 @@ void addReportRoutes(Router& router, Model::AuctionService& service)
                    return summary ? ApiResponse::json(200, Json::summary(*summary))
                                   : Input::fromError(summary.error());
                });
-    for (const QString file : {QStringLiteral("invoices.csv"), QStringLiteral("payments.csv")}) {
+    for (const QString& file : {QStringLiteral("invoices.csv"), QStringLiteral("payments.csv")}) {
         router.add("GET", apiPrefix + QStringLiteral("/export/") + file,
                    [&service, file](const ApiRequest&, const Router::Params&) {
                        QBuffer buffer;

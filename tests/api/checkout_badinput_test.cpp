@@ -197,9 +197,10 @@ TEST_P(ApiCheckoutBadInput, IsRefusedWithAMessageAndChangesNothing)
         text += u' ' + field.toString();
     EXPECT_TRUE(text.contains(QString::fromUtf8(bad.messagePart), Qt::CaseInsensitive))
         << "message: " << reply.body.toStdString();
-    if (bad.field)
+    if (bad.field) {
         EXPECT_TRUE(message.toObject().contains(QString::fromUtf8(bad.field)))
             << "no message for " << bad.field << ": " << reply.body.toStdString();
+    }
     // AND nothing changed
     EXPECT_EQ(server.snapshot(), before);
 }
