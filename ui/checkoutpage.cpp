@@ -51,7 +51,8 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
       m_amount(new QLineEdit(this)), m_method(new QComboBox(this)),
       m_reference(new QLineEdit(this)), m_take(new QPushButton(tr("&Take payment"), this)),
       m_void(new QPushButton(tr("Vo&id a payment…"), this)),
-      m_donate(new QPushButton(tr("Add do&nation…"), this)), m_refresh(new QTimer(this))
+      m_donate(new QPushButton(tr("Add do&nation…"), this)),
+      m_print(new QPushButton(tr("&Print receipt…"), this)), m_refresh(new QTimer(this))
 {
     m_bidder->setObjectName(QStringLiteral("checkoutBidder"));
     m_bidder->setFont(scaled(font(), 1.6));
@@ -90,10 +91,11 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     side->addWidget(payment);
     side->addWidget(m_void);
     side->addWidget(m_donate);
+    side->addWidget(m_print);
     side->addStretch(1);
     auto* keys =
         new QLabel(tr("Enter: take the payment\nCtrl+Shift+D: add a donation\nCtrl+Shift+V: void a "
-                      "payment\nEsc: next bidder\nCtrl+Z: undo"),
+                      "payment\nCtrl+Shift+P: print the receipt\nEsc: next bidder\nCtrl+Z: undo"),
                    this);
     keys->setForegroundRole(QPalette::PlaceholderText);
     side->addWidget(keys);
@@ -118,6 +120,10 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     connect(m_take, &QPushButton::clicked, this, &CheckoutPage::takePayment);
     connect(m_void, &QPushButton::clicked, this, &CheckoutPage::voidPayment);
     connect(m_donate, &QPushButton::clicked, this, &CheckoutPage::addDonation);
+    connect(m_print, &QPushButton::clicked, this, [this] {
+        if (m_userId != 0)
+            Q_EMIT printReceiptRequested(m_userId);
+    });
     auto* next = new QAction(tr("Next bidder"), this);
     next->setShortcut(Qt::Key_Escape);
     next->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -125,7 +131,9 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     addAction(next);
     // Shortcuts of their own for the two dialogs, shown on the buttons' tool tips.
     const std::pair<QPushButton*, QKeySequence> buttonKeys[] = {
-        {m_void, QKeySequence(tr("Ctrl+Shift+V"))}, {m_donate, QKeySequence(tr("Ctrl+Shift+D"))}};
+        {m_void, QKeySequence(tr("Ctrl+Shift+V"))},
+        {m_donate, QKeySequence(tr("Ctrl+Shift+D"))},
+        {m_print, QKeySequence(tr("Ctrl+Shift+P"))}};
     for (const auto& [button, keys] : buttonKeys) {
         auto* action = new QAction(button->text(), this);
         action->setShortcut(keys);
@@ -198,7 +206,7 @@ void CheckoutPage::render()
     const bool shown = m_invoice.has_value();
     for (QWidget* field : {static_cast<QWidget*>(m_amount), static_cast<QWidget*>(m_method),
                            static_cast<QWidget*>(m_reference), static_cast<QWidget*>(m_take),
-                           static_cast<QWidget*>(m_donate)})
+                           static_cast<QWidget*>(m_donate), static_cast<QWidget*>(m_print)})
         field->setEnabled(shown);
     if (!shown) {
         m_view->setHtml(welcomeHtml());

@@ -60,6 +60,11 @@ public:
     QComboBox* methodField() const { return m_method; }
     QLineEdit* referenceField() const { return m_reference; }
     QPushButton* takeButton() const { return m_take; }
+    QPushButton* printButton() const { return m_print; }
+
+Q_SIGNALS:
+    /// The cashier asked for this bidder's invoice or receipt on paper (Ctrl+Shift+P).
+    void printReceiptRequested(qint64 userId);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -84,6 +89,7 @@ private:
     QPushButton* m_take;
     QPushButton* m_void;
     QPushButton* m_donate;
+    QPushButton* m_print;
     QTimer* m_refresh;
     qint64 m_userId = 0;
     std::optional<Model::Invoice> m_invoice;

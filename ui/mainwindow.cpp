@@ -197,6 +197,11 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_bids, tr("&Bids"));
     m_checkout = new CheckoutPage(m_service, m_notifier, *m_actions, this);
     m_tabs->addTab(m_checkout, tr("Chec&kout"));
+    // The receipt goes through the same preview and layout as File > Print's invoices.
+    connect(m_checkout, &CheckoutPage::printReceiptRequested, this, [this](qint64 userId) {
+        m_print->preview(Print::DocumentKind::Invoices, Print::Selection{{}, {userId}},
+                         Print::paperForLocale(QLocale()));
+    });
     m_tabs->setDocumentMode(true);
     m_quickBid = new QuickBidBar(
         m_service, m_notifier,

@@ -48,6 +48,37 @@ TEST(PrintWindow, TheSelectedLotsBidSheetsGoToThePrinterThroughTheSameLayout)
     EXPECT_EQ(pdf.qrCodes(1), QStringList{QStringLiteral("item3")});
 }
 
+TEST(PrintWindow, TheCheckoutReceiptOfAPaidBidderSaysPaid)
+{
+    // GIVEN a bidder who won a lot and paid for it (what the Checkout tab's Print receipt asks
+    // the window for)
+    Testing::TestAuction auction;
+    const qint64 lot = auction.addItem(QStringLiteral("Lake cabin weekend"));
+    const qint64 bidder = auction.addUser(QStringLiteral("Chen Wei"));
+    auction.bid(lot, bidder, 10000);
+    ASSERT_TRUE(auction.service().updateItem(lot, {.status = Model::ItemStatus::Closed}));
+    ASSERT_TRUE(auction.service().addPayment(bidder, Model::Money::fromCents(10000),
+                                             Model::PaymentMethod::Card, QStringLiteral("r-1")));
+    QWidget window;
+    Gui::PrintActions actions(
+        auction.service(), [] { return QList<qint64>{}; }, [] { return QList<qint64>{}; },
+        &window);
+    // WHEN it is printed on a (PDF) printer, as the preview does
+    QTemporaryDir dir;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(dir.filePath(QStringLiteral("receipt.pdf")));
+    QString error;
+    ASSERT_TRUE(actions.printTo(printer, Print::DocumentKind::Invoices, {{}, {bidder}},
+                                Print::Paper::Letter, &error))
+        << qPrintable(error);
+    // THEN one page: the bidder, the lot, the card payment and PAID
+    const Testing::PdfProbe pdf(dir.filePath(QStringLiteral("receipt.pdf")));
+    EXPECT_EQ(pdf.pageCount(), 1);
+    for (const char* text : {"Chen Wei", "Lake cabin weekend", "100.00", "PAID"})
+        EXPECT_TRUE(pdf.text(1).contains(QString::fromUtf8(text))) << text;
+}
+
 TEST(PrintWindow, AnUnknownLotIsAnErrorForThePrinter)
 {
     Testing::TestAuction auction;
