@@ -170,7 +170,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({lots, bidders, paper});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
-        QStringLiteral("[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND]"));
+        QStringLiteral(
+            "[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND]"));
 
     if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
         return std::unexpected(parser.errorText());

@@ -13,7 +13,18 @@ namespace BidTracker::App {
 /// What the command line asked for, checked.
 struct Options
 {
-    enum class Mode { Window, Headless, Export, Import, Generate, Copy, CloseAll, Print, Help, Version };
+    enum class Mode {
+        Window,
+        Headless,
+        Export,
+        Import,
+        Generate,
+        Copy,
+        CloseAll,
+        Print,
+        Help,
+        Version
+    };
 
     Mode mode = Mode::Window;
     QString databasePath; // empty: the default database

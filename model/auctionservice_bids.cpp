@@ -117,7 +117,8 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
         auto last = m_storage.lastBidOf(target->id);
         if (!last)
             return fail(last.error());
-        MaximumRaise raise{0, target->id, request.userId, *request.maxValue, now, last->value_or(0)};
+        MaximumRaise raise{0,   target->id,       request.userId, *request.maxValue,
+                           now, last->value_or(0)};
         if (auto id = m_storage.insertMaximum(raise); !id)
             return fail(id.error());
         // Nothing but the lot changed (its leader's maximum, which the window shows).
@@ -183,7 +184,8 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
                                             standing.runnerUpCents);
         !ok)
         return fail(ok.error());
-    if (const QString moved = extendedClosesAt(*target, settings.softClose, now); !moved.isEmpty()) {
+    if (const QString moved = extendedClosesAt(*target, settings.softClose, now);
+        !moved.isEmpty()) {
         if (auto ok = m_storage.setItemClosesAt(target->id, moved); !ok)
             return fail(ok.error());
         record(EntityKind::Item, Change::Action::Updated, target->id);

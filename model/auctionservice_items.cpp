@@ -29,8 +29,8 @@ Result<QString> checkText(const QString& text, const QString& field, qsizetype m
     for (const QChar c : trimmed) {
         // Line breaks are fine in a description; other control characters never are.
         if (c.category() == QChar::Other_Control && c != u'\n')
-            return fail(Error::invalid(
-                QStringLiteral("%1 contains a control character").arg(field), field));
+            return fail(Error::invalid(QStringLiteral("%1 contains a control character").arg(field),
+                                       field));
     }
     return trimmed;
 }
@@ -57,8 +57,8 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
     item.startingPrice = changes.startingPrice.value_or(item.startingPrice);
     item.minIncrement = changes.minIncrement.value_or(item.minIncrement);
     if (changes.description) {
-        auto text = checkText(*changes.description, QStringLiteral("description"),
-                              MaxDescriptionLength);
+        auto text =
+            checkText(*changes.description, QStringLiteral("description"), MaxDescriptionLength);
         if (!text)
             return fail(text.error());
         item.description = *text;
@@ -79,8 +79,8 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
         return {};
     };
     if (changes.reserve) {
-        if (auto ok = positive(*changes.reserve, QStringLiteral("reserve"),
-                               QStringLiteral("Reserve"));
+        if (auto ok =
+                positive(*changes.reserve, QStringLiteral("reserve"), QStringLiteral("Reserve"));
             !ok)
             return ok;
         item.reserve = *changes.reserve;
@@ -94,24 +94,22 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
     }
     if (changes.closesAt) {
         if (!changes.closesAt->isEmpty() && !isUtcTimestamp(*changes.closesAt))
-            return fail(Error::invalid(
-                QStringLiteral("closes_at must be an ISO 8601 UTC time such as"
-                               " 2026-12-05T21:00:00.000Z"),
-                QStringLiteral("closes_at")));
+            return fail(
+                Error::invalid(QStringLiteral("closes_at must be an ISO 8601 UTC time such as"
+                                              " 2026-12-05T21:00:00.000Z"),
+                               QStringLiteral("closes_at")));
         // A time set by hand is the lot's own closing time again: soft close counts from it.
-        const QString normalized =
-            changes.closesAt->isEmpty()
-                ? QString()
-                : QDateTime::fromString(*changes.closesAt, Qt::ISODateWithMs)
-                      .toUTC()
-                      .toString(Qt::ISODateWithMs);
+        const QString normalized = changes.closesAt->isEmpty()
+                                       ? QString()
+                                       : QDateTime::fromString(*changes.closesAt, Qt::ISODateWithMs)
+                                             .toUTC()
+                                             .toString(Qt::ISODateWithMs);
         // A closing time already past would close the lot the moment it is saved, and a
         // time unchanged is no new time (an edit that sends the lot back as it was).
-        if (!normalized.isEmpty() && normalized != item.closesAt &&
-            normalized <= utcTimestampNow())
-            return fail(Error::invalid(
-                QStringLiteral("closes_at %1 is in the past").arg(normalized),
-                QStringLiteral("closes_at")));
+        if (!normalized.isEmpty() && normalized != item.closesAt && normalized <= utcTimestampNow())
+            return fail(
+                Error::invalid(QStringLiteral("closes_at %1 is in the past").arg(normalized),
+                               QStringLiteral("closes_at")));
         if (normalized != item.closesAt) {
             item.closesAt = normalized;
             item.originalClosesAt = normalized;

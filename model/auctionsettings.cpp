@@ -41,12 +41,13 @@ Result<AuctionSettings> checkSettings(const AuctionSettings& settings)
                            " as USD or EUR"),
             QStringLiteral("currency")));
     if (settings.buyersPremium < 0 || settings.buyersPremium > MaxRate)
-        return fail(Error::invalid(
-            QStringLiteral("The buyer's premium must be a percentage from 0 to 100"),
-            QStringLiteral("buyers_premium")));
+        return fail(
+            Error::invalid(QStringLiteral("The buyer's premium must be a percentage from 0 to 100"),
+                           QStringLiteral("buyers_premium")));
     if (settings.taxRate < 0 || settings.taxRate > MaxRate)
-        return fail(Error::invalid(QStringLiteral("The tax rate must be a percentage from 0 to 100"),
-                                   QStringLiteral("tax_rate")));
+        return fail(
+            Error::invalid(QStringLiteral("The tax rate must be a percentage from 0 to 100"),
+                           QStringLiteral("tax_rate")));
     if (!Rules::isValidIncrementTable(settings.increments))
         return fail(Error::invalid(
             QStringLiteral("The increment table's rows must have ascending \"from\" amounts, the"
@@ -61,10 +62,10 @@ Result<AuctionSettings> checkSettings(const AuctionSettings& settings)
     const SoftClose& soft = settings.softClose;
     for (const qint64 seconds : {soft.windowSeconds, soft.extendSeconds, soft.maxExtendSeconds}) {
         if (seconds < 0 || seconds > MaxSoftCloseSeconds)
-            return fail(Error::invalid(
-                QStringLiteral("Soft close times must be whole seconds from 0 to %1")
-                    .arg(MaxSoftCloseSeconds),
-                QStringLiteral("soft_close")));
+            return fail(
+                Error::invalid(QStringLiteral("Soft close times must be whole seconds from 0 to %1")
+                                   .arg(MaxSoftCloseSeconds),
+                               QStringLiteral("soft_close")));
     }
     if (settings.firstBidderNumber < 1 || settings.firstBidderNumber > MaxBidderNumber)
         return fail(Error::invalid(
@@ -72,10 +73,10 @@ Result<AuctionSettings> checkSettings(const AuctionSettings& settings)
                 .arg(MaxBidderNumber),
             QStringLiteral("first_bidder_number")));
     if (!settings.closeAllAt.isEmpty() && !isUtcTimestamp(settings.closeAllAt))
-        return fail(Error::invalid(
-            QStringLiteral("close_all_at must be an ISO 8601 UTC time such as"
-                           " 2026-12-05T21:00:00.000Z"),
-            QStringLiteral("close_all_at")));
+        return fail(
+            Error::invalid(QStringLiteral("close_all_at must be an ISO 8601 UTC time such as"
+                                          " 2026-12-05T21:00:00.000Z"),
+                           QStringLiteral("close_all_at")));
     return checked;
 }
 
@@ -85,7 +86,8 @@ std::optional<Rules::BasisPoints> parseRate(QStringView text)
     const qsizetype dot = text.indexOf(u'.');
     const QStringView whole = dot < 0 ? text : text.left(dot);
     const QStringView fraction = dot < 0 ? QStringView() : text.mid(dot + 1);
-    if (whole.isEmpty() || whole.size() > 3 || fraction.size() > 2 || (dot >= 0 && fraction.isEmpty()))
+    if (whole.isEmpty() || whole.size() > 3 || fraction.size() > 2 ||
+        (dot >= 0 && fraction.isEmpty()))
         return std::nullopt;
     for (const QStringView part : {whole, fraction}) {
         for (const QChar c : part) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/auctionsettings.h"
 #include "model/auctionservice.h"
+#include "model/auctionsettings.h"
 #include "model/error.h"
 #include "model/records.h"
 

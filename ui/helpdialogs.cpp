@@ -9,7 +9,8 @@ namespace BidTracker::Gui {
 QList<std::pair<QString, QString>> keyboardShortcuts()
 {
     return {
-        {QObject::tr("Ctrl+B"), QObject::tr("Quick bid: lot, Tab, bidder, Tab, amount [Tab, maximum], Enter")},
+        {QObject::tr("Ctrl+B"),
+         QObject::tr("Quick bid: lot, Tab, bidder, Tab, amount [Tab, maximum], Enter")},
         {QObject::tr("Tab / Enter"), QObject::tr("in the quick bid: take the single match")},
         {QObject::tr("Esc"), QObject::tr("in the quick bid: clear it")},
         {QObject::tr("Ctrl+Shift+B"), QObject::tr("Place a bid with the dialog")},

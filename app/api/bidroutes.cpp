@@ -33,27 +33,28 @@ void addBidRoutes(Router& router, RouteContext& context)
         return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
-    router.addDeferred("POST", bids,
-                       [&metrics, &service, &batcher = context.bids](
-                           const ApiRequest& request, const Router::Params&, Reply reply) {
-                           const auto fields = Body::bid(request.body);
-                           if (!fields) {
-                               metrics.countBid(false);
-                               return reply(fields.error());
-                           }
-                           const auto item = Input::pathId(EntityKind::Item, fields->item);
-                           const auto user = fields->userNumber != 0
-                                                 ? bidderIdByNumber(service, fields->userNumber)
-                                                 : Input::pathId(EntityKind::User, fields->user);
-                           if (!item || !user) {
-                               metrics.countBid(false);
-                               return reply(item ? user.error() : item.error());
-                           }
-                           // Answered 201 only after the batch it joins has committed (group
-                           // commit); 200 with the winning bid for a leader's maximum alone.
-                           batcher.enqueue(Model::BidRequest{*item, *user, fields->value, fields->maxValue},
-                                           std::move(reply), request.clientConnected);
-                       });
+    router.addDeferred(
+        "POST", bids,
+        [&metrics, &service, &batcher = context.bids](const ApiRequest& request,
+                                                      const Router::Params&, Reply reply) {
+            const auto fields = Body::bid(request.body);
+            if (!fields) {
+                metrics.countBid(false);
+                return reply(fields.error());
+            }
+            const auto item = Input::pathId(EntityKind::Item, fields->item);
+            const auto user = fields->userNumber != 0
+                                  ? bidderIdByNumber(service, fields->userNumber)
+                                  : Input::pathId(EntityKind::User, fields->user);
+            if (!item || !user) {
+                metrics.countBid(false);
+                return reply(item ? user.error() : item.error());
+            }
+            // Answered 201 only after the batch it joins has committed (group
+            // commit); 200 with the winning bid for a leader's maximum alone.
+            batcher.enqueue(Model::BidRequest{*item, *user, fields->value, fields->maxValue},
+                            std::move(reply), request.clientConnected);
+        });
 
     router.add("GET", oneBid, [&service](const ApiRequest&, const Router::Params& params) {
         const auto id = Input::pathId(EntityKind::Bid, params[0]);

@@ -109,9 +109,12 @@ Result<qint64> SqlStorage::insertUser(const User& user)
             return fail(next.error());
         number = *next;
     }
-    QVariantList values{user.name,      user.createdAt,
-                        number,         Rows::plainText(user.phone),
-                        Rows::plainText(user.email),     user.taxExempt ? 1 : 0,
+    QVariantList values{user.name,
+                        user.createdAt,
+                        number,
+                        Rows::plainText(user.phone),
+                        Rows::plainText(user.email),
+                        user.taxExempt ? 1 : 0,
                         Rows::nullableText(user.checkedInAt)};
     const QString columns =
         QStringLiteral("name, created_at, number, phone, email, tax_exempt, checked_in_at");
@@ -129,10 +132,11 @@ Result<qint64> SqlStorage::insertUser(const User& user)
 
 Result<bool> SqlStorage::updateUser(const User& user)
 {
-    auto run = m_db.run(QStringLiteral("UPDATE users SET name = ?, number = ?, phone = ?, email = ?,"
-                                       " tax_exempt = ?, checked_in_at = ? WHERE id = ?"),
-                        {user.name, user.number, Rows::plainText(user.phone), Rows::plainText(user.email), user.taxExempt ? 1 : 0,
-                         Rows::nullableText(user.checkedInAt), user.id});
+    auto run =
+        m_db.run(QStringLiteral("UPDATE users SET name = ?, number = ?, phone = ?, email = ?,"
+                                " tax_exempt = ?, checked_in_at = ? WHERE id = ?"),
+                 {user.name, user.number, Rows::plainText(user.phone), Rows::plainText(user.email),
+                  user.taxExempt ? 1 : 0, Rows::nullableText(user.checkedInAt), user.id});
     if (!run)
         return fail(run.error());
     return (*run)->numRowsAffected() > 0;
@@ -303,16 +307,16 @@ Result<qint64> SqlStorage::insertBid(const Bid& bid)
     const QVariant maximum = Rows::nullableCents(bid.maxValue);
     const int automatic = bid.automatic ? 1 : 0;
     if (bid.id == 0)
-        return insertReturningId(QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents,"
-                                                " placed_at, max_value_cents, auto)"
-                                                " VALUES (?, ?, ?, ?, ?, ?)"),
-                                 {bid.itemId, bid.userId, bid.value.cents(), bid.placedAt, maximum,
-                                  automatic});
-    return insertReturningId(QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents,"
-                                            " placed_at, max_value_cents, auto)"
-                                            " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                             {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt,
-                              maximum, automatic});
+        return insertReturningId(
+            QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents,"
+                           " placed_at, max_value_cents, auto)"
+                           " VALUES (?, ?, ?, ?, ?, ?)"),
+            {bid.itemId, bid.userId, bid.value.cents(), bid.placedAt, maximum, automatic});
+    return insertReturningId(
+        QStringLiteral("INSERT INTO bids (id, item_id, user_id, value_cents,"
+                       " placed_at, max_value_cents, auto)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {bid.id, bid.itemId, bid.userId, bid.value.cents(), bid.placedAt, maximum, automatic});
 }
 
 Result<void> SqlStorage::deleteBid(qint64 id)

@@ -70,7 +70,8 @@ Result<void> SqlStorage::bulkLoad(const BulkAuction& auction)
         if (!settings)
             return fail(settings.error());
         const qint64 firstNumber = settings->firstBidderNumber;
-        BulkInsert users(m_db, QStringLiteral("users (id, name, created_at, bid_count, number)"), 5);
+        BulkInsert users(m_db, QStringLiteral("users (id, name, created_at, bid_count, number)"),
+                         5);
         for (const auto& user : auction.users) {
             if (auto ok = users.add({user.id, user.name, auction.createdAt, user.bidCount,
                                      firstNumber + user.id - 1});

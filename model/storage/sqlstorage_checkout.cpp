@@ -49,9 +49,10 @@ Result<AuctionSettings> SqlStorage::readSettings()
     settings.buyersPremium = row.value(2).toLongLong();
     settings.taxRate = row.value(3).toLongLong();
     // Only this program writes the column, through encodeIncrements.
-    settings.increments = decodeIncrements(row.value(4).toString()).value_or(Rules::IncrementTable{});
-    settings.softClose = SoftClose{row.value(5).toLongLong(), row.value(6).toLongLong(),
-                                   row.value(7).toLongLong()};
+    settings.increments =
+        decodeIncrements(row.value(4).toString()).value_or(Rules::IncrementTable{});
+    settings.softClose =
+        SoftClose{row.value(5).toLongLong(), row.value(6).toLongLong(), row.value(7).toLongLong()};
     settings.firstBidderNumber = row.value(8).toLongLong();
     settings.closeAllAt = row.value(9).toString();
     return settings;
@@ -75,9 +76,12 @@ Result<void> SqlStorage::writeSettings(const AuctionSettings& settings)
 
 Result<qint64> SqlStorage::insertPayment(const Payment& payment)
 {
-    QVariantList values{payment.userId,    payment.amount.cents(),
-                        paymentMethodName(payment.method), Rows::plainText(payment.reference),
-                        payment.paidAt,    Rows::nullableText(payment.voidedAt),
+    QVariantList values{payment.userId,
+                        payment.amount.cents(),
+                        paymentMethodName(payment.method),
+                        Rows::plainText(payment.reference),
+                        payment.paidAt,
+                        Rows::nullableText(payment.voidedAt),
                         Rows::plainText(payment.voidReason)};
     const QString columns =
         QStringLiteral("user_id, amount_cents, method, reference, paid_at, voided_at, void_reason");
@@ -87,15 +91,16 @@ Result<qint64> SqlStorage::insertPayment(const Payment& payment)
             values);
     values.prepend(payment.id);
     return insertReturningId(
-        QStringLiteral("INSERT INTO payments (id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(columns),
+        QStringLiteral("INSERT INTO payments (id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(columns),
         values);
 }
 
 Result<bool> SqlStorage::voidPayment(qint64 id, const QString& voidedAt, const QString& reason)
 {
-    auto run = m_db.run(
-        QStringLiteral("UPDATE payments SET voided_at = ?, void_reason = ? WHERE id = ?"),
-        {Rows::nullableText(voidedAt), Rows::plainText(reason), id});
+    auto run =
+        m_db.run(QStringLiteral("UPDATE payments SET voided_at = ?, void_reason = ? WHERE id = ?"),
+                 {Rows::nullableText(voidedAt), Rows::plainText(reason), id});
     if (!run)
         return fail(run.error());
     return (*run)->numRowsAffected() > 0;
@@ -109,9 +114,9 @@ Result<std::optional<Payment>> SqlStorage::findPayment(qint64 id)
 
 Result<QList<Payment>> SqlStorage::paymentsOfUser(qint64 userId)
 {
-    return readAll<Payment>(m_db,
-                            Rows::paymentSelect + QStringLiteral(" WHERE p.user_id = ? ORDER BY p.id"),
-                            userId, Rows::readPayment);
+    return readAll<Payment>(
+        m_db, Rows::paymentSelect + QStringLiteral(" WHERE p.user_id = ? ORDER BY p.id"), userId,
+        Rows::readPayment);
 }
 
 Result<qint64> SqlStorage::insertDonation(const Donation& donation)

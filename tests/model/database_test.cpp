@@ -251,10 +251,12 @@ TEST(Database, MigratesAVersion3FileToTheRulesOfRealSales)
         QStringLiteral("INSERT INTO users (id, name, created_at, number) VALUES"
                        " (1, 'A', '2026-01-01T00:00:00.000Z', 100),"
                        " (2, 'B', '2026-01-01T00:00:00.000Z', 101)"),
-        QStringLiteral("INSERT INTO items (name, created_at, starting_price_cents,"
-                       " min_increment_cents) VALUES ('Vase', '2026-01-01T00:00:00.000Z', 1000, 100)"),
-        QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at, max_value_cents)"
-                       " VALUES (1, 1, 1000, '2026-01-01T00:00:01.000Z', 5000)"),
+        QStringLiteral(
+            "INSERT INTO items (name, created_at, starting_price_cents,"
+            " min_increment_cents) VALUES ('Vase', '2026-01-01T00:00:00.000Z', 1000, 100)"),
+        QStringLiteral(
+            "INSERT INTO bids (item_id, user_id, value_cents, placed_at, max_value_cents)"
+            " VALUES (1, 1, 1000, '2026-01-01T00:00:01.000Z', 5000)"),
         QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at)"
                        " VALUES (1, 2, 2000, '2026-01-01T00:00:02.000Z')"),
         QStringLiteral("INSERT INTO bids (item_id, user_id, value_cents, placed_at, auto)"

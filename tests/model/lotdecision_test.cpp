@@ -3,9 +3,9 @@
 // text of the rules, recomputing everything from the whole history at every step.
 #include "model/rules/lotdecision.h"
 
-#include <gtest/gtest.h>
 #include <chrono>
 #include <cstdio>
+#include <gtest/gtest.h>
 #include <limits>
 #include <random>
 
@@ -304,7 +304,8 @@ TEST(LotDecision, DecidesALotOfTenThousandBidsAndAThousandMaximumsInUnderFiveMil
     // THEN it takes under 5 ms and adds automatic bids for the maximums
     EXPECT_LT(best, 5000) << best << " us";
     EXPECT_GT(replayed.size(), entries.size());
-    std::printf("decided 10,000 bids with 1,000 maximums in %lld us\n", static_cast<long long>(best));
+    std::printf("decided 10,000 bids with 1,000 maximums in %lld us\n",
+                static_cast<long long>(best));
 }
 
 TEST(LotDecision, PickingALotUpFromItsStandingDecidesAsTheWholeHistoryDoes)

@@ -58,15 +58,17 @@ TEST(Settings, BadSettingsNameTheFieldAndChangeNothing)
     };
     EXPECT_EQ(refused([](AuctionSettings& s) { s.name = QStringLiteral("  "); }), u"name");
     EXPECT_EQ(refused([](AuctionSettings& s) { s.currency = QStringLiteral("usd"); }), u"currency");
-    EXPECT_EQ(refused([](AuctionSettings& s) { s.currency = QStringLiteral("EURO"); }), u"currency");
+    EXPECT_EQ(refused([](AuctionSettings& s) { s.currency = QStringLiteral("EURO"); }),
+              u"currency");
     EXPECT_EQ(refused([](AuctionSettings& s) { s.buyersPremium = 10001; }), u"buyers_premium");
     EXPECT_EQ(refused([](AuctionSettings& s) { s.taxRate = -1; }), u"tax_rate");
-    EXPECT_EQ(refused([](AuctionSettings& s) { s.increments = {{100, 5}, {50, 10}}; }),
+    EXPECT_EQ(refused([](AuctionSettings& s) {
+                  s.increments = {{100, 5}, {50, 10}};
+              }),
               u"increments");
     EXPECT_EQ(refused([](AuctionSettings& s) { s.increments = {{0, 0}}; }), u"increments");
     EXPECT_EQ(refused([](AuctionSettings& s) { s.softClose.windowSeconds = -5; }), u"soft_close");
-    EXPECT_EQ(refused([](AuctionSettings& s) { s.firstBidderNumber = 0; }),
-              u"first_bidder_number");
+    EXPECT_EQ(refused([](AuctionSettings& s) { s.firstBidderNumber = 0; }), u"first_bidder_number");
     EXPECT_EQ(refused([](AuctionSettings& s) { s.closeAllAt = QStringLiteral("tomorrow"); }),
               u"close_all_at");
     EXPECT_EQ(*auction.service().settings(), AuctionSettings{});

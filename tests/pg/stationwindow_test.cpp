@@ -112,9 +112,8 @@ TEST(StationWindow, SaysWhenTheDatabaseServerIsGoneAndShowsWhatChangedOnceItIsBa
                 Testing::bidBody(QStringLiteral("item1"), 700, QStringLiteral("user1")), token);
     ASSERT_EQ(client.collect(5000).front().first, 201);
     // THEN the window shows it
-    EXPECT_TRUE(
-        waitFor([&] { return cell(lots, 0, Model::ItemsTableModel::Winner).startsWith(u"Bidder"); },
-                5000))
+    EXPECT_TRUE(waitFor(
+        [&] { return cell(lots, 0, Model::ItemsTableModel::Winner).startsWith(u"Bidder"); }, 5000))
         << cell(lots, 0, Model::ItemsTableModel::Winner).toStdString();
     other.terminate();
     other.waitForFinished(5000);

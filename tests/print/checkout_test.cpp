@@ -120,9 +120,9 @@ TEST(CheckoutPrints, TheReportsFiguresAreTheServicesSummary)
     EXPECT_TRUE(shows(text, QStringLiteral("Outstanding"), summary->outstanding));
     // pdftotext may close up the spaces around the slashes
     EXPECT_TRUE(QString(text).remove(u' ').contains(QStringLiteral("%1/%2/%3")
-                                                         .arg(summary->lotsSold)
-                                                         .arg(summary->lotsUnsold)
-                                                         .arg(summary->lotsOpen)))
+                                                        .arg(summary->lotsSold)
+                                                        .arg(summary->lotsUnsold)
+                                                        .arg(summary->lotsOpen)))
         << qPrintable(text);
     EXPECT_TRUE(text.contains(u"Sold lots (1)") && text.contains(u"Blue vase"));
     EXPECT_TRUE(text.contains(u"Unsold lots (1)") && text.contains(u"Quilt"));

@@ -61,8 +61,7 @@ TEST(PrintWindow, TheCheckoutReceiptOfAPaidBidderSaysPaid)
                                              Model::PaymentMethod::Card, QStringLiteral("r-1")));
     QWidget window;
     Gui::PrintActions actions(
-        auction.service(), [] { return QList<qint64>{}; }, [] { return QList<qint64>{}; },
-        &window);
+        auction.service(), [] { return QList<qint64>{}; }, [] { return QList<qint64>{}; }, &window);
     // WHEN it is printed on a (PDF) printer, as the preview does
     QTemporaryDir dir;
     QPrinter printer(QPrinter::HighResolution);
