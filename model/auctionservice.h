@@ -12,6 +12,10 @@
 
 namespace BidTracker::Model {
 
+namespace Rules {
+class LotDecider;
+}
+
 class ChangeNotifier;
 class Database;
 class Storage;
@@ -215,7 +219,20 @@ private:
 
     Result<void> requireUser(qint64 id);
     Result<Item> requireItem(qint64 id, bool lock = false);
-    Result<BidPlacement> placeBidLocked(const BidRequest& request, const AuctionSettings& settings);
+    /// Judges and places `requests` in order inside the write transaction in progress. A
+    /// request the rules refuse gets its error and writes nothing; a database failure fails
+    /// the whole call (the transaction must then be rolled back).
+    Result<QList<Result<BidPlacement>>> placeBidsLocked(const QList<BidRequest>& requests,
+                                                        const AuctionSettings& settings);
+    struct BidBatchRows;
+    Result<BidPlacement> placeBidLocked(const BidRequest& request, const AuctionSettings& settings,
+                                        BidBatchRows& rows);
+    /// A leader's maximum raised alone, without a bid.
+    Result<BidPlacement> raiseMaximum(const BidRequest& request, Item& target,
+                                      Rules::LotDecider& lot, const AuctionSettings& settings,
+                                      const QString& now);
+    /// Moves the lot's closing time on for a bid in its last minutes (soft close).
+    Result<void> extendSoftClose(Item& target, const AuctionSettings& settings, const QString& now);
     Result<Bid> addAutomaticBid(const Item& item, qint64 userId, qint64 cents, const QString& now);
     /// Works the lot out again from the entry of bid `fromBidId` on (deleted: `removed`, or
     /// put back): the automatic bids before it stay; those after it are dropped and placed

@@ -73,8 +73,72 @@ Result<Bid> AuctionService::addAutomaticBid(const Item& item, qint64 userId, qin
     return bid;
 }
 
+/// The rows a batch of bids is judged on, read once as it starts: its lots, locked for the
+/// transaction and kept as each bid leaves them (nobody else can change them meanwhile), and
+/// the names of its bidders.
+struct AuctionService::BidBatchRows
+{
+    QHash<qint64, Item> lots;
+    QHash<qint64, QString> bidders;
+};
+
+namespace {
+
+/// What the lot row says once a decision is written: the winner, the count and the ceilings
+/// (SqlStorage::setItemStanding), so the next bid of the batch is judged on it as if read.
+void keepStanding(Item& lot, const Rules::LotStanding& standing, int added)
+{
+    lot.bidCount += added;
+    lot.leaderCeiling = Money::fromCents(standing.leaderCeilingCents);
+    lot.runnerUpCeiling = standing.runnerUpCents
+                              ? std::optional<Money>(Money::fromCents(*standing.runnerUpCents))
+                              : std::nullopt;
+}
+
+void keepWinner(Item& lot, const Bid& winner)
+{
+    lot.winningBidId = winner.id;
+    lot.winningValue = winner.value;
+    lot.winnerUserId = winner.userId;
+    lot.winnerName = winner.userName;
+    lot.winnerNumber = 0; // not read by any decision
+}
+
+} // namespace
+
+Result<QList<Result<BidPlacement>>>
+AuctionService::placeBidsLocked(const QList<BidRequest>& requests, const AuctionSettings& settings)
+{
+    QList<qint64> itemIds;
+    QList<qint64> userIds;
+    for (const BidRequest& request : requests) {
+        itemIds.append(request.itemId);
+        if (!userIds.contains(request.userId))
+            userIds.append(request.userId);
+    }
+    BidBatchRows rows;
+    auto lots = m_storage.lockItems(itemIds);
+    if (!lots)
+        return fail(lots.error());
+    rows.lots = std::move(*lots);
+    auto bidders = m_storage.userNames(userIds);
+    if (!bidders)
+        return fail(bidders.error());
+    rows.bidders = std::move(*bidders);
+    QList<Result<BidPlacement>> results;
+    results.reserve(requests.size());
+    for (const BidRequest& request : requests) {
+        auto placed = placeBidLocked(request, settings, rows);
+        if (!placed && placed.error().code == Error::Code::Unavailable)
+            return fail(placed.error());
+        results.append(std::move(placed));
+    }
+    return results;
+}
+
 Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
-                                                    const AuctionSettings& settings)
+                                                    const AuctionSettings& settings,
+                                                    BidBatchRows& rows)
 {
     if (request.value && request.maxValue && *request.maxValue < *request.value)
         return fail(Error::invalid(
@@ -84,116 +148,161 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
     if (!request.value && !request.maxValue)
         return fail(Error::invalid(QStringLiteral("Missing required parameter value"),
                                    QStringLiteral("value")));
-    // The lot's row is locked for the rest of the transaction (PostgreSQL; SQLite's write
-    // lock already covers it): racing bids on it, and its close, are judged one after the
-    // other, so a bid and the close never both win.
-    auto target = requireItem(request.itemId, true);
-    if (!target)
-        return fail(target.error());
-    if (auto ok = requireUser(request.userId); !ok)
-        return fail(ok.error());
-    if (target->status == ItemStatus::Closed)
-        return fail(Error::conflict(QStringLiteral("Item %1 is closed").arg(itemId(target->id))));
+    // The lot's row was locked when the batch began (PostgreSQL; SQLite's write lock already
+    // covers it): racing bids on it, and its close, are judged one after the other, so a bid
+    // and the close never both win.
+    const auto lotRow = rows.lots.find(request.itemId);
+    if (lotRow == rows.lots.end())
+        return fail(requireItem(request.itemId).error()); // the lot's "does not exist"
+    Item& target = *lotRow;
+    const auto bidder = rows.bidders.constFind(request.userId);
+    if (bidder == rows.bidders.cend())
+        return fail(requireUser(request.userId).error());
+    if (target.status == ItemStatus::Closed)
+        return fail(Error::conflict(QStringLiteral("Item %1 is closed").arg(itemId(target.id))));
     const QString now = utcTimestampNow();
-    if (const QString closes = closingTime(*target, settings); !closes.isEmpty() && now >= closes)
-        return fail(Error::conflict(
-            QStringLiteral("Item %1 closed at %2").arg(itemId(target->id), closes)));
+    if (const QString closes = closingTime(target, settings); !closes.isEmpty() && now >= closes)
+        return fail(
+            Error::conflict(QStringLiteral("Item %1 closed at %2").arg(itemId(target.id), closes)));
 
-    auto decided = deciderFor(m_storage, *target, settings);
+    auto decided = deciderFor(m_storage, target, settings);
     if (!decided)
         return fail(decided.error());
     Rules::LotDecider& lot = *decided;
     const bool leads = lot.hasBids() && lot.standing().leader == request.userId;
-    std::optional<qint64> placedId;
-    Bid bid;
-    if (!request.value && leads) {
-        // A leader's maximum alone: no bid, a raise kept in commit order (see schema v4).
-        if (request.maxValue->cents() <= lot.standing().leaderCeilingCents)
-            return fail(Error::conflict(
-                QStringLiteral("Maximum of %1 on %2 is not above the maximum %3 already holds "
-                               "there")
-                    .arg(request.maxValue->toString(), itemId(target->id),
-                         formatId(EntityKind::User, request.userId))));
-        auto last = m_storage.lastBidOf(target->id);
-        if (!last)
-            return fail(last.error());
-        MaximumRaise raise{0,   target->id,       request.userId, *request.maxValue,
-                           now, last->value_or(0)};
-        if (auto id = m_storage.insertMaximum(raise); !id)
-            return fail(id.error());
-        // Nothing but the lot changed (its leader's maximum, which the window shows).
-        record(EntityKind::Item, Change::Action::Updated, target->id);
-    } else {
-        // The one lowest-acceptable rule the window's hint and the API's messages use too.
-        const Money lowest = lowestAcceptable(*target, settings.increments);
-        const Money value = request.value.value_or(lowest);
-        if (!target->winningValue) {
-            if (value < lowest)
-                return fail(Error::conflict(
-                    QStringLiteral("Bid of %1 on %2 is below the starting price: the item has no "
-                                   "bids yet and the lowest acceptable bid is %3")
-                        .arg(value.toString(), itemId(target->id), lowest.toString())));
-        } else if (value < lowest) {
-            return fail(Error::conflict(
-                QStringLiteral("Bid of %1 on %2 is too low: the winning bid is %3 and the lowest "
-                               "acceptable bid is %4")
-                    .arg(value.toString(), itemId(target->id), target->winningValue->toString(),
-                         lowest.toString())));
-        }
-        if (request.maxValue && *request.maxValue < value)
-            return fail(Error::invalid(
-                QStringLiteral("Maximum %1 is below the value %2: a maximum must be at least the "
-                               "bid")
-                    .arg(request.maxValue->toString(), value.toString()),
-                QStringLiteral("max_value")));
-        bid.itemId = request.itemId;
-        bid.userId = request.userId;
-        bid.value = value;
-        bid.placedAt = now;
-        bid.itemName = target->name;
-        if (request.maxValue && *request.maxValue > value)
-            bid.maxValue = request.maxValue;
-        auto id = m_storage.insertBid(bid);
-        if (!id)
-            return fail(id.error());
-        bid.id = *id;
-        placedId = bid.id;
-        auto name = m_storage.addToUserBidCount(bid.userId, 1);
-        if (!name)
-            return fail(name.error());
-        bid.userName = *name;
-        record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
-    }
+    if (!request.value && leads)
+        return raiseMaximum(request, target, lot, settings, now);
 
-    const auto automatic = lot.apply({request.userId, placedId ? bid.value.cents() : 0,
-                                      centsOf(request.maxValue).value_or(0), false});
-    std::optional<qint64> winner = target->winningBidId;
-    int added = placedId ? 1 : 0;
-    if (automatic) {
+    // The one lowest-acceptable rule the window's hint and the API's messages use too.
+    const Money lowest = lowestAcceptable(target, settings.increments);
+    const Money value = request.value.value_or(lowest);
+    if (!target.winningValue) {
+        if (value < lowest)
+            return fail(Error::conflict(
+                QStringLiteral("Bid of %1 on %2 is below the starting price: the item has no "
+                               "bids yet and the lowest acceptable bid is %3")
+                    .arg(value.toString(), itemId(target.id), lowest.toString())));
+    } else if (value < lowest) {
+        return fail(Error::conflict(
+            QStringLiteral("Bid of %1 on %2 is too low: the winning bid is %3 and the lowest "
+                           "acceptable bid is %4")
+                .arg(value.toString(), itemId(target.id), target.winningValue->toString(),
+                     lowest.toString())));
+    }
+    if (request.maxValue && *request.maxValue < value)
+        return fail(Error::invalid(
+            QStringLiteral("Maximum %1 is below the value %2: a maximum must be at least the "
+                           "bid")
+                .arg(request.maxValue->toString(), value.toString()),
+            QStringLiteral("max_value")));
+
+    // Decided before anything is written, so each bid is one write.
+    const auto automatic =
+        lot.apply({request.userId, value.cents(), centsOf(request.maxValue).value_or(0), false});
+    if (automatic)
         lot.apply(*automatic);
-        auto placed = addAutomaticBid(*target, automatic->bidder, automatic->valueCents, now);
+    const Rules::LotStanding& standing = lot.standing();
+    LotAfterBid after;
+    after.leaderCeilingCents = standing.leaderCeilingCents;
+    after.runnerUpCents = standing.runnerUpCents;
+    after.newBidWins = !automatic && standing.leader == request.userId;
+    after.winningBidId = target.winningBidId;
+
+    Bid bid;
+    bid.itemId = request.itemId;
+    bid.userId = request.userId;
+    bid.value = value;
+    bid.placedAt = now;
+    bid.itemName = target.name;
+    if (request.maxValue && *request.maxValue > value)
+        bid.maxValue = request.maxValue;
+    auto recorded = m_storage.recordBid(bid, after);
+    if (!recorded)
+        return fail(recorded.error());
+    bid.id = recorded->id;
+    bid.userName = recorded->userName;
+    record(EntityKind::Bid, Change::Action::Added, bid.id, bid.itemId, bid.userId);
+    keepStanding(target, standing, 1);
+    if (after.newBidWins)
+        keepWinner(target, bid);
+
+    if (automatic) {
+        Bid answer;
+        answer.itemId = target.id;
+        answer.userId = automatic->bidder;
+        answer.value = Money::fromCents(automatic->valueCents);
+        answer.placedAt = now;
+        answer.itemName = target.name;
+        answer.automatic = true;
+        after.newBidWins = true;
+        auto placed = m_storage.recordBid(answer, after);
         if (!placed)
             return fail(placed.error());
-        winner = placed->id;
-        ++added;
-    } else if (placedId && lot.standing().leader == request.userId) {
-        winner = placedId;
+        answer.id = placed->id;
+        answer.userName = placed->userName;
+        record(EntityKind::Bid, Change::Action::Added, answer.id, answer.itemId, answer.userId);
+        keepStanding(target, standing, 1);
+        keepWinner(target, answer);
+    }
+    if (auto ok = extendSoftClose(target, settings, now); !ok)
+        return fail(ok.error());
+    return BidPlacement{bid, true};
+}
+
+Result<void> AuctionService::extendSoftClose(Item& target, const AuctionSettings& settings,
+                                             const QString& now)
+{
+    const QString moved = extendedClosesAt(target, settings.softClose, now);
+    if (moved.isEmpty())
+        return {};
+    if (auto ok = m_storage.setItemClosesAt(target.id, moved); !ok)
+        return fail(ok.error());
+    target.closesAt = moved;
+    record(EntityKind::Item, Change::Action::Updated, target.id);
+    return {};
+}
+
+Result<BidPlacement> AuctionService::raiseMaximum(const BidRequest& request, Item& target,
+                                                  Rules::LotDecider& lot,
+                                                  const AuctionSettings& settings,
+                                                  const QString& now)
+{
+    // A leader's maximum alone: no bid, a raise kept in commit order (see schema v4).
+    if (request.maxValue->cents() <= lot.standing().leaderCeilingCents)
+        return fail(Error::conflict(
+            QStringLiteral("Maximum of %1 on %2 is not above the maximum %3 already holds "
+                           "there")
+                .arg(request.maxValue->toString(), itemId(target.id),
+                     formatId(EntityKind::User, request.userId))));
+    auto last = m_storage.lastBidOf(target.id);
+    if (!last)
+        return fail(last.error());
+    MaximumRaise raise{0, target.id, request.userId, *request.maxValue, now, last->value_or(0)};
+    if (auto id = m_storage.insertMaximum(raise); !id)
+        return fail(id.error());
+    // Nothing but the lot changed (its leader's maximum, which the window shows).
+    record(EntityKind::Item, Change::Action::Updated, target.id);
+    // A raise that reaches the reserve lifts the price to it: the auction bids for the leader.
+    const auto automatic = lot.apply({request.userId, 0, request.maxValue->cents(), false});
+    int added = 0;
+    if (automatic) {
+        lot.apply(*automatic);
+        auto placed = addAutomaticBid(target, automatic->bidder, automatic->valueCents, now);
+        if (!placed)
+            return fail(placed.error());
+        keepWinner(target, *placed);
+        added = 1;
     }
     const Rules::LotStanding& standing = lot.standing();
-    if (auto ok = m_storage.setItemStanding(target->id, winner, added, standing.leaderCeilingCents,
-                                            standing.runnerUpCents);
+    if (auto ok = m_storage.setItemStanding(target.id, target.winningBidId, added,
+                                            standing.leaderCeilingCents, standing.runnerUpCents);
         !ok)
         return fail(ok.error());
-    if (const QString moved = extendedClosesAt(*target, settings.softClose, now);
-        !moved.isEmpty()) {
-        if (auto ok = m_storage.setItemClosesAt(target->id, moved); !ok)
-            return fail(ok.error());
-        record(EntityKind::Item, Change::Action::Updated, target->id);
-    }
-    if (placedId)
-        return BidPlacement{bid, true};
-    // A raise alone: the answer is the lot's winning bid as it now stands.
-    auto winning = this->bid(*winner);
+    keepStanding(target, standing, added);
+    if (auto ok = extendSoftClose(target, settings, now); !ok)
+        return fail(ok.error());
+    // The answer is the lot's winning bid as it now stands.
+    auto winning = this->bid(*target.winningBidId);
     if (!winning)
         return fail(winning.error());
     return BidPlacement{*winning, false};
@@ -237,12 +346,10 @@ QList<Result<BidPlacement>> AuctionService::placeBidBatch(const QList<BidRequest
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
-        for (const BidRequest& request : requests) {
-            auto placed = placeBidLocked(request, *settings);
-            if (!placed && placed.error().code == Error::Code::Unavailable)
-                return fail(placed.error());
-            results.append(std::move(placed));
-        }
+        auto placed = placeBidsLocked(requests, *settings);
+        if (!placed)
+            return fail(placed.error());
+        results = std::move(*placed);
         return {};
     });
     if (!batch) {

@@ -34,10 +34,14 @@ Result<void> AuctionService::loadSampleAuction()
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
-        for (const BidRequest& request : {BidRequest{1, 1, Money::fromCents(50000), {}},
-                                          BidRequest{1, 2, Money::fromCents(100000), {}}}) {
-            if (auto placed = placeBidLocked(request, *settings); !placed)
-                return fail(placed.error());
+        auto placed = placeBidsLocked({BidRequest{1, 1, Money::fromCents(50000), {}},
+                                       BidRequest{1, 2, Money::fromCents(100000), {}}},
+                                      *settings);
+        if (!placed)
+            return fail(placed.error());
+        for (const auto& bid : *placed) {
+            if (!bid)
+                return fail(bid.error());
         }
         // One reset instead of the bids' own announcements: everything is new.
         m_pending.clear();

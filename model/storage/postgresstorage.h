@@ -19,6 +19,9 @@ public:
     Result<qint64> externalChangeVersion() override { return -1; }
     Result<void> announceToOthers(const QList<Change>& changes) override;
     Result<void> syncIdGenerators() override;
+    Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) override;
+    Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) override;
+    Result<RecordedBid> recordBid(const Bid& bid, const LotAfterBid& lot) override;
 
 protected:
     QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }

@@ -45,6 +45,9 @@ public:
     Result<qint64> insertMaximum(const MaximumRaise& raise) override;
     Result<void> deleteMaximum(qint64 id) override;
 
+    Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) override;
+    Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) override;
+    Result<RecordedBid> recordBid(const Bid& bid, const LotAfterBid& lot) override;
     Result<qint64> insertBid(const Bid& bid) override;
     Result<void> deleteBid(qint64 id) override;
     Result<std::optional<Bid>> findBid(qint64 id) override;

@@ -89,6 +89,25 @@ struct CheckoutFigures
     QList<Bidder> bidders;
 };
 
+/// A lot's standing as a bid leaves it (Storage::recordBid): the winner and the two ceilings
+/// the lot's next decision starts from.
+struct LotAfterBid
+{
+    /// The bid being recorded is the lot's winning one; otherwise `winningBidId` is.
+    bool newBidWins = false;
+    std::optional<qint64> winningBidId;
+    qint64 leaderCeilingCents = 0;
+    std::optional<qint64> runnerUpCents;
+};
+
+/// What recording a bid gives back.
+struct RecordedBid
+{
+    qint64 id = 0;
+    /// The bidder's name.
+    QString userName;
+};
+
 /// Every read and write of the auction's tables, as the service needs them, behind one
 /// interface: the service holds the rules and never sees SQL; each engine (SQLite,
 /// PostgreSQL) keeps its dialect here. One Storage per connection, so one per thread.
@@ -167,6 +186,18 @@ public:
     virtual Result<std::optional<qint64>> lastBidOf(qint64 itemId) = 0;
     virtual Result<qint64> insertMaximum(const MaximumRaise& raise) = 0;
     virtual Result<void> deleteMaximum(qint64 id) = 0;
+
+    // Placing bids: a batch of bids is one transaction, so its rows are read once and each
+    // bid written in one go (round trips to a database server are what a bid costs).
+    /// Locks the rows of the lots `ids` for the write transaction in progress, in id order
+    /// (two batches lock alike, so they never deadlock on each other), and reads them as
+    /// they are once locked. Lots that do not exist are left out.
+    virtual Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) = 0;
+    /// The names of the users `ids` that exist.
+    virtual Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) = 0;
+    /// Inserts a new bid (`bid.id` 0), adds one to its bidder's and its lot's bid counts and
+    /// writes the lot's standing `lot`, all at once.
+    virtual Result<RecordedBid> recordBid(const Bid& bid, const LotAfterBid& lot) = 0;
 
     // Bids
     /// `bid.id` 0 takes the next id (maximum and automatic mark included). Returns the id.

@@ -394,3 +394,134 @@ TEST(SaleRules, ALotWithoutItsStandingIsWorkedOutFromItsBids)
     EXPECT_EQ(standing(auction, lot), (Standing{a, 41}));
     EXPECT_EQ(auction.service().item(lot)->leaderCeiling, units(50));
 }
+
+namespace {
+
+/// Three lots (the last with a reserve of 60) and four bidders, alike in every auction.
+QList<qint64> mixedLots(TestAuction& auction)
+{
+    for (int i = 0; i < 4; ++i)
+        auction.addUser(QStringLiteral("Bidder %1").arg(i));
+    QList<qint64> lots{auction.addItem(QStringLiteral("First"), 1000, 100),
+                       auction.addItem(QStringLiteral("Second"), 500, 50)};
+    ItemChanges reserved;
+    reserved.name = QStringLiteral("Reserved");
+    reserved.startingPrice = units(10);
+    reserved.minIncrement = units(1);
+    reserved.reserve = std::optional<Money>(units(60));
+    lots.append(auction.service().createItem(reserved)->id);
+    return lots;
+}
+
+/// Requests drawn without looking at the lots: some too low, some a maximum alone, some for
+/// a bidder or lot that does not exist, so a batch meets every kind of answer.
+QList<BidRequest> mixedRequests(unsigned seed, const QList<qint64>& lots)
+{
+    std::mt19937 random(seed);
+    QList<BidRequest> requests;
+    for (int i = 0; i < 40; ++i) {
+        const qsizetype pick = std::uniform_int_distribution<qsizetype>(0, lots.size())(random);
+        const qint64 lot = pick < lots.size() ? lots[pick] : 999;                // 999: no such lot
+        const qint64 user = std::uniform_int_distribution<qint64>(1, 5)(random); // 5: nobody
+        const qint64 value = 5 + std::uniform_int_distribution<qint64>(0, 30)(random) * 3;
+        BidRequest request{lot, user, units(value), {}};
+        switch (random() % 4) {
+        case 0:
+            break;
+        case 1:
+            request.maxValue = units(value + std::uniform_int_distribution<qint64>(0, 40)(random));
+            break;
+        case 2:
+            request.value.reset(); // a maximum alone: a raise for the leader
+            request.maxValue = units(value + 20);
+            break;
+        default:
+            request.value = units(value * 2);
+            break;
+        }
+        requests.append(request);
+    }
+    return requests;
+}
+
+/// Every answer as the API would tell it, without the time stamps.
+QStringList answers(const QList<Result<BidPlacement>>& results)
+{
+    QStringList all;
+    for (const auto& result : results) {
+        if (!result) {
+            all.append(result.error().message);
+            continue;
+        }
+        const Bid& bid = result->bid;
+        all.append(QStringLiteral("%1 %2 lot %3 user %4 (%5) %6 auto %7 max %8")
+                       .arg(result->added ? QStringLiteral("added") : QStringLiteral("kept"))
+                       .arg(bid.id)
+                       .arg(bid.itemId)
+                       .arg(bid.userId)
+                       .arg(bid.userName, bid.value.toString())
+                       .arg(bid.automatic)
+                       .arg(bid.maxValue ? bid.maxValue->toString() : QString()));
+    }
+    return all;
+}
+
+/// Every lot and bidder row as read back, and every bid.
+QStringList rowsOf(TestAuction& auction, const QList<qint64>& lots)
+{
+    QStringList rows;
+    for (const qint64 id : lots) {
+        const Item lot = *auction.service().item(id);
+        rows.append(QStringLiteral("lot %1 bids %2 winner %3 %4 %5 at %6 ceilings %7 %8")
+                        .arg(lot.id)
+                        .arg(lot.bidCount)
+                        .arg(lot.winningBidId.value_or(0))
+                        .arg(lot.winnerUserId.value_or(0))
+                        .arg(lot.winnerName,
+                             lot.winningValue ? lot.winningValue->toString() : QString(),
+                             lot.leaderCeiling ? lot.leaderCeiling->toString() : QString(),
+                             lot.runnerUpCeiling ? lot.runnerUpCeiling->toString() : QString()));
+        const auto bids = auction.service().bidsForItem(id);
+        for (const Bid& bid : bids->rows)
+            rows.append(QStringLiteral("bid %1 user %2 %3 auto %4")
+                            .arg(bid.id)
+                            .arg(bid.userId)
+                            .arg(bid.value.toString())
+                            .arg(bid.automatic));
+    }
+    for (qint64 id = 1; id <= 4; ++id)
+        rows.append(
+            QStringLiteral("user %1 bids %2").arg(id).arg(auction.service().user(id)->bidCount));
+    return rows;
+}
+
+} // namespace
+
+TEST(SaleRules, ABatchOverSeveralLotsAnswersAndWritesAsRequestsPlacedOneByOne)
+{
+    qsizetype automaticBids = 0;
+    for (unsigned seed = 1; seed <= 8; ++seed) {
+        // GIVEN two auctions alike, and 40 requests over three lots that the rules take,
+        // refuse or answer with automatic bids
+        TestAuction oneByOne;
+        TestAuction batched;
+        const QList<qint64> lots = mixedLots(oneByOne);
+        ASSERT_EQ(mixedLots(batched), lots);
+        const QList<BidRequest> requests = mixedRequests(seed, lots);
+        // WHEN one auction gets them one transaction each and the other as one batch
+        QList<Result<BidPlacement>> single;
+        for (const BidRequest& request : requests)
+            single.append(oneByOne.service().placeBid(request));
+        const QList<Result<BidPlacement>> batch = batched.service().placeBidBatch(requests);
+        // THEN every answer is the same, and so is every row written
+        ASSERT_EQ(answers(batch), answers(single)) << "seed " << seed;
+        EXPECT_EQ(rowsOf(batched, lots), rowsOf(oneByOne, lots)) << "seed " << seed;
+        EXPECT_GT(std::count_if(single.cbegin(), single.cend(), [](const auto& r) { return !r; }),
+                  0);
+        const QStringList written = rowsOf(oneByOne, lots);
+        automaticBids += std::count_if(written.cbegin(), written.cend(),
+                                       [](const QString& row) { return row.endsWith(" auto 1"); });
+    }
+    // AND the auction's own bids for maximums were among them
+    EXPECT_GT(automaticBids, 0);
+}
