@@ -78,11 +78,27 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
         if (!bids)
             return fail(bids.error());
         counts.bids = *bids;
+        // Raised maximums after the bids they follow; the lots' standings after both, so
+        // that the copy decides its next bid from what the original would.
+        auto maximums = eachRow([&](qint64 first, int n) { return source.maximumsFrom(first, n); },
+                                [&](const MaximumRaise& raise) -> Result<void> {
+                                    auto id = target.insertMaximumAsIs(raise);
+                                    if (!id)
+                                        return fail(id.error());
+                                    return {};
+                                });
+        if (!maximums)
+            return fail(maximums.error());
+        counts.maximums = *maximums;
+        const auto cents = [](const std::optional<Money>& money) {
+            return money ? std::optional<qint64>(money->cents()) : std::nullopt;
+        };
         for (const Item& item : std::as_const(items)) {
             if (item.bidCount == 0)
                 continue;
-            if (auto ok = target.setItemWinner(item.id, item.winningBidId,
-                                               static_cast<int>(item.bidCount));
+            if (auto ok = target.setItemStanding(
+                    item.id, item.winningBidId, static_cast<int>(item.bidCount),
+                    cents(item.leaderCeiling), cents(item.runnerUpCeiling));
                 !ok)
                 return fail(ok.error());
         }

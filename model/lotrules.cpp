@@ -55,6 +55,16 @@ bool isSold(const Item& item)
            reserveMet(item).value_or(true);
 }
 
+LotOutcome lotOutcome(const Item& item)
+{
+    if (item.status != ItemStatus::Closed)
+        return LotOutcome::Open;
+    if (isSold(item))
+        return LotOutcome::Sold;
+    // The winner of a lot closed below its reserve stays on record: bids came, no sale.
+    return item.winningBidId ? LotOutcome::Unsold : LotOutcome::NoBids;
+}
+
 QString normalizedUtc(const QString& text)
 {
     if (!text.endsWith(u'Z'))

@@ -30,6 +30,11 @@ std::optional<bool> reserveMet(const Item& item);
 /// below its reserve keeps its winner on record but is unsold: not on any invoice.
 bool isSold(const Item& item);
 
+/// Where a lot stands for those who watch it (the big screen): open; closed and sold; closed
+/// with bids but below its reserve, so unsold; or closed without a bid.
+enum class LotOutcome { Open, Sold, Unsold, NoBids };
+LotOutcome lotOutcome(const Item& item);
+
 /// When the lot stops taking bids: the earlier of its own closes_at and the auction's
 /// close_all_at, as stored time stamps (ISO 8601 UTC with milliseconds); empty: only by hand.
 QString closingTime(const Item& item, const AuctionSettings& settings);

@@ -64,7 +64,7 @@ struct Item
     /// Secret, for the operator's eyes only (the window): the leader's ceiling, their highest
     /// maximum or bid. Kept with the lot, with the runner-up's, so that the next bid is decided
     /// without reading the lot's history; empty when it must be worked out from the bids
-    /// (no bids, or rows written by an older version, a bulk load, a copy or an undo).
+    /// (no bids, or rows written by an older version, a bulk load or an undo).
     std::optional<Money> leaderCeiling;
     /// The highest ceiling among the other bidders (secret); empty when nobody else bid.
     std::optional<Money> runnerUpCeiling;

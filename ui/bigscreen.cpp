@@ -3,6 +3,7 @@
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/ids.h"
+#include "model/lotrules.h"
 #include "model/tables/tablesupport.h"
 #include "print/printsource.h"
 
@@ -30,6 +31,22 @@ QFont sized(double pixels, bool bold = false)
     font.setPixelSize(std::max(8, static_cast<int>(pixels)));
     font.setBold(bold);
     return font;
+}
+
+BigScreen::Line::Mark markOf(Model::LotOutcome outcome)
+{
+    using Mark = BigScreen::Line::Mark;
+    switch (outcome) {
+    case Model::LotOutcome::Open:
+        return Mark::Open;
+    case Model::LotOutcome::Sold:
+        return Mark::Sold;
+    case Model::LotOutcome::Unsold:
+        return Mark::Unsold;
+    case Model::LotOutcome::NoBids:
+        return Mark::Closed;
+    }
+    return Mark::Closed;
 }
 
 } // namespace
@@ -130,17 +147,15 @@ void BigScreen::reload()
         Line line;
         line.lotId = item.id;
         line.name = item.name;
-        const bool closed = item.status == Model::ItemStatus::Closed;
+        const Model::LotOutcome outcome = Model::lotOutcome(item);
+        const bool closed = outcome != Model::LotOutcome::Open;
         if (item.winningValue) {
             line.price = Model::displayMoney(*item.winningValue);
             line.leader = QString::number(item.winnerNumber);
         } else {
             line.price = tr("opens at %1").arg(Model::displayMoney(item.startingPrice));
         }
-        // TODO: a lot closed below its reserve shows as sold until item reads say whether
-        // the reserve was met (RULES.md 2, "reserve_met"; issue 13).
-        line.mark = !closed ? Line::Mark::Open
-                            : (item.winnerUserId ? Line::Mark::Sold : Line::Mark::Closed);
+        line.mark = markOf(outcome);
         if (!closed)
             line.closesAt = item.closesAt;
         m_lines.append(line);
@@ -152,6 +167,21 @@ void BigScreen::reload()
     else if (!counting)
         m_clock.stop();
     update();
+}
+
+QString BigScreen::markText(Line::Mark mark)
+{
+    switch (mark) {
+    case Line::Mark::Open:
+        return {};
+    case Line::Mark::Sold:
+        return tr("SOLD");
+    case Line::Mark::Unsold:
+        return tr("UNSOLD"); // the report's and the Lots tab's word for it
+    case Line::Mark::Closed:
+        return tr("CLOSED");
+    }
+    return {};
 }
 
 QString BigScreen::timeLeft(const QString& closesAt, const QDateTime& now)
@@ -304,7 +334,7 @@ void BigScreen::paintEvent(QPaintEvent*)
             painter.drawRoundedRect(badge, line * 0.1, line * 0.1);
             painter.setPen(Text);
             painter.setFont(markFont);
-            painter.drawText(badge, Qt::AlignCenter, sold ? tr("SOLD") : tr("CLOSED"));
+            painter.drawText(badge, Qt::AlignCenter, markText(entry.mark));
         }
     }
     painter.setPen(Dim);

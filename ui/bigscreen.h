@@ -14,10 +14,10 @@ namespace BidTracker::Gui {
 
 /// The projector view (View > Big screen): the auction's name and its lots with their
 /// current bid, the time left when it closes on time, and the leader's paddle number (never a name:
-/// the room is watching), closed and sold lots marked, in type sized from the window's height so it
-/// reads from the back of a hall. When the lots do not fit it shows them a page at a time, turning
-/// the page on a timer, and it reads only the page shown. It follows the notifier like every other
-/// view.
+/// the room is watching), sold, unsold and closed lots marked, in type sized from the window's
+/// height so it reads from the back of a hall. When the lots do not fit it shows them a page at a
+/// time, turning the page on a timer, and it reads only the page shown. It follows the notifier
+/// like every other view.
 class BigScreen final : public QWidget
 {
     Q_OBJECT
@@ -32,7 +32,8 @@ public:
         QString price;
         /// The leader's paddle number ("103"), or "" with no bids.
         QString leader;
-        enum class Mark { Open, Closed, Sold } mark = Mark::Open;
+        /// Closed: without a bid; Unsold: closed below its reserve (RULES.md 2).
+        enum class Mark { Open, Closed, Sold, Unsold } mark = Mark::Open;
         /// When an open lot closes on time (ISO 8601 UTC), else "".
         QString closesAt;
     };
@@ -41,6 +42,8 @@ public:
     /// hour, "2:04:05" under a day, the local day and time beyond ("Sat 21:00"), "closing"
     /// once it is past (until the close is announced); "" without a time.
     static QString timeLeft(const QString& closesAt, const QDateTime& now);
+    /// The badge a closed lot wears ("SOLD", "UNSOLD", "CLOSED"); "" while it is open.
+    static QString markText(Line::Mark mark);
 
     BigScreen(Model::AuctionService& service, Model::ChangeNotifier& notifier,
               QWidget* parent = nullptr);

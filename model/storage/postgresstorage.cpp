@@ -56,7 +56,7 @@ Result<void> PostgresStorage::syncIdGenerators()
     // An identity column's sequence does not move when a row brings its own id: move it
     // past the largest id, so the next generated one is new (ids are never handed out
     // twice). A sequence already further on stays where it is.
-    for (const auto* table : {"users", "items", "bids", "payments", "donations"}) {
+    for (const auto* table : {"users", "items", "bids", "payments", "donations", "maximums"}) {
         auto run = m_db.run(
             QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), t.m)"
                            " FROM (SELECT max(id) AS m FROM %1) t, pg_sequences s"

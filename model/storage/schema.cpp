@@ -172,7 +172,7 @@ QStringList version3(const QString& integer, const QString& key)
 // made), and the leader's bid stays what it was when placed (bids are never changed). The
 // lot row keeps the two ceilings the next decision needs (the leader's and the runner-up's),
 // so a bid is decided without reading the lot's history; NULL means "work it out from the
-// bids" (rows written before this version, bulk loads, copies, undo).
+// bids" (rows written before this version, bulk loads, undo; a copy keeps them).
 QStringList version4(const QString& integer, const QString& key)
 {
     return {

@@ -86,6 +86,8 @@ public:
     Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) override;
     Result<QList<Payment>> paymentsFrom(qint64 firstId, int limit) override;
     Result<QList<Donation>> donationsFrom(qint64 firstId, int limit) override;
+    Result<QList<MaximumRaise>> maximumsFrom(qint64 firstId, int limit) override;
+    Result<qint64> insertMaximumAsIs(const MaximumRaise& raise) override;
 
     Result<void> bulkLoad(const BulkAuction& auction) override;
 

@@ -167,4 +167,40 @@ Result<void> SqlStorage::deleteMaximum(qint64 id)
     return {};
 }
 
+// Slices for copying: a raise's id and after_bid_id travel as they are, so the copy's lot
+// history (RULES.md 2) merges its raises in the same places as the original's.
+
+Result<QList<MaximumRaise>> SqlStorage::maximumsFrom(qint64 firstId, int limit)
+{
+    auto run = m_db.run(QStringLiteral("SELECT id, item_id, user_id, max_value_cents, placed_at,"
+                                       " after_bid_id FROM maximums WHERE id >= ?"
+                                       " ORDER BY id LIMIT ?"),
+                        {firstId, limit});
+    if (!run)
+        return fail(run.error());
+    QList<MaximumRaise> rows;
+    while ((*run)->next()) {
+        MaximumRaise raise;
+        raise.id = (*run)->value(0).toLongLong();
+        raise.itemId = (*run)->value(1).toLongLong();
+        raise.userId = (*run)->value(2).toLongLong();
+        raise.maxValue = Money::fromCents((*run)->value(3).toLongLong());
+        raise.placedAt = (*run)->value(4).toString();
+        raise.afterBidId = (*run)->value(5).toLongLong();
+        rows.append(raise);
+    }
+    return rows;
+}
+
+Result<qint64> SqlStorage::insertMaximumAsIs(const MaximumRaise& raise)
+{
+    // The id generator is moved past it by syncIdGenerators() where the engine needs that.
+    return insertReturningId(QStringLiteral("INSERT INTO maximums (id, item_id, user_id,"
+                                            " max_value_cents, placed_at, after_bid_id)"
+                                            " VALUES (?, ?, ?, ?, ?, ?)"),
+                             QVariantList{raise.id, raise.itemId, raise.userId,
+                                          raise.maxValue.cents(), raise.placedAt,
+                                          raise.afterBidId});
+}
+
 } // namespace BidTracker::Model

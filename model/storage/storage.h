@@ -258,6 +258,10 @@ public:
     virtual Result<QList<Bid>> bidsFrom(qint64 firstId, int limit) = 0;
     virtual Result<QList<Payment>> paymentsFrom(qint64 firstId, int limit) = 0;
     virtual Result<QList<Donation>> donationsFrom(qint64 firstId, int limit) = 0;
+    virtual Result<QList<MaximumRaise>> maximumsFrom(qint64 firstId, int limit) = 0;
+    /// Puts a raise in under its own `raise.id`, with its place in commit order as it is
+    /// (insertMaximum() always takes the next id: a raise is made only by a bid request).
+    virtual Result<qint64> insertMaximumAsIs(const MaximumRaise& raise) = 0;
     /// After rows came in with ids of their own: the next generated id is past every id
     /// stored (SQLite's AUTOINCREMENT does this by itself).
     virtual Result<void> syncIdGenerators() = 0;

@@ -379,7 +379,7 @@ TEST(SaleRules, ABatchDecidesAsBidsPlacedOneByOne)
 TEST(SaleRules, ALotWithoutItsStandingIsWorkedOutFromItsBids)
 {
     // GIVEN a lot with maximums whose stored ceilings are forgotten (as after an older
-    // version, a bulk load or a copy)
+    // version or a bulk load)
     TestAuction auction;
     const qint64 a = auction.addUser(QStringLiteral("A"));
     const qint64 b = auction.addUser(QStringLiteral("B"));

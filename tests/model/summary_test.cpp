@@ -150,3 +150,40 @@ TEST(Copy, TakesPaymentsAndDonationsAlong)
     ASSERT_OK(next);
     EXPECT_GT(next->id, original.donations[0].id);
 }
+
+TEST(Copy, KeepsAMaximumRaisedAloneAndTheLotsCeilings)
+{
+    // GIVEN a lot (start 10.00, step 1.00) that A leads at 21.00 with a maximum of 50.00,
+    // raised alone to 80.00
+    TestAuction source;
+    const qint64 a = source.addUser(QStringLiteral("A"));
+    const qint64 b = source.addUser(QStringLiteral("B"));
+    const qint64 c = source.addUser(QStringLiteral("C"));
+    const qint64 lot = source.addItem(QStringLiteral("Quilt"), 1000, 100);
+    const auto place = [](TestAuction& auction, const BidRequest& request) {
+        return auction.service().placeBid(request);
+    };
+    ASSERT_OK(place(source, BidRequest{lot, a, cents(1000), cents(5000)}));
+    ASSERT_OK(place(source, BidRequest{lot, b, cents(2000), {}}));
+    auto raise = place(source, BidRequest{lot, a, {}, cents(8000)});
+    ASSERT_OK(raise);
+    ASSERT_FALSE(raise->added);
+    // WHEN it is copied into a new database
+    TestAuction target;
+    auto counts = copyAuction(source.db(), target.db());
+    ASSERT_OK(counts);
+    // THEN the raise came along, and the lot's stored ceilings
+    EXPECT_EQ(counts->maximums, 1);
+    const Item copied = *target.service().item(lot);
+    EXPECT_EQ(copied.leaderCeiling, cents(8000));
+    EXPECT_EQ(copied.runnerUpCeiling, cents(2000));
+    // AND C bidding 70.00 on the copy meets it, even with the ceilings forgotten (the lot
+    // worked out from the copied bids and raise): A leads at 71.00 by an automatic bid
+    ASSERT_OK(target.db().storage().setItemWinner(lot, copied.winningBidId, 0));
+    auto challenge = place(target, BidRequest{lot, c, cents(7000), {}});
+    ASSERT_OK(challenge);
+    const Item after = *target.service().item(lot);
+    EXPECT_EQ(after.winnerUserId, a);
+    EXPECT_EQ(after.winningValue, cents(7100));
+    EXPECT_TRUE(target.service().bid(*after.winningBidId)->automatic);
+}

@@ -46,6 +46,30 @@ int colours(const QImage& image)
     return static_cast<int>(seen.size());
 }
 
+/// How many pixels of a picture wear the colour of the SOLD badge.
+int soldBadgePixels(const QImage& image)
+{
+    const QRgb green = QColor(0x2e, 0xa0, 0x5a).rgb();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            count += image.pixel(x, y) == green ? 1 : 0;
+    return count;
+}
+
+/// A lot with a bid of 30.00 from `user` and a secret reserve, closed.
+qint64 closedLot(Testing::TestAuction& auction, const QString& name, qint64 user,
+                 qint64 reserveCents)
+{
+    const qint64 lot = auction.addItem(name, 2500, 500);
+    auction.bid(lot, user, 3000);
+    Model::ItemChanges changes;
+    changes.reserve = std::optional<Model::Money>(Model::Money::fromCents(reserveCents));
+    changes.status = Model::ItemStatus::Closed;
+    EXPECT_TRUE(auction.service().updateItem(lot, changes).has_value());
+    return lot;
+}
+
 } // namespace
 
 TEST(BigScreen, ShowsLotsBidsPaddleNumbersAndMarksAt1920x1080)
@@ -154,4 +178,36 @@ TEST(BigScreen, WritesTimeLeftAsTheRoomReadsIt)
               QStringLiteral("closing"));
     EXPECT_EQ(BigScreen::timeLeft(QString(), now), QString());
     EXPECT_FALSE(BigScreen::timeLeft(QStringLiteral("2026-12-09T20:00:00.000Z"), now).isEmpty());
+}
+
+TEST(BigScreen, MarksALotClosedBelowItsReserveUnsoldNeverSold)
+{
+    // GIVEN a lot bid to 30.00 and closed below its reserve of 50.00
+    Testing::TestAuction auction;
+    const qint64 berry = auction.addUser(QStringLiteral("Berry"));
+    closedLot(auction, QStringLiteral("Reserve not met"), berry, 5000);
+
+    // WHEN the big screen shows it
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.resize(1280, 720);
+    screen.show();
+
+    // THEN it is marked UNSOLD, with no SOLD badge painted, and the reserve stays secret
+    ASSERT_EQ(screen.lines().size(), 1);
+    const Line unsold = screen.lines()[0];
+    EXPECT_EQ(unsold.mark, Line::Mark::Unsold);
+    EXPECT_EQ(Gui::BigScreen::markText(unsold.mark), QStringLiteral("UNSOLD"));
+    EXPECT_EQ(unsold.price, QStringLiteral("30.00"));
+    EXPECT_FALSE(unsold.price.contains(u"50") || unsold.name.contains(u"50"));
+    EXPECT_EQ(soldBadgePixels(screen.grab().toImage()), 0);
+
+    // WHEN a lot whose reserve of 20.00 was met closes at 30.00
+    closedLot(auction, QStringLiteral("Reserve met"), berry, 2000);
+
+    // THEN that one, and only that one, is SOLD, and its badge is painted
+    QTRY_COMPARE_WITH_TIMEOUT(screen.lines().size(), qsizetype(2), 2000);
+    EXPECT_EQ(screen.lines()[0].mark, Line::Mark::Unsold);
+    EXPECT_EQ(screen.lines()[1].mark, Line::Mark::Sold);
+    EXPECT_EQ(Gui::BigScreen::markText(Line::Mark::Sold), QStringLiteral("SOLD"));
+    EXPECT_GT(soldBadgePixels(screen.grab().toImage()), 100);
 }
