@@ -230,7 +230,11 @@ private:
     /// A leader's maximum raised alone, without a bid.
     Result<BidPlacement> raiseMaximum(const BidRequest& request, Item& target,
                                       Rules::LotDecider& lot, const AuctionSettings& settings,
-                                      const QString& now);
+                                      const QString& now, BidBatchRows& rows);
+    /// Writes the bids the batch decided so far, and gives them and their answers their ids.
+    Result<void> writeStagedBids(BidBatchRows& rows);
+    /// The name of a bidder an automatic bid is for.
+    QString bidderName(const BidBatchRows& rows, const Item& lot, qint64 userId);
     /// Moves the lot's closing time on for a bid in its last minutes (soft close).
     Result<void> extendSoftClose(Item& target, const AuctionSettings& settings, const QString& now);
     Result<Bid> addAutomaticBid(const Item& item, qint64 userId, qint64 cents, const QString& now);

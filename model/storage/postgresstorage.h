@@ -21,7 +21,7 @@ public:
     Result<void> syncIdGenerators() override;
     Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) override;
     Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) override;
-    Result<RecordedBid> recordBid(const Bid& bid, const LotAfterBid& lot) override;
+    Result<QList<qint64>> writeBids(const BidWrites& writes) override;
 
 protected:
     QString lockClause() const override { return QStringLiteral(" FOR UPDATE"); }

@@ -17,14 +17,17 @@ std::optional<Money> optionalMoney(const QSqlQuery& query, int column)
 
 } // namespace
 
-const QString itemSelect = QStringLiteral(
+const QString itemSelectList = QStringLiteral(
     "SELECT i.id, i.name, i.status, i.starting_price_cents, i.min_increment_cents,"
     " i.created_at, i.bid_count, i.winning_bid_id, w.value_cents, w.user_id, wu.name,"
     " wu.number, i.description, i.donor, i.fair_market_value_cents,"
     " i.reserve_cents, i.buy_now_cents, i.closes_at, i.original_closes_at,"
-    " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents"
-    " FROM items i LEFT JOIN bids w ON w.id = i.winning_bid_id"
-    " LEFT JOIN users wu ON wu.id = w.user_id");
+    " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents");
+
+const QString itemSelect =
+    itemSelectList + QStringLiteral(" FROM items i LEFT JOIN bids w ON w.id ="
+                                    " i.winning_bid_id LEFT JOIN users wu ON"
+                                    " wu.id = w.user_id");
 
 Item readItem(const QSqlQuery& query)
 {

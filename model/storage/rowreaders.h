@@ -10,6 +10,8 @@ namespace BidTracker::Model::Rows {
 
 /// SELECT ... FROM items i LEFT JOIN the winning bid and its user; add WHERE/ORDER as needed.
 extern const QString itemSelect;
+/// The SELECT list of itemSelect alone, for a FROM of another shape (aliases i, w and wu).
+extern const QString itemSelectList;
 Item readItem(const QSqlQuery& query);
 
 /// SELECT ... FROM bids b JOIN items i JOIN users u.

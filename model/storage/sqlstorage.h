@@ -47,7 +47,7 @@ public:
 
     Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) override;
     Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) override;
-    Result<RecordedBid> recordBid(const Bid& bid, const LotAfterBid& lot) override;
+    Result<QList<qint64>> writeBids(const BidWrites& writes) override;
     Result<qint64> insertBid(const Bid& bid) override;
     Result<void> deleteBid(qint64 id) override;
     Result<std::optional<Bid>> findBid(qint64 id) override;

@@ -3,6 +3,7 @@
 // round trip to the server instead (postgresstorage_placing.cpp).
 #include "sqlstorage.h"
 
+#include <QMap>
 #include <algorithm>
 
 namespace BidTracker::Model {
@@ -37,22 +38,32 @@ Result<QHash<qint64, QString>> SqlStorage::userNames(const QList<qint64>& ids)
     return names;
 }
 
-Result<RecordedBid> SqlStorage::recordBid(const Bid& bid, const LotAfterBid& lot)
+Result<QList<qint64>> SqlStorage::writeBids(const BidWrites& writes)
 {
-    RecordedBid recorded;
-    auto id = insertBid(bid);
-    if (!id)
-        return fail(id.error());
-    recorded.id = *id;
-    auto name = addToUserBidCount(bid.userId, 1);
-    if (!name)
-        return fail(name.error());
-    recorded.userName = *name;
-    if (auto ok = setItemStanding(bid.itemId, lot.newBidWins ? *id : lot.winningBidId, 1,
-                                  lot.leaderCeilingCents, lot.runnerUpCents);
-        !ok)
-        return fail(ok.error());
-    return recorded;
+    QList<qint64> ids;
+    ids.reserve(writes.bids.size());
+    QMap<qint64, int> perBidder; // in id order: bidders' rows always locked alike
+    for (const Bid& bid : writes.bids) {
+        auto id = insertBid(bid);
+        if (!id)
+            return fail(id.error());
+        ids.append(*id);
+        ++perBidder[bid.userId];
+    }
+    for (auto bidder = perBidder.cbegin(); bidder != perBidder.cend(); ++bidder) {
+        if (auto ok = addToUserBidCount(bidder.key(), bidder.value()); !ok)
+            return fail(ok.error());
+    }
+    for (const BidWrites::Lot& lot : writes.lots) {
+        std::optional<qint64> winner = lot.winningBidId;
+        if (winner && *winner < 0)
+            winner = ids[-*winner - 1];
+        if (auto ok = setItemStanding(lot.itemId, winner, lot.addedBids, lot.leaderCeilingCents,
+                                      lot.runnerUpCents);
+            !ok)
+            return fail(ok.error());
+    }
+    return ids;
 }
 
 } // namespace BidTracker::Model

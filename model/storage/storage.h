@@ -89,23 +89,22 @@ struct CheckoutFigures
     QList<Bidder> bidders;
 };
 
-/// A lot's standing as a bid leaves it (Storage::recordBid): the winner and the two ceilings
-/// the lot's next decision starts from.
-struct LotAfterBid
+/// A batch's new bids and what they leave on their lots, written at once (Storage::writeBids).
+struct BidWrites
 {
-    /// The bid being recorded is the lot's winning one; otherwise `winningBidId` is.
-    bool newBidWins = false;
-    std::optional<qint64> winningBidId;
-    qint64 leaderCeilingCents = 0;
-    std::optional<qint64> runnerUpCents;
-};
-
-/// What recording a bid gives back.
-struct RecordedBid
-{
-    qint64 id = 0;
-    /// The bidder's name.
-    QString userName;
+    /// New bids (id 0), given the next ids in this order.
+    QList<Bid> bids;
+    struct Lot
+    {
+        qint64 itemId = 0;
+        /// The lot's winning bid; below 0 one of `bids`: -1 the first, -2 the second, ...
+        std::optional<qint64> winningBidId;
+        /// How many of `bids` are on this lot (added to its bid count).
+        int addedBids = 0;
+        qint64 leaderCeilingCents = 0;
+        std::optional<qint64> runnerUpCents;
+    };
+    QList<Lot> lots;
 };
 
 /// Every read and write of the auction's tables, as the service needs them, behind one
@@ -195,9 +194,9 @@ public:
     virtual Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) = 0;
     /// The names of the users `ids` that exist.
     virtual Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) = 0;
-    /// Inserts a new bid (`bid.id` 0), adds one to its bidder's and its lot's bid counts and
-    /// writes the lot's standing `lot`, all at once.
-    virtual Result<RecordedBid> recordBid(const Bid& bid, const LotAfterBid& lot) = 0;
+    /// Inserts `writes.bids`, adds each to its bidder's bid count and writes each lot's
+    /// standing, at once. Returns the new bids' ids, in order.
+    virtual Result<QList<qint64>> writeBids(const BidWrites& writes) = 0;
 
     // Bids
     /// `bid.id` 0 takes the next id (maximum and automatic mark included). Returns the id.

@@ -4,6 +4,8 @@
 local items = tonumber(os.getenv("ITEMS") or "500")
 local first = tonumber(os.getenv("FIRST_ITEM") or "3")
 local token = os.getenv("TOKEN") or ""
+-- Added to every value: above what a generated auction's lots already hold.
+local base = tonumber(os.getenv("BASE") or "0")
 local threads = {}
 local counter = 0
 block = 0 -- set per thread by setup() through thread:set()
@@ -22,7 +24,7 @@ end
 function request()
   counter = counter + 1
   local item = first + block * items + (counter % items)
-  local value = math.floor(counter / items) + 1
+  local value = base + math.floor(counter / items) + 1
   return wrk.format(nil, "/api/v1/bids", nil,
     string.format('{"bid": {"item": "item%d", "value": %d, "user": "user1"}}', item, value))
 end
