@@ -234,7 +234,9 @@ private:
     /// Writes the bids the batch decided so far, and gives them and their answers their ids.
     Result<void> writeStagedBids(BidBatchRows& rows);
     /// The name of a bidder an automatic bid is for.
-    QString bidderName(const BidBatchRows& rows, const Item& lot, qint64 userId);
+    Result<QString> bidderName(const BidBatchRows& rows, const Item& lot, qint64 userId);
+    /// Puts a decided bid among the batch's unwritten ones; returns its stand-in id.
+    qint64 stageBid(BidBatchRows& rows, const Bid& bid);
     /// Moves the lot's closing time on for a bid in its last minutes (soft close).
     Result<void> extendSoftClose(Item& target, const AuctionSettings& settings, const QString& now);
     Result<Bid> addAutomaticBid(const Item& item, qint64 userId, qint64 cents, const QString& now);

@@ -40,6 +40,11 @@ Result<Rules::LotDecider> deciderFor(Storage& storage, const Item& item,
     return decider;
 }
 
+Error doesNotExist(const QString& what, EntityKind kind, qint64 id)
+{
+    return Error::notFound(QStringLiteral("%1 %2 does not exist").arg(what, formatId(kind, id)));
+}
+
 std::optional<qint64> centsOf(const std::optional<Money>& money)
 {
     return money ? std::optional<qint64>(money->cents()) : std::nullopt;
@@ -82,9 +87,13 @@ struct AuctionService::BidBatchRows
     QList<qint64> touched;
     QHash<qint64, int> added;
 
-    qint64 stage(const Bid& bid)
+    /// Where each unwritten bid's change was recorded (AuctionService::m_pending), for its id.
+    QList<qsizetype> changes;
+
+    qint64 stage(const Bid& bid, qsizetype change)
     {
         unwritten.append(bid);
+        changes.append(change);
         if (!added.contains(bid.itemId))
             touched.append(bid.itemId);
         ++added[bid.itemId];
@@ -138,10 +147,8 @@ Result<void> AuctionService::writeStagedBids(BidBatchRows& rows)
     if (!ids)
         return fail(ids.error());
     const auto written = [&](qint64 id) { return id < 0 ? (*ids)[-id - 1] : id; };
-    for (qsizetype i = 0; i < rows.unwritten.size(); ++i) {
-        const Bid& bid = rows.unwritten[i];
-        record(EntityKind::Bid, Change::Action::Added, (*ids)[i], bid.itemId, bid.userId);
-    }
+    for (qsizetype i = 0; i < rows.changes.size(); ++i)
+        m_pending[rows.changes[i]].id = (*ids)[i];
     for (const qint64 id : rows.touched) {
         Item& lot = rows.lots[id];
         lot.winningBidId = written(*lot.winningBidId);
@@ -151,19 +158,31 @@ Result<void> AuctionService::writeStagedBids(BidBatchRows& rows)
             result->bid.id = written(result->bid.id);
     }
     rows.unwritten.clear();
+    rows.changes.clear();
     rows.touched.clear();
     rows.added.clear();
     return {};
 }
 
-QString AuctionService::bidderName(const BidBatchRows& rows, const Item& lot, qint64 userId)
+qint64 AuctionService::stageBid(BidBatchRows& rows, const Bid& bid)
 {
+    // Recorded now, in the order of the decisions, like every other change; the id follows
+    // when the batch is written.
+    record(EntityKind::Bid, Change::Action::Added, 0, bid.itemId, bid.userId);
+    return rows.stage(bid, m_pending.size() - 1);
+}
+
+Result<QString> AuctionService::bidderName(const BidBatchRows& rows, const Item& lot, qint64 userId)
+{
+    // An automatic bid is for the bidder who just bid or for the lot's leader: both known.
     if (const auto known = rows.bidders.constFind(userId); known != rows.bidders.cend())
         return *known;
     if (lot.winnerUserId == userId)
         return lot.winnerName;
-    const auto found = m_storage.findUser(userId);
-    return found && *found ? (*found)->name : QString();
+    auto found = m_storage.findUser(userId);
+    if (!found)
+        return fail(found.error());
+    return *found ? (*found)->name : QString();
 }
 
 Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
@@ -181,13 +200,15 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
     // The lot's row was locked when the batch began (PostgreSQL; SQLite's write lock already
     // covers it): racing bids on it, and its close, are judged one after the other, so a bid
     // and the close never both win.
+    // Whether the lot and the bidder exist was read as the batch began: one created by
+    // another station since then is unknown to this batch, as if the bid had come first.
     const auto lotRow = rows.lots.find(request.itemId);
     if (lotRow == rows.lots.end())
-        return fail(requireItem(request.itemId).error()); // the lot's "does not exist"
+        return fail(doesNotExist(QStringLiteral("Item"), EntityKind::Item, request.itemId));
     Item& target = *lotRow;
     const auto bidder = rows.bidders.constFind(request.userId);
     if (bidder == rows.bidders.cend())
-        return fail(requireUser(request.userId).error());
+        return fail(doesNotExist(QStringLiteral("User"), EntityKind::User, request.userId));
     if (target.status == ItemStatus::Closed)
         return fail(Error::conflict(QStringLiteral("Item %1 is closed").arg(itemId(target.id))));
     const QString now = utcTimestampNow();
@@ -239,7 +260,7 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
     bid.userName = *bidder;
     if (request.maxValue && *request.maxValue > value)
         bid.maxValue = request.maxValue;
-    bid.id = rows.stage(bid);
+    bid.id = stageBid(rows, bid);
     int added = 1;
     if (automatic) {
         Bid answer;
@@ -248,9 +269,12 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
         answer.value = Money::fromCents(automatic->valueCents);
         answer.placedAt = now;
         answer.itemName = target.name;
-        answer.userName = bidderName(rows, target, automatic->bidder);
+        auto name = bidderName(rows, target, automatic->bidder);
+        if (!name)
+            return fail(name.error());
+        answer.userName = *name;
         answer.automatic = true;
-        answer.id = rows.stage(answer);
+        answer.id = stageBid(rows, answer);
         keepWinner(target, answer);
         ++added;
     } else if (lot.standing().leader == request.userId) {
