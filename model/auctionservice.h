@@ -240,9 +240,9 @@ private:
     /// Moves the lot's closing time on for a bid in its last minutes (soft close).
     Result<void> extendSoftClose(Item& target, const AuctionSettings& settings, const QString& now);
     Result<Bid> addAutomaticBid(const Item& item, qint64 userId, qint64 cents, const QString& now);
-    /// Works the lot out again from the entry of bid `fromBidId` on (deleted: `removed`, or
-    /// put back): the automatic bids before it stay; those after it are dropped and placed
-    /// again where the rules now call for them.
+    /// Works the lot out again after bid `fromBidId` was deleted (`removed`) or put back:
+    /// decided anew from its bids and raises, the automatic bids the rules still call for
+    /// kept, the others dropped, the missing ones placed.
     Result<void> reworkLot(const Item& item, qint64 fromBidId, bool removed,
                            const AuctionSettings& settings);
     Result<Item> insertItem(const ItemChanges& changes);

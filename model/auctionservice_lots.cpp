@@ -6,7 +6,8 @@
 #include "lotrules.h"
 #include "storage/database.h"
 
-#include <QSet>
+#include <QHash>
+#include <algorithm>
 
 namespace BidTracker::Model {
 
@@ -16,62 +17,73 @@ Result<void> AuctionService::reworkLot(const Item& item, qint64 fromBidId, bool 
     auto history = m_storage.lotHistory(item.id);
     if (!history)
         return fail(history.error());
+    // The history as it now stands: without the deleted bid (a raise with no bid of its
+    // bidder before it then stops counting, and stays on record for the bid's undo).
     qint64 removedUser = 0;
-    Rules::LotDecider lot(lotTerms(item, settings));
-    // Each bidder's highest bid, the first that reached it: the leader's is the winning bid.
-    struct Highest
-    {
-        qint64 cents = 0;
-        qint64 bidId = 0;
-    };
-    QHash<qint64, Highest> highest;
-    const auto noteBid = [&](qint64 userId, qint64 cents, qint64 bidId) {
-        Highest& own = highest[userId];
-        if (cents > own.cents)
-            own = {cents, bidId};
-    };
-    QSet<qint64> withBid;
-    QList<LotHistoryEntry> droppedAutos;
-    QList<qint64> droppedRaises;
-    const QString now = utcTimestampNow();
-    int bidCountDelta = 0;
-    bool after = false;
+    QList<LotHistoryEntry> remaining;
+    remaining.reserve(history->size());
     for (const LotHistoryEntry& e : *history) {
-        if (e.bidId != 0 && e.bidId >= fromBidId)
-            after = true; // from here on, the rules decide again
-        if (removed && e.bidId == fromBidId) {
+        if (removed && e.bidId == fromBidId)
             removedUser = e.userId;
+        else
+            remaining.append(e);
+    }
+    // The whole lot is decided again from its bids and raises alone. The automatic bids the
+    // rules call for now are matched with the stored ones by bidder and value (a lot's prices
+    // only rise, so that pair names one): those that still match stay, with their ids, the
+    // others go, and the missing ones are placed. Stored automatic bids cannot be replayed in
+    // place: one placed again by an earlier rework has an id after every bid of its time.
+    Rules::LotDecider lot(lotTerms(item, settings));
+    QHash<std::pair<qint64, qint64>, LotHistoryEntry> stored;
+    QList<Rules::LotEntry> wanted;
+    struct Placed
+    {
+        qint64 bidId = 0;
+        qint64 userId = 0;
+        qint64 cents = 0;
+    };
+    QList<Placed> bids; // every bid the lot keeps
+    for (const LotHistoryEntry& e : countedEntries(remaining)) {
+        if (e.automatic) {
+            stored.insert({e.userId, e.valueCents}, e);
             continue;
         }
-        if (e.maximumId != 0 && !withBid.contains(e.userId)) {
-            // A raise belongs with its bidder's bids: with none left before it, it goes too.
-            droppedRaises.append(e.maximumId);
+        if (e.bidId != 0)
+            bids.append({e.bidId, e.userId, e.valueCents});
+        const auto automatic = lot.apply({e.userId, e.valueCents, e.maximumCents, false});
+        if (!automatic)
             continue;
-        }
-        if (e.automatic && after) {
-            droppedAutos.append(e);
-            continue;
-        }
-        if (e.bidId != 0) {
-            noteBid(e.userId, e.valueCents, e.bidId);
-            if (!e.automatic)
-                withBid.insert(e.userId);
-        }
-        const auto automatic = lot.apply({e.userId, e.valueCents, e.maximumCents, e.automatic});
-        if (!automatic || !after)
-            continue; // before the change, the automatic bids stored are the ones decided
         lot.apply(*automatic);
-        auto placed = addAutomaticBid(item, automatic->bidder, automatic->valueCents, now);
+        wanted.append(*automatic);
+    }
+    const QString now = utcTimestampNow();
+    int bidCountDelta = removed ? -1 : 0;
+    for (const Rules::LotEntry& automatic : wanted) {
+        if (const auto kept = stored.constFind({automatic.bidder, automatic.valueCents});
+            kept != stored.cend()) {
+            bids.append({kept->bidId, kept->userId, kept->valueCents});
+            stored.erase(kept);
+            continue;
+        }
+        auto placed = addAutomaticBid(item, automatic.bidder, automatic.valueCents, now);
         if (!placed)
             return fail(placed.error());
-        noteBid(placed->userId, automatic->valueCents, placed->id);
+        bids.append({placed->id, placed->userId, automatic.valueCents});
         ++bidCountDelta;
     }
+    bidCountDelta -= static_cast<int>(stored.size());
+    // The winning bid: the leader's highest, the first that reached it.
+    std::sort(bids.begin(), bids.end(),
+              [](const Placed& a, const Placed& b) { return a.bidId < b.bidId; });
     const Rules::LotStanding& standing = lot.standing();
     std::optional<qint64> winner;
-    if (standing.leader && highest.value(*standing.leader).bidId != 0)
-        winner = highest.value(*standing.leader).bidId;
-    bidCountDelta -= static_cast<int>(droppedAutos.size()) + (removed ? 1 : 0);
+    qint64 winnerCents = 0;
+    for (const Placed& bid : bids) {
+        if (standing.leader && bid.userId == *standing.leader && bid.cents > winnerCents) {
+            winner = bid.bidId;
+            winnerCents = bid.cents;
+        }
+    }
     // The winner first: the lot row refers to a bid, so the bids go after it moved.
     if (auto ok =
             winner ? m_storage.setItemStanding(item.id, winner, bidCountDelta,
@@ -80,16 +92,13 @@ Result<void> AuctionService::reworkLot(const Item& item, qint64 fromBidId, bool 
                                                std::nullopt);
         !ok)
         return ok;
-    for (const LotHistoryEntry& e : droppedAutos) {
+    for (const LotHistoryEntry& e : std::as_const(stored)) {
         if (auto name = m_storage.addToUserBidCount(e.userId, -1); !name)
             return fail(name.error());
         if (auto ok = m_storage.deleteBid(e.bidId); !ok)
             return ok;
         record(EntityKind::Bid, Change::Action::Removed, e.bidId, item.id, e.userId);
     }
-    for (const qint64 raise : droppedRaises)
-        if (auto ok = m_storage.deleteMaximum(raise); !ok)
-            return ok;
     if (removed) {
         if (auto name = m_storage.addToUserBidCount(removedUser, -1); !name)
             return fail(name.error());

@@ -35,7 +35,7 @@ Result<Rules::LotDecider> deciderFor(Storage& storage, const Item& item,
     if (!history)
         return fail(history.error());
     Rules::LotDecider decider(terms);
-    for (const LotHistoryEntry& e : *history)
+    for (const LotHistoryEntry& e : countedEntries(*history))
         decider.apply({e.userId, e.valueCents, e.maximumCents, e.automatic});
     return decider;
 }

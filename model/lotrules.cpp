@@ -1,6 +1,7 @@
 #include "lotrules.h"
 
 #include <QDateTime>
+#include <QSet>
 
 namespace BidTracker::Model {
 
@@ -32,6 +33,21 @@ std::optional<Rules::LotStanding> storedStanding(const Item& item)
         standing.runnerUpCents = item.runnerUpCeiling->cents();
     standing.reserveMet = reserveMet(item);
     return standing;
+}
+
+QList<LotHistoryEntry> countedEntries(const QList<LotHistoryEntry>& history)
+{
+    QList<LotHistoryEntry> counted;
+    counted.reserve(history.size());
+    QSet<qint64> withBid; // bidders with a bid of their own so far
+    for (const LotHistoryEntry& e : history) {
+        if (e.maximumId != 0 && !withBid.contains(e.userId))
+            continue;
+        if (e.bidId != 0 && !e.automatic)
+            withBid.insert(e.userId);
+        counted.append(e);
+    }
+    return counted;
 }
 
 Money lowestAcceptable(const Item& item, const Rules::IncrementTable& increments)

@@ -19,6 +19,12 @@ Rules::LotTerms lotTerms(const Item& item, const AuctionSettings& settings);
 /// when the ceilings are unknown and the lot must be worked out from its bids.
 std::optional<Rules::LotStanding> storedStanding(const Item& item);
 
+/// The entries of a lot's history (in commit order) that the rules count: every bid, and a
+/// maximum raised alone only after a bid of its own bidder. A bidder whose last bid was
+/// deleted keeps their raises on record, but inert; putting the bid back (undo) makes them
+/// count again, so the lot is exactly as it was.
+QList<LotHistoryEntry> countedEntries(const QList<LotHistoryEntry>& history);
+
 /// The lowest bid the lot accepts now: its starting price with no bids, else the price plus
 /// the step at the price (the larger of the increment table's step and the lot's minimum).
 Money lowestAcceptable(const Item& item, const Rules::IncrementTable& increments);

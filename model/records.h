@@ -99,6 +99,8 @@ struct LotHistoryEntry
     /// 0 when the bid carried no maximum.
     qint64 maximumCents = 0;
     bool automatic = false;
+    /// A raise: the lot's last bid when it was raised (it comes right after that bid).
+    qint64 afterBidId = 0;
 };
 
 /// A maximum raised alone (RULES.md 2: a leader sending max_value without a bid).

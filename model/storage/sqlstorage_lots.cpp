@@ -131,6 +131,7 @@ Result<QList<LotHistoryEntry>> SqlStorage::lotHistory(qint64 itemId)
         raise.userId = (*run)->value(1).toLongLong();
         raise.maximumCents = (*run)->value(2).toLongLong();
         const qint64 after = (*run)->value(3).toLongLong();
+        raise.afterBidId = after;
         while (next < bids.size() && bids[next].bidId <= after)
             merged.append(bids[next++]);
         merged.append(raise);

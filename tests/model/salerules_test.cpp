@@ -315,7 +315,79 @@ BidRequest randomRequest(std::mt19937& random, TestAuction& auction, qint64 lot)
     return request;
 }
 
+/// Like randomRequest, and now and then the leader raising their maximum alone.
+BidRequest randomRequestOrRaise(std::mt19937& random, TestAuction& auction, qint64 lot)
+{
+    const Item item = *auction.service().item(lot);
+    if (item.winnerUserId && item.leaderCeiling && random() % 4 == 0) {
+        const qint64 above = std::uniform_int_distribution<qint64>(1, 20)(random) * 50;
+        return BidRequest{
+            lot, *item.winnerUserId, {}, Money::fromCents(item.leaderCeiling->cents() + above)};
+    }
+    return randomRequest(random, auction, lot);
+}
+
 } // namespace
+
+TEST(SaleRules, DeletingTheOnlyBidOfABidderWhoRaisedAndPuttingItBackGivesTheRaiseBack)
+{
+    // GIVEN A at 10 with a maximum of 50 raised alone to 80, and B's 70: A leads at 71
+    TestAuction auction;
+    const qint64 a = auction.addUser(QStringLiteral("A"));
+    const qint64 b = auction.addUser(QStringLiteral("B"));
+    const qint64 lot = auction.addItem(QStringLiteral("Lot"), 1000, 100);
+    const Bid aBid = place(auction, lot, a, 10, 50)->bid;
+    ASSERT_TRUE(place(auction, lot, a, 0, 80));
+    ASSERT_TRUE(place(auction, lot, b, 70));
+    ASSERT_EQ(standing(auction, lot), (Standing{a, 71}));
+    // WHEN A's only bid is deleted THEN A's raise no longer counts: B leads with 70
+    ASSERT_TRUE(auction.service().deleteBid(aBid.id));
+    EXPECT_EQ(standing(auction, lot), (Standing{b, 70}));
+    EXPECT_EQ(auction.service().item(lot)->leaderCeiling, units(70));
+    // WHEN the bid is put back (the window's undo) THEN so is the raise: A leads at 71 again
+    // with a ceiling of 80, and a challenger's 79 still loses
+    ASSERT_TRUE(auction.service().restoreBid(aBid));
+    EXPECT_EQ(standing(auction, lot), (Standing{a, 71}));
+    EXPECT_EQ(auction.service().item(lot)->leaderCeiling, units(80));
+    ASSERT_TRUE(place(auction, lot, b, 79));
+    EXPECT_EQ(standing(auction, lot), (Standing{a, 80}));
+}
+
+TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLotWithRaises)
+{
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        // GIVEN a lot with a random history of bids, maximums and maximums raised alone
+        TestAuction auction;
+        for (int i = 0; i < 4; ++i)
+            auction.addUser(QStringLiteral("Bidder %1").arg(i));
+        const qint64 lot = auction.addItem(QStringLiteral("Lot"), 1000, 100);
+        std::mt19937 random(seed);
+        for (int i = 0; i < 12; ++i) {
+            auto placed = auction.service().placeBid(randomRequestOrRaise(random, auction, lot));
+            ASSERT_TRUE(placed) << placed.error().message.toStdString();
+        }
+        const Item before = *auction.service().item(lot);
+        const auto entriesBefore = entries(auction, lot);
+        // WHEN each plain bid in turn is deleted and put back
+        const auto bids = auction.service().bidsForItem(lot);
+        for (const Bid& victim : bids->rows) {
+            if (victim.automatic)
+                continue;
+            ASSERT_TRUE(auction.service().deleteBid(victim.id));
+            auto restored = auction.service().restoreBid(victim);
+            ASSERT_TRUE(restored) << restored.error().message.toStdString();
+            // THEN the lot is as it was: leader, price, ceilings, bids and counts
+            const Item after = *auction.service().item(lot);
+            EXPECT_EQ(standing(auction, lot),
+                      (Standing{*before.winnerUserId, before.winningValue->cents() / 100}))
+                << "seed " << seed << " bid " << victim.id;
+            EXPECT_EQ(after.leaderCeiling, before.leaderCeiling) << "seed " << seed;
+            EXPECT_EQ(after.runnerUpCeiling, before.runnerUpCeiling) << "seed " << seed;
+            EXPECT_EQ(after.bidCount, before.bidCount) << "seed " << seed;
+            EXPECT_EQ(entries(auction, lot), entriesBefore) << "seed " << seed;
+        }
+    }
+}
 
 TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLot)
 {
