@@ -157,7 +157,9 @@ void addItemRoutes(Router& router, RouteContext& context)
                    const auto buyer = Body::buyer(request.body);
                    if (!buyer)
                        return buyer.error();
-                   const auto user = Input::pathId(EntityKind::User, *buyer);
+                   const auto user = buyer->userNumber != 0
+                                         ? bidderIdByNumber(service, buyer->userNumber)
+                                         : Input::pathId(EntityKind::User, buyer->user);
                    if (!user)
                        return user.error();
                    const auto bid = service.buyNow(*id, *user);

@@ -7,6 +7,35 @@
 
 namespace BidTracker::Api::Body {
 
+namespace {
+
+/// The bidder by id ("user7") or by paddle number (105, a JSON number), or what is wrong
+/// (`missing` when left out).
+std::expected<BidderRef, QString> bidderRef(const QJsonValue& user, const QString& missing)
+{
+    BidderRef bidder;
+    if (user.isUndefined())
+        return std::unexpected(missing);
+    if (user.isDouble()) {
+        const double number = user.toDouble();
+        if (number >= 1 && number <= double(Model::MaxBidderNumber) &&
+            number == std::floor(number)) {
+            bidder.userNumber = static_cast<qint64>(number);
+            return bidder;
+        }
+        return std::unexpected(
+            QStringLiteral("User must be a string id such as user1 or a paddle number from 1 to %1")
+                .arg(Model::MaxBidderNumber));
+    }
+    if (!user.isString())
+        return std::unexpected(QStringLiteral(
+            "User must be a string id such as user1 or a paddle number such as 105"));
+    bidder.user = user.toString();
+    return bidder;
+}
+
+} // namespace
+
 Input::Parsed<BidFields> bid(const QByteArray& body)
 {
     auto object = Input::jsonObject(body);
@@ -37,21 +66,10 @@ Input::Parsed<BidFields> bid(const QByteArray& body)
             target = value.toString();
     };
     idField(Json::Key::item, QStringLiteral("item1"), result.item);
-    // The bidder by id ("user7") or by paddle number (105, a JSON number).
-    const QJsonValue user = fields.value(Json::Key::user);
-    if (user.isDouble()) {
-        const double number = user.toDouble();
-        if (number >= 1 && number <= double(Model::MaxBidderNumber) && number == std::floor(number))
-            result.userNumber = static_cast<qint64>(number);
-        else
-            problems.insert(Json::Key::user,
-                            QStringLiteral("User must be a string id such as user1 or a paddle "
-                                           "number from 1 to %1")
-                                .arg(Model::MaxBidderNumber));
-    } else {
-        idField(Json::Key::user, QStringLiteral("user1 or a paddle number such as 105"),
-                result.user);
-    }
+    if (auto bidder = bidderRef(fields.value(Json::Key::user), missing))
+        static_cast<BidderRef&>(result) = *bidder;
+    else
+        problems.insert(Json::Key::user, bidder.error());
     const QJsonValue maximum = fields.value(Json::Key::maxValue);
     if (!maximum.isUndefined()) {
         if (const auto amount = Input::money(maximum, QStringLiteral("Maximum")))
@@ -79,19 +97,16 @@ Input::Parsed<BidFields> bid(const QByteArray& body)
     return result;
 }
 
-Input::Parsed<QString> buyer(const QByteArray& body)
+Input::Parsed<BidderRef> buyer(const QByteArray& body)
 {
     auto object = Input::jsonObject(body);
     if (!object)
         return std::unexpected(object.error());
-    const QJsonValue user = object->value(Json::Key::user);
-    if (user.isUndefined())
-        return std::unexpected(Input::bundled(
-            {{Json::Key::user, QStringLiteral("Missing required parameter in the JSON body")}}));
-    if (!user.isString())
-        return std::unexpected(Input::bundled(
-            {{Json::Key::user, QStringLiteral("User must be a string id such as user1")}}));
-    return user.toString();
+    auto bidder = bidderRef(object->value(Json::Key::user),
+                            QStringLiteral("Missing required parameter in the JSON body"));
+    if (!bidder)
+        return std::unexpected(Input::bundled({{Json::Key::user, bidder.error()}}));
+    return *bidder;
 }
 
 Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired)

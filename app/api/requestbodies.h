@@ -12,12 +12,17 @@
 // drive them directly.
 namespace BidTracker::Api::Body {
 
-struct BidFields
+/// A bidder as a request names them: by id ("user7") or by paddle number (105).
+struct BidderRef
 {
-    QString item;
     /// The bidder's id, or empty when they were named by paddle number.
     QString user;
     qint64 userNumber = 0;
+};
+
+struct BidFields : BidderRef
+{
+    QString item;
     /// Left out only with a maximum (RULES.md 2): the lowest acceptable bid, or a raise.
     std::optional<Model::Money> value;
     std::optional<Model::Money> maxValue;
@@ -28,8 +33,8 @@ struct BidFields
 /// least `value`.
 Input::Parsed<BidFields> bid(const QByteArray& body);
 
-/// {"user": "user3"} of POST /items/{id}/buy: the buyer's id as a string.
-Input::Parsed<QString> buyer(const QByteArray& body);
+/// {"user": "user3"} or {"user": 105} of POST /items/{id}/buy: the buyer.
+Input::Parsed<BidderRef> buyer(const QByteArray& body);
 
 /// {"item": {...}} of a POST or PUT: every field checked, all problems reported together.
 Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired);

@@ -132,6 +132,21 @@ TEST(ApiSaleRules, BuyNowRecordsTheBidAndClosesTheLotThenRefuses)
     EXPECT_EQ(server.snapshot(), before);
 }
 
+TEST(ApiSaleRules, BuyNowTakesTheBuyersPaddleNumberAsABidDoes)
+{
+    ApiTestServer server;
+    ASSERT_EQ(server.request("PUT", api("/items/item2"), R"({"item": {"buy_now": 300}})").status,
+              200);
+    const qint64 number = server.get(api("/users/user3")).object()["number"].toInteger();
+    ASSERT_GT(number, 0);
+    // WHEN the clerk types the buyer's paddle number THEN the lot is bought by user3
+    const auto bought = server.post(api("/items/item2/buy"),
+                                    QStringLiteral(R"({"user": %1})").arg(number).toUtf8());
+    ASSERT_EQ(bought.status, 201) << bought.body.toStdString();
+    EXPECT_EQ(bought.object()["bid"]["user"], QStringLiteral("user3"));
+    EXPECT_EQ(bought.object()["bid"]["value"].toDouble(), 300.0);
+}
+
 TEST(ApiSaleRules, CloseAllAnswersHowManyLotsItClosed)
 {
     ApiTestServer server;
