@@ -3,10 +3,7 @@
 // text of the rules, recomputing everything from the whole history at every step.
 #include "model/rules/lotdecision.h"
 
-#include <chrono>
-#include <cstdio>
 #include <gtest/gtest.h>
-#include <limits>
 #include <random>
 
 using namespace BidTracker::Model::Rules;
@@ -273,39 +270,30 @@ TEST(LotDecision, AgreesWithTheReferenceAndKeepsItsInvariantsOnRandomSequences)
     EXPECT_EQ(sequences, 3000);
 }
 
-TEST(LotDecision, DecidesALotOfTenThousandBidsAndAThousandMaximumsInUnderFiveMilliseconds)
+TEST(LotDecision, WorksOutALotOfTenThousandBidsAndAThousandMaximums)
 {
     // GIVEN 10,000 entries from 500 bidders, every tenth with a maximum, each valid
     std::mt19937 random(7);
     const LotTerms terms{100, 100, {{0, 50}, {10000, 100}, {100000, 500}}, 500000};
     QList<LotEntry> entries;
-    {
-        LotDecider building(terms);
-        for (int i = 0; i < 10'000; ++i) {
-            const qint64 bidder = std::uniform_int_distribution<qint64>(1, 500)(random);
-            const qint64 value = building.lowestAcceptableCents();
-            const qint64 maximum = i % 10 == 0 ? value + 5000 : 0;
-            entries.append({bidder, value, maximum, false});
-            if (const auto automatic = building.apply(entries.last()))
-                building.apply(*automatic);
-        }
+    LotDecider building(terms);
+    for (int i = 0; i < 10'000; ++i) {
+        const qint64 bidder = std::uniform_int_distribution<qint64>(1, 500)(random);
+        const qint64 value = building.lowestAcceptableCents();
+        const qint64 maximum = i % 10 == 0 ? value + 5000 : 0;
+        entries.append({bidder, value, maximum, false});
+        if (const auto automatic = building.apply(entries.last()))
+            building.apply(*automatic);
     }
-    // WHEN the whole lot is worked out from its entries (what deleting a bid does), timed
-    // over the best of five runs
-    qint64 best = std::numeric_limits<qint64>::max();
-    QList<LotEntry> replayed;
-    for (int run = 0; run < 5; ++run) {
-        const auto start = std::chrono::steady_clock::now();
-        replayed = replayLot(terms, entries);
-        best = std::min<qint64>(best, std::chrono::duration_cast<std::chrono::microseconds>(
-                                          std::chrono::steady_clock::now() - start)
-                                          .count());
-    }
-    // THEN it takes under 5 ms and adds automatic bids for the maximums
-    EXPECT_LT(best, 5000) << best << " us";
+    // WHEN the whole lot is worked out from its entries (what deleting a bid does; its time
+    // is measured by bench_model's decideLotOfTenThousandBids, not here)
+    const QList<LotEntry> replayed = replayLot(terms, entries);
+    // THEN the maximums called for automatic bids, and the lot ends where it was built
     EXPECT_GT(replayed.size(), entries.size());
-    std::printf("decided 10,000 bids with 1,000 maximums in %lld us\n",
-                static_cast<long long>(best));
+    LotDecider again(terms);
+    for (const LotEntry& entry : replayed)
+        again.apply(entry);
+    EXPECT_EQ(again.standing(), building.standing());
 }
 
 TEST(LotDecision, PickingALotUpFromItsStandingDecidesAsTheWholeHistoryDoes)
