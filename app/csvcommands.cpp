@@ -160,10 +160,14 @@ int runCopy(const Options& options)
         say(QStringLiteral("bidtracker: copy: %1").arg(copied.error().message));
         return 1;
     }
-    say(QStringLiteral("Copied %1 users, %2 items and %3 bids from %4 to %5 in %6 s")
+    say(QStringLiteral("Copied from %7 to %8 in %9 s: users %1, items %2, bids %3, raised "
+                       "maximums %4, payments %5, donations %6")
             .arg(copied->users)
             .arg(copied->items)
             .arg(copied->bids)
+            .arg(copied->maximums)
+            .arg(copied->payments)
+            .arg(copied->donations)
             .arg((*from)->displayName(), (*to)->displayName())
             .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     return 0;
