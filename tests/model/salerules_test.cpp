@@ -353,10 +353,12 @@ TEST(SaleRules, DeletingTheOnlyBidOfABidderWhoRaisedAndPuttingItBackGivesTheRais
     EXPECT_EQ(standing(auction, lot), (Standing{a, 80}));
 }
 
-TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLotWithRaises)
+TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLot)
 {
     for (unsigned seed = 1; seed <= 12; ++seed) {
-        // GIVEN a lot with a random history of bids, maximums and maximums raised alone
+        // GIVEN a lot with a random history of bids, maximums and maximums raised alone (a
+        // rework places automatic bids again with new ids, so deleting one bid after another
+        // also checks that a lot worked out once is worked out right again)
         TestAuction auction;
         for (int i = 0; i < 4; ++i)
             auction.addUser(QStringLiteral("Bidder %1").arg(i));
@@ -386,38 +388,6 @@ TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLotWithRaises)
             EXPECT_EQ(after.bidCount, before.bidCount) << "seed " << seed;
             EXPECT_EQ(entries(auction, lot), entriesBefore) << "seed " << seed;
         }
-    }
-}
-
-TEST(SaleRules, DeletingABidAndPuttingItBackGivesTheSameLot)
-{
-    for (unsigned seed = 1; seed <= 12; ++seed) {
-        // GIVEN a lot with a random history of bids and maximums
-        TestAuction auction;
-        for (int i = 0; i < 4; ++i)
-            auction.addUser(QStringLiteral("Bidder %1").arg(i));
-        const qint64 lot = auction.addItem(QStringLiteral("Lot"), 1000, 100);
-        std::mt19937 random(seed);
-        for (int i = 0; i < 10; ++i)
-            ASSERT_TRUE(auction.service().placeBid(randomRequest(random, auction, lot)));
-        const Standing before = standing(auction, lot);
-        const auto entriesBefore = entries(auction, lot);
-        const qint64 countBefore = auction.service().item(lot)->bidCount;
-        // WHEN a plain bid is deleted and put back (the window's undo)
-        QList<Bid> plain;
-        const auto bids = auction.service().bidsForItem(lot)->rows;
-        for (const Bid& bid : bids)
-            if (!bid.automatic)
-                plain.append(bid);
-        const Bid victim =
-            plain[std::uniform_int_distribution<qsizetype>(0, plain.size() - 1)(random)];
-        ASSERT_TRUE(auction.service().deleteBid(victim.id));
-        auto restored = auction.service().restoreBid(victim);
-        ASSERT_TRUE(restored) << restored.error().message.toStdString();
-        // THEN the lot is as it was: leader, price, bids and counts
-        EXPECT_EQ(standing(auction, lot), before) << "seed " << seed;
-        EXPECT_EQ(entries(auction, lot), entriesBefore) << "seed " << seed;
-        EXPECT_EQ(auction.service().item(lot)->bidCount, countBefore) << "seed " << seed;
     }
 }
 
