@@ -9,13 +9,10 @@ namespace BidTracker::Model {
 Result<User> AuctionService::restoreCheckIn(qint64 id, const QString& checkedInAt)
 {
     return writeTransaction([&]() -> Result<User> {
-        auto found = m_storage.findUser(id);
+        auto found = this->user(id);
         if (!found)
             return fail(found.error());
-        if (!*found)
-            return fail(Error::notFound(
-                QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
-        User user = **found;
+        User user = *found;
         user.checkedInAt = checkedInAt;
         if (auto ok = m_storage.updateUser(user); !ok)
             return fail(ok.error());

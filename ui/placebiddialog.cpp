@@ -1,5 +1,6 @@
 #include "placebiddialog.h"
 
+#include "amountfield.h"
 #include "entrypick.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
@@ -204,26 +205,14 @@ void PlaceBidDialog::accept()
         return;
     }
     // The amount may be left empty when a maximum is given: the rules choose the bid.
-    std::optional<Model::Money> amount;
-    if (!m_amount->text().trimmed().isEmpty() || m_maximum->text().trimmed().isEmpty()) {
-        const auto typed = Model::Money::parseTyped(m_amount->text(), QLocale());
-        if (!typed) {
-            showMessage(typed.error());
-            m_amount->setFocus();
-            return;
-        }
-        amount = *typed;
+    const auto typed = parseTypedBid(m_amount->text(), m_maximum->text());
+    if (!typed) {
+        showMessage(typed.error().message);
+        (typed.error().inMaximum ? m_maximum : m_amount)->setFocus();
+        return;
     }
-    std::optional<Model::Money> maximum;
-    if (!m_maximum->text().trimmed().isEmpty()) {
-        const auto typed = Model::Money::parseTyped(m_maximum->text(), QLocale());
-        if (!typed) {
-            showMessage(tr("Maximum: %1").arg(typed.error()));
-            m_maximum->setFocus();
-            return;
-        }
-        maximum = *typed;
-    }
+    const std::optional<Model::Money> amount = typed->amount;
+    const std::optional<Model::Money> maximum = typed->maximum;
     const auto placed = m_placer(itemId, userId, amount, maximum);
     if (!placed) {
         showMessage(placed.error().message);

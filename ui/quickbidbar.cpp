@@ -1,5 +1,6 @@
 #include "quickbidbar.h"
 
+#include "amountfield.h"
 #include "entrypick.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
@@ -169,26 +170,14 @@ void QuickBidBar::record()
         return;
     }
     // Either may be left empty: a plain bid, or a maximum for the rules to bid with.
-    std::optional<Model::Money> amount;
-    if (!m_amount->text().trimmed().isEmpty() || m_maximum->text().trimmed().isEmpty()) {
-        const auto typed = Model::Money::parseTyped(m_amount->text(), QLocale());
-        if (!typed) {
-            say(typed.error(), true);
-            m_amount->setFocus();
-            return;
-        }
-        amount = *typed;
+    const auto typed = parseTypedBid(m_amount->text(), m_maximum->text());
+    if (!typed) {
+        say(typed.error().message, true);
+        (typed.error().inMaximum ? m_maximum : m_amount)->setFocus();
+        return;
     }
-    std::optional<Model::Money> maximum;
-    if (!m_maximum->text().trimmed().isEmpty()) {
-        const auto typed = Model::Money::parseTyped(m_maximum->text(), QLocale());
-        if (!typed) {
-            say(tr("Maximum: %1").arg(typed.error()), true);
-            m_maximum->setFocus();
-            return;
-        }
-        maximum = *typed;
-    }
+    const std::optional<Model::Money> amount = typed->amount;
+    const std::optional<Model::Money> maximum = typed->maximum;
     const auto placed = m_placer(m_lotId, m_bidderId, amount, maximum);
     if (!placed) {
         say(placed.error().message, true);
