@@ -330,7 +330,7 @@ void MainWindow::buildMenus()
     tools->setMovable(false);
     for (QAction* action : {bid, addItem, addUser, toggle, remove})
         tools->addAction(action);
-    buildAuctionMenu(edit, tools);
+    buildAuctionMenu(edit, auction, tools);
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);

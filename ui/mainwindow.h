@@ -87,7 +87,7 @@ private:
     void buildMenus();
     /// The Auction menu (settings, checkout, summary) and the bidders' check-in, in
     /// mainwindow_auction.cpp.
-    void buildAuctionMenu(QMenu* edit, QToolBar* tools);
+    void buildAuctionMenu(QMenu* edit, QMenu* auction, QToolBar* tools);
     /// The right-click entries of a bidder's row.
     void addBidderRowActions(QMenu* menu, qint64 userId);
     void buildServerDock(ServerControl* server);

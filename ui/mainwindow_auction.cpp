@@ -14,7 +14,7 @@
 
 namespace BidTracker::Gui {
 
-void MainWindow::buildAuctionMenu(QMenu* edit, QToolBar* tools)
+void MainWindow::buildAuctionMenu(QMenu* edit, QMenu* auction, QToolBar* tools)
 {
     edit->addSeparator();
     QAction* checkIn =
@@ -36,7 +36,7 @@ void MainWindow::buildAuctionMenu(QMenu* edit, QToolBar* tools)
     update();
     tools->addAction(checkIn);
 
-    QMenu* auction = menuBar()->addMenu(tr("A&uction"));
+    auction->addSeparator();
     auction->addAction(tr("&Checkout"), QKeySequence(tr("Ctrl+Shift+C")), this, [this] {
         m_tabs->setCurrentIndex(CheckoutTab);
         m_checkout->nextBidder();

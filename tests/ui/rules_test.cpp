@@ -353,3 +353,22 @@ TEST(CloseAll, SaysSoWhenEveryLotIsClosedAlready)
     EXPECT_FALSE(asked);
     EXPECT_EQ(f.reports, QStringList{QStringLiteral("Every lot is closed already.")});
 }
+
+TEST(MainMenu, HasOneAuctionMenuWithTheNightsCommands)
+{
+    // GIVEN the window
+    WindowFixture f;
+    // THEN the menu bar has one Auction menu, holding close all, checkout, summary and
+    // settings (two branches once each added a menu of that name)
+    QStringList titles;
+    for (QAction* action : f.window->menuBar()->actions())
+        titles.append(action->text().remove(u'&'));
+    EXPECT_EQ(titles.count(QStringLiteral("Auction")), 1) << titles.join(u' ').toStdString();
+    QStringList commands;
+    for (QAction* action : menuNamed(f.window.get(), QStringLiteral("Auction"))->actions())
+        if (!action->isSeparator())
+            commands.append(action->text().remove(u'&'));
+    EXPECT_EQ(commands,
+              (QStringList{QStringLiteral("Close all open lots…"), QStringLiteral("Checkout"),
+                           QStringLiteral("Summary"), QStringLiteral("Settings…")}));
+}
