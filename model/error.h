@@ -1,15 +1,48 @@
 #pragma once
 
 #include <QString>
+#include <QVariant>
+#include <QVariantMap>
 #include <expected>
 
 namespace BidTracker::Model {
 
-/// What went wrong in a service call, in a form both doors can use: the API maps the code to
-/// an HTTP status, the window shows the message. The message names the id or field at fault.
+/// What went wrong in a service call, in a form both doors can use. `reason` and `facts` say
+/// why as data (API.md "Refusals say why, as data"): the API answers them as `error.code` and
+/// its fields, the window builds its sentence from them; nobody reads `message`'s text.
+/// `code` is the broad class the HTTP status comes from; `message` is for people.
 struct Error
 {
     enum class Code { NotFound, Invalid, Conflict, Unavailable };
+
+    /// Why, as a stable value. Each has one API code (reasonCode()). Unspecified is for the
+    /// refusals not yet given a reason: the API then answers the broad class's code.
+    enum class Reason {
+        Unspecified,
+        Invalid,
+        UnknownItem,
+        UnknownUser,
+        UnknownBid,
+        UnknownPayment,
+        UnknownDonation,
+        ItemClosed,
+        BelowMinimum,
+        BuyNowUnavailable,
+        HasBids,
+        NumberTaken,
+        OverBalance,
+        LotClosedReopenFirst,
+        Stale,
+        IdempotencyKeyReused,
+        IdempotencyKeyInFlight,
+        Unavailable,
+        OutcomeUnknown,
+        AlreadyVoided,
+        NotVoided,
+        AutoBid,
+        HasPayments,
+        IdTaken,
+    };
 
     Code code = Code::Invalid;
     QString message;
@@ -18,6 +51,11 @@ struct Error
     /// For Unavailable: running the whole transaction again may succeed (a PostgreSQL
     /// deadlock or serialization failure); never shown to a person.
     bool transient = false;
+    Reason reason = Reason::Unspecified;
+    /// The facts behind the refusal, by the API's field names ("item", "minimum",
+    /// "closed_at", "version", ...). Amounts are Money values, ids are the API's string ids,
+    /// times are the stored UTC time stamps.
+    QVariantMap facts;
 
     static Error notFound(QString message) { return {Code::NotFound, std::move(message), {}}; }
     static Error invalid(QString message, QString field = {})
@@ -29,7 +67,33 @@ struct Error
     {
         return {Code::Unavailable, std::move(message), {}};
     }
+    /// A refusal with its reason; the broad class comes from the reason (codeOf()).
+    static Error refused(Reason reason, QString message)
+    {
+        Error error{codeOf(reason), std::move(message), {}};
+        error.reason = reason;
+        return error;
+    }
+
+    /// Adds a fact: `Error::refused(...).with("item", "item3").with("minimum", price)`.
+    Error&& with(const QString& key, QVariant value) &&
+    {
+        facts.insert(key, std::move(value));
+        return std::move(*this);
+    }
+    Error& with(const QString& key, QVariant value) &
+    {
+        facts.insert(key, std::move(value));
+        return *this;
+    }
+
+    /// The broad class of a reason.
+    static Code codeOf(Reason reason);
 };
+
+/// The stable code of a reason, as API.md lists them ("below_minimum", "item_closed", ...).
+/// For Unspecified, the broad class's ("not_found", "invalid", "conflict", "unavailable").
+QString reasonCode(const Error& error);
 
 template <typename T> using Result = std::expected<T, Error>;
 

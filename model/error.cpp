@@ -1,0 +1,115 @@
+#include "error.h"
+
+namespace BidTracker::Model {
+
+Error::Code Error::codeOf(Reason reason)
+{
+    switch (reason) {
+    case Reason::Unspecified:
+    case Reason::Invalid:
+        return Code::Invalid;
+    case Reason::UnknownItem:
+    case Reason::UnknownUser:
+    case Reason::UnknownBid:
+    case Reason::UnknownPayment:
+    case Reason::UnknownDonation:
+        return Code::NotFound;
+    case Reason::Unavailable:
+    case Reason::OutcomeUnknown:
+        return Code::Unavailable;
+    case Reason::ItemClosed:
+    case Reason::BelowMinimum:
+    case Reason::BuyNowUnavailable:
+    case Reason::HasBids:
+    case Reason::NumberTaken:
+    case Reason::OverBalance:
+    case Reason::LotClosedReopenFirst:
+    case Reason::Stale:
+    case Reason::IdempotencyKeyReused:
+    case Reason::IdempotencyKeyInFlight:
+    case Reason::AlreadyVoided:
+    case Reason::NotVoided:
+    case Reason::AutoBid:
+    case Reason::HasPayments:
+    case Reason::IdTaken:
+        return Code::Conflict;
+    }
+    return Code::Conflict;
+}
+
+namespace {
+
+QString classCode(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::NotFound:
+        return QStringLiteral("not_found");
+    case Error::Code::Invalid:
+        return QStringLiteral("invalid");
+    case Error::Code::Conflict:
+        return QStringLiteral("conflict");
+    case Error::Code::Unavailable:
+        return QStringLiteral("unavailable");
+    }
+    return QStringLiteral("conflict");
+}
+
+} // namespace
+
+QString reasonCode(const Error& error)
+{
+    using R = Error::Reason;
+    switch (error.reason) {
+    case R::Unspecified:
+        return classCode(error.code);
+    case R::Invalid:
+        return QStringLiteral("invalid");
+    case R::UnknownItem:
+        return QStringLiteral("unknown_item");
+    case R::UnknownUser:
+        return QStringLiteral("unknown_user");
+    case R::UnknownBid:
+        return QStringLiteral("unknown_bid");
+    case R::UnknownPayment:
+        return QStringLiteral("unknown_payment");
+    case R::UnknownDonation:
+        return QStringLiteral("unknown_donation");
+    case R::ItemClosed:
+        return QStringLiteral("item_closed");
+    case R::BelowMinimum:
+        return QStringLiteral("below_minimum");
+    case R::BuyNowUnavailable:
+        return QStringLiteral("buy_now_unavailable");
+    case R::HasBids:
+        return QStringLiteral("has_bids");
+    case R::NumberTaken:
+        return QStringLiteral("number_taken");
+    case R::OverBalance:
+        return QStringLiteral("over_balance");
+    case R::LotClosedReopenFirst:
+        return QStringLiteral("lot_closed_reopen_first");
+    case R::Stale:
+        return QStringLiteral("stale");
+    case R::IdempotencyKeyReused:
+        return QStringLiteral("idempotency_key_reused");
+    case R::IdempotencyKeyInFlight:
+        return QStringLiteral("idempotency_key_in_flight");
+    case R::Unavailable:
+        return QStringLiteral("unavailable");
+    case R::OutcomeUnknown:
+        return QStringLiteral("outcome_unknown");
+    case R::AlreadyVoided:
+        return QStringLiteral("already_voided");
+    case R::NotVoided:
+        return QStringLiteral("not_voided");
+    case R::AutoBid:
+        return QStringLiteral("auto_bid");
+    case R::HasPayments:
+        return QStringLiteral("has_payments");
+    case R::IdTaken:
+        return QStringLiteral("id_taken");
+    }
+    return classCode(error.code);
+}
+
+} // namespace BidTracker::Model
