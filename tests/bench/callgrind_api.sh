@@ -25,14 +25,14 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 token=bench-token-$RANDOM$RANDOM
 
-# Starts "$@" under callgrind; prints its pid once the port answers.
+# Starts "$@" under callgrind; prints its pid once the port answers (the caller keeps it in
+# pids: this runs in a subshell).
 start() {
     local name=$1 port=$2
     shift 2
     valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$work/$name.%p" \
         "$@" >"$work/$name.log" 2>&1 &
     local pid=$!
-    pids+=($pid)
     for _ in $(seq 1 300); do
         curl -s -o /dev/null "http://127.0.0.1:$port/" && break
         sleep 0.2
@@ -62,6 +62,7 @@ bare_port=$((port + 1))
 app=$(XDG_CONFIG_HOME="$work" start app $port "$bin" --headless --demo \
     --db "$work/bench.sqlite" --port $port --token "$token" --rate-limit 0)
 bare_pid=$(start bare $bare_port "$bare" $bare_port)
+pids+=("$app" "$bare_pid")
 callgrind_control -i on "$app" >/dev/null 2>&1
 callgrind_control -i on "$bare_pid" >/dev/null 2>&1
 
