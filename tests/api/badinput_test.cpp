@@ -706,7 +706,7 @@ TEST(ApiErrors, UnauthorizedNamesTheScheme)
     ApiTestServer server;
     const auto reply = server.request("DELETE", QStringLiteral("/api/v1/bids/bid1"), {},
                                       {{"Authorization", QByteArray()}});
-    EXPECT_EQ(reply.status, 401);
+    EXPECT_TRUE(isRefusal(reply, 401, "unauthorized"));
     EXPECT_TRUE(reply.header("WWW-Authenticate").startsWith("Bearer"));
 }
 
@@ -714,7 +714,7 @@ TEST(ApiErrors, MethodNotAllowedListsTheAllowedOnes)
 {
     ApiTestServer server;
     const auto reply = server.request("PUT", QStringLiteral("/api/v1/bids/bid1"), "{}");
-    EXPECT_EQ(reply.status, 405);
+    EXPECT_TRUE(isRefusal(reply, 405, "method_not_allowed"));
     EXPECT_EQ(reply.header("Allow"), "GET, DELETE");
 }
 
@@ -723,10 +723,12 @@ TEST(ApiErrors, ValidationErrorsAreBundledByField)
     ApiTestServer server;
     const auto reply = server.post(QStringLiteral("/api/v1/bids"),
                                    R"({"bid": {"item": "item1", "value": "abc"}})");
-    EXPECT_EQ(reply.status, 400);
+    EXPECT_TRUE(isRefusal(reply, 400, "invalid"));
     const QJsonObject message = reply.object()["message"].toObject();
     EXPECT_EQ(message["value"].toString(), QStringLiteral("Value must be a number"));
     EXPECT_EQ(message["user"].toString(), QStringLiteral("Missing required parameter in bid"));
+    // The same fields as data beside the original's bundled message
+    EXPECT_EQ(reply.fact(QStringLiteral("fields")).toObject(), message);
 }
 
 TEST(ApiErrors, WritesWithoutAuthWhenSwitchedOff)
@@ -747,11 +749,9 @@ TEST(ApiErrors, OwnOriginMayWrite)
                                       {{"Origin", origin}});
     EXPECT_EQ(reply.status, 201);
     const QByteArray other = QStringLiteral("http://127.0.0.1:%1").arg(server.port() + 1).toUtf8();
-    EXPECT_EQ(server
-                  .request("POST", QStringLiteral("/api/v1/users"), R"({"name": "Eve"})",
-                           {{"Origin", other}})
-                  .status,
-              403);
+    EXPECT_TRUE(isRefusal(server.request("POST", QStringLiteral("/api/v1/users"),
+                                         R"({"name": "Eve"})", {{"Origin", other}}),
+                          403, "forbidden"));
 }
 
 TEST(ApiErrors, RateLimitAnswers429WithRetryAfter)
@@ -766,6 +766,7 @@ TEST(ApiErrors, RateLimitAnswers429WithRetryAfter)
         if (reply.status == 429) {
             ++limited;
             retryAfter = reply.header("Retry-After");
+            EXPECT_EQ(reply.code(), QStringLiteral("rate_limited"));
             EXPECT_TRUE(reply.object()["message"].toString().contains(QStringLiteral("Too many")));
         }
     }
@@ -788,7 +789,7 @@ TEST(ApiErrors, ALockedDatabaseIs503AndNothingChanges)
         // WHEN a client writes
         const auto reply = server.post(QStringLiteral("/api/v1/users"), R"({"name": "Eve"})");
         // THEN it is told the database is unavailable, with Retry-After
-        EXPECT_EQ(reply.status, 503) << reply.body.toStdString();
+        EXPECT_TRUE(isRefusal(reply, 503, "unavailable"));
         EXPECT_TRUE(reply.object()["message"].toString().contains(QStringLiteral("locked")))
             << reply.body.toStdString();
         EXPECT_EQ(reply.header("Retry-After"), "1");
@@ -797,4 +798,26 @@ TEST(ApiErrors, ALockedDatabaseIs503AndNothingChanges)
     QSqlDatabase::removeDatabase(QStringLiteral("locker"));
     // AND nothing was written
     EXPECT_EQ(server.snapshot(), before);
+}
+
+TEST(ApiErrors, AFailedReadOfALotsBidsIsAnsweredNotTakenForNoBids)
+{
+    // GIVEN the bids table is gone from under the server (as a broken file would have it)
+    ApiTestServer server;
+    {
+        auto other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        other.setDatabaseName(server.auction().path());
+        ASSERT_TRUE(other.open());
+        QSqlQuery rename(other);
+        ASSERT_TRUE(rename.exec(QStringLiteral("ALTER TABLE bids RENAME TO bids_elsewhere")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    ASSERT_TRUE(server.auction().service().item(1).has_value());
+    // WHEN lot item1 is renamed over the API
+    const auto reply = server.request("PUT", QStringLiteral("/api/v1/items/item1"),
+                                      R"({"item": {"name": "Renamed"}})");
+    // THEN the failure is said (503, nothing changed), never a lot answered without its bids
+    EXPECT_TRUE(isRefusal(reply, 503, "unavailable"));
+    EXPECT_EQ(reply.header("Retry-After"), "1");
+    EXPECT_EQ(server.auction().service().item(1)->name, QString::fromUtf8("Item Nº 1"));
 }
