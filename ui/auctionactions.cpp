@@ -3,7 +3,6 @@
 #include "itemdialog.h"
 #include "model/auctionservice.h"
 #include "model/bidcheck.h"
-#include "model/lotrules.h"
 #include "model/tables/tablesupport.h"
 #include "refusaltext.h"
 #include "servicecommand.h"
