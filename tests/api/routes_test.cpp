@@ -220,6 +220,7 @@ TEST(ApiBids, RejectsALowBidWithTheLowestAcceptable)
     EXPECT_EQ(reply.fact(QStringLiteral("winning_value")).toDouble(), 1000.0);
     EXPECT_EQ(reply.fact(QStringLiteral("item")).toString(), QStringLiteral("item1"));
     EXPECT_TRUE(reply.body.contains("\"winning_value\":1000.0")) << reply.body.toStdString();
+    EXPECT_TRUE(reply.body.contains("\"value\":600.0")) << reply.body.toStdString();
     const QString message = reply.object()["message"].toString();
     EXPECT_TRUE(message.contains(QStringLiteral("1000.00")) &&
                 message.contains(QStringLiteral("1000.01")))
