@@ -38,10 +38,11 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
     if (!used)
         return fail(used.error());
     if (*used)
-        return fail(Error::conflict(
-            QStringLiteral("%1 is not empty: an auction is copied only into a new, empty "
-                           "database. Nothing was changed.")
-                .arg(to.displayName())));
+        return fail(Error::refused(Error::Reason::NotEmpty,
+                                   QStringLiteral("%1 is not empty: an auction is copied only "
+                                                  "into a new, empty database. Nothing was "
+                                                  "changed.")
+                                       .arg(to.displayName())));
     if (auto ok = target.beginWrite(); !ok)
         return fail(ok.error());
     const auto copy = [&]() -> Result<CopyCounts> {

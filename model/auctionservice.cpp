@@ -5,6 +5,7 @@
 #include "auctionservice_transaction.h"
 #include "changenotifier.h"
 #include "names.h"
+#include "refusals.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -81,8 +82,7 @@ Result<User> AuctionService::renameUser(qint64 id, const QString& name)
         if (!found)
             return fail(found.error());
         if (!*found)
-            return fail(Error::notFound(
-                QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
+            return fail(unknown(EntityKind::User, id));
         record(EntityKind::User, Change::Action::Updated, id);
         return {};
     });
@@ -91,30 +91,45 @@ Result<User> AuctionService::renameUser(qint64 id, const QString& name)
     return user(id);
 }
 
+Result<void> AuctionService::mayDeleteUser(qint64 id)
+{
+    auto found = user(id);
+    if (!found)
+        return fail(found.error());
+    const QString bidder = formatId(EntityKind::User, id);
+    if (found->bidCount > 0)
+        return fail(Error::refused(Error::Reason::HasBids,
+                                   QStringLiteral("User %1 has %2 bid(s) and cannot be deleted")
+                                       .arg(bidder)
+                                       .arg(found->bidCount))
+                        .with(QStringLiteral("user"), bidder)
+                        .with(QStringLiteral("bid_count"), found->bidCount));
+    // Money taken or given stays on record with its bidder.
+    auto payments = m_storage.paymentsOfUser(id);
+    if (!payments)
+        return fail(payments.error());
+    auto donations = m_storage.donationsOfUser(id);
+    if (!donations)
+        return fail(donations.error());
+    if (!payments->isEmpty() || !donations->isEmpty())
+        return fail(
+            Error::refused(
+                Error::Reason::HasPayments,
+                QStringLiteral("User %1 has %2 payment(s) and %3 donation(s) and cannot be deleted")
+                    .arg(bidder)
+                    .arg(payments->size())
+                    .arg(donations->size()))
+                .with(QStringLiteral("user"), bidder)
+                .with(QStringLiteral("payment_count"), qint64(payments->size()))
+                .with(QStringLiteral("donation_count"), qint64(donations->size())));
+    return {};
+}
+
 Result<void> AuctionService::deleteUser(qint64 id)
 {
     return writeTransaction([&]() -> Result<void> {
-        auto found = user(id);
-        if (!found)
-            return fail(found.error());
-        if (found->bidCount > 0)
-            return fail(
-                Error::conflict(QStringLiteral("User %1 has %2 bid(s) and cannot be deleted")
-                                    .arg(formatId(EntityKind::User, id))
-                                    .arg(found->bidCount)));
-        // Money taken or given stays on record with its bidder.
-        auto payments = m_storage.paymentsOfUser(id);
-        if (!payments)
-            return fail(payments.error());
-        auto donations = m_storage.donationsOfUser(id);
-        if (!donations)
-            return fail(donations.error());
-        if (!payments->isEmpty() || !donations->isEmpty())
-            return fail(Error::conflict(
-                QStringLiteral("User %1 has %2 payment(s) and %3 donation(s) and cannot be deleted")
-                    .arg(formatId(EntityKind::User, id))
-                    .arg(payments->size())
-                    .arg(donations->size())));
+        if (auto ok = mayDeleteUser(id); !ok)
+            return ok;
         if (auto ok = m_storage.deleteUser(id); !ok)
             return ok;
         record(EntityKind::User, Change::Action::Removed, id);
@@ -128,8 +143,7 @@ Result<User> AuctionService::user(qint64 id)
     if (!found)
         return fail(found.error());
     if (!*found)
-        return fail(Error::notFound(
-            QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id))));
+        return fail(unknown(EntityKind::User, id));
     return **found;
 }
 

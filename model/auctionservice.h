@@ -62,6 +62,9 @@ public:
     Result<User> renameUser(qint64 id, const QString& name);
     /// Refused (Conflict) while the user has bids.
     Result<void> deleteUser(qint64 id);
+    /// deleteUser()'s refusal (UnknownUser, HasBids, HasPayments) without deleting, or
+    /// nothing: what the window asks before it asks "Delete bidder ...?".
+    Result<void> mayDeleteUser(qint64 id);
     Result<User> user(qint64 id);
     Result<Listing<User>> users(Page page = {});
 
@@ -106,6 +109,8 @@ public:
     Result<Item> updateItem(qint64 id, const ItemChanges& changes);
     /// Refused (Conflict) while the item has bids.
     Result<void> deleteItem(qint64 id);
+    /// deleteItem()'s refusal (UnknownItem, HasBids) without deleting, or nothing.
+    Result<void> mayDeleteItem(qint64 id);
     Result<Item> item(qint64 id);
     Result<Listing<Item>> items(Page page = {});
 
@@ -135,6 +140,9 @@ public:
     /// who wins whatever maximums others hold, and the lot closes at once. Else Conflict
     /// ("Buy now is no longer possible on item5: the price 250.00 passed 200.00").
     Result<Bid> buyNow(qint64 itemId, qint64 userId);
+    /// The lot's buy-now price while buyNow() would sell at it, else buyNow()'s refusal
+    /// (ItemClosed, BuyNowUnavailable): what the window asks before it asks who buys.
+    Result<Money> buyNowPrice(qint64 itemId);
     /// Closes every open lot in one transaction; returns their ids (the window's undo
     /// reopens them).
     Result<QList<qint64>> closeAll();

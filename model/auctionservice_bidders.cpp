@@ -1,5 +1,6 @@
 // AuctionService: bidders with paddle numbers and contact fields, and check-in (RULES.md 4).
 #include "auctionservice.h"
+#include "refusals.h"
 
 #include "auctionservice_transaction.h"
 #include "contact.h"
@@ -45,15 +46,17 @@ Result<void> applyUserChanges(User& user, const UserChanges& changes)
 
 Error numberTaken(qint64 number, const User& holder)
 {
-    return Error::conflict(QStringLiteral("Bidder number %1 is already %2 (%3)")
-                               .arg(number)
-                               .arg(holder.name, formatId(EntityKind::User, holder.id)));
+    return Error::refused(Error::Reason::NumberTaken,
+                          QStringLiteral("Bidder number %1 is already %2 (%3)")
+                              .arg(number)
+                              .arg(holder.name, formatId(EntityKind::User, holder.id)))
+        .with(QStringLiteral("number"), number)
+        .with(QStringLiteral("user"), formatId(EntityKind::User, holder.id));
 }
 
 Error userNotFound(qint64 id)
 {
-    return Error::notFound(
-        QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id)));
+    return unknown(EntityKind::User, id);
 }
 
 /// Refuses a paddle number another bidder holds (`self` may keep their own).
@@ -155,8 +158,11 @@ Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QLis
         if (auto ok = applyUserChanges(row, users[i]); !ok)
             return fail(ok.error());
         if (row.number != 0 && numbers.contains(row.number))
-            return fail(Error::conflict(
-                QStringLiteral("Bidder number %1 is given twice in the import").arg(row.number)));
+            return fail(Error::refused(Error::Reason::NumberTaken,
+                                       QStringLiteral("Bidder number %1 is given twice in the "
+                                                      "import")
+                                           .arg(row.number))
+                            .with(QStringLiteral("number"), row.number));
         if (row.number != 0)
             numbers.insert(row.number, i);
         rows.append(row);

@@ -1,5 +1,6 @@
 // AuctionService: reading and deleting bids (placing them: auctionservice_placing.cpp).
 #include "auctionservice.h"
+#include "refusals.h"
 
 #include "auctionservice_transaction.h"
 #include "lotrules.h"
@@ -16,8 +17,7 @@ QString itemId(qint64 id)
 
 Error bidNotFound(qint64 id)
 {
-    return Error::notFound(
-        QStringLiteral("Bid %1 does not exist").arg(formatId(EntityKind::Bid, id)));
+    return unknown(EntityKind::Bid, id);
 }
 
 } // namespace
@@ -106,10 +106,12 @@ Result<void> AuctionService::deleteBid(qint64 id)
         if (!locked)
             return fail(locked.error());
         if (found->automatic)
-            return fail(Error::conflict(
-                QStringLiteral("Bid %1 was placed by the auction for a maximum: delete the bid "
-                               "that carried the maximum instead")
-                    .arg(formatId(EntityKind::Bid, id))));
+            return fail(Error::refused(Error::Reason::AutoBid,
+                                       QStringLiteral("Bid %1 was placed by the auction for a "
+                                                      "maximum: delete the bid that carried the "
+                                                      "maximum instead")
+                                           .arg(formatId(EntityKind::Bid, id)))
+                            .with(QStringLiteral("bid"), formatId(EntityKind::Bid, id)));
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
@@ -159,7 +161,9 @@ Result<Bid> AuctionService::winningBid(qint64 id)
     if (!found)
         return fail(found.error());
     if (!found->winningBidId)
-        return fail(Error::notFound(QStringLiteral("Item %1 has no bids").arg(itemId(id))));
+        return fail(Error::refused(Error::Reason::NoBids,
+                                   QStringLiteral("Item %1 has no bids").arg(itemId(id)))
+                        .with(QStringLiteral("item"), itemId(id)));
     return bid(*found->winningBidId);
 }
 

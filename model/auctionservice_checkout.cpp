@@ -3,6 +3,7 @@
 
 #include "auctionservice_transaction.h"
 #include "contact.h"
+#include "refusals.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
@@ -11,20 +12,17 @@ namespace {
 
 Error userNotFound(qint64 id)
 {
-    return Error::notFound(
-        QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id)));
+    return unknown(EntityKind::User, id);
 }
 
 Error paymentNotFound(qint64 id)
 {
-    return Error::notFound(
-        QStringLiteral("Payment %1 does not exist").arg(formatId(EntityKind::Payment, id)));
+    return unknown(EntityKind::Payment, id);
 }
 
 Error donationNotFound(qint64 id)
 {
-    return Error::notFound(
-        QStringLiteral("Donation %1 does not exist").arg(formatId(EntityKind::Donation, id)));
+    return unknown(EntityKind::Donation, id);
 }
 
 /// An amount taken or given: Money keeps every amount that was parsed within its rules, but
@@ -111,12 +109,19 @@ Result<Payment> AuctionService::addPayment(qint64 userId, Money amount, PaymentM
             return fail(current.error());
         const qint64 balance = current->sums.balance;
         if (amount.cents() > balance)
-            return fail(Error::conflict(
-                QStringLiteral("A payment of %1 is above the balance of %2 (%3): the balance is %4")
-                    .arg(amount.toString(), current->bidder.name,
-                         formatId(EntityKind::User, userId),
-                         balance < 0 ? QStringLiteral("-") + Money::fromCents(-balance).toString()
-                                     : Money::fromCents(balance).toString())));
+            return fail(
+                Error::refused(
+                    Error::Reason::OverBalance,
+                    QStringLiteral("A payment of %1 is above the balance of %2 (%3): the balance "
+                                   "is %4")
+                        .arg(amount.toString(), current->bidder.name,
+                             formatId(EntityKind::User, userId),
+                             balance < 0
+                                 ? QStringLiteral("-") + Money::fromCents(-balance).toString()
+                                 : Money::fromCents(balance).toString()))
+                    .with(QStringLiteral("user"), formatId(EntityKind::User, userId))
+                    .with(QStringLiteral("amount"), moneyFact(amount))
+                    .with(QStringLiteral("balance"), moneyFact(Money::fromCents(balance))));
         Payment payment;
         payment.userId = userId;
         payment.amount = amount;
@@ -145,9 +150,12 @@ Result<Payment> AuctionService::voidPayment(qint64 paymentId, const QString& rea
             return fail(paymentNotFound(paymentId));
         Payment payment = **found;
         if (payment.voided())
-            return fail(Error::conflict(
-                QStringLiteral("Payment %1 was already voided at %2")
-                    .arg(formatId(EntityKind::Payment, paymentId), payment.voidedAt)));
+            return fail(
+                Error::refused(Error::Reason::AlreadyVoided,
+                               QStringLiteral("Payment %1 was already voided at %2")
+                                   .arg(formatId(EntityKind::Payment, paymentId), payment.voidedAt))
+                    .with(QStringLiteral("payment"), formatId(EntityKind::Payment, paymentId))
+                    .with(QStringLiteral("voided_at"), payment.voidedAt));
         payment.voidedAt = utcTimestampNow();
         payment.voidReason = *text;
         if (auto ok = m_storage.voidPayment(paymentId, payment.voidedAt, payment.voidReason); !ok)
@@ -167,8 +175,11 @@ Result<Payment> AuctionService::unvoidPayment(qint64 paymentId)
             return fail(paymentNotFound(paymentId));
         Payment payment = **found;
         if (!payment.voided())
-            return fail(Error::conflict(QStringLiteral("Payment %1 is not voided")
-                                            .arg(formatId(EntityKind::Payment, paymentId))));
+            return fail(
+                Error::refused(Error::Reason::NotVoided,
+                               QStringLiteral("Payment %1 is not voided")
+                                   .arg(formatId(EntityKind::Payment, paymentId)))
+                    .with(QStringLiteral("payment"), formatId(EntityKind::Payment, paymentId)));
         payment.voidedAt.clear();
         payment.voidReason.clear();
         if (auto ok = m_storage.voidPayment(paymentId, QString(), QString()); !ok)
@@ -245,8 +256,11 @@ Result<Donation> AuctionService::restoreDonation(const Donation& donation)
         if (!found)
             return fail(found.error());
         if (*found)
-            return fail(Error::conflict(QStringLiteral("%1 already exists")
-                                            .arg(formatId(EntityKind::Donation, donation.id))));
+            return fail(
+                Error::refused(Error::Reason::IdTaken,
+                               QStringLiteral("%1 already exists")
+                                   .arg(formatId(EntityKind::Donation, donation.id)))
+                    .with(QStringLiteral("donation"), formatId(EntityKind::Donation, donation.id)));
         if (auto ok = requireUser(donation.userId); !ok)
             return fail(ok.error());
         Donation row = donation;

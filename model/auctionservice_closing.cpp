@@ -3,9 +3,53 @@
 
 #include "auctionservice_transaction.h"
 #include "lotrules.h"
+#include "refusals.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
+
+namespace {
+
+/// Why the lot cannot be bought now (closed, no buy-now price, the price reached it), or
+/// nothing: the one rule behind buyNow() and buyNowPrice().
+std::optional<Error> buyNowRefusal(const Item& target, const AuctionSettings& settings,
+                                   const QString& now)
+{
+    if (auto closed = closedRefusal(target, settings, now))
+        return closed;
+    const QString lot = formatId(EntityKind::Item, target.id);
+    const Money price = target.winningValue.value_or(Money::fromCents(0));
+    const auto refused = [&](const QString& message) {
+        return Error::refused(Error::Reason::BuyNowUnavailable, message)
+            .with(QStringLiteral("item"), lot)
+            .with(QStringLiteral("buy_now"), moneyFact(target.buyNow))
+            .with(QStringLiteral("winning_value"), moneyFact(target.winningValue));
+    };
+    if (!target.buyNow)
+        return refused(QStringLiteral("Item %1 has no buy-now price").arg(lot));
+    if (price >= *target.buyNow)
+        return refused(
+            QStringLiteral("Buy now is no longer possible on %1: the price %2 %3 %4")
+                .arg(lot, price.toString(),
+                     price == *target.buyNow ? QStringLiteral("reached") : QStringLiteral("passed"),
+                     target.buyNow->toString()));
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<Money> AuctionService::buyNowPrice(qint64 itemId)
+{
+    auto target = requireItem(itemId);
+    if (!target)
+        return fail(target.error());
+    auto settings = m_storage.readSettings();
+    if (!settings)
+        return fail(settings.error());
+    if (auto refused = buyNowRefusal(*target, *settings, utcTimestampNow()))
+        return fail(std::move(*refused));
+    return *target->buyNow;
+}
 
 Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId)
 {
@@ -16,26 +60,12 @@ Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId)
             return fail(target.error());
         if (auto ok = requireUser(userId); !ok)
             return fail(ok.error());
-        const QString lot = formatId(EntityKind::Item, itemId);
-        if (target->status == ItemStatus::Closed)
-            return fail(Error::conflict(QStringLiteral("Item %1 is closed").arg(lot)));
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
         const QString now = utcTimestampNow();
-        if (const QString closes = closingTime(*target, *settings);
-            !closes.isEmpty() && now >= closes)
-            return fail(Error::conflict(QStringLiteral("Item %1 closed at %2").arg(lot, closes)));
-        if (!target->buyNow)
-            return fail(Error::conflict(QStringLiteral("Item %1 has no buy-now price").arg(lot)));
-        const Money price = target->winningValue.value_or(Money::fromCents(0));
-        if (price >= *target->buyNow)
-            return fail(Error::conflict(
-                QStringLiteral("Buy now is no longer possible on %1: the price %2 %3 %4")
-                    .arg(lot, price.toString(),
-                         price == *target->buyNow ? QStringLiteral("reached")
-                                                  : QStringLiteral("passed"),
-                         target->buyNow->toString())));
+        if (auto refused = buyNowRefusal(*target, *settings, now))
+            return fail(std::move(*refused));
         Bid bid;
         bid.itemId = itemId;
         bid.userId = userId;

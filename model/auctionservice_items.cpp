@@ -3,6 +3,7 @@
 
 #include "auctionservice_transaction.h"
 #include "names.h"
+#include "refusals.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -13,8 +14,21 @@ namespace {
 
 Error itemNotFound(qint64 id)
 {
-    return Error::notFound(
-        QStringLiteral("Item %1 does not exist").arg(formatId(EntityKind::Item, id)));
+    return unknown(EntityKind::Item, id);
+}
+
+/// Why the lot may not be deleted, or nothing: deleteItem()'s and mayDeleteItem()'s rule.
+std::optional<Error> deleteRefusal(const Item& item)
+{
+    const QString lot = formatId(EntityKind::Item, item.id);
+    if (item.bidCount > 0)
+        return Error::refused(Error::Reason::HasBids,
+                              QStringLiteral("Item %1 has %2 bid(s) and cannot be deleted")
+                                  .arg(lot)
+                                  .arg(item.bidCount))
+            .with(QStringLiteral("item"), lot)
+            .with(QStringLiteral("bid_count"), item.bidCount);
+    return std::nullopt;
 }
 
 /// Lot descriptions are longer than names: a bid sheet prints a paragraph or two.
@@ -187,16 +201,23 @@ Result<void> AuctionService::deleteItem(qint64 id)
         auto found = requireItem(id, true);
         if (!found)
             return fail(found.error());
-        if (found->bidCount > 0)
-            return fail(
-                Error::conflict(QStringLiteral("Item %1 has %2 bid(s) and cannot be deleted")
-                                    .arg(formatId(EntityKind::Item, id))
-                                    .arg(found->bidCount)));
+        if (auto refused = deleteRefusal(*found))
+            return fail(std::move(*refused));
         if (auto ok = m_storage.deleteItem(id); !ok)
             return ok;
         record(EntityKind::Item, Change::Action::Removed, id);
         return {};
     });
+}
+
+Result<void> AuctionService::mayDeleteItem(qint64 id)
+{
+    auto found = requireItem(id);
+    if (!found)
+        return fail(found.error());
+    if (auto refused = deleteRefusal(*found))
+        return fail(std::move(*refused));
+    return {};
 }
 
 Result<Item> AuctionService::item(qint64 id)

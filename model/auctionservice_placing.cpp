@@ -6,6 +6,7 @@
 
 #include "auctionservice_transaction.h"
 #include "lotrules.h"
+#include "refusals.h"
 #include "storage/database.h"
 
 #include <algorithm>
@@ -38,11 +39,6 @@ Result<Rules::LotDecider> deciderFor(Storage& storage, const Item& item,
     for (const LotHistoryEntry& e : countedEntries(*history))
         decider.apply({e.userId, e.valueCents, e.maximumCents, e.automatic});
     return decider;
-}
-
-Error doesNotExist(const QString& what, EntityKind kind, qint64 id)
-{
-    return Error::notFound(QStringLiteral("%1 %2 does not exist").arg(what, formatId(kind, id)));
 }
 
 std::optional<qint64> centsOf(const std::optional<Money>& money)
@@ -204,17 +200,14 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
     // another station since then is unknown to this batch, as if the bid had come first.
     const auto lotRow = rows.lots.find(request.itemId);
     if (lotRow == rows.lots.end())
-        return fail(doesNotExist(QStringLiteral("Item"), EntityKind::Item, request.itemId));
+        return fail(unknown(EntityKind::Item, request.itemId));
     Item& target = *lotRow;
     const auto bidder = rows.bidders.constFind(request.userId);
     if (bidder == rows.bidders.cend())
-        return fail(doesNotExist(QStringLiteral("User"), EntityKind::User, request.userId));
-    if (target.status == ItemStatus::Closed)
-        return fail(Error::conflict(QStringLiteral("Item %1 is closed").arg(itemId(target.id))));
+        return fail(unknown(EntityKind::User, request.userId));
     const QString now = utcTimestampNow();
-    if (const QString closes = closingTime(target, settings); !closes.isEmpty() && now >= closes)
-        return fail(
-            Error::conflict(QStringLiteral("Item %1 closed at %2").arg(itemId(target.id), closes)));
+    if (auto closed = closedRefusal(target, settings, now))
+        return fail(std::move(*closed));
 
     auto decided = deciderFor(m_storage, target, settings);
     if (!decided)
@@ -227,19 +220,22 @@ Result<BidPlacement> AuctionService::placeBidLocked(const BidRequest& request,
     // The one lowest-acceptable rule the window's hint and the API's messages use too.
     const Money lowest = lowestAcceptable(target, settings.increments);
     const Money value = request.value.value_or(lowest);
-    if (!target.winningValue) {
-        if (value < lowest)
-            return fail(Error::conflict(
-                QStringLiteral("Bid of %1 on %2 is below the starting price: the item has no "
-                               "bids yet and the lowest acceptable bid is %3")
-                    .arg(value.toString(), itemId(target.id), lowest.toString())));
-    } else if (value < lowest) {
-        return fail(Error::conflict(
-            QStringLiteral("Bid of %1 on %2 is too low: the winning bid is %3 and the lowest "
-                           "acceptable bid is %4")
-                .arg(value.toString(), itemId(target.id), target.winningValue->toString(),
-                     lowest.toString())));
-    }
+    if (value < lowest)
+        return fail(
+            Error::refused(Error::Reason::BelowMinimum,
+                           target.winningValue
+                               ? QStringLiteral("Bid of %1 on %2 is too low: the winning bid is "
+                                                "%3 and the lowest acceptable bid is %4")
+                                     .arg(value.toString(), itemId(target.id),
+                                          target.winningValue->toString(), lowest.toString())
+                               : QStringLiteral("Bid of %1 on %2 is below the starting price: "
+                                                "the item has no bids yet and the lowest "
+                                                "acceptable bid is %3")
+                                     .arg(value.toString(), itemId(target.id), lowest.toString()))
+                .with(QStringLiteral("item"), itemId(target.id))
+                .with(QStringLiteral("value"), moneyFact(value))
+                .with(QStringLiteral("minimum"), moneyFact(lowest))
+                .with(QStringLiteral("winning_value"), moneyFact(target.winningValue)));
     if (request.maxValue && *request.maxValue < value)
         return fail(Error::invalid(
             QStringLiteral("Maximum %1 is below the value %2: a maximum must be at least the "
@@ -293,11 +289,13 @@ Result<BidPlacement> AuctionService::raiseMaximum(const BidRequest& request, Ite
 {
     // A leader's maximum alone: no bid, a raise kept in commit order (see schema v4).
     if (request.maxValue->cents() <= lot.standing().leaderCeilingCents)
-        return fail(Error::conflict(
-            QStringLiteral("Maximum of %1 on %2 is not above the maximum %3 already holds "
-                           "there")
-                .arg(request.maxValue->toString(), itemId(target.id),
-                     formatId(EntityKind::User, request.userId))));
+        return fail(Error::refused(Error::Reason::MaximumNotRaised,
+                                   QStringLiteral("Maximum of %1 on %2 is not above the maximum "
+                                                  "%3 already holds there")
+                                       .arg(request.maxValue->toString(), itemId(target.id),
+                                            formatId(EntityKind::User, request.userId)))
+                        .with(QStringLiteral("item"), itemId(target.id))
+                        .with(QStringLiteral("user"), formatId(EntityKind::User, request.userId)));
     // The raise goes after the lot's last bid, so the bids decided before it are written
     // first (raises are rare: the batch's other bids are still written together).
     if (auto written = writeStagedBids(rows); !written)

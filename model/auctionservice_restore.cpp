@@ -1,5 +1,6 @@
 // AuctionService: putting deleted rows back (the window's undo).
 #include "auctionservice.h"
+#include "refusals.h"
 
 #include "auctionservice_transaction.h"
 #include "names.h"
@@ -11,7 +12,9 @@ namespace {
 
 Error taken(EntityKind kind, qint64 id)
 {
-    return Error::conflict(QStringLiteral("%1 already exists").arg(formatId(kind, id)));
+    return Error::refused(Error::Reason::IdTaken,
+                          QStringLiteral("%1 already exists").arg(formatId(kind, id)))
+        .with(factKey(kind), formatId(kind, id));
 }
 
 } // namespace
@@ -79,10 +82,12 @@ Result<Bid> AuctionService::restoreBid(const Bid& bid)
         if (!target)
             return fail(target.error());
         if (bid.automatic)
-            return fail(Error::conflict(
-                QStringLiteral("Bid %1 was placed by the auction for a maximum: the rules place "
-                               "such bids again by themselves")
-                    .arg(formatId(EntityKind::Bid, bid.id))));
+            return fail(Error::refused(Error::Reason::AutoBid,
+                                       QStringLiteral("Bid %1 was placed by the auction for a "
+                                                      "maximum: the rules place such bids again "
+                                                      "by themselves")
+                                           .arg(formatId(EntityKind::Bid, bid.id)))
+                            .with(QStringLiteral("bid"), formatId(EntityKind::Bid, bid.id)));
         if (auto id = m_storage.insertBid(bid); !id)
             return fail(id.error());
         if (auto name = m_storage.addToUserBidCount(bid.userId, 1); !name)

@@ -16,8 +16,10 @@ Result<void> AuctionService::loadSampleAuction()
         if (!used)
             return fail(used.error());
         if (*used)
-            return fail(Error::conflict(QStringLiteral(
-                "The sample auction can only be loaded into a new, empty database")));
+            return fail(Error::refused(
+                Error::Reason::NotEmpty,
+                QStringLiteral(
+                    "The sample auction can only be loaded into a new, empty database")));
         for (const auto* name : {"Albert", "Berry", "Constance"}) {
             User user;
             user.name = QString::fromUtf8(name);

@@ -33,6 +33,12 @@ Error::Code Error::codeOf(Reason reason)
     case Reason::HasPayments:
     case Reason::IdTaken:
         return Code::Conflict;
+    case Reason::NoBids:
+        return Code::NotFound;
+    case Reason::MaximumNotRaised:
+    case Reason::NotEmpty:
+    case Reason::Cancelled:
+        return Code::Conflict;
     }
     return Code::Conflict;
 }
@@ -108,6 +114,14 @@ QString reasonCode(const Error& error)
         return QStringLiteral("has_payments");
     case R::IdTaken:
         return QStringLiteral("id_taken");
+    case R::NoBids:
+        return QStringLiteral("no_bids");
+    case R::MaximumNotRaised:
+        return QStringLiteral("maximum_not_raised");
+    case R::NotEmpty:
+        return QStringLiteral("not_empty");
+    case R::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return classCode(error.code);
 }

@@ -42,6 +42,14 @@ struct Error
         AutoBid,
         HasPayments,
         IdTaken,
+        /// The lot has no bids, so no winning bid (GET /items/{id}/winning).
+        NoBids,
+        /// A leader's maximum alone that is not above the one they hold.
+        MaximumNotRaised,
+        /// generate, the sample auction and copy need a database that never held rows.
+        NotEmpty,
+        /// A long job (an export) stopped because it was asked to.
+        Cancelled,
     };
 
     Code code = Code::Invalid;
@@ -58,14 +66,20 @@ struct Error
     QVariantMap facts;
 
     static Error notFound(QString message) { return {Code::NotFound, std::move(message), {}}; }
+    /// Reason Invalid; the API answers `fields` from `field`.
     static Error invalid(QString message, QString field = {})
     {
-        return {Code::Invalid, std::move(message), std::move(field)};
+        Error error{Code::Invalid, std::move(message), std::move(field)};
+        error.reason = Reason::Invalid;
+        return error;
     }
     static Error conflict(QString message) { return {Code::Conflict, std::move(message), {}}; }
+    /// Reason Unavailable: nothing was changed, trying again later may work.
     static Error unavailable(QString message)
     {
-        return {Code::Unavailable, std::move(message), {}};
+        Error error{Code::Unavailable, std::move(message), {}};
+        error.reason = Reason::Unavailable;
+        return error;
     }
     /// A refusal with its reason; the broad class comes from the reason (codeOf()).
     static Error refused(Reason reason, QString message)

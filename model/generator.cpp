@@ -52,7 +52,8 @@ Result<void> generateAuction(Database& db, const GenerateSpec& spec)
     if (!used)
         return fail(used.error());
     if (*used)
-        return fail(Error::conflict(QStringLiteral("generate needs a new, empty database")));
+        return fail(Error::refused(Error::Reason::NotEmpty,
+                                   QStringLiteral("generate needs a new, empty database")));
 
     QRandomGenerator random(spec.seed);
     const qint64 startMs = QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000;

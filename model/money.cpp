@@ -93,11 +93,11 @@ std::expected<Money, QString> Money::parseTyped(QStringView text, const QLocale&
     return parse(fraction.isEmpty() ? digits : digits + u'.' + fraction.toString());
 }
 
-std::expected<Money, QString> Money::parse(QStringView text)
+std::expected<Money, QString> Money::parse(QStringView text, QStringView label)
 {
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return std::unexpected(QStringLiteral("Value must be a number"));
+        return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
 
     qsizetype pos = 0;
     bool negative = false;
@@ -107,9 +107,9 @@ std::expected<Money, QString> Money::parse(QStringView text)
     }
     const QStringView body = trimmed.mid(pos);
     if (isSpecialName(body, u"nan"))
-        return std::unexpected(QStringLiteral("Value must be a number, not NaN"));
+        return std::unexpected(QStringLiteral("%1 must be a number, not NaN").arg(label));
     if (isSpecialName(body, u"inf") || isSpecialName(body, u"infinity"))
-        return std::unexpected(QStringLiteral("Value must be finite, not Infinity"));
+        return std::unexpected(QStringLiteral("%1 must be finite, not Infinity").arg(label));
 
     // Collect the significant digits and the power of ten they are scaled by, exactly, so
     // that "0.1" is one tenth and not the nearest double.
@@ -131,7 +131,7 @@ std::expected<Money, QString> Money::parse(QStringView text)
         }
     }
     if (!sawDigit)
-        return std::unexpected(QStringLiteral("Value must be a number"));
+        return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
 
     qint64 exponent = 0;
     if (pos < trimmed.size() && (trimmed[pos] == u'e' || trimmed[pos] == u'E')) {
@@ -145,31 +145,31 @@ std::expected<Money, QString> Money::parse(QStringView text)
         while (pos < trimmed.size() && trimmed[pos].isDigit() && trimmed[pos].unicode() < 128)
             ++pos;
         if (pos == start || pos - start > MaxExponentDigits)
-            return std::unexpected(QStringLiteral("Value must be a number"));
+            return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
         exponent = trimmed.mid(start, pos - start).toLongLong();
         if (negativeExponent)
             exponent = -exponent;
     }
     if (pos != trimmed.size())
-        return std::unexpected(QStringLiteral("Value must be a number"));
+        return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
 
     // value = digits * 10^scale
     qint64 scale = exponent - fractionDigits;
     while (digits.size() > 1 && digits.startsWith(u'0'))
         digits.remove(0, 1);
     if (digits == u"0")
-        return std::unexpected(QStringLiteral("Value must be greater than zero"));
+        return std::unexpected(QStringLiteral("%1 must be greater than zero").arg(label));
     if (negative)
-        return std::unexpected(QStringLiteral("Value must not be negative"));
+        return std::unexpected(QStringLiteral("%1 must not be negative").arg(label));
     while (digits.endsWith(u'0')) {
         digits.chop(1);
         ++scale;
     }
     if (scale < -2)
-        return std::unexpected(QStringLiteral("Value must have at most two decimals"));
+        return std::unexpected(QStringLiteral("%1 must have at most two decimals").arg(label));
     // cents = digits * 10^(scale + 2); MaxCents has 12 digits.
     const qint64 centDigits = digits.size() + scale + 2;
-    const QString tooLarge = QStringLiteral("Value must be at most 1000000000.00");
+    const QString tooLarge = QStringLiteral("%1 must be at most 1000000000.00").arg(label);
     if (centDigits > 12)
         return std::unexpected(tooLarge);
     qint64 cents = digits.toLongLong();
@@ -180,19 +180,19 @@ std::expected<Money, QString> Money::parse(QStringView text)
     return Money(cents);
 }
 
-std::expected<Money, QString> Money::fromDouble(double value)
+std::expected<Money, QString> Money::fromDouble(double value, QStringView label)
 {
     if (std::isnan(value))
-        return std::unexpected(QStringLiteral("Value must be a number, not NaN"));
+        return std::unexpected(QStringLiteral("%1 must be a number, not NaN").arg(label));
     if (std::isinf(value))
-        return std::unexpected(QStringLiteral("Value must be finite, not Infinity"));
+        return std::unexpected(QStringLiteral("%1 must be finite, not Infinity").arg(label));
     // The shortest text that reads back as the same double is what the sender wrote
     // ("650.5", "0.1"), so the decimal rules apply to that rather than to binary noise.
     char buffer[64];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
     if (ec != std::errc())
-        return std::unexpected(QStringLiteral("Value must be a number"));
-    return parse(QString::fromLatin1(buffer, end - buffer));
+        return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
+    return parse(QString::fromLatin1(buffer, end - buffer), label);
 }
 
 QString Money::toString() const

@@ -21,8 +21,9 @@ public:
     static constexpr Money fromCents(qint64 cents) { return Money(cents); }
 
     /// Parses a decimal amount: "650", "650.5", "1e3", surrounding blanks allowed.
-    /// The error says in words why the text is not an acceptable amount.
-    static std::expected<Money, QString> parse(QStringView text);
+    /// The error says in words why the text is not an acceptable amount, naming it `label`
+    /// ("Starting price must be a number").
+    static std::expected<Money, QString> parse(QStringView text, QStringView label = u"Value");
     /// Parses an amount typed or imported by a person, as the window writes amounts in
     /// `locale`: "1,350", "1,350.00", "1350.5", surrounding blanks, the locale's currency
     /// symbol or ISO code before or after ("$1,350.00", "1.350,00 €" in German). Refused,
@@ -31,7 +32,7 @@ public:
     /// JSON numbers keep parse() and fromDouble().
     static std::expected<Money, QString> parseTyped(QStringView text, const QLocale& locale);
     /// Accepts a number as sent in JSON, with the same rules as parse().
-    static std::expected<Money, QString> fromDouble(double value);
+    static std::expected<Money, QString> fromDouble(double value, QStringView label = u"Value");
 
     constexpr qint64 cents() const { return m_cents; }
     double toDouble() const { return static_cast<double>(m_cents) / 100.0; }

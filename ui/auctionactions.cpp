@@ -3,8 +3,8 @@
 #include "itemdialog.h"
 #include "model/auctionservice.h"
 #include "model/bidcheck.h"
-#include "model/lotrules.h"
 #include "model/tables/tablesupport.h"
+#include "refusaltext.h"
 #include "servicecommand.h"
 
 #include <QInputDialog>
@@ -66,7 +66,7 @@ void AuctionActions::push(const QString& text, std::function<Result<void>()> und
 
 bool AuctionActions::failed(const Model::Error& error)
 {
-    m_report(error.message);
+    m_report(refusalText(error, m_service));
     return false;
 }
 
@@ -226,8 +226,7 @@ Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userI
     request.maxValue = maximum;
     const auto placement = m_service.placeBid(request);
     if (!placement)
-        return Model::fail(refusalInWords(placement.error(), itemId, userId,
-                                          value.value_or(lowest.value_or(Model::Money()))));
+        return Model::fail(refusalInWords(placement.error()));
     if (!placement->added)
         return placement;
     const Model::Bid placed = placement->bid;
@@ -238,41 +237,13 @@ Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userI
     return placement;
 }
 
-Model::Error AuctionActions::refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
-                                            Model::Money value)
+Model::Error AuctionActions::refusalInWords(const Model::Error& error)
 {
-    // The service's message is the API's; the operator is told the same facts, read back
-    // from the service, in the words of the window (lots and bidders, amounts as shown).
-    const auto item = m_service.item(itemId);
-    if (!item)
-        return Model::Error::notFound(
-            tr("There is no lot %1.").arg(formatId(EntityKind::Item, itemId)));
-    const QString lot = tr("lot %1 “%2”").arg(formatId(EntityKind::Item, itemId), item->name);
-    if (!m_service.user(userId))
-        return Model::Error::notFound(
-            tr("There is no bidder %1.").arg(formatId(EntityKind::User, userId)));
-    if (item->status == Model::ItemStatus::Closed)
-        return Model::Error::conflict(tr("The %1 is closed: it takes no more bids.").arg(lot));
-    if (const auto settings = m_service.settings()) {
-        // Its time came and the closer has not been round yet: closed all the same.
-        const QString closes = Model::closingTime(*item, *settings);
-        if (!closes.isEmpty() && closes <= Model::utcTimestampNow())
-            return Model::Error::conflict(tr("The %1 closed at %2: it takes no more bids.")
-                                              .arg(lot, Model::displayTime(closes)));
-    }
-    if (error.code == Model::Error::Code::Conflict) {
-        if (const auto lowest = m_service.lowestAcceptableBid(itemId); lowest && value < *lowest)
-            return Model::Error::conflict(
-                item->winningValue
-                    ? tr("%1 is too low for %2: the leading bid is %3 by %4, so the lowest "
-                         "acceptable bid is %5.")
-                          .arg(Model::displayMoney(value), lot,
-                               Model::displayMoney(*item->winningValue), item->winnerName,
-                               Model::displayMoney(*lowest))
-                    : tr("%1 is too low for %2: it has no bids yet and starts at %3.")
-                          .arg(Model::displayMoney(value), lot, Model::displayMoney(*lowest)));
-    }
-    return error;
+    // The service decided and said why as data; the operator is told the same facts in the
+    // words of the window (lots and bidders, amounts and times as shown).
+    Model::Error said = error;
+    said.message = refusalText(error, m_service);
+    return said;
 }
 
 void AuctionActions::recordImport(bool lots, const QList<qint64>& ids)
@@ -317,11 +288,9 @@ bool AuctionActions::deleteItem(qint64 itemId)
     const auto item = m_service.item(itemId);
     if (!item)
         return failed(item.error());
-    if (item->bidCount > 0)
-        return failed(Model::Error::conflict(tr("Lot %1 has %n bid(s) and cannot be deleted. "
-                                                "Delete its bids first, or close the lot.",
-                                                nullptr, static_cast<int>(item->bidCount))
-                                                 .arg(formatId(EntityKind::Item, itemId))));
+    // The model's rule, asked before the question: a lot with bids is refused unasked.
+    if (auto allowed = m_service.mayDeleteItem(itemId); !allowed)
+        return failed(allowed.error());
     if (!m_confirm(tr("Delete lot %1 \"%2\"?").arg(formatId(EntityKind::Item, itemId), item->name)))
         return false;
     if (auto deleted = m_service.deleteItem(itemId); !deleted)
@@ -339,10 +308,8 @@ bool AuctionActions::deleteUser(qint64 userId)
     const auto user = m_service.user(userId);
     if (!user)
         return failed(user.error());
-    if (user->bidCount > 0)
-        return failed(Model::Error::conflict(tr("Bidder %1 has %n bid(s) and cannot be deleted.",
-                                                nullptr, static_cast<int>(user->bidCount))
-                                                 .arg(formatId(EntityKind::User, userId))));
+    if (auto allowed = m_service.mayDeleteUser(userId); !allowed)
+        return failed(allowed.error());
     if (!m_confirm(
             tr("Delete bidder %1 \"%2\"?").arg(formatId(EntityKind::User, userId), user->name)))
         return false;

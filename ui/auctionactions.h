@@ -98,8 +98,8 @@ private:
     bool failed(const Model::Error& error);
     /// Says why, for the actions that answer with an id or a count: 0.
     qint64 refused(const Model::Error& error);
-    Model::Error refusalInWords(const Model::Error& error, qint64 itemId, qint64 userId,
-                                Model::Money value);
+    /// The refusal with the window's sentence (refusalText()) as its message.
+    Model::Error refusalInWords(const Model::Error& error);
 
     Model::AuctionService& m_service;
     QWidget* m_window;

@@ -49,9 +49,11 @@ qint64 AuctionActions::buyNow(qint64 itemId)
     if (!item)
         return refused(item.error());
     const QString lot = tr("lot %1 “%2”").arg(formatId(EntityKind::Item, itemId), item->name);
-    if (!item->buyNow)
-        return refused(Model::Error::conflict(tr("The %1 has no buy-now price.").arg(lot)));
-    const QString price = Model::displayMoney(*item->buyNow);
+    // The model says whether it can be bought now (and why not) before anyone is asked.
+    const auto buyNowPrice = m_service.buyNowPrice(itemId);
+    if (!buyNowPrice)
+        return refused(buyNowPrice.error());
+    const QString price = Model::displayMoney(*buyNowPrice);
     const auto answer = m_ask(tr("Who buys %1 at %2? (bidder number or name)").arg(lot, price));
     if (!answer)
         return 0;

@@ -22,7 +22,8 @@ std::expected<qint64, ApiResponse> bidderIdByNumber(Model::AuctionService& servi
         return std::unexpected(Input::fromError(found.error()));
     if (!*found)
         return std::unexpected(
-            ApiResponse::error(404, QStringLiteral("No bidder has number %1").arg(number)));
+            ApiResponse::error(404, QStringLiteral("No bidder has number %1").arg(number),
+                               QStringLiteral("unknown_user"), {{Json::Key::number, number}}));
     return (*found)->id;
 }
 

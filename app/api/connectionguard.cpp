@@ -1,5 +1,6 @@
 #include "connectionguard.h"
 
+#include "apiresponse.h"
 #include "jsonwriter.h"
 
 #include <QJsonObject>
@@ -41,7 +42,7 @@ ConnectionGuard* ConnectionGuard::of(QTcpSocket* socket)
 void ConnectionGuard::refuse(QTcpSocket* socket, int status, const QByteArray& reason,
                              const QString& message, const QByteArray& extraHeaders)
 {
-    const QByteArray body = writeJson(QJsonObject{{QStringLiteral("message"), message}});
+    const QByteArray body = errorBody(message, codeOfStatus(status));
     QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     answer +=
         "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size());

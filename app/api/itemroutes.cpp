@@ -106,13 +106,15 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto changes = Body::item(request.body, /*nameRequired=*/false);
         if (!changes)
             return changes.error();
-        const auto item = service.updateItem(*id, *changes);
-        if (!item)
-            return Input::fromError(item.error());
+        // Its bids are read first (an edit does not change them): a failed read is answered
+        // as the failure it is, before anything changed, never as a lot without bids.
         const auto ids = service.bidIdsByItem(*id, *id);
-        return ApiResponse::json(
-            200,
-            Json::item(*item, idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>())));
+        if (!ids)
+            return Input::fromError(ids.error());
+        return Input::answer(service.updateItem(*id, *changes), [&](const Model::Item& item) {
+            return ApiResponse::json(200,
+                                     Json::item(item, idArray(EntityKind::Bid, ids->value(*id))));
+        });
     });
 
     router.add("DELETE", oneItem, [&service](const ApiRequest&, const Router::Params& params) {

@@ -49,8 +49,9 @@ void writeString(QByteArray& out, const QString& text)
 
 bool isMoneyKey(const QString& key)
 {
+    // "minimum": a refusal's fact (below_minimum), money like the rest.
     return key == u"value" || key == u"winning_value" || key == u"starting_price" ||
-           key == u"min_increment" || key == u"buy_now";
+           key == u"min_increment" || key == u"buy_now" || key == u"minimum";
 }
 
 void writeNumber(QByteArray& out, const QJsonValue& value, bool money)

@@ -31,18 +31,23 @@ void addMetaRoutes(Router& router, RouteContext& context)
     auto& service = context.service;
     auto& metrics = context.metrics;
 
-    router.add("GET", apiPrefix + QStringLiteral("/health"),
-               [&service](const ApiRequest&, const Router::Params&) {
-                   // One indexed read proves the file can be read through this connection.
-                   const auto probe = service.users(Model::Page{0, 0});
-                   if (!probe)
-                       return ApiResponse::json(
+    router.add(
+        "GET", apiPrefix + QStringLiteral("/health"),
+        [&service](const ApiRequest&, const Router::Params&) {
+            // One indexed read proves the file can be read through this connection.
+            const auto probe = service.users(Model::Page{0, 0});
+            if (!probe)
+                return ApiResponse::json(
                            503,
                            QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
-                                       {QStringLiteral("message"), probe.error().message}});
-                   return ApiResponse::json(
-                       200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-               });
+                                       {QStringLiteral("message"), probe.error().message},
+                                       {QStringLiteral("error"),
+                                        QJsonObject{{QStringLiteral("code"),
+                                                     Model::reasonCode(probe.error())}}}})
+                    .withHeader("Retry-After", "1");
+            return ApiResponse::json(200,
+                                     QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        });
 
     router.add("GET", apiPrefix + QStringLiteral("/openapi.json"),
                [](const ApiRequest&, const Router::Params&) {

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QMetaType>
 
 namespace BidTracker::Api::Input {
 
@@ -28,6 +29,38 @@ QString kindName(Model::EntityKind kind)
     return {};
 }
 
+/// A refusal's facts as JSON: ids and times as strings, amounts as numbers.
+QJsonValue factValue(const QVariant& value)
+{
+    if (value.metaType() == QMetaType::fromType<Model::Money>())
+        return value.value<Model::Money>().toDouble();
+    if (value.metaType() == QMetaType::fromType<QVariantMap>()) {
+        QJsonObject object;
+        const QVariantMap map = value.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            object.insert(it.key(), factValue(it.value()));
+        return object;
+    }
+    if (!value.isValid() || value.isNull())
+        return QJsonValue::Null;
+    return QJsonValue::fromVariant(value);
+}
+
+int statusOf(const Model::Error& error)
+{
+    switch (error.code) {
+    case Model::Error::Code::NotFound:
+        return 404;
+    case Model::Error::Code::Invalid:
+        return 400;
+    case Model::Error::Code::Conflict:
+        return 409;
+    case Model::Error::Code::Unavailable:
+        return 503;
+    }
+    return 503;
+}
+
 Parsed<qint64> wholeNumber(const QUrlQuery& query, const QString& name, qint64 fallback)
 {
     if (!query.hasQueryItem(name))
@@ -36,15 +69,21 @@ Parsed<qint64> wholeNumber(const QUrlQuery& query, const QString& name, qint64 f
     bool ok = false;
     const qint64 number = text.toLongLong(&ok);
     if (!ok || number < 0 || number > MaxPageNumber || text.startsWith(u'+'))
-        return std::unexpected(ApiResponse::error(
-            400, QStringLiteral("%1 must be a whole number from 0 to %2, not \"%3\"")
-                     .arg(name)
-                     .arg(MaxPageNumber)
-                     .arg(text.left(40))));
+        return std::unexpected(
+            invalidField(name, QStringLiteral("%1 must be a whole number from 0 to %2, not \"%3\"")
+                                   .arg(name)
+                                   .arg(MaxPageNumber)
+                                   .arg(text.left(40))));
     return number;
 }
 
 } // namespace
+
+ApiResponse invalidField(const QString& name, const QString& message)
+{
+    return ApiResponse::error(400, message, QStringLiteral("invalid"),
+                              {{QStringLiteral("fields"), QJsonObject{{name, message}}}});
+}
 
 Parsed<QJsonObject> jsonObject(const QByteArray& body)
 {
@@ -65,8 +104,10 @@ Parsed<qint64> pathId(Model::EntityKind kind, const QString& text)
 {
     if (const auto number = Model::parseId(kind, text))
         return *number;
+    const QString key = Model::idPrefix(kind).toString();
     return std::unexpected(ApiResponse::error(
-        404, QStringLiteral("%1 %2 does not exist").arg(kindName(kind), text.left(64))));
+        404, QStringLiteral("%1 %2 does not exist").arg(kindName(kind), text.left(64)),
+        QStringLiteral("unknown_") + key, {{key, text.left(64)}}));
 }
 
 Parsed<Model::Page> page(const QUrlQuery& query, qint64 unpagedRows)
@@ -90,50 +131,42 @@ Parsed<bool> flag(const QUrlQuery& query, const QString& name)
     if (text == u"0" || text == u"false" || text == u"no")
         return false;
     return std::unexpected(
-        ApiResponse::error(400, QStringLiteral("%1 must be 1 or 0 (or true or false), not \"%2\"")
-                                    .arg(name, text.left(40))));
+        invalidField(name, QStringLiteral("%1 must be 1 or 0 (or true or false), not \"%2\"")
+                               .arg(name, text.left(40))));
 }
 
 std::expected<Model::Money, QString> money(const QJsonValue& value, const QString& label)
 {
-    std::expected<Model::Money, QString> parsed;
     if (value.isDouble())
-        parsed = Model::Money::fromDouble(value.toDouble());
-    else if (value.isString())
-        parsed = Model::Money::parse(value.toString());
-    else
-        return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
-    if (!parsed) {
-        // The model says "Value must ..."; the field may be called something else here.
-        QString message = parsed.error();
-        if (message.startsWith(QStringLiteral("Value ")))
-            message.replace(0, 5, label);
-        return std::unexpected(message);
-    }
-    return parsed;
+        return Model::Money::fromDouble(value.toDouble(), label);
+    if (value.isString())
+        return Model::Money::parse(value.toString(), label);
+    return std::unexpected(QStringLiteral("%1 must be a number").arg(label));
 }
 
 ApiResponse fromError(const Model::Error& error)
 {
-    using Code = Model::Error::Code;
-    switch (error.code) {
-    case Code::NotFound:
-        return ApiResponse::error(404, error.message);
-    case Code::Invalid:
-        if (!error.field.isEmpty())
-            return bundled(QJsonObject{{error.field, error.message}});
-        return ApiResponse::error(400, error.message);
-    case Code::Conflict:
-        return ApiResponse::error(409, error.message);
-    case Code::Unavailable:
-        return ApiResponse::error(503, error.message).withHeader("Retry-After", "1");
+    QJsonObject facts;
+    for (auto it = error.facts.cbegin(); it != error.facts.cend(); ++it)
+        facts.insert(it.key(), factValue(it.value()));
+    const int status = statusOf(error);
+    const QString code = Model::reasonCode(error);
+    if (error.code == Model::Error::Code::Invalid && !error.field.isEmpty()) {
+        // The original's bundled form: the message is an object by field.
+        const QJsonObject fields{{error.field, error.message}};
+        facts.insert(QStringLiteral("fields"), fields);
+        return ApiResponse::error(status, fields, code, facts);
     }
-    return ApiResponse::error(503, error.message);
+    ApiResponse response = ApiResponse::error(status, error.message, code, facts);
+    if (status == 503)
+        response.withHeader("Retry-After", "1");
+    return response;
 }
 
 ApiResponse bundled(const QJsonObject& fieldErrors)
 {
-    return ApiResponse::json(400, QJsonObject{{QStringLiteral("message"), fieldErrors}});
+    return ApiResponse::error(400, fieldErrors, QStringLiteral("invalid"),
+                              {{QStringLiteral("fields"), fieldErrors}});
 }
 
 } // namespace BidTracker::Api::Input

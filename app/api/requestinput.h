@@ -40,11 +40,31 @@ Parsed<bool> flag(const QUrlQuery& query, const QString& name);
 /// A money amount sent as a JSON number or a numeric string; the error is the message.
 std::expected<Model::Money, QString> money(const QJsonValue& value, const QString& label);
 
-/// The error response for a failed service call: 404, 400 (bundled by field when the
-/// error names one), 409 or 503.
+/// The one place a refusal becomes HTTP: the status from its broad class (404, 400, 409,
+/// 503 with Retry-After), `{"message": ..., "error": {"code": reasonCode(), ...facts}}`, its
+/// Money facts as JSON numbers; an Invalid error naming a field keeps the original's
+/// bundled message ({"message": {"field": "why"}}) with `fields` beside it.
 ApiResponse fromError(const Model::Error& error);
 
-/// 400 with the original's bundled form: {"message": {"field": "why", ...}}.
+/// A handler's answer from a service call's result: `write(value)` when it succeeded, else
+/// the refusal (fromError()).
+template <typename T, typename Write>
+ApiResponse answer(const Model::Result<T>& result, Write&& write)
+{
+    if (!result)
+        return fromError(result.error());
+    if constexpr (std::is_void_v<T>)
+        return write();
+    else
+        return write(*result);
+}
+
+/// 400 with the original's bundled form: {"message": {"field": "why", ...}}, and
+/// {"error": {"code": "invalid", "fields": {...}}} beside it.
 ApiResponse bundled(const QJsonObject& fieldErrors);
+
+/// 400 for one wrong query parameter or field: the message as a string, and `fields`
+/// naming it.
+ApiResponse invalidField(const QString& name, const QString& message);
 
 } // namespace BidTracker::Api::Input

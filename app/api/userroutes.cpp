@@ -27,10 +27,11 @@ void addUserRoutes(Router& router, RouteContext& context)
             bool ok = false;
             const qint64 number = text.toLongLong(&ok);
             if (!ok || number < 1 || number > Model::MaxBidderNumber || !text.front().isDigit())
-                return ApiResponse::error(
-                    400, QStringLiteral("number must be a paddle number from 1 to %1, not \"%2\"")
-                             .arg(Model::MaxBidderNumber)
-                             .arg(text.left(40)));
+                return Input::invalidField(
+                    Json::Key::number,
+                    QStringLiteral("number must be a paddle number from 1 to %1, not \"%2\"")
+                        .arg(Model::MaxBidderNumber)
+                        .arg(text.left(40)));
             const auto found = service.userByNumber(number);
             if (!found)
                 return Input::fromError(found.error());

@@ -26,7 +26,7 @@ Result<qint64> exportCsv(Database& db, CsvKind kind, QIODevice& out, const CsvPr
         if (++done % ReportEvery != 0)
             return true;
         if (progress.cancel && progress.cancel->load()) {
-            stopped = Error::conflict(QStringLiteral("Cancelled"));
+            stopped = Error::refused(Error::Reason::Cancelled, QStringLiteral("Cancelled"));
             return false;
         }
         if (progress.report)

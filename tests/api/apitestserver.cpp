@@ -128,4 +128,14 @@ QString ApiTestServer::snapshot()
     return databaseSnapshot(m_auction.path());
 }
 
+::testing::AssertionResult isRefusal(const HttpReply& reply, int status, const char* code)
+{
+    const QJsonValue message = reply.object()[QStringLiteral("message")];
+    if (reply.status == status && reply.code() == QLatin1String(code) &&
+        (message.isString() || message.isObject()))
+        return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "expected " << status << " " << code << ", got "
+                                         << reply.status << " " << reply.body.toStdString();
+}
+
 } // namespace BidTracker::Testing

@@ -4,6 +4,8 @@
 #include "app/api/serverthread.h"
 #include "support/testauction.h"
 
+#include <gtest/gtest.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -21,7 +23,21 @@ struct HttpReply
     QByteArray header(QByteArrayView name) const;
     QJsonDocument json() const { return QJsonDocument::fromJson(body); }
     const QJsonObject object() const { return json().object(); }
+    /// The `error.code` of an error answer (API.md "Refusals say why, as data"), or "".
+    QString code() const
+    {
+        return object()[QStringLiteral("error")][QStringLiteral("code")].toString();
+    }
+    /// A fact of the error answer: `error.<key>`.
+    QJsonValue fact(const QString& key) const
+    {
+        return object()[QStringLiteral("error")].toObject()[key];
+    }
 };
+
+/// Whether `reply` is the refusal `status` with `error.code` `code` (and a message); says
+/// what came instead: `EXPECT_TRUE(isRefusal(reply, 409, "has_bids"))`.
+::testing::AssertionResult isRefusal(const HttpReply& reply, int status, const char* code);
 
 /// The embedded server on its own thread, on an ephemeral loopback port, over a fresh test
 /// database (loaded with the sample auction), and a client that talks to it for real.

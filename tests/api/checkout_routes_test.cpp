@@ -7,6 +7,7 @@
 
 using BidTracker::Testing::ApiTestServer;
 using BidTracker::Testing::HttpReply;
+using BidTracker::Testing::isRefusal;
 
 namespace {
 
@@ -217,7 +218,9 @@ TEST(ApiPayments, AreTakenListedAndVoidedNeverAboveTheBalance)
     const QString before = night.server.snapshot();
     const auto tooMuch =
         night.post("/users/user1/payments", R"({"payment": {"amount": 20.26, "method": "cash"}})");
-    EXPECT_EQ(tooMuch.status, 409);
+    EXPECT_TRUE(isRefusal(tooMuch, 409, "over_balance"));
+    EXPECT_EQ(tooMuch.fact(QStringLiteral("balance")).toDouble(), 20.25);
+    EXPECT_EQ(tooMuch.fact(QStringLiteral("user")).toString(), u"user1");
     EXPECT_TRUE(tooMuch.object()["message"].toString().contains(u"20.25"))
         << tooMuch.body.toStdString();
     EXPECT_EQ(night.server.snapshot(), before);
@@ -240,8 +243,9 @@ TEST(ApiPayments, AreTakenListedAndVoidedNeverAboveTheBalance)
     EXPECT_EQ(invoice["paid"].toDouble(), 20.25);
     EXPECT_EQ(invoice["balance"].toDouble(), 30.0);
     const auto again = night.server.request("DELETE", api("/payments/payment1"));
-    EXPECT_EQ(again.status, 409);
+    EXPECT_TRUE(isRefusal(again, 409, "already_voided"));
     EXPECT_TRUE(again.object()["message"].toString().contains(u"already voided"));
+    EXPECT_EQ(again.fact(QStringLiteral("payment")).toString(), u"payment1");
 }
 
 TEST(ApiPayments, ACreditShowsAsANegativeBalance)
@@ -279,12 +283,14 @@ TEST(ApiDonations, AreAddedListedAndDeleted)
     EXPECT_EQ(night.get("/users/user1/invoice").object()["invoice"]["total"].toDouble(), 99.99);
     EXPECT_EQ(night.server.request("DELETE", api("/donations/donation1")).status, 204);
     EXPECT_TRUE(night.get("/users/user1/donations").json().array().isEmpty());
-    EXPECT_EQ(night.server.request("DELETE", api("/donations/donation1")).status, 404);
+    EXPECT_TRUE(isRefusal(night.server.request("DELETE", api("/donations/donation1")), 404,
+                          "unknown_donation"));
     // A user with money on record cannot be deleted
     ASSERT_EQ(night.post("/users/user1/donations", R"({"donation": {"amount": 5}})").status, 201);
     const auto refused = night.server.request("DELETE", api("/users/user1"));
-    EXPECT_EQ(refused.status, 409);
+    EXPECT_TRUE(isRefusal(refused, 409, "has_payments"));
     EXPECT_TRUE(refused.object()["message"].toString().contains(u"donation"));
+    EXPECT_EQ(refused.fact(QStringLiteral("donation_count")).toInt(), 1);
 }
 
 TEST(ApiSummary, SumsTheNightAndTheExportsListIt)

@@ -59,6 +59,7 @@ TEST(ConnectionGuard, AnswersOversizedHeadersWith431AndCloses)
     const QByteArray answer = client.readUntilClosed(3000);
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 431")) << answer.left(80).toStdString();
     EXPECT_TRUE(answer.contains("\"message\""));
+    EXPECT_TRUE(answer.contains(R"("code":"too_large")")) << answer.toStdString();
     EXPECT_TRUE(client.closed());
 }
 
@@ -74,6 +75,7 @@ TEST(ConnectionGuard, AnswersADeclaredBodyOverTheLimitWith413BeforeItArrives)
     const QByteArray answer = client.readUntilClosed(3000);
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 413")) << answer.left(80).toStdString();
     EXPECT_TRUE(answer.contains("the limit is 65536 bytes"));
+    EXPECT_TRUE(answer.contains(R"("code":"too_large")")) << answer.toStdString();
     EXPECT_EQ(server.snapshot(), before);
 }
 
@@ -91,6 +93,7 @@ TEST(ConnectionGuard, RefusesChunkedBodiesWith411)
     const QByteArray answer = client.readUntilClosed(3000);
     // THEN it is refused with 411 and no user was stored
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 411")) << answer.left(80).toStdString();
+    EXPECT_TRUE(answer.contains(R"("code":"length_required")")) << answer.toStdString();
     EXPECT_EQ(server.snapshot(), before);
 }
 
@@ -112,6 +115,7 @@ TEST(ConnectionGuard, AnswersARequestThatNeverCompletesWith408)
     client.send("GET /api/v1/items HTTP/1.1\r\nHost: 127.");
     const QByteArray answer = client.readUntilClosed(5000);
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 408")) << answer.left(80).toStdString();
+    EXPECT_TRUE(answer.contains(R"("code":"timeout")")) << answer.toStdString();
 }
 
 TEST(ConnectionGuard, ASlowClientDoesNotStallOthers)

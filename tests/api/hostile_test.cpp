@@ -8,7 +8,10 @@
 #include "rawsocket.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
 #include <cstdio>
 #include <sys/socket.h>
@@ -131,7 +134,22 @@ int statusOf(quint16 port, const QByteArray& bytes, QByteArray* answer = nullptr
     if (answer)
         *answer = got;
     const auto answers = splitAnswers(got);
-    return answers.isEmpty() ? 0 : answers.first().status;
+    if (answers.isEmpty())
+        return 0;
+    // Every refusal, the head parser's too, says why as data (API.md "Errors").
+    const int status = answers.first().status;
+    static const QHash<int, QString> codes{{400, QStringLiteral("invalid")},
+                                           {403, QStringLiteral("forbidden")},
+                                           {404, QStringLiteral("not_found")},
+                                           {413, QStringLiteral("too_large")},
+                                           {431, QStringLiteral("too_large")}};
+    if (codes.contains(status)) {
+        const QJsonObject body = QJsonDocument::fromJson(answers.first().body).object();
+        EXPECT_EQ(body[QStringLiteral("error")][QStringLiteral("code")].toString(),
+                  codes.value(status))
+            << answers.first().body.toStdString();
+    }
+    return status;
 }
 
 } // namespace
@@ -397,6 +415,7 @@ TEST(Hostile, AWebSocketUpgradeOnABidIsRefusedAndNothingIsStored)
     ASSERT_EQ(answers.size(), 1);
     EXPECT_EQ(answers[0].status, 400);
     EXPECT_TRUE(answers[0].body.contains("WebSocket"));
+    EXPECT_TRUE(answers[0].body.contains(R"("code":"invalid")")) << answers[0].body.toStdString();
     EXPECT_EQ(storedBids(server), before);
 }
 
@@ -485,7 +504,9 @@ TEST(Hostile, NamesFollowTheModelsOneRuleThroughTheApi)
     ApiTestServer server;
     const auto refusal = [&](const QByteArray& json) {
         const auto reply = server.post(QStringLiteral("/api/v1/users"), json);
-        EXPECT_EQ(reply.status, 400) << json.toStdString();
+        EXPECT_TRUE(isRefusal(reply, 400, "invalid")) << json.toStdString();
+        EXPECT_TRUE(
+            reply.fact(QStringLiteral("fields")).toObject().contains(QStringLiteral("name")));
         return reply.object()
             .value(QStringLiteral("message"))
             .toObject()
@@ -526,6 +547,7 @@ TEST(Hostile, SmallThingsAsTheOriginalHadThem)
         client.readUntil([](const QByteArray& got) { return !splitAnswers(got).isEmpty(); }, 3000));
     ASSERT_EQ(answers.size(), 1);
     EXPECT_EQ(answers[0].status, 404);
+    EXPECT_TRUE(answers[0].body.contains(R"("code":"not_found")")) << answers[0].body.toStdString();
     EXPECT_TRUE(answers[0].body.contains("No such route: //api/v1/items"))
         << answers[0].body.toStdString();
 }

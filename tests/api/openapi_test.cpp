@@ -11,6 +11,7 @@
 
 using namespace BidTracker;
 using Testing::ApiTestServer;
+using Testing::isRefusal;
 
 TEST(OpenApi, DocumentsEveryRouteTheServerHas)
 {
@@ -72,17 +73,15 @@ TEST(Metrics, PassesPromtoolCheck)
     // GIVEN a server that answered some requests, accepted a bid and refused another
     ApiTestServer server;
     EXPECT_EQ(server.get(QStringLiteral("/api/v1/items")).status, 200);
-    EXPECT_EQ(server.get(QStringLiteral("/api/v1/nope")).status, 404);
+    EXPECT_TRUE(isRefusal(server.get(QStringLiteral("/api/v1/nope")), 404, "not_found"));
     EXPECT_EQ(server
                   .post(QStringLiteral("/api/v1/bids"),
                         R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})")
                   .status,
               201);
-    EXPECT_EQ(server
-                  .post(QStringLiteral("/api/v1/bids"),
-                        R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})")
-                  .status,
-              409);
+    EXPECT_TRUE(isRefusal(server.post(QStringLiteral("/api/v1/bids"),
+                                      R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})"),
+                          409, "below_minimum"));
     const QByteArray text = server.get(QStringLiteral("/metrics")).body;
     EXPECT_TRUE(text.contains("bidtracker_bids_total{outcome=\"accepted\"} 1"));
     EXPECT_TRUE(text.contains("bidtracker_bids_total{outcome=\"rejected\"} 1"));

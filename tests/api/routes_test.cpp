@@ -7,6 +7,7 @@
 #include <QThread>
 
 using BidTracker::Testing::ApiTestServer;
+using BidTracker::Testing::isRefusal;
 
 namespace {
 
@@ -51,14 +52,16 @@ TEST(ApiUsers, GetsRenamesAndDeletesAUser)
     EXPECT_EQ(renamed.status, 200);
     EXPECT_EQ(renamed.object()["name"].toString(), QStringLiteral("Connie"));
     EXPECT_EQ(server.request("DELETE", api("/users/user3")).status, 204);
-    EXPECT_EQ(server.get(api("/users/user3")).status, 404);
+    EXPECT_TRUE(isRefusal(server.get(api("/users/user3")), 404, "unknown_user"));
 }
 
 TEST(ApiUsers, RefusesToDeleteAUserWithBids)
 {
     ApiTestServer server;
     const auto reply = server.request("DELETE", api("/users/user1"));
-    EXPECT_EQ(reply.status, 409);
+    EXPECT_TRUE(isRefusal(reply, 409, "has_bids"));
+    EXPECT_EQ(reply.fact(QStringLiteral("user")).toString(), QStringLiteral("user1"));
+    EXPECT_EQ(reply.fact(QStringLiteral("bid_count")).toInt(), 1);
     EXPECT_TRUE(reply.object()["message"].toString().contains(QStringLiteral("user1")));
     EXPECT_EQ(server.get(api("/users/user1")).status, 200);
 }
@@ -152,9 +155,12 @@ TEST(ApiItems, UpdatesOnlyTheFieldsSent)
 TEST(ApiItems, DeletesAnItemWithoutBidsButNotOneWithBids)
 {
     ApiTestServer server;
-    EXPECT_EQ(server.request("DELETE", api("/items/item1")).status, 409);
+    const auto refused = server.request("DELETE", api("/items/item1"));
+    EXPECT_TRUE(isRefusal(refused, 409, "has_bids"));
+    EXPECT_EQ(refused.fact(QStringLiteral("item")).toString(), QStringLiteral("item1"));
+    EXPECT_EQ(refused.fact(QStringLiteral("bid_count")).toInt(), 2);
     EXPECT_EQ(server.request("DELETE", api("/items/item2")).status, 204);
-    EXPECT_EQ(server.get(api("/items/item2")).status, 404);
+    EXPECT_TRUE(isRefusal(server.get(api("/items/item2")), 404, "unknown_item"));
 }
 
 TEST(ApiItems, ListsAnItemsBidsAndItsWinner)
@@ -168,7 +174,7 @@ TEST(ApiItems, ListsAnItemsBidsAndItsWinner)
     EXPECT_EQ(winning.status, 200);
     EXPECT_EQ(winning.object()["bid_id"].toString(), QStringLiteral("bid2"));
     const auto none = server.get(api("/items/item2/winning"));
-    EXPECT_EQ(none.status, 404);
+    EXPECT_TRUE(isRefusal(none, 404, "no_bids"));
     EXPECT_EQ(none.object()["message"].toString(), QStringLiteral("Item item2 has no bids"));
 }
 
@@ -208,7 +214,13 @@ TEST(ApiBids, RejectsALowBidWithTheLowestAcceptable)
     const QString before = server.snapshot();
     const auto reply =
         server.post(api("/bids"), R"({"bid": {"item": "item1", "value": 600, "user": "user3"}})");
-    EXPECT_EQ(reply.status, 409);
+    EXPECT_TRUE(isRefusal(reply, 409, "below_minimum"));
+    // The facts as data, money as the API's other money: numbers with their decimal point.
+    EXPECT_EQ(reply.fact(QStringLiteral("minimum")).toDouble(), 1000.01);
+    EXPECT_EQ(reply.fact(QStringLiteral("winning_value")).toDouble(), 1000.0);
+    EXPECT_EQ(reply.fact(QStringLiteral("item")).toString(), QStringLiteral("item1"));
+    EXPECT_TRUE(reply.body.contains("\"winning_value\":1000.0")) << reply.body.toStdString();
+    EXPECT_TRUE(reply.body.contains("\"value\":600.0")) << reply.body.toStdString();
     const QString message = reply.object()["message"].toString();
     EXPECT_TRUE(message.contains(QStringLiteral("1000.00")) &&
                 message.contains(QStringLiteral("1000.01")))
@@ -224,8 +236,10 @@ TEST(ApiBids, RejectsABidOnAClosedItem)
         200);
     const auto reply =
         server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 10, "user": "user3"}})");
-    EXPECT_EQ(reply.status, 409);
+    EXPECT_TRUE(isRefusal(reply, 409, "item_closed"));
     EXPECT_EQ(reply.object()["message"].toString(), QStringLiteral("Item item2 is closed"));
+    EXPECT_EQ(reply.fact(QStringLiteral("closed_at")).toString(),
+              server.auction().service().item(2)->closedAt);
 }
 
 TEST(ApiBids, GetsAndDeletesABidAndTheWinnerFallsBack)
@@ -268,7 +282,8 @@ TEST(ApiMeta, AnswersHealthMetricsDocsAndTheApiPage)
     const auto bundle = server.get(QStringLiteral("/apidocs/swagger-ui-bundle.js"));
     EXPECT_EQ(bundle.status, 200);
     EXPECT_GT(bundle.body.size(), 100'000);
-    EXPECT_EQ(server.get(QStringLiteral("/apidocs/../../etc/passwd")).status, 404);
+    EXPECT_TRUE(
+        isRefusal(server.get(QStringLiteral("/apidocs/../../etc/passwd")), 404, "not_found"));
     const auto metrics = server.get(QStringLiteral("/metrics"));
     EXPECT_EQ(metrics.status, 200);
     EXPECT_TRUE(metrics.body.contains("bidtracker_http_requests_total{route=\"/api/v1/"
@@ -326,8 +341,8 @@ TEST(ApiExport, ServesEachCsvAsAnAttachment)
         EXPECT_EQ(
             server.get(api("/export/") + QString::fromLatin1(kind) + QStringLiteral(".csv")).status,
             200);
-    EXPECT_EQ(server.get(api("/export/secrets.csv")).status, 404);
-    EXPECT_EQ(server.get(api("/export/bids.json")).status, 404);
+    EXPECT_TRUE(isRefusal(server.get(api("/export/secrets.csv")), 404, "not_found"));
+    EXPECT_TRUE(isRefusal(server.get(api("/export/bids.json")), 404, "not_found"));
 }
 
 TEST(ApiCache, AnswersReflectAChangeFromAnotherProcessWithinItsCheckInterval)

@@ -8,6 +8,7 @@
 #include <QThread>
 
 using BidTracker::Testing::ApiTestServer;
+using BidTracker::Testing::isRefusal;
 
 namespace {
 
@@ -115,7 +116,7 @@ TEST(ApiSaleRules, BuyNowRecordsTheBidAndClosesTheLotThenRefuses)
     EXPECT_EQ(item["winning"], bought.object()["bid_id"]);
     // AND again: 409
     const auto again = server.post(api("/items/item1/buy"), R"({"user": "user1"})");
-    EXPECT_EQ(again.status, 409);
+    EXPECT_TRUE(isRefusal(again, 409, "item_closed"));
     // GIVEN a lot whose price passed its buy-now price THEN 409 in words
     ASSERT_EQ(server.request("PUT", api("/items/item2"), R"({"item": {"buy_now": 200}})").status,
               200);
@@ -125,7 +126,9 @@ TEST(ApiSaleRules, BuyNowRecordsTheBidAndClosesTheLotThenRefuses)
         201);
     const QString before = server.snapshot();
     const auto late = server.post(api("/items/item2/buy"), R"({"user": "user3"})");
-    EXPECT_EQ(late.status, 409);
+    EXPECT_TRUE(isRefusal(late, 409, "buy_now_unavailable"));
+    EXPECT_EQ(late.fact(QStringLiteral("buy_now")).toDouble(), 200.0);
+    EXPECT_EQ(late.fact(QStringLiteral("winning_value")).toDouble(), 250.0);
     EXPECT_EQ(
         late.object()["message"],
         QStringLiteral("Buy now is no longer possible on item2: the price 250.00 passed 200.00"));
@@ -169,7 +172,18 @@ TEST(ApiSaleRules, ABidAfterTheClosingTimeIsRefusedWithTheTime)
     const QString before = server.snapshot();
     const auto late =
         server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
-    EXPECT_EQ(late.status, 409);
+    EXPECT_TRUE(isRefusal(late, 409, "item_closed"));
     EXPECT_EQ(late.object()["message"], QStringLiteral("Item item2 closed at %1").arg(soon));
+    EXPECT_EQ(late.fact(QStringLiteral("closed_at")).toString(), soon);
+    EXPECT_EQ(late.fact(QStringLiteral("item")).toString(), QStringLiteral("item2"));
     EXPECT_EQ(server.snapshot(), before);
+    // AND once the lot closer has been round (issue 27.6): the same refusal, the same time
+    ASSERT_EQ(server.auction().service().closeDueLots().value_or(QList<qint64>()),
+              QList<qint64>{2});
+    const QString closedAt = server.auction().service().item(2)->closedAt;
+    const auto later =
+        server.post(api("/bids"), R"({"bid": {"item": "item2", "value": 5, "user": "user1"}})");
+    EXPECT_TRUE(isRefusal(later, 409, "item_closed"));
+    EXPECT_EQ(later.fact(QStringLiteral("closed_at")).toString(), closedAt);
+    EXPECT_EQ(later.object()["message"], QStringLiteral("Item item2 closed at %1").arg(closedAt));
 }

@@ -97,6 +97,17 @@ TEST(Money, FromDoubleUsesTheShortestDecimalForm)
     EXPECT_FALSE(Money::fromDouble(-0.0).has_value());
 }
 
+TEST(Money, ARefusalNamesTheFieldItWasParsedFor)
+{
+    // The API's field errors name the field ("Starting price must ..."): the parser says it,
+    // nobody rewrites its words afterwards.
+    EXPECT_EQ(Money::parse(u"free", u"Starting price").error(),
+              QStringLiteral("Starting price must be a number"));
+    EXPECT_EQ(Money::fromDouble(10.001, u"Buy-now price").error(),
+              QStringLiteral("Buy-now price must have at most two decimals"));
+    EXPECT_EQ(Money::parse(u"0").error(), QStringLiteral("Value must be greater than zero"));
+}
+
 TEST(Money, FormatsWithTwoDecimals)
 {
     EXPECT_EQ(Money::fromCents(50000).toString(), QStringLiteral("500.00"));

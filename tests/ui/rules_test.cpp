@@ -306,6 +306,56 @@ TEST(BuyNow, TheLotsMenuSellsAtTheBuyNowPriceAfterAskingAndUndoReopens)
     EXPECT_EQ(back.bidCount, 0);
 }
 
+TEST(BuyNow, ALotThatCannotBeBoughtNowIsRefusedBeforeAnyoneIsAskedInTheModelsFacts)
+{
+    // GIVEN lot 1 (leading bid 1,000.00) whose buy-now price of 900.00 the price passed
+    WindowFixture f;
+    Model::ItemChanges changes;
+    changes.buyNow = std::optional(Model::Money::fromCents(90000));
+    ASSERT_TRUE(f.auction.service().updateItem(1, changes).has_value());
+    int asked = 0;
+    f.window->actions()->setAsk([&](const QString&) -> std::optional<QString> {
+        ++asked;
+        return QStringLiteral("3");
+    });
+    // WHEN the operator chooses Buy now on it
+    EXPECT_EQ(f.window->actions()->buyNow(1), 0);
+    // THEN the model's refusal is said at once, in the window's words, nobody asked who buys
+    EXPECT_EQ(asked, 0);
+    ASSERT_EQ(f.reports.size(), 1);
+    EXPECT_TRUE(f.reports[0].contains(QStringLiteral("can no longer be bought now")) &&
+                f.reports[0].contains(Model::displayMoney(Model::Money::fromCents(90000))))
+        << f.reports[0].toStdString();
+    // AND a lot whose closing time passed (the closer not round yet) is refused as closed
+    Model::ItemChanges soon;
+    soon.buyNow = std::optional(Model::Money::fromCents(500000));
+    soon.closesAt = QDateTime::currentDateTimeUtc().addMSecs(200).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(f.auction.service().updateItem(2, soon).has_value());
+    QTest::qWait(300);
+    EXPECT_EQ(f.window->actions()->buyNow(2), 0);
+    EXPECT_EQ(asked, 0);
+    ASSERT_EQ(f.reports.size(), 2);
+    EXPECT_TRUE(f.reports[1].contains(QStringLiteral("closed at"))) << f.reports[1].toStdString();
+}
+
+TEST(Deleting, ABidderWithMoneyOnRecordIsRefusedBeforeTheQuestion)
+{
+    // GIVEN Constance (no bids) gave a donation
+    WindowFixture f;
+    ASSERT_TRUE(
+        f.auction.service().addDonation(3, Model::Money::fromCents(500), QString()).has_value());
+    QStringList questions;
+    f.window->actions()->setConfirm([&](const QString& question) {
+        questions.append(question);
+        return true;
+    });
+    // WHEN the operator deletes her THEN the model's refusal comes first, unasked
+    EXPECT_FALSE(f.window->actions()->deleteUser(3));
+    EXPECT_TRUE(questions.isEmpty()) << questions.join(u'\n').toStdString();
+    ASSERT_EQ(f.reports.size(), 1);
+    EXPECT_TRUE(f.reports[0].contains(QStringLiteral("donation"))) << f.reports[0].toStdString();
+}
+
 TEST(CloseAll, AsksWithTheCountClosesEveryOpenLotAndUndoReopensExactlyThose)
 {
     // GIVEN the sample auction with a third lot, lot 1 already closed
