@@ -2,13 +2,13 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "command.h"
+#include "fieldchanges.h"
 #include "contact.h"
 #include "names.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
-
-namespace {
 
 /// Applies the fields of `changes` that are set to `user`, checking each: the one place a
 /// bidder's fields are validated, for creation, edits and imports alike.
@@ -43,6 +43,8 @@ Result<void> applyUserChanges(User& user, const UserChanges& changes)
     return {};
 }
 
+namespace {
+
 Error numberTaken(qint64 number, const User& holder)
 {
     return Error::conflict(QStringLiteral("Bidder number %1 is already %2 (%3)")
@@ -56,6 +58,8 @@ Error userNotFound(qint64 id)
         QStringLiteral("User %1 does not exist").arg(formatId(EntityKind::User, id)));
 }
 
+} // namespace
+
 /// Refuses a paddle number another bidder holds (`self` may keep their own).
 Result<void> requireFreeNumber(Storage& storage, qint64 number, qint64 self)
 {
@@ -66,8 +70,6 @@ Result<void> requireFreeNumber(Storage& storage, qint64 number, qint64 self)
         return fail(numberTaken(number, **holder));
     return {};
 }
-
-} // namespace
 
 Result<User> AuctionService::createUser(const UserChanges& changes)
 {
@@ -91,7 +93,8 @@ Result<User> AuctionService::createUser(const UserChanges& changes)
     });
 }
 
-Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes)
+Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes,
+                                        std::optional<qint64> ifVersion)
 {
     // Refused before any transaction when the fields themselves are wrong.
     User probe;
@@ -103,6 +106,9 @@ Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes)
         auto current = user(id);
         if (!current)
             return current;
+        if (ifVersion && current->version != *ifVersion)
+            return fail(staleRefusal(EntityKind::User, id, current->version, current->changedAt,
+                                     QStringLiteral("changed")));
         User changed = *current;
         if (auto ok = applyUserChanges(changed, changes); !ok)
             return fail(ok.error());
