@@ -109,6 +109,22 @@ Error staleLot(const Item& item)
                         closedLast ? QStringLiteral("closed") : QStringLiteral("changed"));
 }
 
+Error missing(EntityKind kind, qint64 id, qint64 version)
+{
+    // A change made the first time names a row that is not there; an undo, one deleted since.
+    if (version != 0)
+        return staleRefusal(kind, id, 0, {}, QStringLiteral("deleted"));
+    const auto reason = kind == EntityKind::Item   ? Error::Reason::UnknownItem
+                        : kind == EntityKind::User ? Error::Reason::UnknownUser
+                                                   : Error::Reason::UnknownBid;
+    const QString name = kind == EntityKind::Item   ? QStringLiteral("Item")
+                         : kind == EntityKind::User ? QStringLiteral("User")
+                                                    : QStringLiteral("Bid");
+    return Error::refused(reason,
+                          QStringLiteral("%1 %2 does not exist").arg(name, formatId(kind, id)))
+        .with(QString(idPrefix(kind)), formatId(kind, id));
+}
+
 Command removalOfAdded(EntityKind kind, const QList<qint64>& ids)
 {
     Command command;
@@ -172,7 +188,7 @@ Result<Item> CommandRunner::lotAt(qint64 itemId, qint64 version)
     if (!found)
         return fail(found.error());
     if (!*found)
-        return fail(staleRefusal(EntityKind::Item, itemId, 0, {}, QStringLiteral("deleted")));
+        return fail(missing(EntityKind::Item, itemId, version));
     if (version != 0 && (*found)->version != version)
         return fail(staleLot(**found));
     return **found;
@@ -295,7 +311,7 @@ Result<void> CommandRunner::setBidder(const Command::BidderFields& part)
     if (!found)
         return fail(found.error());
     if (!*found)
-        return fail(staleRefusal(EntityKind::User, part.userId, 0, {}, QStringLiteral("deleted")));
+        return fail(missing(EntityKind::User, part.userId, part.version));
     const User& user = **found;
     if (part.version != 0 && user.version != part.version)
         return fail(staleRefusal(EntityKind::User, user.id, user.version, user.changedAt,

@@ -18,11 +18,6 @@ Error taken(EntityKind kind, qint64 id)
         .with(QString(idPrefix(kind)), formatId(kind, id));
 }
 
-Error gone(EntityKind kind, qint64 id)
-{
-    return staleRefusal(kind, id, 0, {}, QStringLiteral("deleted"));
-}
-
 Error hasBids(EntityKind kind, qint64 id, qint64 count)
 {
     return Error::refused(Error::Reason::HasBids,
@@ -154,7 +149,7 @@ Result<void> CommandRunner::takeOutBid(qint64 bidId)
     if (!found)
         return fail(found.error());
     if (!*found)
-        return fail(gone(EntityKind::Bid, bidId));
+        return fail(missing(EntityKind::Bid, bidId, 1));
     const Bid bid = **found;
     auto lot = m_service.requireItem(bid.itemId, true);
     if (!lot)
@@ -259,7 +254,7 @@ Result<void> CommandRunner::takeOutUser(const Command::Row& row)
     if (!found)
         return fail(found.error());
     if (!*found)
-        return fail(gone(EntityKind::User, row.id));
+        return fail(missing(EntityKind::User, row.id, row.version));
     const User user = **found;
     if (row.version != 0 && user.version != row.version)
         return fail(staleRefusal(EntityKind::User, user.id, user.version, user.changedAt,

@@ -97,6 +97,10 @@ inline constexpr qint64 FirstVersion = 1;
 Error staleRefusal(EntityKind kind, qint64 id, qint64 version, const QString& changedAt,
                    const QString& change);
 
+/// A row that is not there: for a change made the first time (`version` 0) it is unknown
+/// (Reason::UnknownItem, ...); for an undo, deleted since (stale).
+Error missing(EntityKind kind, qint64 id, qint64 version);
+
 /// A lot's refusal: "closed" when its last change was its close, else "changed".
 Error staleLot(const Item& item);
 

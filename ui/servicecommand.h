@@ -1,9 +1,14 @@
 #pragma once
 
+#include "model/command.h"
 #include "model/error.h"
 
 #include <QUndoCommand>
 #include <functional>
+
+namespace BidTracker::Model {
+class AuctionService;
+}
 
 namespace BidTracker::Gui {
 
@@ -15,10 +20,39 @@ template <typename T> Model::Result<void> done(const Model::Result<T>& result)
     return {};
 }
 
-/// An operator's edit on the undo stack, as a pair of service calls. The edit itself has
-/// already been done when the command is pushed, so the first redo() does nothing. A step
-/// that the auction no longer allows (undoing a lot that has since received bids) is
-/// reported and the command is dropped from the stack.
+/// The window's sentence for an undo or redo the model refused: "Lot 12 was closed at
+/// 21:04; nothing undone" for a stale one (built from the refusal's facts), the model's
+/// message otherwise. `undoing` says which of the two it was.
+QString refusalOfUndo(const Model::Error& error, const QString& text, bool undoing);
+
+/// An operator's change on the undo stack as a model command (model/command.h). The change
+/// itself has been made when the command is pushed, so the first redo() does nothing; each
+/// undo and redo after that is one model call in one transaction (AuctionService::apply),
+/// which answers the command that goes the other way. One the model refuses (another station
+/// changed the lot since, Reason::Stale) changes nothing, is said in words, and the command
+/// leaves the stack.
+class ModelCommand final : public QUndoCommand
+{
+public:
+    using Report = std::function<void(const QString& message)>;
+
+    ModelCommand(const QString& text, Model::AuctionService& service, Model::Command undo,
+                 Report report);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    Model::AuctionService& m_service;
+    Model::Command m_back;
+    Model::Command m_forth;
+    Report m_report;
+    bool m_done = true;
+};
+
+/// An edit of money on the undo stack (payments, donations), as a pair of single model calls
+/// (each one transaction), for the records that carry no version: the call itself refuses
+/// what no longer applies (a payment voided already).
 class ServiceCommand final : public QUndoCommand
 {
 public:
@@ -31,7 +65,7 @@ public:
     void redo() override;
 
 private:
-    void run(const Step& step, const QString& what);
+    void run(const Step& step, bool undoing);
 
     Step m_undo;
     Step m_redo;
