@@ -121,7 +121,7 @@ Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes,
         if (!*found)
             return fail(userNotFound(id));
         record(EntityKind::User, Change::Action::Updated, id);
-        return changed;
+        return user(id); // with the version the change left
     });
 }
 

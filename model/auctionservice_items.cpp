@@ -145,6 +145,7 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     if (!id)
         return fail(id.error());
     item.id = *id;
+    item.version = FirstVersion;
     return item;
 }
 
@@ -182,7 +183,7 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
         record(EntityKind::Item, Change::Action::Updated, id);
-        return changed;
+        return requireItem(id); // with the version the change left
     });
 }
 
