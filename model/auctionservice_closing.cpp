@@ -22,7 +22,7 @@ Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId, Command* undo)
 
 Result<Bid> AuctionService::buyNowLocked(qint64 itemId, qint64 userId)
 {
-    {
+    { // inside the transaction of the command that carries the purchase (apply())
         // Locked as a bid locks it: a bid, a purchase and the close are judged in turn.
         auto target = requireItem(itemId, true);
         if (!target)

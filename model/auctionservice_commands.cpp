@@ -89,7 +89,7 @@ Error staleRefusal(EntityKind kind, qint64 id, qint64 version, const QString& ch
     Error error = Error::refused(Error::Reason::Stale,
                                  QStringLiteral("%1 was %2%3 since; nothing changed")
                                      .arg(name, change, when));
-    error.with(kind == EntityKind::Settings ? QStringLiteral("settings") : QString(idPrefix(kind)),
+    error.with(kind == EntityKind::Settings ? QStringLiteral("settings") : idPrefix(kind).toString(),
                kind == EntityKind::Settings ? QVariant(true) : QVariant(formatId(kind, id)))
         .with(QStringLiteral("version"), version)
         .with(QStringLiteral("change"), change);
@@ -122,7 +122,7 @@ Error missing(EntityKind kind, qint64 id, qint64 version)
                                                     : QStringLiteral("Bid");
     return Error::refused(reason,
                           QStringLiteral("%1 %2 does not exist").arg(name, formatId(kind, id)))
-        .with(QString(idPrefix(kind)), formatId(kind, id));
+        .with(idPrefix(kind).toString(), formatId(kind, id));
 }
 
 Command removalOfAdded(EntityKind kind, const QList<qint64>& ids)
@@ -135,6 +135,42 @@ Command removalOfAdded(EntityKind kind, const QList<qint64>& ids)
             command.removeUsers.append({id, FirstVersion});
     }
     return command;
+}
+
+void rebase(Command& command, const QList<Command::Moved>& moved)
+{
+    for (const Command::Moved& move : moved) {
+        const auto rename = [&move](EntityKind kind, qint64 id, qint64& version,
+                                    qint64& previous) {
+            if (kind != move.kind || id != move.id)
+                return;
+            if (version == move.from)
+                version = move.to;
+            if (previous == move.from)
+                previous = move.to;
+        };
+        for (Command::LotFields& part : command.lots)
+            rename(EntityKind::Item, part.itemId, part.version, part.previous);
+        for (Command::BidderFields& part : command.bidders)
+            rename(EntityKind::User, part.userId, part.version, part.previous);
+        if (command.settings)
+            rename(EntityKind::Settings, 1, command.settings->version, command.settings->previous);
+        if (command.purchase)
+            rename(EntityKind::Item, command.purchase->itemId, command.purchase->version,
+                   command.purchase->previous);
+        if (command.purchaseUndone)
+            rename(EntityKind::Item, command.purchaseUndone->itemId,
+                   command.purchaseUndone->version, command.purchaseUndone->previous);
+        qint64 none = 0;
+        for (Command::Row& row : command.removeItems)
+            rename(EntityKind::Item, row.id, row.version, none);
+        for (Command::Row& row : command.removeUsers)
+            rename(EntityKind::User, row.id, row.version, none);
+        for (Item& item : command.restoreItems)
+            rename(EntityKind::Item, item.id, item.version, none);
+        for (User& user : command.restoreUsers)
+            rename(EntityKind::User, user.id, user.version, none);
+    }
 }
 
 Result<Command> AuctionService::apply(const Command& command)
@@ -194,6 +230,12 @@ Result<Item> CommandRunner::lotAt(qint64 itemId, qint64 version)
     return **found;
 }
 
+void CommandRunner::moved(EntityKind kind, qint64 id, qint64 previous, qint64 now)
+{
+    if (previous != 0 && previous != now)
+        m_inverse.moved.append({kind, id, previous, now});
+}
+
 Result<qint64> CommandRunner::versionOf(qint64 itemId)
 {
     auto found = m_storage.findItem(itemId);
@@ -222,7 +264,9 @@ Result<void> CommandRunner::setSettings(const Command::SettingsFields& part)
     if (!after)
         return fail(after.error());
     m_service.record(EntityKind::Settings, Change::Action::Updated, 1);
-    m_inverse.settings = Command::SettingsFields{after->version, *checked, *current, false};
+    m_inverse.settings =
+        Command::SettingsFields{after->version, *checked, *current, false, version->version};
+    moved(EntityKind::Settings, 1, part.previous, after->version);
     // A close-all time already come closes the open lots now, as the lot closer would a
     // moment later, so that undoing the change reopens exactly these.
     const QString closeAllAt = normalizedUtc(checked->closeAllAt);
@@ -243,20 +287,27 @@ Result<void> CommandRunner::closeOpenLots(const QString& closedAt)
         m_service.record(EntityKind::Item, Change::Action::Updated, id);
         ItemChanges reopen;
         reopen.status = ItemStatus::Open;
-        m_inverse.lots.append({id, locked->value(id).version, reopen});
+        // Closing changed the status, so the version grew by one (schema v5).
+        const qint64 version = locked->value(id).version;
+        m_inverse.lots.append({id, version, reopen, version - 1});
     }
     return {};
 }
 
 Result<void> CommandRunner::buy(const Command::Purchase& part)
 {
+    auto lot = lotAt(part.itemId, part.version);
+    if (!lot)
+        return fail(lot.error());
     auto bid = m_service.buyNowLocked(part.itemId, part.userId);
     if (!bid)
         return fail(bid.error());
     auto version = versionOf(part.itemId);
     if (!version)
         return fail(version.error());
-    m_inverse.purchaseUndone = Command::PurchaseUndone{part.itemId, part.userId, bid->id, *version};
+    m_inverse.purchaseUndone =
+        Command::PurchaseUndone{part.itemId, part.userId, bid->id, *version, lot->version};
+    moved(EntityKind::Item, part.itemId, part.previous, *version);
     return {};
 }
 
@@ -281,7 +332,11 @@ Result<void> CommandRunner::unbuy(const Command::PurchaseUndone& part)
         return fail(settings.error());
     if (auto ok = m_service.reworkLot(reopened, part.bidId, true, *settings); !ok)
         return ok;
-    m_inverse.purchase = Command::Purchase{part.itemId, part.userId};
+    auto version = versionOf(part.itemId);
+    if (!version)
+        return fail(version.error());
+    m_inverse.purchase = Command::Purchase{part.itemId, part.userId, *version, lot->version};
+    moved(EntityKind::Item, part.itemId, part.previous, *version);
     return {};
 }
 
@@ -299,7 +354,8 @@ Result<void> CommandRunner::setLot(const Command::LotFields& part)
     if (!version)
         return fail(version.error());
     m_service.record(EntityKind::Item, Change::Action::Updated, part.itemId);
-    m_inverse.lots.append({part.itemId, *version, valuesOf(*lot, part.to)});
+    m_inverse.lots.append({part.itemId, *version, valuesOf(*lot, part.to), lot->version});
+    moved(EntityKind::Item, part.itemId, part.previous, *version);
     return {};
 }
 
@@ -330,11 +386,12 @@ Result<void> CommandRunner::setBidder(const Command::BidderFields& part)
     if (!after)
         return fail(after.error());
     m_service.record(EntityKind::User, Change::Action::Updated, user.id);
-    Command::BidderFields back{user.id, *after ? (**after).version : 0, valuesOf(user, part.to),
-                               std::nullopt};
+    const qint64 now = *after ? (**after).version : 0;
+    Command::BidderFields back{user.id, now, valuesOf(user, part.to), std::nullopt, user.version};
     if (part.checkedInAt)
         back.checkedInAt = user.checkedInAt;
     m_inverse.bidders.append(back);
+    moved(EntityKind::User, user.id, part.previous, now);
     return {};
 }
 

@@ -15,7 +15,7 @@ Error taken(EntityKind kind, qint64 id)
 {
     return Error::refused(Error::Reason::IdTaken,
                           QStringLiteral("%1 already exists").arg(formatId(kind, id)))
-        .with(QString(idPrefix(kind)), formatId(kind, id));
+        .with(idPrefix(kind).toString(), formatId(kind, id));
 }
 
 Error hasBids(EntityKind kind, qint64 id, qint64 count)
@@ -24,7 +24,7 @@ Error hasBids(EntityKind kind, qint64 id, qint64 count)
                           QStringLiteral("%1 has %2 bid(s) since; nothing changed")
                               .arg(formatId(kind, id))
                               .arg(count))
-        .with(QString(idPrefix(kind)), formatId(kind, id))
+        .with(idPrefix(kind).toString(), formatId(kind, id))
         .with(QStringLiteral("bid_count"), count);
 }
 
@@ -83,6 +83,7 @@ Result<void> CommandRunner::putBackUser(const User& user)
         return fail(id.error());
     m_service.record(EntityKind::User, Change::Action::Added, user.id);
     m_inverse.removeUsers.append({user.id, FirstVersion});
+    moved(EntityKind::User, user.id, user.version, FirstVersion);
     return {};
 }
 
@@ -104,6 +105,7 @@ Result<void> CommandRunner::putBackItem(const Item& item)
         return fail(id.error());
     m_service.record(EntityKind::Item, Change::Action::Added, item.id);
     m_inverse.removeItems.append({item.id, FirstVersion});
+    moved(EntityKind::Item, item.id, item.version, FirstVersion);
     return {};
 }
 

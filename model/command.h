@@ -19,8 +19,23 @@ namespace BidTracker::Model {
 ///
 /// The parts run in the order they are declared (rows put back, fields and sales, rows taken
 /// out); an object is touched by one part only, so each version checked is its own.
+///
+/// Versions only grow, so an undo leaves an object at a new version that is, as far as the
+/// fields go, the state of an older one. Each part keeps `previous`, the version its object
+/// had before the change the part takes back; applying it answers, in `moved`, that the new
+/// version stands for that old one, and rebase() renames it in the commands still on the
+/// stack, so that undoing two changes of one lot in turn works, while a change made
+/// elsewhere (a version no command produced) still refuses.
 struct Command
 {
+    /// Object `kind`/`id` at version `to` is the state that version `from` was.
+    struct Moved
+    {
+        EntityKind kind = EntityKind::Item;
+        qint64 id = 0;
+        qint64 from = 0;
+        qint64 to = 0;
+    };
     /// The fields of a lot set to `to` (those set in it); the lot must be at `version` (0:
     /// as it is, for a change made the first time).
     struct LotFields
@@ -28,6 +43,7 @@ struct Command
         qint64 itemId = 0;
         qint64 version = 0;
         ItemChanges to;
+        qint64 previous = 0;
     };
     struct BidderFields
     {
@@ -36,6 +52,7 @@ struct Command
         UserChanges to;
         /// The check-in time to set ("" = not checked in).
         std::optional<QString> checkedInAt;
+        qint64 previous = 0;
     };
     /// The settings that differ between `from` and `to` are set to `to`'s values.
     struct SettingsFields
@@ -46,12 +63,15 @@ struct Command
         /// A "close all at" already past closes the open lots now, in the same transaction
         /// (so the inverse reopens exactly those); set by the change made first.
         bool closeDueLots = false;
+        qint64 previous = 0;
     };
     /// A lot bought at its buy-now price (AuctionService::buyNow's rule).
     struct Purchase
     {
         qint64 itemId = 0;
         qint64 userId = 0;
+        qint64 version = 0;
+        qint64 previous = 0;
     };
     /// A purchase taken back: the lot, still at `version`, reopens and bid `bidId` goes.
     struct PurchaseUndone
@@ -60,6 +80,7 @@ struct Command
         qint64 userId = 0;
         qint64 bidId = 0;
         qint64 version = 0;
+        qint64 previous = 0;
     };
     struct Row
     {
@@ -86,7 +107,13 @@ struct Command
     QList<qint64> removeRaises;
     QList<Row> removeItems;
     QList<Row> removeUsers;
+
+    /// Filled by apply() in the command it answers: the versions the application moved.
+    QList<Moved> moved;
 };
+
+/// Renames, in `command`'s expectations, each moved object's version `from` as `to`.
+void rebase(Command& command, const QList<Command::Moved>& moved);
 
 /// A row just added is at this version (the schema's default).
 inline constexpr qint64 FirstVersion = 1;

@@ -40,6 +40,8 @@ private:
     Result<Item> lotAt(qint64 itemId, qint64 version);
     /// The lot's version now (read inside the transaction).
     Result<qint64> versionOf(qint64 itemId);
+    /// Notes that the object's version `now` stands for its older `previous` (0: none).
+    void moved(EntityKind kind, qint64 id, qint64 previous, qint64 now);
 
     AuctionService& m_service;
     Storage& m_storage;

@@ -19,7 +19,8 @@ using Model::formatId;
 using Model::Result;
 
 AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
-    : QObject(window), m_service(service), m_window(window), m_undo(new QUndoStack(this))
+    : QObject(window), m_service(service), m_window(window), m_undo(new QUndoStack(this)),
+      m_ledger(std::make_shared<CommandLedger>())
 {
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(m_window, tr("Bid Tracker"), question,
@@ -39,7 +40,7 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
 
 void AuctionActions::push(const QString& text, Model::Command undo)
 {
-    m_undo->push(new ModelCommand(text, m_service, std::move(undo), m_report));
+    m_undo->push(new ModelCommand(text, m_service, std::move(undo), m_report, m_ledger));
 }
 
 void AuctionActions::pushSteps(const QString& text, std::function<Result<void>()> undo,

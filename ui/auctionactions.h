@@ -8,11 +8,14 @@
 
 #include <QObject>
 #include <functional>
+#include <memory>
 
 class QUndoStack;
 class QWidget;
 
 namespace BidTracker::Gui {
+
+class CommandLedger;
 
 /// The operator's edits: each one done through the service, recorded on the undo stack,
 /// asked about first when it destroys something, and explained in words when refused.
@@ -111,6 +114,8 @@ private:
     Model::AuctionService& m_service;
     QWidget* m_window;
     QUndoStack* m_undo;
+    /// The model commands on m_undo, which rename each other's versions (servicecommand.h).
+    std::shared_ptr<CommandLedger> m_ledger;
     Confirm m_confirm;
     Report m_report;
     Ask m_ask;

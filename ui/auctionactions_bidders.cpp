@@ -57,9 +57,9 @@ bool AuctionActions::checkIn(qint64 userId)
     const auto before = m_service.user(userId);
     if (!before)
         return failed(before.error());
-    Model::Command checkIn;
-    checkIn.bidders.append({userId, 0, {}, Model::utcTimestampNow()});
-    const auto undo = m_service.apply(checkIn);
+    Model::Command arrival;
+    arrival.bidders.append({userId, 0, {}, Model::utcTimestampNow()});
+    const auto undo = m_service.apply(arrival);
     if (!undo)
         return failed(undo.error());
     push(tr("check in %1").arg(before->name), *undo);

@@ -8,6 +8,7 @@
 #include "settingsdialog.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QUndoStack>
 
 namespace BidTracker::Gui {

@@ -53,11 +53,33 @@ QString refusalOfUndo(const Model::Error& error, const QString& text, bool undoi
     return undoing ? tr("%1; nothing undone.").arg(since) : tr("%1; nothing redone.").arg(since);
 }
 
-ModelCommand::ModelCommand(const QString& text, Model::AuctionService& service,
-                           Model::Command undo, Report report)
-    : QUndoCommand(text), m_service(service), m_back(std::move(undo)),
-      m_report(std::move(report))
+void CommandLedger::moved(const ModelCommand* by, const QList<Model::Command::Moved>& moves)
 {
+    if (moves.isEmpty())
+        return;
+    for (ModelCommand* command : std::as_const(m_commands))
+        if (command != by)
+            command->rebase(moves);
+}
+
+ModelCommand::ModelCommand(const QString& text, Model::AuctionService& service,
+                           Model::Command undo, Report report,
+                           std::shared_ptr<CommandLedger> ledger)
+    : QUndoCommand(text), m_ledger(std::move(ledger)), m_service(service),
+      m_back(std::move(undo)), m_report(std::move(report))
+{
+    m_ledger->add(this);
+}
+
+ModelCommand::~ModelCommand()
+{
+    m_ledger->remove(this);
+}
+
+void ModelCommand::rebase(const QList<Model::Command::Moved>& moves)
+{
+    Model::rebase(m_back, moves);
+    Model::rebase(m_forth, moves);
 }
 
 void ModelCommand::undo()
@@ -69,6 +91,7 @@ void ModelCommand::undo()
         return;
     }
     m_forth = *forth;
+    m_ledger->moved(this, forth->moved);
 }
 
 void ModelCommand::redo()
@@ -84,6 +107,7 @@ void ModelCommand::redo()
         return;
     }
     m_back = *back;
+    m_ledger->moved(this, back->moved);
 }
 
 ServiceCommand::ServiceCommand(const QString& text, Step undo, Step redo, Report report)

@@ -3,8 +3,10 @@
 #include "model/command.h"
 #include "model/error.h"
 
+#include <QSet>
 #include <QUndoCommand>
 #include <functional>
+#include <memory>
 
 namespace BidTracker::Model {
 class AuctionService;
@@ -25,6 +27,22 @@ template <typename T> Model::Result<void> done(const Model::Result<T>& result)
 /// message otherwise. `undoing` says which of the two it was.
 QString refusalOfUndo(const Model::Error& error, const QString& text, bool undoing);
 
+class ModelCommand;
+
+/// The model commands of one undo stack: a version one of them moves (an undo leaves a lot
+/// at a new version that stands for an older one) is renamed in all the others
+/// (Model::rebase), so the operator's own changes undo in turn, one after another.
+class CommandLedger
+{
+public:
+    void add(ModelCommand* command) { m_commands.insert(command); }
+    void remove(ModelCommand* command) { m_commands.remove(command); }
+    void moved(const ModelCommand* by, const QList<Model::Command::Moved>& moves);
+
+private:
+    QSet<ModelCommand*> m_commands;
+};
+
 /// An operator's change on the undo stack as a model command (model/command.h). The change
 /// itself has been made when the command is pushed, so the first redo() does nothing; each
 /// undo and redo after that is one model call in one transaction (AuctionService::apply),
@@ -37,12 +55,15 @@ public:
     using Report = std::function<void(const QString& message)>;
 
     ModelCommand(const QString& text, Model::AuctionService& service, Model::Command undo,
-                 Report report);
+                 Report report, std::shared_ptr<CommandLedger> ledger);
+    ~ModelCommand() override;
 
     void undo() override;
     void redo() override;
+    void rebase(const QList<Model::Command::Moved>& moves);
 
 private:
+    std::shared_ptr<CommandLedger> m_ledger;
     Model::AuctionService& m_service;
     Model::Command m_back;
     Model::Command m_forth;

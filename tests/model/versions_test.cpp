@@ -6,6 +6,7 @@
 #include "support/testauction.h"
 
 #include <QDateTime>
+#include <tuple>
 
 using namespace BidTracker::Model;
 using BidTracker::Testing::openDatabase;
@@ -379,4 +380,32 @@ TEST(StaleUndo, DeletedBidWithItsAutomaticBidsComesBackInOneStep)
     ASSERT_TRUE(auction.service().apply(*undo));
     EXPECT_EQ(auction.service().item(lot)->bidCount, 3);
     EXPECT_EQ(auction.service().item(lot)->winningValue, Money::fromCents(2100));
+}
+
+TEST(StaleUndo, OwnChangesOfOneLotUndoInTurnButAChangeFromElsewhereStillRefuses)
+{
+    // GIVEN this station renamed a lot and then closed it (two steps on its stack)
+    TestAuction auction;
+    const qint64 lot = auction.addItem(QStringLiteral("Vase"));
+    auto renameUndo = auction.service().apply(lotChange(lot, named(QStringLiteral("Urn"))));
+    const auto closeUndo = auction.service().apply(lotChange(lot, withStatus(ItemStatus::Closed)));
+    ASSERT_TRUE(renameUndo && closeUndo);
+    // WHEN the close is undone, the stack learns which version now stands for the renamed lot
+    const auto closeRedo = auction.service().apply(*closeUndo);
+    ASSERT_TRUE(closeRedo);
+    ASSERT_EQ(closeRedo->moved.size(), 1);
+    rebase(*renameUndo, closeRedo->moved);
+    // THEN the rename undoes too
+    ASSERT_TRUE(auction.service().apply(*renameUndo));
+    EXPECT_EQ(auction.service().item(lot)->name, QStringLiteral("Vase"));
+    EXPECT_EQ(auction.service().item(lot)->status, ItemStatus::Open);
+    // AND without the rebase (as when another station changed the lot) it is refused
+    TestAuction other;
+    const qint64 second = other.addItem(QStringLiteral("Vase"));
+    const auto rename = other.service().apply(lotChange(second, named(QStringLiteral("Urn"))));
+    ASSERT_TRUE(other.service().updateItem(second, withStatus(ItemStatus::Closed)));
+    ASSERT_TRUE(other.service().updateItem(second, withStatus(ItemStatus::Open)));
+    const auto refused = other.service().apply(*rename);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().reason, Error::Reason::Stale);
 }

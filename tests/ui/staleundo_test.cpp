@@ -62,7 +62,7 @@ TEST(CloseAllAt, APastTimeAsksNamingTheLotsAndItsUndoReopensExactlyThem)
     // WHEN the operator sets "close all at" to a time ten minutes ago in the dialog
     const QDateTime past =
         QDateTime::currentDateTime().addSecs(-600).addSecs(-QTime::currentTime().second());
-    whenShown<Gui::SettingsDialog>([&](Gui::SettingsDialog* dialog) {
+    Testing::whenShown<Gui::SettingsDialog>([&](Gui::SettingsDialog* dialog) {
         dialog->closeAllEnabled()->setChecked(true);
         dialog->closeAllAt()->setDateTime(past);
         QTest::keyClick(dialog->nameField(), Qt::Key_Return);
@@ -85,7 +85,7 @@ TEST(CloseAllAt, TheTimeFieldTakesWhatIsTyped)
     // GIVEN the settings dialog with no close-all time (its default has hidden seconds)
     WindowFixture f;
     QDateTime shown;
-    whenShown<Gui::SettingsDialog>([&](Gui::SettingsDialog* dialog) {
+    Testing::whenShown<Gui::SettingsDialog>([&](Gui::SettingsDialog* dialog) {
         // WHEN 02:13 of a day ahead is typed
         dialog->closeAllEnabled()->setChecked(true);
         QDateTimeEdit* field = dialog->closeAllAt();
