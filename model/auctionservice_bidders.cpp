@@ -3,8 +3,8 @@
 
 #include "auctionservice_transaction.h"
 #include "command.h"
-#include "fieldchanges.h"
 #include "contact.h"
+#include "fieldchanges.h"
 #include "names.h"
 #include "storage/database.h"
 

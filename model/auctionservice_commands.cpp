@@ -83,14 +83,15 @@ AuctionSettings withChanged(AuctionSettings current, const AuctionSettings& from
 Error staleRefusal(EntityKind kind, qint64 id, qint64 version, const QString& changedAt,
                    const QString& change)
 {
-    const QString name = kind == EntityKind::Settings ? QStringLiteral("The settings")
-                                                      : formatId(kind, id);
+    const QString name =
+        kind == EntityKind::Settings ? QStringLiteral("The settings") : formatId(kind, id);
     const QString when = changedAt.isEmpty() ? QString() : QStringLiteral(" at %1").arg(changedAt);
-    Error error = Error::refused(Error::Reason::Stale,
-                                 QStringLiteral("%1 was %2%3 since; nothing changed")
-                                     .arg(name, change, when));
-    error.with(kind == EntityKind::Settings ? QStringLiteral("settings") : idPrefix(kind).toString(),
-               kind == EntityKind::Settings ? QVariant(true) : QVariant(formatId(kind, id)))
+    Error error = Error::refused(
+        Error::Reason::Stale,
+        QStringLiteral("%1 was %2%3 since; nothing changed").arg(name, change, when));
+    error
+        .with(kind == EntityKind::Settings ? QStringLiteral("settings") : idPrefix(kind).toString(),
+              kind == EntityKind::Settings ? QVariant(true) : QVariant(formatId(kind, id)))
         .with(QStringLiteral("version"), version)
         .with(QStringLiteral("change"), change);
     if (!changedAt.isEmpty())
@@ -140,8 +141,7 @@ Command removalOfAdded(EntityKind kind, const QList<qint64>& ids)
 void rebase(Command& command, const QList<Command::Moved>& moved)
 {
     for (const Command::Moved& move : moved) {
-        const auto rename = [&move](EntityKind kind, qint64 id, qint64& version,
-                                    qint64& previous) {
+        const auto rename = [&move](EntityKind kind, qint64 id, qint64& version, qint64& previous) {
             if (kind != move.kind || id != move.id)
                 return;
             if (version == move.from)

@@ -192,9 +192,9 @@ Result<void> CommandRunner::putBackRaise(const MaximumRaise& raise)
     if (!found)
         return fail(found.error());
     if (*found)
-        return fail(Error::refused(Error::Reason::IdTaken,
-                                   QStringLiteral("The raise %1 is on record already")
-                                       .arg(raise.id)));
+        return fail(
+            Error::refused(Error::Reason::IdTaken,
+                           QStringLiteral("The raise %1 is on record already").arg(raise.id)));
     if (auto id = m_storage.insertMaximumAsIs(raise); !id)
         return fail(id.error());
     auto settings = m_storage.readSettings();

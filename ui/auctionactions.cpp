@@ -210,12 +210,12 @@ Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userI
         undo.removeRaises.append(placement->maximumId);
     else
         return placement;
-    push(placement->added ? tr("bid %1 on %2")
-                                .arg(placement->bid.value.toString(),
-                                     formatId(EntityKind::Item, itemId))
-                          : tr("maximum %1 on %2")
-                                .arg(maximum ? maximum->toString() : QString(),
-                                     formatId(EntityKind::Item, itemId)),
+    push(placement->added
+             ? tr("bid %1 on %2")
+                   .arg(placement->bid.value.toString(), formatId(EntityKind::Item, itemId))
+             : tr("maximum %1 on %2")
+                   .arg(maximum ? maximum->toString() : QString(),
+                        formatId(EntityKind::Item, itemId)),
          undo);
     return placement;
 }

@@ -8,8 +8,8 @@
 #include "settingsdialog.h"
 
 #include <QDateTime>
-#include <algorithm>
 #include <QUndoStack>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -58,10 +58,9 @@ Model::Result<void> AuctionActions::changeSettings(const Model::AuctionSettings&
             std::count_if(items->rows.cbegin(), items->rows.cend(), [](const Model::Item& item) {
                 return item.status == Model::ItemStatus::Open;
             });
-        if (open > 0 &&
-            !m_confirm(tr("Close all at %1 closes %n open lot(s) now. Save it?", nullptr,
-                          static_cast<int>(open))
-                           .arg(Model::displayTime(closeAt))))
+        if (open > 0 && !m_confirm(tr("Close all at %1 closes %n open lot(s) now. Save it?",
+                                      nullptr, static_cast<int>(open))
+                                       .arg(Model::displayTime(closeAt))))
             return Model::fail(Model::Error::invalid(
                 tr("Not saved: choose a later time to close all, or confirm it."),
                 QStringLiteral("close_all_at")));

@@ -40,16 +40,15 @@ QString objectOf(const QVariantMap& facts)
 QString refusalOfUndo(const Model::Error& error, const QString& text, bool undoing)
 {
     if (error.reason != Model::Error::Reason::Stale)
-        return QStringLiteral("%1 %2: %3").arg(undoing ? tr("Undo") : tr("Redo"), text,
-                                                error.message);
+        return QStringLiteral("%1 %2: %3")
+            .arg(undoing ? tr("Undo") : tr("Redo"), text, error.message);
     const QString change = error.facts.value(QStringLiteral("change")).toString();
     const QString at = clockTime(error.facts.value(QStringLiteral("changed_at")).toString());
     const QString what = change == u"closed"    ? tr("closed")
                          : change == u"deleted" ? tr("deleted")
                                                 : tr("changed");
     const QString since = at.isEmpty() ? tr("%1 was %2 since").arg(objectOf(error.facts), what)
-                                       : tr("%1 was %2 at %3")
-                                             .arg(objectOf(error.facts), what, at);
+                                       : tr("%1 was %2 at %3").arg(objectOf(error.facts), what, at);
     return undoing ? tr("%1; nothing undone.").arg(since) : tr("%1; nothing redone.").arg(since);
 }
 
@@ -62,11 +61,10 @@ void CommandLedger::moved(const ModelCommand* by, const QList<Model::Command::Mo
             command->rebase(moves);
 }
 
-ModelCommand::ModelCommand(const QString& text, Model::AuctionService& service,
-                           Model::Command undo, Report report,
-                           std::shared_ptr<CommandLedger> ledger)
-    : QUndoCommand(text), m_ledger(std::move(ledger)), m_service(service),
-      m_back(std::move(undo)), m_report(std::move(report))
+ModelCommand::ModelCommand(const QString& text, Model::AuctionService& service, Model::Command undo,
+                           Report report, std::shared_ptr<CommandLedger> ledger)
+    : QUndoCommand(text), m_ledger(std::move(ledger)), m_service(service), m_back(std::move(undo)),
+      m_report(std::move(report))
 {
     m_ledger->add(this);
 }

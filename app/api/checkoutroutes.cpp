@@ -40,8 +40,8 @@ void addSettingsRoutes(Router& router, Model::AuctionService& service)
         const auto version = service.settingsVersion();
         if (!version)
             return Input::fromError(version.error());
-        return Versions::tagged(
-            ApiResponse::json(200, Json::settings(*settings, version->version)), version->version);
+        return Versions::tagged(ApiResponse::json(200, Json::settings(*settings, version->version)),
+                                version->version);
     };
     router.add("GET", path, [&service, answer](const ApiRequest&, const Router::Params&) {
         return answer(service.settings());

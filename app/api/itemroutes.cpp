@@ -119,9 +119,9 @@ void addItemRoutes(Router& router, RouteContext& context)
                 .value_or(Input::fromError(item.error()));
         const auto ids = service.bidIdsByItem(*id, *id);
         return Versions::tagged(
-            ApiResponse::json(200, Json::item(*item, idArray(EntityKind::Bid,
-                                                             ids ? ids->value(*id)
-                                                                 : QList<qint64>()))),
+            ApiResponse::json(
+                200, Json::item(*item,
+                                idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>()))),
             item->version);
     });
 

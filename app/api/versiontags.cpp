@@ -25,10 +25,11 @@ std::expected<std::optional<qint64>, ApiResponse> ifMatch(const ApiRequest& requ
             QStringLiteral("If-Match must be one version in quotes, such as \"3\", not %1")
                 .arg(QString::fromLatin1(value.left(40)));
         return std::unexpected(ApiResponse::json(
-            400, QJsonObject{{QStringLiteral("message"), message},
-                             {QStringLiteral("error"),
-                              QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid")},
-                                          {QStringLiteral("field"), QStringLiteral("If-Match")}}}}));
+            400,
+            QJsonObject{{QStringLiteral("message"), message},
+                        {QStringLiteral("error"),
+                         QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid")},
+                                     {QStringLiteral("field"), QStringLiteral("If-Match")}}}}));
     }
     return version;
 }
@@ -40,8 +41,8 @@ std::optional<ApiResponse> preconditionFailed(const Model::Error& error)
     QJsonObject detail{{QStringLiteral("code"), Model::reasonCode(error)}};
     for (auto fact = error.facts.cbegin(); fact != error.facts.cend(); ++fact)
         detail.insert(fact.key(), QJsonValue::fromVariant(fact.value()));
-    return ApiResponse::json(
-        412, QJsonObject{{QStringLiteral("message"), error.message}, {QStringLiteral("error"), detail}});
+    return ApiResponse::json(412, QJsonObject{{QStringLiteral("message"), error.message},
+                                              {QStringLiteral("error"), detail}});
 }
 
 } // namespace BidTracker::Api::Versions

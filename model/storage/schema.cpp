@@ -199,21 +199,32 @@ QStringList version4(const QString& integer, const QString& key)
 // triggers watch; a closing time set by hand is, and it always equals original_closes_at.
 // Triggers keep the numbers, so every statement of every door counts alike, and undo and
 // If-Match compare them.
-const char* const itemFields[] = {"name", "status", "starting_price_cents", "min_increment_cents",
-                                  "description", "donor", "fair_market_value_cents",
-                                  "reserve_cents", "buy_now_cents", "original_closes_at",
+const char* const itemFields[] = {"name",
+                                  "status",
+                                  "starting_price_cents",
+                                  "min_increment_cents",
+                                  "description",
+                                  "donor",
+                                  "fair_market_value_cents",
+                                  "reserve_cents",
+                                  "buy_now_cents",
+                                  "original_closes_at",
                                   "closed_at"};
-const char* const userFields[] = {"name", "number", "phone", "email", "tax_exempt",
-                                  "checked_in_at"};
-const char* const settingsFields[] = {"name", "currency", "buyers_premium_bp", "tax_rate_bp",
-                                      "increments", "soft_close_window_seconds",
+const char* const userFields[] = {"name",  "number",     "phone",
+                                  "email", "tax_exempt", "checked_in_at"};
+const char* const settingsFields[] = {"name",
+                                      "currency",
+                                      "buyers_premium_bp",
+                                      "tax_rate_bp",
+                                      "increments",
+                                      "soft_close_window_seconds",
                                       "soft_close_extend_seconds",
-                                      "soft_close_max_extend_seconds", "first_bidder_number",
+                                      "soft_close_max_extend_seconds",
+                                      "first_bidder_number",
                                       "close_all_at"};
 
 /// "OLD.a IS DISTINCT FROM NEW.a OR ..." (`distinct` is the engine's null-safe "differs").
-template <std::size_t N>
-QString anyChanged(const char* const (&fields)[N], const QString& distinct)
+template <std::size_t N> QString anyChanged(const char* const (&fields)[N], const QString& distinct)
 {
     QStringList parts;
     for (const char* field : fields)

@@ -98,8 +98,7 @@ TEST(Versions, SoftCloseExtensionIsABidNotAChange)
     ASSERT_TRUE(auction.service().updateSettings(settings));
     const qint64 lot = auction.addItem();
     ItemChanges closes;
-    closes.closesAt =
-        QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs);
+    closes.closesAt = QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs);
     ASSERT_TRUE(auction.service().updateItem(lot, closes));
     const Item before = *auction.service().item(lot);
     // WHEN a bid moves its closing time on
@@ -293,8 +292,8 @@ TEST(StaleUndo, RaisedMaximumIsUndoable)
     TestAuction auction;
     const qint64 lot = auction.addItem(QStringLiteral("Vase"), 1000, 100);
     const qint64 leader = auction.addUser();
-    ASSERT_TRUE(auction.service().placeBid(BidRequest{lot, leader, Money::fromCents(1000),
-                                                      Money::fromCents(2000)}));
+    ASSERT_TRUE(auction.service().placeBid(
+        BidRequest{lot, leader, Money::fromCents(1000), Money::fromCents(2000)}));
     const auto raised =
         auction.service().placeBid(BidRequest{lot, leader, {}, Money::fromCents(9000)});
     ASSERT_TRUE(raised);
@@ -367,8 +366,8 @@ TEST(StaleUndo, DeletedBidWithItsAutomaticBidsComesBackInOneStep)
     const qint64 lot = auction.addItem(QStringLiteral("Vase"), 1000, 100);
     const qint64 a = auction.addUser(QStringLiteral("A"));
     const qint64 b = auction.addUser(QStringLiteral("B"));
-    ASSERT_TRUE(auction.service().placeBid(BidRequest{lot, a, Money::fromCents(1000),
-                                                      Money::fromCents(5000)}));
+    ASSERT_TRUE(auction.service().placeBid(
+        BidRequest{lot, a, Money::fromCents(1000), Money::fromCents(5000)}));
     const qint64 plain = auction.bid(lot, b, 2000);
     ASSERT_EQ(auction.service().item(lot)->bidCount, 3);
     // WHEN B's bid is deleted THEN the automatic bid goes with it; undo puts both back

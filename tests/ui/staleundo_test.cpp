@@ -70,7 +70,8 @@ TEST(CloseAllAt, APastTimeAsksNamingTheLotsAndItsUndoReopensExactlyThem)
     f.window->actions()->editSettings();
     // THEN it asked first, naming how many open lots it closes, and closed them
     ASSERT_EQ(asked.size(), 1);
-    EXPECT_TRUE(asked.constFirst().contains(QStringLiteral("1 open lot"))) << asked[0].toStdString();
+    EXPECT_TRUE(asked.constFirst().contains(QStringLiteral("1 open lot")))
+        << asked[0].toStdString();
     EXPECT_EQ(f.auction.service().item(2)->status, Model::ItemStatus::Closed);
     // AND Ctrl+Z restores the setting and reopens exactly the lot it closed
     pressUndo(f);
