@@ -11,11 +11,6 @@ namespace BidTracker::Model {
 
 namespace {
 
-QString lotName(qint64 id)
-{
-    return formatId(EntityKind::Item, id);
-}
-
 /// The values `item` has now for the fields `fields` sets: what puts them back.
 ItemChanges valuesOf(const Item& item, const ItemChanges& fields)
 {
