@@ -17,7 +17,9 @@ class LotDecider;
 }
 
 class ChangeNotifier;
+class CommandRunner;
 class Database;
+struct Command;
 class Storage;
 
 /// One bid asked for (see placeBid(const BidRequest&) and placeBids()).
@@ -39,6 +41,8 @@ struct BidPlacement
     Bid bid;
     /// False when a leader's maximum alone raised theirs: nothing was added.
     bool added = true;
+    /// The raise kept for a maximum raised alone (undo takes it out); 0 otherwise.
+    qint64 maximumId = 0;
 };
 
 /// The auction's rules, on one database connection. Both doors (the window and the REST
@@ -53,8 +57,15 @@ public:
     // Settings
     Result<AuctionSettings> settings();
     /// Checked whole (checkSettings) and written in one transaction; announced as a
-    /// Settings change.
-    Result<AuctionSettings> updateSettings(const AuctionSettings& settings);
+    /// Settings change. With `ifVersion`, refused (Reason::Stale, fact `version`) unless the
+    /// row is still at that version (API.md "Versions and safe retries").
+    Result<AuctionSettings> updateSettings(const AuctionSettings& settings,
+                                           std::optional<qint64> ifVersion = std::nullopt);
+    Result<SettingsVersion> settingsVersion();
+
+    /// Carries out `command` in one transaction, all or nothing, and answers its inverse
+    /// (see command.h): the window's undo and redo, one call each.
+    Result<Command> apply(const Command& command);
 
     // Users
     /// Gets the next free paddle number.
@@ -71,7 +82,9 @@ public:
     // Check-in and checkout (RULES.md 4; auctionservice_checkout.cpp)
     /// `changes.name` is required; a number already taken is refused (Conflict, naming it).
     Result<User> createUser(const UserChanges& changes);
-    Result<User> updateUser(qint64 id, const UserChanges& changes);
+    /// `ifVersion` as for updateSettings().
+    Result<User> updateUser(qint64 id, const UserChanges& changes,
+                            std::optional<qint64> ifVersion = std::nullopt);
     Result<std::optional<User>> userByNumber(qint64 number);
     /// Sets checked_in_at to now (again, when already checked in).
     Result<User> checkIn(qint64 id);
@@ -105,8 +118,9 @@ public:
     // Items
     /// `changes.name` is required; the other fields default to open, 0.01 and 0.01.
     Result<Item> createItem(const ItemChanges& changes);
-    /// Fields left empty keep their value.
-    Result<Item> updateItem(qint64 id, const ItemChanges& changes);
+    /// Fields left empty keep their value. `ifVersion` as for updateSettings().
+    Result<Item> updateItem(qint64 id, const ItemChanges& changes,
+                            std::optional<qint64> ifVersion = std::nullopt);
     /// Refused (Conflict) while the item has bids.
     Result<void> deleteItem(qint64 id);
     /// deleteItem()'s refusal (UnknownItem, HasBids) without deleting, or nothing.
@@ -139,13 +153,14 @@ public:
     /// While the lot's price is below its buy-now price: a bid at that price for the bidder,
     /// who wins whatever maximums others hold, and the lot closes at once. Else Conflict
     /// ("Buy now is no longer possible on item5: the price 250.00 passed 200.00").
-    Result<Bid> buyNow(qint64 itemId, qint64 userId);
+    /// `undo`, when given, receives the command that takes the purchase back.
+    Result<Bid> buyNow(qint64 itemId, qint64 userId, Command* undo = nullptr);
     /// The lot's buy-now price while buyNow() would sell at it, else buyNow()'s refusal
     /// (ItemClosed, BuyNowUnavailable): what the window asks before it asks who buys.
     Result<Money> buyNowPrice(qint64 itemId);
-    /// Closes every open lot in one transaction; returns their ids (the window's undo
-    /// reopens them).
-    Result<QList<qint64>> closeAll();
+    /// Closes every open lot in one transaction; returns their ids. `undo`, when given,
+    /// receives the command that reopens exactly those (unless changed since).
+    Result<QList<qint64>> closeAll(Command* undo = nullptr);
     /// Closes the lots whose time came (closes_at, or the auction's close_all_at), each once
     /// however many processes call this; closed_at is the time they were due. Returns their
     /// ids. Cheap when nothing is due (one indexed read, no write).
@@ -222,6 +237,10 @@ public:
     Result<void> loadSampleAuction();
 
 private:
+    friend class CommandRunner; // the parts of apply(), auctionservice_commands.cpp
+
+    /// buyNow() inside the write transaction in progress.
+    Result<Bid> buyNowLocked(qint64 itemId, qint64 userId);
     /// How often a transaction is run again after a transient failure before it is reported.
     static constexpr int MaxAttempts = 8;
 

@@ -3,13 +3,13 @@
 #include "refusals.h"
 
 #include "auctionservice_transaction.h"
+#include "command.h"
 #include "contact.h"
+#include "fieldchanges.h"
 #include "names.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
-
-namespace {
 
 /// Applies the fields of `changes` that are set to `user`, checking each: the one place a
 /// bidder's fields are validated, for creation, edits and imports alike.
@@ -44,6 +44,8 @@ Result<void> applyUserChanges(User& user, const UserChanges& changes)
     return {};
 }
 
+namespace {
+
 Error numberTaken(qint64 number, const User& holder)
 {
     return Error::refused(Error::Reason::NumberTaken,
@@ -59,6 +61,8 @@ Error userNotFound(qint64 id)
     return unknown(EntityKind::User, id);
 }
 
+} // namespace
+
 /// Refuses a paddle number another bidder holds (`self` may keep their own).
 Result<void> requireFreeNumber(Storage& storage, qint64 number, qint64 self)
 {
@@ -69,8 +73,6 @@ Result<void> requireFreeNumber(Storage& storage, qint64 number, qint64 self)
         return fail(numberTaken(number, **holder));
     return {};
 }
-
-} // namespace
 
 Result<User> AuctionService::createUser(const UserChanges& changes)
 {
@@ -94,7 +96,8 @@ Result<User> AuctionService::createUser(const UserChanges& changes)
     });
 }
 
-Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes)
+Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes,
+                                        std::optional<qint64> ifVersion)
 {
     // Refused before any transaction when the fields themselves are wrong.
     User probe;
@@ -106,6 +109,9 @@ Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes)
         auto current = user(id);
         if (!current)
             return current;
+        if (ifVersion && current->version != *ifVersion)
+            return fail(staleRefusal(EntityKind::User, id, current->version, current->changedAt,
+                                     QStringLiteral("changed")));
         User changed = *current;
         if (auto ok = applyUserChanges(changed, changes); !ok)
             return fail(ok.error());
@@ -118,7 +124,7 @@ Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes)
         if (!*found)
             return fail(userNotFound(id));
         record(EntityKind::User, Change::Action::Updated, id);
-        return changed;
+        return user(id); // with the version the change left
     });
 }
 

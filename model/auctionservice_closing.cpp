@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "command.h"
 #include "lotrules.h"
 #include "refusals.h"
 #include "storage/database.h"
@@ -51,9 +52,21 @@ Result<Money> AuctionService::buyNowPrice(qint64 itemId)
     return *target->buyNow;
 }
 
-Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId)
+Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId, Command* undo)
 {
-    return writeTransaction([&]() -> Result<Bid> {
+    Command purchase;
+    purchase.purchase = Command::Purchase{itemId, userId};
+    auto inverse = apply(purchase);
+    if (!inverse)
+        return fail(inverse.error());
+    if (undo)
+        *undo = *inverse;
+    return bid(inverse->purchaseUndone->bidId);
+}
+
+Result<Bid> AuctionService::buyNowLocked(qint64 itemId, qint64 userId)
+{
+    { // inside the transaction of the command that carries the purchase (apply())
         // Locked as a bid locks it: a bid, a purchase and the close are judged in turn.
         auto target = requireItem(itemId, true);
         if (!target)
@@ -92,19 +105,22 @@ Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId)
         record(EntityKind::Bid, Change::Action::Added, bid.id, itemId, userId);
         record(EntityKind::Item, Change::Action::Updated, itemId);
         return bid;
-    });
+    }
 }
 
-Result<QList<qint64>> AuctionService::closeAll()
+Result<QList<qint64>> AuctionService::closeAll(Command* undo)
 {
-    return writeTransaction([&]() -> Result<QList<qint64>> {
-        auto closed = m_storage.closeOpenItems(utcTimestampNow());
-        if (!closed)
-            return closed;
-        for (const qint64 id : *closed)
-            record(EntityKind::Item, Change::Action::Updated, id);
-        return closed;
-    });
+    Command closeAll;
+    closeAll.closeAllOpen = true;
+    auto inverse = apply(closeAll);
+    if (!inverse)
+        return fail(inverse.error());
+    QList<qint64> ids;
+    for (const Command::LotFields& lot : inverse->lots)
+        ids.append(lot.itemId);
+    if (undo)
+        *undo = *inverse;
+    return ids;
 }
 
 Result<QList<qint64>> AuctionService::closeDueLots()

@@ -2,6 +2,8 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "command.h"
+#include "fieldchanges.h"
 #include "names.h"
 #include "refusals.h"
 #include "storage/database.h"
@@ -53,6 +55,8 @@ bool isUtcTimestamp(const QString& text)
 {
     return text.endsWith(u'Z') && QDateTime::fromString(text, Qt::ISODateWithMs).isValid();
 }
+
+} // namespace
 
 /// Applies the fields of `changes` that are set to `item`, checking each: the one place a
 /// lot's fields are validated, for creation, edits and imports alike.
@@ -132,8 +136,6 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
     return {};
 }
 
-} // namespace
-
 Result<Item> AuctionService::requireItem(qint64 id, bool lock)
 {
     auto found = m_storage.findItem(id, lock ? Storage::Lock::ForUpdate : Storage::Lock::None);
@@ -157,6 +159,7 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     if (!id)
         return fail(id.error());
     item.id = *id;
+    item.version = FirstVersion;
     return item;
 }
 
@@ -171,7 +174,8 @@ Result<Item> AuctionService::createItem(const ItemChanges& changes)
     });
 }
 
-Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
+Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
+                                        std::optional<qint64> ifVersion)
 {
     // Refused before any transaction when the fields themselves are wrong.
     // (But for the closing time, which is judged against the lot's own: unchanged, a time
@@ -185,13 +189,15 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes)
         auto current = requireItem(id, true);
         if (!current)
             return current;
+        if (ifVersion && current->version != *ifVersion)
+            return fail(staleLot(*current));
         Item changed = *current;
         if (auto ok = applyItemChanges(changed, changes); !ok)
             return fail(ok.error());
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
         record(EntityKind::Item, Change::Action::Updated, id);
-        return changed;
+        return requireItem(id); // with the version the change left
     });
 }
 

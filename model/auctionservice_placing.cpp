@@ -304,8 +304,9 @@ Result<BidPlacement> AuctionService::raiseMaximum(const BidRequest& request, Ite
     if (!last)
         return fail(last.error());
     MaximumRaise raise{0, target.id, request.userId, *request.maxValue, now, last->value_or(0)};
-    if (auto id = m_storage.insertMaximum(raise); !id)
-        return fail(id.error());
+    auto raiseId = m_storage.insertMaximum(raise);
+    if (!raiseId)
+        return fail(raiseId.error());
     // Nothing but the lot changed (its leader's maximum, which the window shows).
     record(EntityKind::Item, Change::Action::Updated, target.id);
     // A raise that reaches the reserve lifts the price to it: the auction bids for the leader.
@@ -331,7 +332,7 @@ Result<BidPlacement> AuctionService::raiseMaximum(const BidRequest& request, Ite
     auto winning = this->bid(*target.winningBidId);
     if (!winning)
         return fail(winning.error());
-    return BidPlacement{*winning, false};
+    return BidPlacement{*winning, false, *raiseId};
 }
 
 Result<void> AuctionService::extendSoftClose(Item& target, const AuctionSettings& settings,

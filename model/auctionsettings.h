@@ -33,6 +33,15 @@ struct AuctionSettings
     bool operator==(const AuctionSettings&) const = default;
 };
 
+/// Where the settings row stands in its history (API.md "Versions and safe retries"); kept
+/// apart from AuctionSettings, whose equality means "the same settings".
+struct SettingsVersion
+{
+    qint64 version = 0;
+    /// When the last change was made (the database's clock); empty before the first.
+    QString changedAt;
+};
+
 /// The largest rate a setting takes: 100.00 %.
 inline constexpr Rules::BasisPoints MaxRate = 10'000;
 /// The largest paddle number, and the largest soft-close time (a week), in seconds.

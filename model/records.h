@@ -24,6 +24,12 @@ struct User
     bool taxExempt = false;
     /// Empty until the bidder is checked in.
     QString checkedInAt;
+    /// Grows with every change of the row's own fields or status (a rename, a reserve, a
+    /// close or reopen), never with a bid (API.md "Versions and safe retries"): undo and
+    /// If-Match compare it. 0 for a record not read from the database.
+    qint64 version = 0;
+    /// When the last such change was made (the database's clock); empty before the first.
+    QString changedAt;
 };
 
 enum class ItemStatus { Open, Closed };
@@ -68,6 +74,12 @@ struct Item
     std::optional<Money> leaderCeiling;
     /// The highest ceiling among the other bidders (secret); empty when nobody else bid.
     std::optional<Money> runnerUpCeiling;
+    /// Grows with every change of the row's own fields or status (a rename, a reserve, a
+    /// close or reopen), never with a bid (API.md "Versions and safe retries"): undo and
+    /// If-Match compare it. 0 for a record not read from the database.
+    qint64 version = 0;
+    /// When the last such change was made (the database's clock); empty before the first.
+    QString changedAt;
 };
 
 /// One accepted bid. Bids are never changed, only deleted.

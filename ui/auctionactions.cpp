@@ -18,29 +18,9 @@ using Model::EntityKind;
 using Model::formatId;
 using Model::Result;
 
-namespace {
-
-Model::ItemChanges changesOf(const Model::Item& item)
-{
-    // Every field a lot's edit can change, so undoing the edit puts all of them back.
-    Model::ItemChanges changes;
-    changes.name = item.name;
-    changes.status = item.status;
-    changes.startingPrice = item.startingPrice;
-    changes.minIncrement = item.minIncrement;
-    changes.description = item.description;
-    changes.donor = item.donor;
-    changes.fairMarketValue = item.fairMarketValue;
-    changes.reserve = item.reserve;
-    changes.buyNow = item.buyNow;
-    changes.closesAt = item.closesAt;
-    return changes;
-}
-
-} // namespace
-
 AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
-    : QObject(window), m_service(service), m_window(window), m_undo(new QUndoStack(this))
+    : QObject(window), m_service(service), m_window(window), m_undo(new QUndoStack(this)),
+      m_ledger(std::make_shared<CommandLedger>())
 {
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(m_window, tr("Bid Tracker"), question,
@@ -58,8 +38,13 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
     };
 }
 
-void AuctionActions::push(const QString& text, std::function<Result<void>()> undo,
-                          std::function<Result<void>()> redo)
+void AuctionActions::push(const QString& text, Model::Command undo)
+{
+    m_undo->push(new ModelCommand(text, m_service, std::move(undo), m_report, m_ledger));
+}
+
+void AuctionActions::pushSteps(const QString& text, std::function<Result<void>()> undo,
+                               std::function<Result<void>()> redo)
 {
     m_undo->push(new ServiceCommand(text, std::move(undo), std::move(redo), m_report));
 }
@@ -79,12 +64,9 @@ qint64 AuctionActions::addItem()
             dialog.showError(item.error().message);
             continue;
         }
-        const Model::Item created = *item;
-        push(
-            tr("add lot %1").arg(formatId(EntityKind::Item, created.id)),
-            [this, id = created.id] { return m_service.deleteItem(id); },
-            [this, created] { return done(m_service.restoreItem(created)); });
-        return created.id;
+        push(tr("add lot %1").arg(formatId(EntityKind::Item, item->id)),
+             Model::removalOfAdded(EntityKind::Item, {item->id}));
+        return item->id;
     }
     return 0;
 }
@@ -141,18 +123,13 @@ bool AuctionActions::changeItem(qint64 itemId, const Model::ItemChanges& changes
 Result<void> AuctionActions::changeItemOrSay(qint64 itemId, const Model::ItemChanges& changes,
                                              const QString& text)
 {
-    const auto before = m_service.item(itemId);
-    if (!before)
-        return Model::fail(before.error());
-    const auto after = m_service.updateItem(itemId, changes);
-    if (!after)
-        return Model::fail(after.error());
-    push(
-        text,
-        [this, itemId, old = changesOf(*before)] {
-            return done(m_service.updateItem(itemId, old));
-        },
-        [this, itemId, changes] { return done(m_service.updateItem(itemId, changes)); });
+    // One command: the fields asked for; its inverse puts back only those.
+    Model::Command change;
+    change.lots.append({itemId, 0, changes});
+    const auto undo = m_service.apply(change);
+    if (!undo)
+        return Model::fail(undo.error());
+    push(text, *undo);
     return {};
 }
 
@@ -183,16 +160,14 @@ bool AuctionActions::renameItem(qint64 itemId, const QString& name)
 
 bool AuctionActions::renameUser(qint64 userId, const QString& name)
 {
-    const auto before = m_service.user(userId);
-    if (!before)
-        return failed(before.error());
-    const auto after = m_service.renameUser(userId, name);
-    if (!after)
-        return failed(after.error());
-    push(
-        tr("rename bidder %1").arg(formatId(EntityKind::User, userId)),
-        [this, userId, old = before->name] { return done(m_service.renameUser(userId, old)); },
-        [this, userId, name = after->name] { return done(m_service.renameUser(userId, name)); });
+    Model::Command rename;
+    Model::UserChanges changes;
+    changes.name = name;
+    rename.bidders.append({userId, 0, changes, std::nullopt});
+    const auto undo = m_service.apply(rename);
+    if (!undo)
+        return failed(undo.error());
+    push(tr("rename bidder %1").arg(formatId(EntityKind::User, userId)), *undo);
     return true;
 }
 
@@ -227,13 +202,20 @@ Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userI
     const auto placement = m_service.placeBid(request);
     if (!placement)
         return Model::fail(refusalInWords(placement.error()));
-    if (!placement->added)
+    Model::Command undo;
+    if (placement->added)
+        undo.removeBids.append(placement->bid.id);
+    else if (placement->maximumId != 0)
+        undo.removeRaises.append(placement->maximumId);
+    else
         return placement;
-    const Model::Bid placed = placement->bid;
-    push(
-        tr("bid %1 on %2").arg(placed.value.toString(), formatId(EntityKind::Item, itemId)),
-        [this, id = placed.id] { return m_service.deleteBid(id); },
-        [this, placed] { return done(m_service.restoreBid(placed)); });
+    push(placement->added
+             ? tr("bid %1 on %2")
+                   .arg(placement->bid.value.toString(), formatId(EntityKind::Item, itemId))
+             : tr("maximum %1 on %2")
+                   .arg(maximum ? maximum->toString() : QString(),
+                        formatId(EntityKind::Item, itemId)),
+         undo);
     return placement;
 }
 
@@ -250,37 +232,11 @@ void AuctionActions::recordImport(bool lots, const QList<qint64>& ids)
 {
     if (ids.isEmpty())
         return;
-    // One step undoes the whole import; a row that got bids since stays, and says so.
-    QList<Model::Item> items;
-    QList<Model::User> users;
-    for (const qint64 id : ids) {
-        if (lots) {
-            if (auto item = m_service.item(id))
-                items.append(*item);
-        } else if (auto user = m_service.user(id)) {
-            users.append(*user);
-        }
-    }
-    push(
-        lots ? tr("import %n lot(s)", nullptr, static_cast<int>(ids.size()))
-             : tr("import %n bidder(s)", nullptr, static_cast<int>(ids.size())),
-        [this, lots, ids]() -> Result<void> {
-            for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
-                auto removed = lots ? m_service.deleteItem(*it) : m_service.deleteUser(*it);
-                if (!removed)
-                    return removed;
-            }
-            return {};
-        },
-        [this, items, users]() -> Result<void> {
-            for (const Model::Item& item : items)
-                if (auto back = m_service.restoreItem(item); !back)
-                    return Model::fail(back.error());
-            for (const Model::User& user : users)
-                if (auto back = m_service.restoreUser(user); !back)
-                    return Model::fail(back.error());
-            return {};
-        });
+    // One step undoes the whole import, in one transaction: refused whole when a row got
+    // bids or was changed since.
+    push(lots ? tr("import %n lot(s)", nullptr, static_cast<int>(ids.size()))
+              : tr("import %n bidder(s)", nullptr, static_cast<int>(ids.size())),
+         Model::removalOfAdded(lots ? EntityKind::Item : EntityKind::User, ids));
 }
 
 bool AuctionActions::deleteItem(qint64 itemId)
@@ -293,13 +249,12 @@ bool AuctionActions::deleteItem(qint64 itemId)
         return failed(allowed.error());
     if (!m_confirm(tr("Delete lot %1 \"%2\"?").arg(formatId(EntityKind::Item, itemId), item->name)))
         return false;
-    if (auto deleted = m_service.deleteItem(itemId); !deleted)
-        return failed(deleted.error());
-    const Model::Item removed = *item;
-    push(
-        tr("delete lot %1").arg(formatId(EntityKind::Item, itemId)),
-        [this, removed] { return done(m_service.restoreItem(removed)); },
-        [this, itemId] { return m_service.deleteItem(itemId); });
+    Model::Command removal;
+    removal.removeItems.append({itemId, 0});
+    const auto undo = m_service.apply(removal);
+    if (!undo)
+        return failed(undo.error());
+    push(tr("delete lot %1").arg(formatId(EntityKind::Item, itemId)), *undo);
     return true;
 }
 
@@ -313,13 +268,12 @@ bool AuctionActions::deleteUser(qint64 userId)
     if (!m_confirm(
             tr("Delete bidder %1 \"%2\"?").arg(formatId(EntityKind::User, userId), user->name)))
         return false;
-    if (auto deleted = m_service.deleteUser(userId); !deleted)
-        return failed(deleted.error());
-    const Model::User removed = *user;
-    push(
-        tr("delete bidder %1").arg(formatId(EntityKind::User, userId)),
-        [this, removed] { return done(m_service.restoreUser(removed)); },
-        [this, userId] { return m_service.deleteUser(userId); });
+    Model::Command removal;
+    removal.removeUsers.append({userId, 0});
+    const auto undo = m_service.apply(removal);
+    if (!undo)
+        return failed(undo.error());
+    push(tr("delete bidder %1").arg(formatId(EntityKind::User, userId)), *undo);
     return true;
 }
 
@@ -332,13 +286,14 @@ bool AuctionActions::deleteBid(qint64 bidId)
                        .arg(formatId(EntityKind::Bid, bidId), bid->value.toString(), bid->userName,
                             bid->itemName)))
         return false;
-    if (auto deleted = m_service.deleteBid(bidId); !deleted)
-        return failed(deleted.error());
-    const Model::Bid removed = *bid;
-    push(
-        tr("delete bid %1").arg(formatId(EntityKind::Bid, bidId)),
-        [this, removed] { return done(m_service.restoreBid(removed)); },
-        [this, bidId] { return m_service.deleteBid(bidId); });
+    // The bid and the automatic bids it called for go in one transaction; undo puts them back
+    // in one too.
+    Model::Command removal;
+    removal.removeBids.append(bidId);
+    const auto undo = m_service.apply(removal);
+    if (!undo)
+        return failed(undo.error());
+    push(tr("delete bid %1").arg(formatId(EntityKind::Bid, bidId)), *undo);
     return true;
 }
 

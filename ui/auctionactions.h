@@ -2,16 +2,20 @@
 
 #include "model/auctionservice.h"
 #include "model/auctionsettings.h"
+#include "model/command.h"
 #include "model/error.h"
 #include "model/records.h"
 
 #include <QObject>
 #include <functional>
+#include <memory>
 
 class QUndoStack;
 class QWidget;
 
 namespace BidTracker::Gui {
+
+class CommandLedger;
 
 /// The operator's edits: each one done through the service, recorded on the undo stack,
 /// asked about first when it destroys something, and explained in words when refused.
@@ -43,8 +47,7 @@ public:
     /// lowest acceptable bid, or a raise of the maximum alone for a bidder who leads). An
     /// amount or maximum far above the lowest acceptable bid is asked about first
     /// (Model::isFarAboveLowest); a refusal is explained with lot and bidder in words.
-    /// A maximum raised alone adds no bid and is not on the undo stack (nothing to take back
-    /// but the raise, which the rules keep in the lot's history).
+    /// A maximum raised alone adds no bid; undo takes the raise out (and what it decided).
     Model::Result<Model::BidPlacement> placeBid(qint64 itemId, qint64 userId,
                                                 std::optional<Model::Money> value,
                                                 std::optional<Model::Money> maximum = std::nullopt);
@@ -86,15 +89,22 @@ public:
                                                const QString& note);
 
 private:
-    void recordSettings(const Model::AuctionSettings& before, const Model::AuctionSettings& after);
+    /// The settings changed from `before` to `after` as one command (with the lots a
+    /// close-all time already past closes), asked about first when that time closes lots.
+    Model::Result<void> changeSettings(const Model::AuctionSettings& before,
+                                       const Model::AuctionSettings& after);
     bool changeItem(qint64 itemId, const Model::ItemChanges& changes, const QString& text);
     /// The change done and put on the undo stack, or the refusal, for the caller to say.
     Model::Result<void> changeItemOrSay(qint64 itemId, const Model::ItemChanges& changes,
                                         const QString& text);
     /// A starting price raised above the lot's winning bid is asked about first.
     bool confirmStartingPrice(qint64 itemId, const Model::ItemChanges& changes);
-    void push(const QString& text, std::function<Model::Result<void>()> undo,
-              std::function<Model::Result<void>()> redo);
+    /// Puts a change just made on the undo stack: `undo` is the model command that takes it
+    /// back (model/command.h).
+    void push(const QString& text, Model::Command undo);
+    /// The same for payments and donations: a single model call each way.
+    void pushSteps(const QString& text, std::function<Model::Result<void>()> undo,
+                   std::function<Model::Result<void>()> redo);
     bool failed(const Model::Error& error);
     /// Says why, for the actions that answer with an id or a count: 0.
     qint64 refused(const Model::Error& error);
@@ -104,6 +114,8 @@ private:
     Model::AuctionService& m_service;
     QWidget* m_window;
     QUndoStack* m_undo;
+    /// The model commands on m_undo, which rename each other's versions (servicecommand.h).
+    std::shared_ptr<CommandLedger> m_ledger;
     Confirm m_confirm;
     Report m_report;
     Ask m_ask;

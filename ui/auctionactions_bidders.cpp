@@ -12,22 +12,6 @@ namespace BidTracker::Gui {
 using Model::EntityKind;
 using Model::formatId;
 
-namespace {
-
-/// Every field the dialog edits, as the bidder has it, so undoing an edit puts all back.
-Model::UserChanges changesOf(const Model::User& user)
-{
-    Model::UserChanges changes;
-    changes.name = user.name;
-    changes.number = user.number;
-    changes.phone = user.phone;
-    changes.email = user.email;
-    changes.taxExempt = user.taxExempt;
-    return changes;
-}
-
-} // namespace
-
 qint64 AuctionActions::addUser()
 {
     BidderDialog dialog(std::nullopt, m_window);
@@ -41,10 +25,8 @@ qint64 AuctionActions::addUser()
     });
     if (dialog.exec() != QDialog::Accepted || !created)
         return 0;
-    push(
-        tr("add bidder %1").arg(formatId(EntityKind::User, created->id)),
-        [this, id = created->id] { return m_service.deleteUser(id); },
-        [this, user = *created] { return done(m_service.restoreUser(user)); });
+    push(tr("add bidder %1").arg(formatId(EntityKind::User, created->id)),
+         Model::removalOfAdded(EntityKind::User, {created->id}));
     return created->id;
 }
 
@@ -54,24 +36,19 @@ qint64 AuctionActions::editUser(qint64 userId)
     if (!before)
         return failed(before.error()) ? userId : 0;
     BidderDialog dialog(*before, m_window);
-    std::optional<Model::User> changed;
-    dialog.setSave([this, userId, &changed](const Model::UserChanges& changes) {
-        const auto after = m_service.updateUser(userId, changes);
-        if (!after)
-            return after.error().message;
-        changed = *after;
+    std::optional<Model::Command> undo;
+    dialog.setSave([this, userId, &undo](const Model::UserChanges& changes) {
+        Model::Command edit;
+        edit.bidders.append({userId, 0, changes, std::nullopt});
+        const auto inverse = m_service.apply(edit);
+        if (!inverse)
+            return inverse.error().message;
+        undo = *inverse;
         return QString();
     });
-    if (dialog.exec() != QDialog::Accepted || !changed)
+    if (dialog.exec() != QDialog::Accepted || !undo)
         return 0;
-    push(
-        tr("edit bidder %1").arg(formatId(EntityKind::User, userId)),
-        [this, userId, old = changesOf(*before)] {
-            return done(m_service.updateUser(userId, old));
-        },
-        [this, userId, now = changesOf(*changed)] {
-            return done(m_service.updateUser(userId, now));
-        });
+    push(tr("edit bidder %1").arg(formatId(EntityKind::User, userId)), *undo);
     return userId;
 }
 
@@ -80,15 +57,12 @@ bool AuctionActions::checkIn(qint64 userId)
     const auto before = m_service.user(userId);
     if (!before)
         return failed(before.error());
-    const auto after = m_service.checkIn(userId);
-    if (!after)
-        return failed(after.error());
-    push(
-        tr("check in %1").arg(before->name),
-        [this, userId, old = before->checkedInAt] {
-            return done(m_service.restoreCheckIn(userId, old));
-        },
-        [this, userId] { return done(m_service.checkIn(userId)); });
+    Model::Command arrival;
+    arrival.bidders.append({userId, 0, {}, Model::utcTimestampNow()});
+    const auto undo = m_service.apply(arrival);
+    if (!undo)
+        return failed(undo.error());
+    push(tr("check in %1").arg(before->name), *undo);
     return true;
 }
 

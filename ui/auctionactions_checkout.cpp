@@ -17,7 +17,7 @@ Model::Result<Model::Payment> AuctionActions::takePayment(qint64 userId, Model::
     auto payment = m_service.addPayment(userId, amount, method, reference);
     if (!payment)
         return payment;
-    push(
+    pushSteps(
         tr("payment of %1").arg(Model::displayMoney(amount)),
         [this, id = payment->id] {
             return done(m_service.voidPayment(id, tr("Taken back (undo)")));
@@ -31,7 +31,7 @@ bool AuctionActions::voidPayment(qint64 paymentId, const QString& reason)
     const auto voided = m_service.voidPayment(paymentId, reason);
     if (!voided)
         return failed(voided.error());
-    push(
+    pushSteps(
         tr("void payment of %1").arg(Model::displayMoney(voided->amount)),
         [this, paymentId] { return done(m_service.unvoidPayment(paymentId)); },
         [this, paymentId, reason] { return done(m_service.voidPayment(paymentId, reason)); });
@@ -44,7 +44,7 @@ Model::Result<Model::Donation> AuctionActions::addDonation(qint64 userId, Model:
     auto donation = m_service.addDonation(userId, amount, note);
     if (!donation)
         return donation;
-    push(
+    pushSteps(
         tr("donation of %1").arg(Model::displayMoney(amount)),
         [this, id = donation->id] { return m_service.deleteDonation(id); },
         [this, made = *donation] { return done(m_service.restoreDonation(made)); });

@@ -13,30 +13,6 @@ using Model::EntityKind;
 using Model::formatId;
 using Model::Result;
 
-namespace {
-
-Result<void> setStatus(Model::AuctionService& service, qint64 itemId, Model::ItemStatus status)
-{
-    Model::ItemChanges changes;
-    changes.status = status;
-    auto changed = service.updateItem(itemId, changes);
-    if (!changed)
-        return Model::fail(changed.error());
-    return {};
-}
-
-/// Sets the status of each lot in turn; stops at the first refusal.
-Result<void> setStatuses(Model::AuctionService& service, const QList<qint64>& ids,
-                         Model::ItemStatus status)
-{
-    for (const qint64 id : ids)
-        if (auto ok = setStatus(service, id, status); !ok)
-            return ok;
-    return {};
-}
-
-} // namespace
-
 qint64 AuctionActions::refused(const Model::Error& error)
 {
     failed(error);
@@ -63,25 +39,14 @@ qint64 AuctionActions::buyNow(qint64 itemId)
     if (!m_confirm(
             tr("Sell %1 to %2 at %3 now? The lot closes at once.").arg(lot, buyer.label, price)))
         return 0;
-    const auto bought = m_service.buyNow(itemId, buyer.id);
+    // Undo: the lot opens again and the bid goes, in one transaction, unless the lot changed
+    // since; redo buys it again.
+    Model::Command undo;
+    const auto bought = m_service.buyNow(itemId, buyer.id, &undo);
     if (!bought)
         return refused(bought.error());
-    const Model::Bid bid = *bought;
-    // Back: the lot opens again and the bid goes; forth: the bid comes back and the lot
-    // closes, as the purchase left it.
-    push(
-        tr("buy now %1").arg(formatId(EntityKind::Item, itemId)),
-        [this, bid]() -> Result<void> {
-            if (auto ok = setStatus(m_service, bid.itemId, Model::ItemStatus::Open); !ok)
-                return ok;
-            return m_service.deleteBid(bid.id);
-        },
-        [this, bid]() -> Result<void> {
-            if (auto back = m_service.restoreBid(bid); !back)
-                return Model::fail(back.error());
-            return setStatus(m_service, bid.itemId, Model::ItemStatus::Closed);
-        });
-    return bid.id;
+    push(tr("buy now %1").arg(formatId(EntityKind::Item, itemId)), undo);
+    return bought->id;
 }
 
 qint64 AuctionActions::closeAllOpenLots()
@@ -99,16 +64,14 @@ qint64 AuctionActions::closeAllOpenLots()
     if (!m_confirm(open == 1 ? tr("Close the one open lot? It takes no more bids.")
                              : tr("Close %1 open lots? They take no more bids.").arg(open)))
         return 0;
-    const auto closed = m_service.closeAll();
+    // Undo reopens exactly the lots this closed, in one transaction, and none of them when
+    // one changed since.
+    Model::Command undo;
+    const auto closed = m_service.closeAll(&undo);
     if (!closed)
         return refused(closed.error());
-    const QList<qint64> ids = *closed;
-    // Undo reopens exactly the lots this closed: those closed before stay closed.
-    push(
-        tr("close %n lot(s)", nullptr, static_cast<int>(ids.size())),
-        [this, ids] { return setStatuses(m_service, ids, Model::ItemStatus::Open); },
-        [this, ids] { return setStatuses(m_service, ids, Model::ItemStatus::Closed); });
-    return ids.size();
+    push(tr("close %n lot(s)", nullptr, static_cast<int>(closed->size())), undo);
+    return closed->size();
 }
 
 } // namespace BidTracker::Gui

@@ -2,10 +2,14 @@
 #include "auctionactions.h"
 
 #include "model/auctionservice.h"
+#include "model/lotrules.h"
+#include "model/tables/tablesupport.h"
 #include "servicecommand.h"
 #include "settingsdialog.h"
 
+#include <QDateTime>
 #include <QUndoStack>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -15,22 +19,18 @@ bool AuctionActions::editSettings()
     if (!current)
         return failed(current.error());
     SettingsDialog dialog(*current, m_window);
-    std::optional<std::pair<Model::AuctionSettings, Model::AuctionSettings>> change;
+    bool changed = false;
     dialog.setSave(
-        [this, &change](const Model::AuctionSettings& asked) -> std::optional<Model::Error> {
+        [this, &changed](const Model::AuctionSettings& asked) -> std::optional<Model::Error> {
             const auto before = m_service.settings();
             if (!before)
                 return before.error();
-            const auto after = m_service.updateSettings(asked);
-            if (!after)
-                return after.error();
-            change.emplace(*before, *after);
+            if (auto ok = changeSettings(*before, asked); !ok)
+                return ok.error();
+            changed = true;
             return std::nullopt;
         });
-    if (dialog.exec() != QDialog::Accepted || !change)
-        return false;
-    recordSettings(change->first, change->second);
-    return true;
+    return dialog.exec() == QDialog::Accepted && changed;
 }
 
 bool AuctionActions::applySettings(const Model::AuctionSettings& settings)
@@ -38,20 +38,42 @@ bool AuctionActions::applySettings(const Model::AuctionSettings& settings)
     const auto before = m_service.settings();
     if (!before)
         return failed(before.error());
-    const auto after = m_service.updateSettings(settings);
-    if (!after)
-        return failed(after.error());
-    recordSettings(*before, *after);
-    return true;
+    const auto changed = changeSettings(*before, settings);
+    return changed ? true : failed(changed.error());
 }
 
-void AuctionActions::recordSettings(const Model::AuctionSettings& before,
-                                    const Model::AuctionSettings& after)
+Model::Result<void> AuctionActions::changeSettings(const Model::AuctionSettings& before,
+                                                   const Model::AuctionSettings& after)
 {
-    push(
-        tr("change the auction's settings"),
-        [this, before] { return done(m_service.updateSettings(before)); },
-        [this, after] { return done(m_service.updateSettings(after)); });
+    // A close-all time that has come, or comes within the minute, closes lots at once: the
+    // operator is told how many first (issue 26.4).
+    const QString closeAt = Model::normalizedUtc(after.closeAllAt);
+    const QString soon = QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs);
+    if (!closeAt.isEmpty() && closeAt != Model::normalizedUtc(before.closeAllAt) &&
+        closeAt <= soon) {
+        const auto items = m_service.items();
+        if (!items)
+            return Model::fail(items.error());
+        const auto open =
+            std::count_if(items->rows.cbegin(), items->rows.cend(), [](const Model::Item& item) {
+                return item.status == Model::ItemStatus::Open;
+            });
+        if (open > 0 && !m_confirm(tr("Close all at %1 closes %n open lot(s) now. Save it?",
+                                      nullptr, static_cast<int>(open))
+                                       .arg(Model::displayTime(closeAt))))
+            return Model::fail(Model::Error::invalid(
+                tr("Not saved: choose a later time to close all, or confirm it."),
+                QStringLiteral("close_all_at")));
+    }
+    // One command: the settings changed, and the lots a time already past closes with
+    // them; undo restores the settings and reopens exactly those lots.
+    Model::Command change;
+    change.settings = Model::Command::SettingsFields{0, before, after, true};
+    const auto undo = m_service.apply(change);
+    if (!undo)
+        return Model::fail(undo.error());
+    push(tr("change the auction's settings"), *undo);
+    return {};
 }
 
 } // namespace BidTracker::Gui

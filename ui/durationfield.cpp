@@ -1,6 +1,7 @@
 #include "durationfield.h"
 
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QSpinBox>
 
@@ -32,6 +33,20 @@ void DurationField::setSeconds(qint64 seconds)
 qint64 DurationField::seconds() const
 {
     return static_cast<qint64>(m_number->value()) * m_unit->currentData().toLongLong();
+}
+
+QDateTime wholeMinute(const QDateTime& time)
+{
+    const QTime clock = time.time();
+    return QDateTime(time.date(), QTime(clock.hour(), clock.minute()), time.timeSpec());
+}
+
+void takeWholeMinutes(QDateTimeEdit* edit)
+{
+    QObject::connect(edit, &QDateTimeEdit::dateTimeChanged, edit, [edit](const QDateTime& time) {
+        if (time.time().second() != 0 || time.time().msec() != 0)
+            edit->setDateTime(wholeMinute(time));
+    });
 }
 
 } // namespace BidTracker::Gui

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDateTimeEdit;
 class QSpinBox;
 
 namespace BidTracker::Gui {
@@ -26,5 +27,12 @@ private:
     QSpinBox* m_number;
     QComboBox* m_unit;
 };
+
+/// A date-time field shown to the minute takes what is typed: 02:13 is 02:13:00.000, never
+/// the hidden seconds of the value it started from (a value loaded with seconds keeps them
+/// until it is edited).
+void takeWholeMinutes(QDateTimeEdit* edit);
+/// `time` with its seconds and milliseconds dropped.
+QDateTime wholeMinute(const QDateTime& time);
 
 } // namespace BidTracker::Gui

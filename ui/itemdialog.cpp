@@ -1,5 +1,7 @@
 #include "itemdialog.h"
 
+#include "durationfield.h"
+
 #include "model/names.h"
 
 #include "model/auctionservice.h"
@@ -103,6 +105,7 @@ ItemDialog::ItemDialog(const std::optional<Model::Item>& item, QWidget* parent)
                     : QDateTime::fromString(item->closesAt, Qt::ISODateWithMs).toLocalTime();
     m_closesAt->setDateTime(shown);
     m_shownClose = m_closesAt->dateTime();
+    takeWholeMinutes(m_closesAt);
     m_byHand->setChecked(m_wasByHand);
     m_closesAt->setEnabled(!m_wasByHand);
     connect(m_byHand, &QCheckBox::toggled, m_closesAt, &QWidget::setDisabled);

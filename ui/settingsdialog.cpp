@@ -78,8 +78,10 @@ SettingsDialog::SettingsDialog(const Model::AuctionSettings& settings, QWidget* 
     m_closeAllAt->setTimeSpec(Qt::LocalTime);
     const QDateTime closeAll = QDateTime::fromString(settings.closeAllAt, Qt::ISODateWithMs);
     m_closeAll->setChecked(closeAll.isValid());
-    m_closeAllAt->setDateTime(closeAll.isValid() ? closeAll.toLocalTime()
-                                                 : QDateTime::currentDateTime().addSecs(3 * 3600));
+    m_closeAllAt->setDateTime(closeAll.isValid()
+                                  ? closeAll.toLocalTime()
+                                  : wholeMinute(QDateTime::currentDateTime().addSecs(3 * 3600)));
+    takeWholeMinutes(m_closeAllAt);
     m_closeAllAt->setEnabled(closeAll.isValid());
     connect(m_closeAll, &QCheckBox::toggled, m_closeAllAt, &QWidget::setEnabled);
     m_message->setWordWrap(true);

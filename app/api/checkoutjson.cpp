@@ -27,7 +27,7 @@ QJsonValue timeOrNull(const QString& time)
 
 } // namespace
 
-QJsonObject settings(const Model::AuctionSettings& settings)
+QJsonObject settings(const Model::AuctionSettings& settings, qint64 version)
 {
     QJsonArray increments;
     for (const Model::Rules::IncrementRow& row : settings.increments)
@@ -45,7 +45,8 @@ QJsonObject settings(const Model::AuctionSettings& settings)
                                   {Key::extendSeconds, settings.softClose.extendSeconds},
                                   {Key::maxExtendSeconds, settings.softClose.maxExtendSeconds}}},
                      {Key::firstBidderNumber, settings.firstBidderNumber},
-                     {Key::closeAllAt, timeOrNull(settings.closeAllAt)}}}};
+                     {Key::closeAllAt, timeOrNull(settings.closeAllAt)},
+                     {Key::version, version}}}};
 }
 
 QJsonObject payment(const Model::Payment& payment)

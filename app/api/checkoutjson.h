@@ -43,7 +43,7 @@ inline const QString invoice = QStringLiteral("invoice");
 
 /// {"settings": {"name", "currency", "buyers_premium": 15.0, "tax_rate": 8.25, "increments":
 /// [{"from": 0.0, "step": 0.05}], "soft_close": {...}, "first_bidder_number", "close_all_at"}}
-QJsonObject settings(const Model::AuctionSettings& settings);
+QJsonObject settings(const Model::AuctionSettings& settings, qint64 version);
 
 /// {"payment_id": "payment1", "payment": {"user", "amount", "method", "reference", "paid_at",
 /// "voided", "voided_at", "void_reason"}}

@@ -8,6 +8,7 @@
 #include "model/csv/checkoutcsv.h"
 #include "requestinput.h"
 #include "routecontext.h"
+#include "versiontags.h"
 
 #include <QBuffer>
 
@@ -32,21 +33,31 @@ namespace {
 void addSettingsRoutes(Router& router, Model::AuctionService& service)
 {
     const QString path = apiPrefix + QStringLiteral("/settings");
-    router.add("GET", path, [&service](const ApiRequest&, const Router::Params&) {
-        const auto settings = service.settings();
-        return settings ? ApiResponse::json(200, Json::settings(*settings))
-                        : Input::fromError(settings.error());
+    // Answered with the row's version as `version` and ETag (API.md "Versions").
+    const auto answer = [&service](const Model::Result<Model::AuctionSettings>& settings) {
+        if (!settings)
+            return Versions::preconditionFailed(settings.error())
+                .value_or(Input::fromError(settings.error()));
+        const auto version = service.settingsVersion();
+        if (!version)
+            return Input::fromError(version.error());
+        return Versions::tagged(ApiResponse::json(200, Json::settings(*settings, version->version)),
+                                version->version);
+    };
+    router.add("GET", path, [&service, answer](const ApiRequest&, const Router::Params&) {
+        return answer(service.settings());
     });
-    router.add("PUT", path, [&service](const ApiRequest& request, const Router::Params&) {
+    router.add("PUT", path, [&service, answer](const ApiRequest& request, const Router::Params&) {
+        const auto ifVersion = Versions::ifMatch(request);
+        if (!ifVersion)
+            return ifVersion.error();
         const auto current = service.settings();
         if (!current)
             return Input::fromError(current.error());
         const auto wanted = Body::settings(request.body, *current);
         if (!wanted)
             return wanted.error();
-        const auto written = service.updateSettings(*wanted);
-        return written ? ApiResponse::json(200, Json::settings(*written))
-                       : Input::fromError(written.error());
+        return answer(service.updateSettings(*wanted, *ifVersion));
     });
 }
 

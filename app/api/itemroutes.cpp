@@ -6,6 +6,7 @@
 #include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
+#include "versiontags.h"
 
 namespace BidTracker::Api {
 
@@ -63,7 +64,9 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto item = service.createItem(*changes);
         if (!item)
             return Input::fromError(item.error());
-        return created(Json::item(*item, {}), items + u'/' + formatId(EntityKind::Item, item->id));
+        return Versions::tagged(
+            created(Json::item(*item, {}), items + u'/' + formatId(EntityKind::Item, item->id)),
+            item->version);
     });
 
     router.add("GET", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -81,7 +84,8 @@ void addItemRoutes(Router& router, RouteContext& context)
             return Input::fromError(item.error());
         // The original answered {"item": {...}} here; item_id is this project's addition.
         if (*winningOnly)
-            return ApiResponse::json(200, Json::item(*item, {}, /*withBids=*/false));
+            return Versions::tagged(
+                ApiResponse::json(200, Json::item(*item, {}, /*withBids=*/false)), item->version);
         QJsonArray bids;
         if (*complete) {
             const auto listing = service.bidsForItem(*id);
@@ -94,7 +98,7 @@ void addItemRoutes(Router& router, RouteContext& context)
                 return Input::fromError(ids.error());
             bids = idArray(EntityKind::Bid, ids->value(*id));
         }
-        return ApiResponse::json(200, Json::item(*item, bids));
+        return Versions::tagged(ApiResponse::json(200, Json::item(*item, bids)), item->version);
     });
 
     router.add("PUT", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -103,6 +107,9 @@ void addItemRoutes(Router& router, RouteContext& context)
             return id.error();
         if (auto exists = service.item(*id); !exists)
             return Input::fromError(exists.error());
+        const auto ifVersion = Versions::ifMatch(request);
+        if (!ifVersion)
+            return ifVersion.error();
         const auto changes = Body::item(request.body, /*nameRequired=*/false);
         if (!changes)
             return changes.error();
@@ -111,10 +118,13 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto ids = service.bidIdsByItem(*id, *id);
         if (!ids)
             return Input::fromError(ids.error());
-        return Input::answer(service.updateItem(*id, *changes), [&](const Model::Item& item) {
-            return ApiResponse::json(200,
-                                     Json::item(item, idArray(EntityKind::Bid, ids->value(*id))));
-        });
+        const auto item = service.updateItem(*id, *changes, *ifVersion);
+        if (!item)
+            return Versions::preconditionFailed(item.error())
+                .value_or(Input::fromError(item.error()));
+        return Versions::tagged(
+            ApiResponse::json(200, Json::item(*item, idArray(EntityKind::Bid, ids->value(*id)))),
+            item->version);
     });
 
     router.add("DELETE", oneItem, [&service](const ApiRequest&, const Router::Params& params) {

@@ -18,7 +18,8 @@ QJsonObject user(const Model::User& user)
                        {Key::taxExempt, user.taxExempt},
                        {Key::checkedInAt, user.checkedInAt.isEmpty()
                                               ? QJsonValue(QJsonValue::Null)
-                                              : QJsonValue(user.checkedInAt)}};
+                                              : QJsonValue(user.checkedInAt)},
+                       {Key::version, user.version}};
 }
 
 QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids)
@@ -42,6 +43,7 @@ QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withB
         {Key::closesAt,
          item.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.closesAt)},
     };
+    body.insert(Key::version, item.version);
     const auto met = Model::reserveMet(item);
     body.insert(Key::reserveMet, met ? QJsonValue(*met) : QJsonValue(QJsonValue::Null));
     if (withBids)

@@ -14,6 +14,7 @@ inline const QString name = QStringLiteral("name");
 inline const QString userId = QStringLiteral("user_id");
 inline const QString itemId = QStringLiteral("item_id");
 inline const QString bidId = QStringLiteral("bid_id");
+inline const QString version = QStringLiteral("version");
 inline const QString item = QStringLiteral("item");
 inline const QString user = QStringLiteral("user");
 inline const QString bid = QStringLiteral("bid");

@@ -7,6 +7,7 @@
 #include "requestbodies.h"
 #include "requestinput.h"
 #include "routecontext.h"
+#include "versiontags.h"
 
 namespace BidTracker::Api {
 
@@ -61,7 +62,9 @@ void addUserRoutes(Router& router, RouteContext& context)
         const auto user = service.createUser(*changes);
         if (!user)
             return Input::fromError(user.error());
-        return created(Json::user(*user), users + u'/' + formatId(EntityKind::User, user->id));
+        return Versions::tagged(
+            created(Json::user(*user), users + u'/' + formatId(EntityKind::User, user->id)),
+            user->version);
     });
 
     router.add("GET", oneUser, [&service](const ApiRequest&, const Router::Params& params) {
@@ -69,7 +72,8 @@ void addUserRoutes(Router& router, RouteContext& context)
         if (!id)
             return id.error();
         const auto user = service.user(*id);
-        return user ? ApiResponse::json(200, Json::user(*user)) : Input::fromError(user.error());
+        return user ? Versions::tagged(ApiResponse::json(200, Json::user(*user)), user->version)
+                    : Input::fromError(user.error());
     });
 
     router.add("PUT", oneUser, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -78,11 +82,17 @@ void addUserRoutes(Router& router, RouteContext& context)
             return id.error();
         if (auto exists = service.user(*id); !exists)
             return Input::fromError(exists.error());
+        const auto ifVersion = Versions::ifMatch(request);
+        if (!ifVersion)
+            return ifVersion.error();
         const auto changes = Body::user(request.body, false);
         if (!changes)
             return changes.error();
-        const auto user = service.updateUser(*id, *changes);
-        return user ? ApiResponse::json(200, Json::user(*user)) : Input::fromError(user.error());
+        const auto user = service.updateUser(*id, *changes, *ifVersion);
+        if (!user)
+            return Versions::preconditionFailed(user.error())
+                .value_or(Input::fromError(user.error()));
+        return Versions::tagged(ApiResponse::json(200, Json::user(*user)), user->version);
     });
 
     router.add("DELETE", oneUser, [&service](const ApiRequest&, const Router::Params& params) {

@@ -22,7 +22,7 @@ const QString itemSelectList = QStringLiteral(
     " i.created_at, i.bid_count, i.winning_bid_id, w.value_cents, w.user_id, wu.name,"
     " wu.number, i.description, i.donor, i.fair_market_value_cents,"
     " i.reserve_cents, i.buy_now_cents, i.closes_at, i.original_closes_at,"
-    " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents");
+    " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents, i.version, i.changed_at");
 
 const QString itemSelect =
     itemSelectList + QStringLiteral(" FROM items i LEFT JOIN bids w ON w.id ="
@@ -56,6 +56,8 @@ Item readItem(const QSqlQuery& query)
     item.closedAt = query.value(19).toString();
     item.leaderCeiling = optionalMoney(query, 20);
     item.runnerUpCeiling = optionalMoney(query, 21);
+    item.version = query.value(22).toLongLong();
+    item.changedAt = query.value(23).toString();
     return item;
 }
 
@@ -81,7 +83,7 @@ Bid readBid(const QSqlQuery& query)
 
 const QString userSelect =
     QStringLiteral("SELECT u.id, u.name, u.bid_count, u.created_at, u.number, u.phone, u.email,"
-                   " u.tax_exempt, u.checked_in_at FROM users u");
+                   " u.tax_exempt, u.checked_in_at, u.version, u.changed_at FROM users u");
 
 User readUser(const QSqlQuery& query)
 {
@@ -95,6 +97,8 @@ User readUser(const QSqlQuery& query)
     user.email = query.value(6).toString();
     user.taxExempt = query.value(7).toLongLong() != 0;
     user.checkedInAt = query.value(8).toString();
+    user.version = query.value(9).toLongLong();
+    user.changedAt = query.value(10).toString();
     return user;
 }
 

@@ -191,6 +191,117 @@ QStringList version4(const QString& integer, const QString& key)
     };
 }
 
+// Version 5: versions (API.md "Versions and safe retries"). Lots, bidders and the settings
+// row carry `version`, which grows with every change of the row's own fields or status (a
+// rename, a reserve, a close or reopen), and `changed_at`, when the last one was made (the
+// database's clock). A bid is not such a change: it moves the lot's standing (winner, count,
+// ceilings) and, in a lot's last minutes, its closing time (soft close), none of which the
+// triggers watch; a closing time set by hand is, and it always equals original_closes_at.
+// Triggers keep the numbers, so every statement of every door counts alike, and undo and
+// If-Match compare them.
+const char* const itemFields[] = {"name",
+                                  "status",
+                                  "starting_price_cents",
+                                  "min_increment_cents",
+                                  "description",
+                                  "donor",
+                                  "fair_market_value_cents",
+                                  "reserve_cents",
+                                  "buy_now_cents",
+                                  "original_closes_at",
+                                  "closed_at"};
+const char* const userFields[] = {"name",  "number",     "phone",
+                                  "email", "tax_exempt", "checked_in_at"};
+const char* const settingsFields[] = {"name",
+                                      "currency",
+                                      "buyers_premium_bp",
+                                      "tax_rate_bp",
+                                      "increments",
+                                      "soft_close_window_seconds",
+                                      "soft_close_extend_seconds",
+                                      "soft_close_max_extend_seconds",
+                                      "first_bidder_number",
+                                      "close_all_at"};
+
+/// "OLD.a IS DISTINCT FROM NEW.a OR ..." (`distinct` is the engine's null-safe "differs").
+template <std::size_t N> QString anyChanged(const char* const (&fields)[N], const QString& distinct)
+{
+    QStringList parts;
+    for (const char* field : fields)
+        parts.append(QStringLiteral("OLD.%1 %2 NEW.%1").arg(QLatin1String(field), distinct));
+    return parts.join(QStringLiteral(" OR "));
+}
+
+template <std::size_t N> QString columnList(const char* const (&fields)[N])
+{
+    QStringList names;
+    for (const char* field : fields)
+        names.append(QLatin1String(field));
+    return names.join(QStringLiteral(", "));
+}
+
+QStringList versionColumns(const QString& integer)
+{
+    QStringList statements;
+    for (const char* table : {"items", "users", "settings"}) {
+        statements.append(QStringLiteral("ALTER TABLE %1 ADD COLUMN version %2 NOT NULL DEFAULT 1")
+                              .arg(QLatin1String(table), integer));
+        statements.append(
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_at TEXT").arg(QLatin1String(table)));
+    }
+    return statements;
+}
+
+/// A closing time set by hand (closes_at moved onto original_closes_at) counts; soft close
+/// (closes_at moved past it) does not.
+QString closingTimeSetByHand(const QString& distinct)
+{
+    return QStringLiteral(" OR (OLD.closes_at %1 NEW.closes_at AND NOT (NEW.closes_at %1"
+                          " NEW.original_closes_at))")
+        .arg(distinct);
+}
+
+QStringList version5Sqlite()
+{
+    QStringList statements = versionColumns(QStringLiteral("INTEGER"));
+    const QString distinct = QStringLiteral("IS NOT");
+    const QString now = QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    const auto trigger = [&](const char* table, const QString& columns, const QString& when) {
+        // AFTER, since SQLite cannot change NEW; the trigger's own UPDATE sets columns the
+        // trigger does not watch, so it does not fire again.
+        return QStringLiteral("CREATE TRIGGER %1_version AFTER UPDATE OF %2 ON %1 WHEN %3"
+                              " BEGIN UPDATE %1 SET version = OLD.version + 1, changed_at = %4"
+                              " WHERE id = NEW.id; END")
+            .arg(QLatin1String(table), columns, when, now);
+    };
+    statements.append(trigger("items", columnList(itemFields) + QStringLiteral(", closes_at"),
+                              anyChanged(itemFields, distinct) + closingTimeSetByHand(distinct)));
+    statements.append(trigger("users", columnList(userFields), anyChanged(userFields, distinct)));
+    statements.append(
+        trigger("settings", columnList(settingsFields), anyChanged(settingsFields, distinct)));
+    return statements;
+}
+
+QStringList version5Postgres()
+{
+    QStringList statements = versionColumns(QStringLiteral("BIGINT"));
+    statements.append(QStringLiteral(
+        "CREATE FUNCTION bidtracker_next_version() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " BEGIN NEW.version := OLD.version + 1; NEW.changed_at := to_char(clock_timestamp()"
+        " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'); RETURN NEW; END $$"));
+    const QString distinct = QStringLiteral("IS DISTINCT FROM");
+    const auto trigger = [](const char* table, const QString& when) {
+        return QStringLiteral("CREATE TRIGGER %1_version BEFORE UPDATE ON %1 FOR EACH ROW"
+                              " WHEN (%2) EXECUTE FUNCTION bidtracker_next_version()")
+            .arg(QLatin1String(table), when);
+    };
+    statements.append(
+        trigger("items", anyChanged(itemFields, distinct) + closingTimeSetByHand(distinct)));
+    statements.append(trigger("users", anyChanged(userFields, distinct)));
+    statements.append(trigger("settings", anyChanged(settingsFields, distinct)));
+    return statements;
+}
+
 } // namespace
 
 QStringList migrationStep(int version, Storage::Engine engine)
@@ -213,6 +324,8 @@ QStringList migrationStep(int version, Storage::Engine engine)
                               QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
                    : version4(QStringLiteral("INTEGER"),
                               QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    case 5:
+        return postgres ? version5Postgres() : version5Sqlite();
     default:
         return {};
     }

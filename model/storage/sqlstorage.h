@@ -64,6 +64,7 @@ public:
     Result<QList<UserItem>> itemsBidByUser(qint64 userId) override;
     Result<AuctionSettings> readSettings() override;
     Result<void> writeSettings(const AuctionSettings& settings) override;
+    Result<SettingsVersion> readSettingsVersion() override;
 
     Result<qint64> insertPayment(const Payment& payment) override;
     Result<bool> voidPayment(qint64 id, const QString& voidedAt, const QString& reason) override;

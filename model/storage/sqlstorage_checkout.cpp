@@ -74,6 +74,17 @@ Result<void> SqlStorage::writeSettings(const AuctionSettings& settings)
     return {};
 }
 
+Result<SettingsVersion> SqlStorage::readSettingsVersion()
+{
+    auto run = m_db.run(QStringLiteral("SELECT version, changed_at FROM settings WHERE id = 1") +
+                        lockClause());
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return fail(Error::unavailable(QStringLiteral("The auction's settings row is missing")));
+    return SettingsVersion{(*run)->value(0).toLongLong(), (*run)->value(1).toString()};
+}
+
 Result<qint64> SqlStorage::insertPayment(const Payment& payment)
 {
     QVariantList values{payment.userId,

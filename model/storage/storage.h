@@ -221,6 +221,9 @@ public:
     // Settings: the one row
     virtual Result<AuctionSettings> readSettings() = 0;
     virtual Result<void> writeSettings(const AuctionSettings& settings) = 0;
+    /// The row's version; inside a write transaction the row is locked until it ends
+    /// (PostgreSQL), so a version compared stays the version written over.
+    virtual Result<SettingsVersion> readSettingsVersion() = 0;
 
     // Payments and donations
     /// `payment.id` 0 takes the next id. Returns the id.

@@ -271,7 +271,7 @@ TEST(Database, MigratesAVersion3FileToTheRulesOfRealSales)
     ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
     // THEN it is version 4, the lot's ceilings are unknown, and the next bid works them out
     // from the bids: B bidding 40 leaves A leading at 41 on A's maximum
-    EXPECT_EQ(pragma(**db, "user_version"), 4);
+    EXPECT_EQ(pragma(**db, "user_version"), Database::SchemaVersion);
     AuctionService service(**db);
     EXPECT_FALSE(service.item(1)->leaderCeiling.has_value());
     ASSERT_TRUE(service.placeBid(1, 2, Money::fromCents(4000)));
@@ -285,4 +285,42 @@ TEST(Database, MigratesAVersion3FileToTheRulesOfRealSales)
     ASSERT_TRUE(raised) << raised.error().message.toStdString();
     EXPECT_FALSE(raised->added);
     EXPECT_EQ(service.item(1)->leaderCeiling, Money::fromCents(9000));
+}
+
+TEST(Database, MigratesAVersion4FileToVersions)
+{
+    // GIVEN a file as version 4 left it: a bidder, a lot and the settings row
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v4.sqlite"));
+    QStringList v4;
+    for (int step = 1; step <= 4; ++step)
+        v4 += BidTracker::Model::migrationStep(step);
+    v4 += QStringList{
+        QStringLiteral("INSERT INTO users (id, name, created_at, number) VALUES"
+                       " (1, 'A', '2026-01-01T00:00:00.000Z', 100)"),
+        QStringLiteral("INSERT INTO items (name, created_at, starting_price_cents,"
+                       " min_increment_cents) VALUES ('Vase', '2026-01-01T00:00:00.000Z', 1000,"
+                       " 100)"),
+        QStringLiteral("PRAGMA user_version = 4")};
+    rawSql(path, v4);
+    // WHEN this version opens it
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
+    // THEN every row starts at version 1, with no change time yet
+    EXPECT_GE(pragma(**db, "user_version"), 5);
+    AuctionService service(**db);
+    EXPECT_EQ(service.item(1)->version, 1);
+    EXPECT_TRUE(service.item(1)->changedAt.isEmpty());
+    EXPECT_EQ(service.user(1)->version, 1);
+    EXPECT_EQ(service.settingsVersion()->version, 1);
+    // AND a rename counts, a bid does not
+    ASSERT_TRUE(service.placeBid(1, 1, Money::fromCents(1000)));
+    EXPECT_EQ(service.item(1)->version, 1);
+    ItemChanges rename;
+    rename.name = QStringLiteral("Urn");
+    ASSERT_TRUE(service.updateItem(1, rename));
+    EXPECT_EQ(service.item(1)->version, 2);
+    EXPECT_TRUE(service.item(1)->changedAt.endsWith(u'Z'));
+    ASSERT_TRUE(service.renameUser(1, QStringLiteral("Bea")));
+    EXPECT_EQ(service.user(1)->version, 2);
 }
