@@ -38,6 +38,9 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto listing = service.items(*page);
         if (!listing)
             return Input::fromError(listing.error());
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
         QHash<qint64, QList<qint64>> bidIds;
         if (!listing->rows.isEmpty()) {
             const auto ids =
@@ -51,7 +54,8 @@ void addItemRoutes(Router& router, RouteContext& context)
             map.add(formatId(EntityKind::Item, item.id),
                     QJsonObject{
                         {Json::Key::item,
-                         Json::itemBody(item, idArray(EntityKind::Bid, bidIds.value(item.id)))}});
+                         Json::itemBody(item, *settings,
+                                        idArray(EntityKind::Bid, bidIds.value(item.id)))}});
         }
         return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
@@ -63,7 +67,11 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto item = service.createItem(*changes);
         if (!item)
             return Input::fromError(item.error());
-        return created(Json::item(*item, {}), items + u'/' + formatId(EntityKind::Item, item->id));
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
+        return created(Json::item(*item, *settings, {}),
+                       items + u'/' + formatId(EntityKind::Item, item->id));
     });
 
     router.add("GET", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -79,9 +87,12 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto item = service.item(*id);
         if (!item)
             return Input::fromError(item.error());
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
         // The original answered {"item": {...}} here; item_id is this project's addition.
         if (*winningOnly)
-            return ApiResponse::json(200, Json::item(*item, {}, /*withBids=*/false));
+            return ApiResponse::json(200, Json::item(*item, *settings, {}, /*withBids=*/false));
         QJsonArray bids;
         if (*complete) {
             const auto listing = service.bidsForItem(*id);
@@ -94,7 +105,7 @@ void addItemRoutes(Router& router, RouteContext& context)
                 return Input::fromError(ids.error());
             bids = idArray(EntityKind::Bid, ids->value(*id));
         }
-        return ApiResponse::json(200, Json::item(*item, bids));
+        return ApiResponse::json(200, Json::item(*item, *settings, bids));
     });
 
     router.add("PUT", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -109,10 +120,13 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto item = service.updateItem(*id, *changes);
         if (!item)
             return Input::fromError(item.error());
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
         const auto ids = service.bidIdsByItem(*id, *id);
         return ApiResponse::json(
-            200,
-            Json::item(*item, idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>())));
+            200, Json::item(*item, *settings,
+                            idArray(EntityKind::Bid, ids ? ids->value(*id) : QList<qint64>())));
     });
 
     router.add("DELETE", oneItem, [&service](const ApiRequest&, const Router::Params& params) {
