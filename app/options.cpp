@@ -207,8 +207,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         options.screenshotSize = QSize(width, height);
     }
     if (parser.isSet(screenshotView)) {
-        const QStringList views{QStringLiteral("lots"), QStringLiteral("quickbid"),
-                                QStringLiteral("bidder"), QStringLiteral("bids"),
+        const QStringList views{QStringLiteral("lots"),     QStringLiteral("quickbid"),
+                                QStringLiteral("bidder"),   QStringLiteral("bids"),
                                 QStringLiteral("checkout"), QStringLiteral("bigscreen")};
         if (!views.contains(parser.value(screenshotView)))
             return std::unexpected(

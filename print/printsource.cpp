@@ -33,15 +33,14 @@ constexpr qsizetype MaxSteps = 4;
 /// for this lot (a lot's own increment may be larger than the table's): the step in force at
 /// the starting price, then each later row whose step differs. Rows below the starting price
 /// never apply to the lot, so they are left out.
-QList<std::pair<Model::Money, Model::Money>> firstSteps(const Model::Rules::IncrementTable& table,
-                                                        Model::Money lotIncrement,
-                                                        Model::Money start)
+QList<std::pair<Model::Money, Model::Money>>
+firstSteps(const Model::Rules::IncrementTable& table, Model::Money lotIncrement, Model::Money start)
 {
     QList<std::pair<Model::Money, Model::Money>> steps;
     if (table.isEmpty())
         return steps;
-    steps.append({start, Model::Money::fromCents(Model::Rules::stepAt(
-                             start.cents(), lotIncrement.cents(), table))});
+    steps.append({start, Model::Money::fromCents(
+                             Model::Rules::stepAt(start.cents(), lotIncrement.cents(), table))});
     for (const Model::Rules::IncrementRow& row : table) {
         if (row.fromCents <= start.cents())
             continue;

@@ -264,8 +264,8 @@ BigScreen::Columns BigScreen::columns() const
     at.price = w * 0.18;
     at.time = w * 0.12;
     at.nameLeft = at.margin + at.number;
-    at.name = w - 2 * at.margin - at.number - at.time - at.price - at.leader - at.mark -
-              at.margin * 0.5;
+    at.name =
+        w - 2 * at.margin - at.number - at.time - at.price - at.leader - at.mark - at.margin * 0.5;
     at.timeLeft = at.nameLeft + at.name;
     at.priceLeft = at.timeLeft + at.time;
     return at;
@@ -346,9 +346,9 @@ void BigScreen::paintLine(QPainter& painter, const Columns& at, qsizetype index,
                      QString::number(entry.lotId));
     painter.setFont(sized(line * 0.46));
     painter.setPen(dim ? Dim : Text);
-    painter.drawText(cell(at.nameLeft, at.name), Qt::AlignLeft | Qt::AlignVCenter,
-                     painter.fontMetrics().elidedText(entry.name, Qt::ElideRight,
-                                                      static_cast<int>(at.name)));
+    painter.drawText(
+        cell(at.nameLeft, at.name), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.fontMetrics().elidedText(entry.name, Qt::ElideRight, static_cast<int>(at.name)));
     if (!entry.timeLeft.isEmpty()) {
         painter.setFont(sized(line * 0.36, true));
         painter.setPen(Text);

@@ -23,9 +23,9 @@ namespace BidTracker::Gui {
 /// current bid, the time left when it closes on time, and the leader's paddle number (never a name:
 /// the room is watching), sold, unsold and closed lots marked, in type sized from the window's
 /// height so it reads from the back of a hall. Every figure is the lot view's (model/rules/
-/// lotview.h), so the projector and the Lots table show the same time left. When the lots do not fit it shows them a page at a
-/// time, turning the page on a timer, and it reads only the page shown. It follows the notifier
-/// like every other view.
+/// lotview.h), so the projector and the Lots table show the same time left. When the lots do not
+/// fit it shows them a page at a time, turning the page on a timer, and it reads only the page
+/// shown. It follows the notifier like every other view.
 class BigScreen final : public QWidget
 {
     Q_OBJECT

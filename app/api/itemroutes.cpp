@@ -52,10 +52,9 @@ void addItemRoutes(Router& router, RouteContext& context)
         JsonMap map;
         for (const Model::Item& item : listing->rows) {
             map.add(formatId(EntityKind::Item, item.id),
-                    QJsonObject{
-                        {Json::Key::item,
-                         Json::itemBody(item, *settings,
-                                        idArray(EntityKind::Bid, bidIds.value(item.id)))}});
+                    QJsonObject{{Json::Key::item,
+                                 Json::itemBody(item, *settings,
+                                                idArray(EntityKind::Bid, bidIds.value(item.id)))}});
         }
         return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });

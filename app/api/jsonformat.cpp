@@ -46,8 +46,8 @@ QJsonObject itemBody(const Model::Item& item, const Model::AuctionSettings& sett
     // The lot view's closing time and reserve_met; nothing that depends on the clock, so an
     // answer kept in the cache stays true.
     const Model::LotView lot = Model::lotView(item, settings, QDateTime::currentDateTimeUtc());
-    body.insert(Key::closesEffectiveAt, lot.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                               : QJsonValue(lot.closesAt));
+    body.insert(Key::closesEffectiveAt,
+                lot.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lot.closesAt));
     body.insert(Key::reserveMet,
                 lot.reserveMet ? QJsonValue(*lot.reserveMet) : QJsonValue(QJsonValue::Null));
     if (withBids)

@@ -61,8 +61,8 @@ LotView lotView(const Item& item, const AuctionSettings& settings, const QDateTi
     fillClosing(view, item, settings, now);
     view.price = item.winningValue;
     const Money at = item.winningValue.value_or(item.startingPrice);
-    view.step = Money::fromCents(
-        Rules::stepAt(at.cents(), item.minIncrement.cents(), settings.increments));
+    view.step =
+        Money::fromCents(Rules::stepAt(at.cents(), item.minIncrement.cents(), settings.increments));
     view.nextMinimum = lowestAcceptable(item, settings.increments);
     if (item.winningBidId) {
         view.leaderId = item.winnerUserId;

@@ -15,8 +15,8 @@ bool soldRow(const QSqlQuery& row, int status, int value, int reserve)
     const bool closed = parseStatus(row.value(status).toString()) == ItemStatus::Closed;
     const std::optional<qint64> reserveCents =
         row.isNull(reserve) ? std::nullopt : std::optional<qint64>(row.value(reserve).toLongLong());
-    return decideOutcome(closed, !row.isNull(value), row.value(value).toLongLong(),
-                         reserveCents) == LotOutcome::Sold;
+    return decideOutcome(closed, !row.isNull(value), row.value(value).toLongLong(), reserveCents) ==
+           LotOutcome::Sold;
 }
 
 qint64 number(const QSqlQuery& query, int column)
@@ -89,9 +89,9 @@ Result<CheckoutFigures> SqlStorage::checkoutFigures(Rules::BasisPoints buyersPre
         // Summed here rather than by GROUP BY: SQLite would sort the 100,000 rows of a big
         // auction first, which costs more than the scan itself. Each lot's premium is
         // rounded by the invoice's own rule.
-        auto run = m_db.run(QStringLiteral(
-            "SELECT w.user_id, w.value_cents, i.status, i.reserve_cents FROM items i"
-            " JOIN bids w ON w.id = i.winning_bid_id WHERE i.status = 'closed'"));
+        auto run = m_db.run(
+            QStringLiteral("SELECT w.user_id, w.value_cents, i.status, i.reserve_cents FROM items i"
+                           " JOIN bids w ON w.id = i.winning_bid_id WHERE i.status = 'closed'"));
         if (!run)
             return fail(run.error());
         while ((*run)->next()) {

@@ -86,9 +86,10 @@ QVariant ItemsTableModel::timeLeft(const Item& item, int role) const
     case UrgentRole:
         return !closed && left < UrgentSeconds;
     case Qt::ToolTipRole:
-        return closed ? tr("Closed at %1")
-                            .arg(displayTime(item.closedAt.isEmpty() ? lot.closesAt : item.closedAt))
-                      : closingTip(item, lot);
+        return closed
+                   ? tr("Closed at %1")
+                         .arg(displayTime(item.closedAt.isEmpty() ? lot.closesAt : item.closedAt))
+                   : closingTip(item, lot);
     case Qt::DisplayRole:
         if (closed)
             return tr("closed");

@@ -1,5 +1,7 @@
 // The projector view, rendered offscreen at the sizes of real projectors.
 #include "model/ids.h"
+#include "model/rules/lotview.h"
+#include "model/tables/itemstablemodel.h"
 #include "support/testauction.h"
 #include "ui/bigscreen.h"
 
@@ -149,35 +151,79 @@ TEST(BigScreen, CountsDownToALotsClosingTime)
     Testing::TestAuction auction;
     fill(auction);
     Model::ItemChanges timed;
-    timed.closesAt = QDateTime::currentDateTimeUtc().addSecs(90 * 60).toString(
-        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    timed.closesAt = now.addSecs(90 * 60).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     ASSERT_TRUE(auction.service().updateItem(4, timed).has_value());
 
     // WHEN the big screen shows it
     Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.setClock([now] { return now; });
     screen.resize(1920, 1080);
 
-    // THEN its line carries the time, counted down as the screen paints
+    // THEN its line carries the time, counted down as the clock goes
     ASSERT_GE(screen.lines().size(), 4);
     EXPECT_EQ(screen.lines()[3].closesAt, *timed.closesAt);
-    const QString left = Gui::BigScreen::timeLeft(*timed.closesAt, QDateTime::currentDateTimeUtc());
-    EXPECT_TRUE(left.startsWith(u"1:29:") || left.startsWith(u"1:30:")) << left.toStdString();
+    EXPECT_EQ(screen.lines()[3].timeLeft, QStringLiteral("1:30:00"));
+    screen.setClock([now] { return now.addSecs(61); });
+    EXPECT_EQ(screen.lines()[3].timeLeft, QStringLiteral("1:28:59"));
     EXPECT_TRUE(screen.lines()[0].closesAt.isEmpty());
+    EXPECT_TRUE(screen.lines()[0].timeLeft.isEmpty());
+}
+
+TEST(BigScreen, ShowsTheSameTimeLeftAsTheLotsTableWhenCloseAllAtComesFirst)
+{
+    // GIVEN a lot that closes in 40 minutes, in an auction that closes everything in 5
+    Testing::TestAuction auction;
+    fill(auction);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Model::ItemChanges timed;
+    timed.closesAt = now.addSecs(40 * 60).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateItem(4, timed).has_value());
+    auto settings = auction.service().settings();
+    settings->closeAllAt = now.addSecs(5 * 60).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+
+    // WHEN the projector and the Lots table show it at the same moment
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.setClock([now] { return now; });
+    screen.resize(1920, 1080);
+    screen.show();
+    Model::ItemsTableModel table(auction.service(), auction.notifier());
+    table.setClock([now] { return now; });
+    const QModelIndex row = table.index(table.rowOfId(4), Model::ItemsTableModel::TimeLeft);
+
+    // THEN both say 5 minutes (the auction's time), not the lot's own 40
+    ASSERT_GE(screen.lines().size(), 4);
+    EXPECT_EQ(screen.lines()[3].timeLeft, QStringLiteral("5:00"));
+    EXPECT_EQ(screen.lines()[3].timeLeft, row.data().toString());
+    EXPECT_EQ(screen.lines()[3].closesAt, settings->closeAllAt);
+    // AND a lot closing by hand counts down to the auction's time too, on both
+    EXPECT_EQ(screen.lines()[4].timeLeft, QStringLiteral("5:00"));
+    EXPECT_EQ(table.index(table.rowOfId(5), Model::ItemsTableModel::TimeLeft).data().toString(),
+              QStringLiteral("5:00"));
+    // AND a closed lot counts nothing down
+    EXPECT_TRUE(screen.lines()[1].timeLeft.isEmpty());
+    const QImage picture = screen.grab().toImage();
+    keep(picture, QStringLiteral("bigscreen-closeall-1920x1080.png"));
+    EXPECT_GT(colours(picture), 10);
 }
 
 TEST(BigScreen, WritesTimeLeftAsTheRoomReadsIt)
 {
     const QDateTime now =
         QDateTime::fromString(QStringLiteral("2026-12-05T20:00:00.000Z"), Qt::ISODateWithMs);
-    using Gui::BigScreen;
-    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T20:04:05.000Z"), now),
-              QStringLiteral("4:05"));
-    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T22:04:05.000Z"), now),
-              QStringLiteral("2:04:05"));
-    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T19:59:00.000Z"), now),
-              QStringLiteral("closing"));
-    EXPECT_EQ(BigScreen::timeLeft(QString(), now), QString());
-    EXPECT_FALSE(BigScreen::timeLeft(QStringLiteral("2026-12-09T20:00:00.000Z"), now).isEmpty());
+    const auto left = [&](const QString& closesAt) {
+        Model::Item item;
+        item.closesAt = closesAt;
+        return Gui::BigScreen::timeLeft(Model::lotView(item, {}, now));
+    };
+    EXPECT_EQ(left(QStringLiteral("2026-12-05T20:04:05.000Z")), QStringLiteral("4:05"));
+    EXPECT_EQ(left(QStringLiteral("2026-12-05T22:04:05.000Z")), QStringLiteral("2:04:05"));
+    EXPECT_EQ(left(QStringLiteral("2026-12-05T19:59:00.000Z")), QStringLiteral("closing"));
+    EXPECT_EQ(left(QString()), QString());
+    EXPECT_FALSE(left(QStringLiteral("2026-12-09T20:00:00.000Z")).isEmpty());
+    EXPECT_FALSE(left(QStringLiteral("2026-12-09T20:00:00.000Z")).endsWith(u'h'))
+        << "beyond a day the room reads the day and time, not \"4d 00h\"";
 }
 
 TEST(BigScreen, MarksALotClosedBelowItsReserveUnsoldNeverSold)
