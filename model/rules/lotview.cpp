@@ -2,6 +2,8 @@
 
 #include "model/lotrules.h"
 
+#include <algorithm>
+
 namespace BidTracker::Model {
 
 LotOutcome decideOutcome(bool closed, bool hasWinningBid, qint64 priceCents,

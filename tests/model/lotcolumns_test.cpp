@@ -66,9 +66,11 @@ TEST(LotColumns, TheTimeLeftCountsToCloseAllAtWhenItComesFirst)
     ItemsTableModel model(auction.service(), auction.notifier());
     model.setClock([now] { return now; });
     const QModelIndex left = model.index(model.rowOfId(lot), ItemsTableModel::TimeLeft);
-    // THEN 5 minutes, urgent, and the tip says whose time it is
+    // THEN 5 minutes, then urgent, and the tip says whose time it is
     EXPECT_EQ(left.data().toString(), QStringLiteral("5:00"));
-    EXPECT_TRUE(left.data(UrgentRole).toBool());
+    model.setClock([now] { return now.addSecs(1); });
+    EXPECT_EQ(left.data().toString(), QStringLiteral("4:59"));
+    EXPECT_TRUE(left.data(UrgentRole).toBool()) << "in the last five minutes";
     EXPECT_TRUE(left.data(Qt::ToolTipRole).toString().contains(u"close all at"))
         << left.data(Qt::ToolTipRole).toString().toStdString();
 }
