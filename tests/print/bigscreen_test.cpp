@@ -1,4 +1,5 @@
 // The projector view, rendered offscreen at the sizes of real projectors.
+#include "api/headlessprocess.h"
 #include "model/ids.h"
 #include "model/rules/lotview.h"
 #include "model/tables/itemstablemodel.h"
@@ -256,4 +257,39 @@ TEST(BigScreen, MarksALotClosedBelowItsReserveUnsoldNeverSold)
     EXPECT_EQ(screen.lines()[1].mark, Line::Mark::Sold);
     EXPECT_EQ(Gui::BigScreen::markText(Line::Mark::Sold), QStringLiteral("SOLD"));
     EXPECT_GT(soldBadgePixels(screen.grab().toImage()), 100);
+}
+
+TEST(BigScreen, TheCommandLineDrawsItAsTheScreenshotOfItsOwn)
+{
+    // GIVEN the sample auction, closing everything in 5 minutes
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    auto settings = auction.service().settings();
+    settings->closeAllAt =
+        QDateTime::currentDateTimeUtc().addSecs(5 * 60).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+
+    // WHEN bidtracker takes a screenshot of the big screen at 1280x720
+    const QString png = auction.dir() + QStringLiteral("/bigscreen.png");
+    const Testing::ProcessRun run =
+        Testing::runBidtracker({"--db", auction.path(), "--screenshot", png, "--screenshot-size",
+                                "1280x720", "--screenshot-view", "bigscreen"},
+                               auction.dir());
+
+    // THEN the picture is the projector's view alone, at that size: the title band's colour
+    // at the top, the screen's dark background below (never the window's light one)
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QImage picture(png);
+    ASSERT_FALSE(picture.isNull());
+    keep(picture, QStringLiteral("bigscreen-cli-1280x720.png"));
+    EXPECT_EQ(picture.size(), QSize(1280, 720));
+    EXPECT_EQ(picture.pixelColor(4, 4), QColor(0x1c, 0x25, 0x3a));
+    EXPECT_EQ(picture.pixelColor(4, 700), QColor(0x10, 0x16, 0x24));
+    EXPECT_GT(colours(picture), 10);
+    // AND an unknown view is refused, naming the ones there are
+    const Testing::ProcessRun wrong = Testing::runBidtracker(
+        {"--db", auction.path(), "--screenshot", png, "--screenshot-view", "projector"},
+        auction.dir());
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_TRUE(wrong.err.contains("bigscreen")) << wrong.err.toStdString();
 }
