@@ -148,8 +148,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                             QStringLiteral("WxH"));
     const QCommandLineOption screenshotView(
         QStringLiteral("screenshot-view"),
-        QStringLiteral("--screenshot: lots, quickbid, bidder, bids or checkout (default "
-                       "lots)."),
+        QStringLiteral("--screenshot: lots, quickbid, bidder, bids, checkout or bigscreen "
+                       "(default lots)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption lots(
         QStringLiteral("lots"),
@@ -207,9 +207,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         options.screenshotSize = QSize(width, height);
     }
     if (parser.isSet(screenshotView)) {
-        const QStringList views{QStringLiteral("lots"), QStringLiteral("quickbid"),
-                                QStringLiteral("bidder"), QStringLiteral("bids"),
-                                QStringLiteral("checkout")};
+        const QStringList views{QStringLiteral("lots"),     QStringLiteral("quickbid"),
+                                QStringLiteral("bidder"),   QStringLiteral("bids"),
+                                QStringLiteral("checkout"), QStringLiteral("bigscreen")};
         if (!views.contains(parser.value(screenshotView)))
             return std::unexpected(
                 QStringLiteral("--screenshot-view must be one of %1, not \"%2\"")

@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include "model/tables/tablesupport.h"
+#include "ui/bigscreen.h"
 #include "ui/checkoutpage.h"
 #include "ui/quickbidbar.h"
 #include "ui/tablepage.h"
@@ -104,11 +105,45 @@ void showCheckout(Gui::MainWindow& window, Model::AuctionService& service)
 
 } // namespace
 
+namespace {
+
+/// Saves a picture of `widget` in 400 ms (once it has laid itself out and read its data)
+/// and leaves the event loop; returns the exit code. `fewColours`: a palette of 256 colours,
+/// for the window (flat colours and grey text), so the picture stays a fraction of the size
+/// for the README; the big screen's dark shades would turn into other colours, so it keeps
+/// them all.
+int grabLater(QWidget& widget, const QString& path, bool fewColours)
+{
+    int code = 0;
+    QTimer::singleShot(400, [&] {
+        QImage picture = widget.grab().toImage();
+        if (fewColours)
+            picture = picture.convertToFormat(QImage::Format_Indexed8,
+                                              Qt::ThresholdDither | Qt::AvoidDither);
+        if (!picture.save(path, "PNG", 0)) {
+            std::fprintf(stderr, "bidtracker: cannot write %s\n", qPrintable(path));
+            code = 1;
+        }
+        QApplication::quit();
+    });
+    QApplication::exec();
+    return code;
+}
+
+} // namespace
+
 int takeScreenshot(const Options& options, const QString& databasePath)
 {
     auto session = WindowSession::openForOneShot(databasePath, options);
     if (!session)
         return 1;
+    if (options.screenshotView == u"bigscreen") {
+        // The projector's view alone, at the size asked for, as View > Big screen shows it.
+        Gui::BigScreen screen(session->service(), session->notifier());
+        screen.resize(options.screenshotSize);
+        screen.show();
+        return grabLater(screen, options.screenshot, /*fewColours=*/false);
+    }
     Gui::MainWindow& window = session->window();
     window.resize(options.screenshotSize);
     // As a first start on a screen of that size lays the window out (see restoreLayout).
@@ -125,20 +160,7 @@ int takeScreenshot(const Options& options, const QString& databasePath)
         showCheckout(window, session->service());
     else if (options.screenshotView == u"bids")
         window.tabs()->setCurrentIndex(Gui::MainWindow::BidsTab);
-    int code = 0;
-    QTimer::singleShot(400, [&] {
-        // A palette of 256 colours: a window is flat colours and grey text, and the picture
-        // stays a fraction of the size for the README.
-        const QImage picture = window.grab().toImage().convertToFormat(
-            QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
-        if (!picture.save(options.screenshot, "PNG", 0)) {
-            std::fprintf(stderr, "bidtracker: cannot write %s\n", qPrintable(options.screenshot));
-            code = 1;
-        }
-        QApplication::quit();
-    });
-    QApplication::exec();
-    return code;
+    return grabLater(window, options.screenshot, /*fewColours=*/true);
 }
 
 } // namespace BidTracker::App

@@ -37,6 +37,7 @@ public:
     Gui::MainWindow& window() { return *m_window; }
     EmbeddedServer& server() { return *m_server; }
     Model::AuctionService& service() { return *m_service; }
+    Model::ChangeNotifier& notifier() { return m_notifier; }
     const QString& path() const { return m_path; }
     /// Starts the server on the address and port of the settings it was built with; a failure
     /// is printed and shown in the server panel.

@@ -65,22 +65,6 @@ std::optional<bool> reserveMet(const Item& item)
     return item.winningValue && *item.winningValue >= *item.reserve;
 }
 
-bool isSold(const Item& item)
-{
-    return item.status == ItemStatus::Closed && item.winningBidId.has_value() &&
-           reserveMet(item).value_or(true);
-}
-
-LotOutcome lotOutcome(const Item& item)
-{
-    if (item.status != ItemStatus::Closed)
-        return LotOutcome::Open;
-    if (isSold(item))
-        return LotOutcome::Sold;
-    // The winner of a lot closed below its reserve stays on record: bids came, no sale.
-    return item.winningBidId ? LotOutcome::Unsold : LotOutcome::NoBids;
-}
-
 QString normalizedUtc(const QString& text)
 {
     if (!text.endsWith(u'Z'))

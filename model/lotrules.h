@@ -32,14 +32,8 @@ Money lowestAcceptable(const Item& item, const Rules::IncrementTable& increments
 /// Empty when the lot has no reserve, else whether its price reached it.
 std::optional<bool> reserveMet(const Item& item);
 
-/// Whether the lot is sold: closed, with a winner, and the reserve (if any) met. A lot closed
-/// below its reserve keeps its winner on record but is unsold: not on any invoice.
-bool isSold(const Item& item);
-
-/// Where a lot stands for those who watch it (the big screen): open; closed and sold; closed
-/// with bids but below its reserve, so unsold; or closed without a bid.
-enum class LotOutcome { Open, Sold, Unsold, NoBids };
-LotOutcome lotOutcome(const Item& item);
+// Whether a lot is sold, and everything else shown about it, is the lot view's
+// (rules/lotview.h): decided there once.
 
 /// When the lot stops taking bids: the earlier of its own closes_at and the auction's
 /// close_all_at, as stored time stamps (ISO 8601 UTC with milliseconds); empty: only by hand.

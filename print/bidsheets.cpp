@@ -110,6 +110,8 @@ double BidSheets::paintDetails(PageCanvas& canvas, const PrintLot& lot, double t
     if (lot.fairMarketValue)
         facts.append(
             QStringLiteral("Fair market value %1").arg(Model::displayMoney(*lot.fairMarketValue)));
+    if (!lot.closesAt.isEmpty())
+        facts.append(QStringLiteral("Closes %1").arg(Model::displayTime(lot.closesAt)));
     if (!facts.isEmpty()) {
         y += canvas.drawWrapped(QRectF(Margin, y, width, 30), facts.join(QStringLiteral("   ·   ")),
                                 PageCanvas::font(10), Grey);

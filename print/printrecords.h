@@ -23,8 +23,11 @@ struct PrintLot
     /// The lowest acceptable bid now: the starting price until the lot has bids.
     Model::Money firstMinimum;
     std::optional<Model::Money> buyNow;
-    /// The first steps of the auction's increment table for this lot: from which price the
-    /// bids rise by how much (RULES.md 2, "Step"); empty without a table.
+    /// The closing time that applies (the lot view's: its own or the auction's "close all
+    /// at", whichever comes first; ISO 8601 UTC); empty when it closes by hand.
+    QString closesAt;
+    /// The steps of the auction's increment table for this lot from its starting price on:
+    /// from which price the bids rise by how much (RULES.md 2, "Step"); empty without a table.
     QList<std::pair<Model::Money, Model::Money>> steps;
 };
 

@@ -1,7 +1,9 @@
 #include "printsource.h"
 
 #include "model/auctionservice.h"
+#include "model/rules/lotview.h"
 
+#include <QDateTime>
 #include <QHash>
 
 namespace BidTracker::Print {
@@ -27,16 +29,23 @@ template <typename T, typename Read> Model::Result<QList<T>> readAll(Read&& read
 // A sheet has room for a few steps; the floor knows the rest.
 constexpr qsizetype MaxSteps = 4;
 
-/// The steps a bidder meets from each row of the table on, as the model's rule has them for
-/// this lot (a lot's own increment may be larger than the table's), rows with the same step
-/// as the one before left out.
-QList<std::pair<Model::Money, Model::Money>> firstSteps(const Model::Rules::IncrementTable& table,
-                                                        Model::Money lotIncrement)
+/// The steps a bidder meets from the lot's starting price on, as the model's rule has them
+/// for this lot (a lot's own increment may be larger than the table's): the step in force at
+/// the starting price, then each later row whose step differs. Rows below the starting price
+/// never apply to the lot, so they are left out.
+QList<std::pair<Model::Money, Model::Money>>
+firstSteps(const Model::Rules::IncrementTable& table, Model::Money lotIncrement, Model::Money start)
 {
     QList<std::pair<Model::Money, Model::Money>> steps;
+    if (table.isEmpty())
+        return steps;
+    steps.append({start, Model::Money::fromCents(
+                             Model::Rules::stepAt(start.cents(), lotIncrement.cents(), table))});
     for (const Model::Rules::IncrementRow& row : table) {
+        if (row.fromCents <= start.cents())
+            continue;
         const qint64 step = Model::Rules::stepAt(row.fromCents, lotIncrement.cents(), table);
-        if (!steps.isEmpty() && steps.last().second.cents() == step)
+        if (steps.last().second.cents() == step)
             continue;
         if (steps.size() == MaxSteps)
             break;
@@ -79,12 +88,14 @@ Model::Result<QList<PrintLot>> PrintSource::lots(const QList<qint64>& ids)
             items.append(std::move(*item));
         }
     }
-    auto table = increments();
-    if (!table)
-        return Model::fail(table.error());
+    auto settings = m_service.settings();
+    if (!settings)
+        return Model::fail(settings.error());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<PrintLot> lots;
     lots.reserve(items.size());
     for (const Model::Item& item : items) {
+        const Model::LotView view = Model::lotView(item, *settings, now);
         PrintLot lot;
         lot.id = item.id;
         lot.name = item.name;
@@ -95,14 +106,13 @@ Model::Result<QList<PrintLot>> PrintSource::lots(const QList<qint64>& ids)
         lot.fairMarketValue = item.fairMarketValue;
         lot.buyNow = item.buyNow;
         // Never the reserve: it is secret, and a printout lies on a table all night.
-        // The first line's minimum is the model's rule, not worked out again here.
-        auto minimum = m_service.lowestAcceptableBid(item.id);
-        if (!minimum)
-            return Model::fail(minimum.error());
-        lot.firstMinimum = *minimum;
-        lot.steps = firstSteps(*table, item.minIncrement);
-        lot.openingStep = Model::Money::fromCents(
-            Model::Rules::stepAt(item.startingPrice.cents(), item.minIncrement.cents(), *table));
+        // The first line's minimum and the closing time are the lot view's, not worked out
+        // again here.
+        lot.firstMinimum = view.nextMinimum;
+        lot.closesAt = view.closesAt;
+        lot.steps = firstSteps(settings->increments, item.minIncrement, item.startingPrice);
+        lot.openingStep = Model::Money::fromCents(Model::Rules::stepAt(
+            item.startingPrice.cents(), item.minIncrement.cents(), settings->increments));
         lots.append(std::move(lot));
     }
     return lots;
@@ -178,26 +188,26 @@ Model::Result<ReportData> PrintSource::report()
     auto invoices = this->invoices({});
     if (!invoices)
         return Model::fail(invoices.error());
-    QHash<qint64, std::pair<qint64, Model::Money>> soldTo; // lot -> (paddle number, hammer)
     for (const Model::Invoice& invoice : *invoices) {
-        for (const Model::Invoice::Line& line : invoice.lines)
-            soldTo.insert(line.itemId, {invoice.bidder.number, line.hammer});
         if (invoice.sums.balance != 0)
             data.outstanding.append(invoice);
     }
+    auto settings = m_service.settings();
+    if (!settings)
+        return Model::fail(settings.error());
     auto items = readAll<Model::Item>([this](Model::Page page) { return m_service.items(page); });
     if (!items)
         return Model::fail(items.error());
-    for (Model::Item item : *items) {
-        if (item.status != Model::ItemStatus::Closed)
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Model::Item& item : *items) {
+        // Sold or not is the lot view's word, the same one the invoices go by.
+        const Model::LotView view = Model::lotView(item, *settings, now);
+        if (!view.closed())
             continue;
-        if (const auto sold = soldTo.find(item.id); sold != soldTo.end()) {
-            item.winnerNumber = sold->first;
-            item.winningValue = sold->second;
+        if (view.sold())
             data.sold.append(item);
-        } else {
+        else
             data.unsold.append(item);
-        }
     }
     return data;
 }

@@ -3,9 +3,8 @@
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/ids.h"
-#include "model/lotrules.h"
 #include "model/tables/tablesupport.h"
-#include "print/printsource.h"
+#include "model/tables/timeleft.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -37,7 +36,7 @@ BigScreen::Line::Mark markOf(Model::LotOutcome outcome)
 {
     using Mark = BigScreen::Line::Mark;
     switch (outcome) {
-    case Model::LotOutcome::Open:
+    case Model::LotOutcome::Pending:
         return Mark::Open;
     case Model::LotOutcome::Sold:
         return Mark::Sold;
@@ -53,7 +52,7 @@ BigScreen::Line::Mark markOf(Model::LotOutcome outcome)
 
 BigScreen::BigScreen(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                      QWidget* parent)
-    : QWidget(parent), m_service(service)
+    : QWidget(parent), m_service(service), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     setWindowTitle(tr("Big screen"));
     setAutoFillBackground(false);
@@ -61,8 +60,8 @@ BigScreen::BigScreen(Model::AuctionService& service, Model::ChangeNotifier& noti
     m_pageTimer.setInterval(10'000);
     connect(&m_pageTimer, &QTimer::timeout, this, [this] { showPage(m_page + 1); });
     m_pageTimer.start();
-    m_clock.setInterval(1000);
-    connect(&m_clock, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &BigScreen::refreshLines);
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(100);
     connect(&m_reloadTimer, &QTimer::timeout, this, &BigScreen::reload);
@@ -123,18 +122,25 @@ void BigScreen::showPage(int page)
     reload();
 }
 
+void BigScreen::setClock(Clock clock)
+{
+    m_now = std::move(clock);
+    refreshLines();
+}
+
 void BigScreen::reload()
 {
-    const auto name = Print::PrintSource(m_service).auctionName();
-    m_auctionName = name ? *name : QString();
+    const auto settings = m_service.settings();
     const int per = linesPerPage();
     auto items = m_service.items(Model::Page{per, static_cast<qint64>(m_page) * per});
-    if (!items) {
-        m_error = items.error().message;
+    if (!settings || !items) {
+        m_error = settings ? items.error().message : settings.error().message;
         update();
         return;
     }
     m_error.clear();
+    m_settings = *settings;
+    m_auctionName = settings->name;
     m_total = items->total;
     if (items->rows.isEmpty() && m_page > 0) {
         // Lots were deleted since: start again from the first page.
@@ -142,30 +148,37 @@ void BigScreen::reload()
         reload();
         return;
     }
+    m_items = std::move(items->rows);
+    refreshLines();
+}
+
+void BigScreen::refreshLines()
+{
+    const QDateTime now = m_now();
     m_lines.clear();
-    for (const Model::Item& item : items->rows) {
+    for (const Model::Item& item : m_items) {
+        const Model::LotView lot = Model::lotView(item, m_settings, now);
         Line line;
         line.lotId = item.id;
         line.name = item.name;
-        const Model::LotOutcome outcome = Model::lotOutcome(item);
-        const bool closed = outcome != Model::LotOutcome::Open;
-        if (item.winningValue) {
-            line.price = Model::displayMoney(*item.winningValue);
-            line.leader = QString::number(item.winnerNumber);
+        if (lot.price) {
+            line.price = Model::displayMoney(*lot.price);
+            line.leader = QString::number(lot.leaderNumber);
         } else {
-            line.price = tr("opens at %1").arg(Model::displayMoney(item.startingPrice));
+            line.price = tr("opens at %1").arg(Model::displayMoney(lot.nextMinimum));
         }
-        line.mark = markOf(outcome);
-        if (!closed)
-            line.closesAt = item.closesAt;
+        line.mark = markOf(lot.outcome);
+        if (!lot.closed())
+            line.closesAt = lot.closesAt;
+        line.timeLeft = timeLeft(lot);
         m_lines.append(line);
     }
     const bool counting = std::any_of(m_lines.begin(), m_lines.end(),
                                       [](const Line& line) { return !line.closesAt.isEmpty(); });
-    if (counting && !m_clock.isActive())
-        m_clock.start();
+    if (counting && !m_ticker.isActive())
+        m_ticker.start();
     else if (!counting)
-        m_clock.stop();
+        m_ticker.stop();
     update();
 }
 
@@ -184,26 +197,17 @@ QString BigScreen::markText(Line::Mark mark)
     return {};
 }
 
-QString BigScreen::timeLeft(const QString& closesAt, const QDateTime& now)
+QString BigScreen::timeLeft(const Model::LotView& lot)
 {
-    if (closesAt.isEmpty())
+    if (lot.closed() || !lot.secondsLeft)
         return {};
-    const QDateTime end = QDateTime::fromString(closesAt, Qt::ISODateWithMs);
-    if (!end.isValid())
-        return {};
-    const qint64 seconds = now.secsTo(end);
-    if (seconds <= 0)
+    if (lot.due)
         return tr("closing");
-    if (seconds >= 24 * 3600)
+    if (*lot.secondsLeft >= 24 * 3600) {
+        const QDateTime end = QDateTime::fromString(lot.closesAt, Qt::ISODateWithMs);
         return QLocale().toString(end.toLocalTime(), QStringLiteral("ddd HH:mm"));
-    const qint64 h = seconds / 3600;
-    const qint64 m = seconds / 60 % 60;
-    const qint64 sec = seconds % 60;
-    return h > 0 ? QStringLiteral("%1:%2:%3")
-                       .arg(h)
-                       .arg(m, 2, 10, QChar(u'0'))
-                       .arg(sec, 2, 10, QChar(u'0'))
-                 : QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QChar(u'0'));
+    }
+    return Model::formatTimeLeft(*lot.secondsLeft); // the Lots table's own words
 }
 
 void BigScreen::resizeEvent(QResizeEvent* event)
@@ -233,16 +237,67 @@ void BigScreen::keyPressEvent(QKeyEvent* event)
     }
 }
 
+/// Where the columns of a line start and how wide they are: lot number, name, time left,
+/// current bid, leader's paddle, mark.
+struct BigScreen::Columns
+{
+    double margin = 0;
+    double number = 0;
+    double nameLeft = 0;
+    double name = 0;
+    double timeLeft = 0;
+    double time = 0;
+    double priceLeft = 0;
+    double price = 0;
+    double leader = 0;
+    double mark = 0;
+};
+
+BigScreen::Columns BigScreen::columns() const
+{
+    const double w = width();
+    Columns at;
+    at.margin = std::max(16.0, w * 0.03);
+    at.number = w * 0.08;
+    at.mark = w * 0.12;
+    at.leader = w * 0.12;
+    at.price = w * 0.18;
+    at.time = w * 0.12;
+    at.nameLeft = at.margin + at.number;
+    at.name =
+        w - 2 * at.margin - at.number - at.time - at.price - at.leader - at.mark - at.margin * 0.5;
+    at.timeLeft = at.nameLeft + at.name;
+    at.priceLeft = at.timeLeft + at.time;
+    return at;
+}
+
 void BigScreen::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.fillRect(rect(), Background);
+    paintTitle(painter);
+    const Columns at = columns();
+    const double line = lineHeight();
+    if (!m_error.isEmpty()) {
+        painter.setPen(Text);
+        painter.setFont(sized(line * 0.46));
+        painter.drawText(QRectF(at.margin, headerHeight(), width() - 2 * at.margin, line * 2),
+                         Qt::AlignVCenter | Qt::TextWordWrap, m_error);
+        return;
+    }
+    paintHeadings(painter, at);
+    double y = headerHeight() + line * 0.5;
+    for (qsizetype i = 0; i < m_lines.size(); ++i, y += line)
+        paintLine(painter, at, i, y);
+    paintFooter(painter);
+}
+
+void BigScreen::paintTitle(QPainter& painter) const
+{
     const double w = width();
     const double margin = std::max(16.0, w * 0.03);
     const double header = headerHeight();
-    const double line = lineHeight();
-
     painter.fillRect(QRectF(0, 0, w, header), Band);
     painter.setPen(Text);
     painter.setFont(sized(header * 0.45, true));
@@ -257,86 +312,73 @@ void BigScreen::paintEvent(QPaintEvent*)
                                  : (m_total == 1 ? tr("1 lot") : tr("%1 lots").arg(m_total));
     painter.drawText(QRectF(w * 0.7, 0, w * 0.3 - margin, header),
                      Qt::AlignRight | Qt::AlignVCenter, pageText);
+}
 
-    // Columns: lot number, name, current bid, leader, mark.
-    const double numberWidth = w * 0.08;
-    const double markWidth = w * 0.12;
-    const double leaderWidth = w * 0.12;
-    const double priceWidth = w * 0.18;
-    const double timeWidth = w * 0.12;
-    const double nameLeft = margin + numberWidth;
-    const double nameWidth = w - 2 * margin - numberWidth - timeWidth - priceWidth - leaderWidth -
-                             markWidth - margin * 0.5;
-    const QFont nameFont = sized(line * 0.46);
-    const QFont boldFont = sized(line * 0.46, true);
-    const QFont markFont = sized(line * 0.28, true);
-
-    if (!m_error.isEmpty()) {
-        painter.setPen(Text);
-        painter.setFont(nameFont);
-        painter.drawText(QRectF(margin, header, w - 2 * margin, line * 2),
-                         Qt::AlignVCenter | Qt::TextWordWrap, m_error);
-        return;
-    }
+void BigScreen::paintHeadings(QPainter& painter, const Columns& at) const
+{
     // Column headings, small: the figures below explain themselves once named.
-    const double headings = line * 0.5;
+    const double header = headerHeight();
+    const double headings = lineHeight() * 0.5;
     painter.setPen(Dim);
-    painter.setFont(sized(line * 0.24, true));
-    const double timeLeft0 = nameLeft + nameWidth;
-    const double priceLeft0 = timeLeft0 + timeWidth;
-    painter.drawText(QRectF(timeLeft0, header, timeWidth, headings),
-                     Qt::AlignRight | Qt::AlignBottom, tr("TIME LEFT"));
-    painter.drawText(QRectF(margin, header, numberWidth, headings), Qt::AlignLeft | Qt::AlignBottom,
-                     tr("LOT"));
-    painter.drawText(QRectF(priceLeft0, header, priceWidth, headings),
-                     Qt::AlignRight | Qt::AlignBottom, tr("CURRENT BID"));
-    painter.drawText(QRectF(priceLeft0 + priceWidth, header, leaderWidth, headings),
-                     Qt::AlignRight | Qt::AlignBottom, tr("PADDLE"));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    double y = header + headings;
-    for (qsizetype i = 0; i < m_lines.size(); ++i, y += line) {
-        const Line& entry = m_lines[i];
-        if (i % 2 == 1)
-            painter.fillRect(QRectF(0, y, w, line), Background.lighter(125));
-        const bool dim = entry.mark != Line::Mark::Open;
-        painter.setFont(boldFont);
-        painter.setPen(Dim);
-        painter.drawText(QRectF(margin, y, numberWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
-                         QString::number(entry.lotId));
-        painter.setFont(nameFont);
-        painter.setPen(dim ? Dim : Text);
-        painter.drawText(QRectF(nameLeft, y, nameWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
-                         painter.fontMetrics().elidedText(entry.name, Qt::ElideRight,
-                                                          static_cast<int>(nameWidth)));
-        const QString left = timeLeft(entry.closesAt, now);
-        if (!left.isEmpty()) {
-            painter.setFont(sized(line * 0.36, true));
-            painter.setPen(Text);
-            painter.drawText(QRectF(timeLeft0, y, timeWidth, line),
-                             Qt::AlignRight | Qt::AlignVCenter, left);
-        }
-        const double priceLeft = priceLeft0;
-        const bool noBids = entry.leader.isEmpty();
-        painter.setFont(noBids ? sized(line * 0.32) : boldFont);
-        painter.setPen(noBids ? Dim : Price);
-        painter.drawText(QRectF(priceLeft, y, priceWidth, line), Qt::AlignRight | Qt::AlignVCenter,
-                         entry.price);
-        painter.setFont(boldFont);
+    painter.setFont(sized(lineHeight() * 0.24, true));
+    const auto heading = [&](double left, double width, Qt::Alignment side, const QString& text) {
+        painter.drawText(QRectF(left, header, width, headings), side | Qt::AlignBottom, text);
+    };
+    heading(at.timeLeft, at.time, Qt::AlignRight, tr("TIME LEFT"));
+    heading(at.margin, at.number, Qt::AlignLeft, tr("LOT"));
+    heading(at.priceLeft, at.price, Qt::AlignRight, tr("CURRENT BID"));
+    heading(at.priceLeft + at.price, at.leader, Qt::AlignRight, tr("PADDLE"));
+}
+
+void BigScreen::paintLine(QPainter& painter, const Columns& at, qsizetype index, double y) const
+{
+    const Line& entry = m_lines[index];
+    const double w = width();
+    const double line = lineHeight();
+    const QFont boldFont = sized(line * 0.46, true);
+    const auto cell = [&](double left, double width) { return QRectF(left, y, width, line); };
+    if (index % 2 == 1)
+        painter.fillRect(QRectF(0, y, w, line), Background.lighter(125));
+    const bool dim = entry.mark != Line::Mark::Open;
+    painter.setFont(boldFont);
+    painter.setPen(Dim);
+    painter.drawText(cell(at.margin, at.number), Qt::AlignLeft | Qt::AlignVCenter,
+                     QString::number(entry.lotId));
+    painter.setFont(sized(line * 0.46));
+    painter.setPen(dim ? Dim : Text);
+    painter.drawText(
+        cell(at.nameLeft, at.name), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.fontMetrics().elidedText(entry.name, Qt::ElideRight, static_cast<int>(at.name)));
+    if (!entry.timeLeft.isEmpty()) {
+        painter.setFont(sized(line * 0.36, true));
         painter.setPen(Text);
-        painter.drawText(QRectF(priceLeft + priceWidth, y, leaderWidth, line),
-                         Qt::AlignRight | Qt::AlignVCenter, entry.leader);
-        if (entry.mark != Line::Mark::Open) {
-            const bool sold = entry.mark == Line::Mark::Sold;
-            const QRectF badge(w - margin - markWidth * 0.85, y + line * 0.22, markWidth * 0.85,
-                               line * 0.56);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(sold ? Sold : ClosedMark);
-            painter.drawRoundedRect(badge, line * 0.1, line * 0.1);
-            painter.setPen(Text);
-            painter.setFont(markFont);
-            painter.drawText(badge, Qt::AlignCenter, markText(entry.mark));
-        }
+        painter.drawText(cell(at.timeLeft, at.time), Qt::AlignRight | Qt::AlignVCenter,
+                         entry.timeLeft);
     }
+    const bool noBids = entry.leader.isEmpty();
+    painter.setFont(noBids ? sized(line * 0.32) : boldFont);
+    painter.setPen(noBids ? Dim : Price);
+    painter.drawText(cell(at.priceLeft, at.price), Qt::AlignRight | Qt::AlignVCenter, entry.price);
+    painter.setFont(boldFont);
+    painter.setPen(Text);
+    painter.drawText(cell(at.priceLeft + at.price, at.leader), Qt::AlignRight | Qt::AlignVCenter,
+                     entry.leader);
+    if (entry.mark == Line::Mark::Open)
+        return;
+    const QRectF badge(w - at.margin - at.mark * 0.85, y + line * 0.22, at.mark * 0.85,
+                       line * 0.56);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(entry.mark == Line::Mark::Sold ? Sold : ClosedMark);
+    painter.drawRoundedRect(badge, line * 0.1, line * 0.1);
+    painter.setPen(Text);
+    painter.setFont(sized(line * 0.28, true));
+    painter.drawText(badge, Qt::AlignCenter, markText(entry.mark));
+}
+
+void BigScreen::paintFooter(QPainter& painter) const
+{
+    const double line = lineHeight();
+    const double margin = std::max(16.0, width() * 0.03);
     painter.setPen(Dim);
     painter.setFont(sized(line * 0.26));
     const qint64 first = static_cast<qint64>(m_page) * linesPerPage() + 1;
@@ -344,7 +386,7 @@ void BigScreen::paintEvent(QPaintEvent*)
         m_lines.isEmpty()
             ? tr("No lots yet")
             : tr("Lots %1–%2 of %3").arg(first).arg(first + m_lines.size() - 1).arg(m_total);
-    painter.drawText(QRectF(margin, height() - line * 0.6, w - 2 * margin, line * 0.6),
+    painter.drawText(QRectF(margin, height() - line * 0.6, width() - 2 * margin, line * 0.6),
                      Qt::AlignLeft | Qt::AlignVCenter, footer);
 }
 

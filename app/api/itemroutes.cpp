@@ -39,6 +39,9 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto listing = service.items(*page);
         if (!listing)
             return Input::fromError(listing.error());
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
         QHash<qint64, QList<qint64>> bidIds;
         if (!listing->rows.isEmpty()) {
             const auto ids =
@@ -50,9 +53,9 @@ void addItemRoutes(Router& router, RouteContext& context)
         JsonMap map;
         for (const Model::Item& item : listing->rows) {
             map.add(formatId(EntityKind::Item, item.id),
-                    QJsonObject{
-                        {Json::Key::item,
-                         Json::itemBody(item, idArray(EntityKind::Bid, bidIds.value(item.id)))}});
+                    QJsonObject{{Json::Key::item,
+                                 Json::itemBody(item, *settings,
+                                                idArray(EntityKind::Bid, bidIds.value(item.id)))}});
         }
         return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
@@ -64,9 +67,12 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto item = service.createItem(*changes);
         if (!item)
             return Input::fromError(item.error());
-        return Versions::tagged(
-            created(Json::item(*item, {}), items + u'/' + formatId(EntityKind::Item, item->id)),
-            item->version);
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
+        return Versions::tagged(created(Json::item(*item, *settings, {}),
+                                        items + u'/' + formatId(EntityKind::Item, item->id)),
+                                item->version);
     });
 
     router.add("GET", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -82,10 +88,14 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto item = service.item(*id);
         if (!item)
             return Input::fromError(item.error());
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
         // The original answered {"item": {...}} here; item_id is this project's addition.
         if (*winningOnly)
             return Versions::tagged(
-                ApiResponse::json(200, Json::item(*item, {}, /*withBids=*/false)), item->version);
+                ApiResponse::json(200, Json::item(*item, *settings, {}, /*withBids=*/false)),
+                item->version);
         QJsonArray bids;
         if (*complete) {
             const auto listing = service.bidsForItem(*id);
@@ -98,7 +108,8 @@ void addItemRoutes(Router& router, RouteContext& context)
                 return Input::fromError(ids.error());
             bids = idArray(EntityKind::Bid, ids->value(*id));
         }
-        return Versions::tagged(ApiResponse::json(200, Json::item(*item, bids)), item->version);
+        return Versions::tagged(ApiResponse::json(200, Json::item(*item, *settings, bids)),
+                                item->version);
     });
 
     router.add("PUT", oneItem, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -118,12 +129,16 @@ void addItemRoutes(Router& router, RouteContext& context)
         const auto ids = service.bidIdsByItem(*id, *id);
         if (!ids)
             return Input::fromError(ids.error());
+        const auto settings = service.settings();
+        if (!settings)
+            return Input::fromError(settings.error());
         const auto item = service.updateItem(*id, *changes, *ifVersion);
         if (!item)
             return Versions::preconditionFailed(item.error())
                 .value_or(Input::fromError(item.error()));
         return Versions::tagged(
-            ApiResponse::json(200, Json::item(*item, idArray(EntityKind::Bid, ids->value(*id)))),
+            ApiResponse::json(200, Json::item(*item, *settings,
+                                              idArray(EntityKind::Bid, ids->value(*id)))),
             item->version);
     });
 

@@ -1,6 +1,6 @@
 #include "jsonformat.h"
 
-#include "model/lotrules.h"
+#include "model/rules/lotview.h"
 
 namespace BidTracker::Api::Json {
 
@@ -22,7 +22,8 @@ QJsonObject user(const Model::User& user)
                        {Key::version, user.version}};
 }
 
-QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids)
+QJsonObject itemBody(const Model::Item& item, const Model::AuctionSettings& settings,
+                     const QJsonArray& bids, bool withBids)
 {
     QJsonObject body{
         {Key::name, item.name},
@@ -44,16 +45,22 @@ QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withB
          item.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.closesAt)},
     };
     body.insert(Key::version, item.version);
-    const auto met = Model::reserveMet(item);
-    body.insert(Key::reserveMet, met ? QJsonValue(*met) : QJsonValue(QJsonValue::Null));
+    // The lot view's closing time and reserve_met; nothing that depends on the clock, so an
+    // answer kept in the cache stays true.
+    const Model::LotView lot = Model::lotView(item, settings, QDateTime::currentDateTimeUtc());
+    body.insert(Key::closesEffectiveAt,
+                lot.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lot.closesAt));
+    body.insert(Key::reserveMet,
+                lot.reserveMet ? QJsonValue(*lot.reserveMet) : QJsonValue(QJsonValue::Null));
     if (withBids)
         body.insert(Key::bids, bids);
     return body;
 }
 
-QJsonObject item(const Model::Item& item, const QJsonArray& bids, bool withBids)
+QJsonObject item(const Model::Item& item, const Model::AuctionSettings& settings,
+                 const QJsonArray& bids, bool withBids)
 {
-    return QJsonObject{{Key::item, itemBody(item, bids, withBids)},
+    return QJsonObject{{Key::item, itemBody(item, settings, bids, withBids)},
                        {Key::itemId, formatId(EntityKind::Item, item.id)}};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auctionsettings.h"
 #include "model/records.h"
 
 #include <QJsonArray>
@@ -44,6 +45,7 @@ inline const QString reserve = QStringLiteral("reserve");
 inline const QString reserveMet = QStringLiteral("reserve_met");
 inline const QString buyNow = QStringLiteral("buy_now");
 inline const QString closesAt = QStringLiteral("closes_at");
+inline const QString closesEffectiveAt = QStringLiteral("closes_effective_at");
 inline const QString closed = QStringLiteral("closed");
 } // namespace Key
 
@@ -53,12 +55,16 @@ QJsonObject user(const Model::User& user);
 
 /// The inner object of an item: {"name", "winning", "bids", "status", "starting_price",
 /// "min_increment", "winning_value", "bid_count", "description", "donor",
-/// "fair_market_value", "buy_now", "closes_at", "reserve_met"}: never the reserve itself,
-/// nor any maximum (RULES.md 2: they are secret). `bids` holds ids or full bid objects;
-/// left out when `withBids` is false (winningOnly).
-QJsonObject itemBody(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
+/// "fair_market_value", "buy_now", "closes_at", "closes_effective_at", "reserve_met"}: never
+/// the reserve itself, nor any maximum (RULES.md 2: they are secret). `closes_at` is the
+/// lot's own; `closes_effective_at` the closing time that applies under `settings` (the lot
+/// view's). `bids` holds ids or full bid objects; left out when `withBids` is false
+/// (winningOnly).
+QJsonObject itemBody(const Model::Item& item, const Model::AuctionSettings& settings,
+                     const QJsonArray& bids, bool withBids = true);
 /// {"item": {...}, "item_id": "item1"}
-QJsonObject item(const Model::Item& item, const QJsonArray& bids, bool withBids = true);
+QJsonObject item(const Model::Item& item, const Model::AuctionSettings& settings,
+                 const QJsonArray& bids, bool withBids = true);
 
 /// {"bid_id": "bid1", "bid": {"item": "item1", "value": 500.0, "user": "user1",
 /// "placed_at": "...", "auto": false}}: never the maximum it carried.

@@ -49,7 +49,8 @@ QStringList csvColumns(CsvKind kind)
     case CsvKind::Results:
         return {QStringLiteral("item_id"),        QStringLiteral("name"),
                 QStringLiteral("winner_user_id"), QStringLiteral("winner_name"),
-                QStringLiteral("winning_value"),  QStringLiteral("bid_count")};
+                QStringLiteral("winning_value"),  QStringLiteral("bid_count"),
+                QStringLiteral("sold"),           QStringLiteral("winner_number")};
     }
     return {};
 }

@@ -1,6 +1,7 @@
 // The CSV export's queries: one forward-only query per file, read row by row.
 #include "model/ids.h"
 #include "model/money.h"
+#include "model/rules/lotview.h"
 #include "model/storage/database.h"
 #include "sqlstorage.h"
 
@@ -19,6 +20,27 @@ QString money(const QVariant& cents)
 QString id(EntityKind kind, const QVariant& number)
 {
     return number.isNull() ? QString() : formatId(kind, number.toLongLong());
+}
+
+/// One line of results.csv: the lot view decides whether the lot is sold; the winner's
+/// columns are filled only then (a lot closed below its reserve keeps its winner on record,
+/// but nobody won it).
+QStringList resultsRow(const QSqlQuery& q)
+{
+    const bool closed = parseStatus(q.value(6).toString()) == ItemStatus::Closed;
+    const std::optional<qint64> reserve =
+        q.value(7).isNull() ? std::nullopt : std::optional<qint64>(q.value(7).toLongLong());
+    const LotOutcome outcome =
+        decideOutcome(closed, !q.value(4).isNull(), q.value(4).toLongLong(), reserve);
+    const bool sold = outcome == LotOutcome::Sold;
+    return QStringList{id(EntityKind::Item, q.value(0)),
+                       q.value(1).toString(),
+                       sold ? id(EntityKind::User, q.value(2)) : QString(),
+                       sold ? q.value(3).toString() : QString(),
+                       money(q.value(4)),
+                       q.value(5).toString(),
+                       soldFlag(outcome),
+                       sold ? q.value(8).toString() : QString()};
 }
 
 struct ExportQuery
@@ -85,18 +107,11 @@ ExportQuery queryFor(CsvKind kind)
                                        q.value(6).toString()};
                 }};
     case CsvKind::Results:
-        return {
-            QStringLiteral("SELECT count(*) FROM items"),
-            QStringLiteral("SELECT i.id, i.name, w.user_id, wu.name, w.value_cents, i.bid_count") +
-                winnerJoin,
-            [](const QSqlQuery& q) {
-                return QStringList{id(EntityKind::Item, q.value(0)),
-                                   q.value(1).toString(),
-                                   id(EntityKind::User, q.value(2)),
-                                   q.value(3).toString(),
-                                   money(q.value(4)),
-                                   q.value(5).toString()};
-            }};
+        return {QStringLiteral("SELECT count(*) FROM items"),
+                QStringLiteral("SELECT i.id, i.name, w.user_id, wu.name, w.value_cents,"
+                               " i.bid_count, i.status, i.reserve_cents, wu.number") +
+                    winnerJoin,
+                resultsRow};
     }
     return {};
 }

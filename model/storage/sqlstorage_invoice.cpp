@@ -1,4 +1,5 @@
 // The SQL of invoices and the end-of-night summary, which both engines share.
+#include "model/rules/lotview.h"
 #include "model/storage/database.h"
 #include "rowreaders.h"
 #include "sqlstorage.h"
@@ -7,12 +8,16 @@ namespace BidTracker::Model {
 
 namespace {
 
-/// RULES.md 4: a lot is sold when it is closed, has a winner and its reserve, if any, was
-/// met. With `i` the lot and `w` its winning bid; the one place the condition is written,
-/// for the invoice and the summary alike.
-const QString soldLot =
-    QStringLiteral("(i.status = 'closed' AND w.id IS NOT NULL AND (i.reserve_cents IS NULL"
-                   " OR w.value_cents >= i.reserve_cents))");
+/// Whether the lot of a row is sold, from its status (`status`), winning value (`value`) and
+/// reserve (`reserve`) columns: the lot view decides (decideOutcome), never the SQL.
+bool soldRow(const QSqlQuery& row, int status, int value, int reserve)
+{
+    const bool closed = parseStatus(row.value(status).toString()) == ItemStatus::Closed;
+    const std::optional<qint64> reserveCents =
+        row.isNull(reserve) ? std::nullopt : std::optional<qint64>(row.value(reserve).toLongLong());
+    return decideOutcome(closed, !row.isNull(value), row.value(value).toLongLong(), reserveCents) ==
+           LotOutcome::Sold;
+}
 
 qint64 number(const QSqlQuery& query, int column)
 {
@@ -27,10 +32,8 @@ Result<QList<LedLot>> SqlStorage::lotsLedBy(qint64 userId)
     // the cost is the bidder's bids, not the auction's.
     auto run = m_db.run(
         QStringLiteral("SELECT i.id, i.name, w.value_cents, i.fair_market_value_cents, i.status,"
-                       " CASE WHEN %1 THEN 1 ELSE 0 END"
-                       " FROM bids w JOIN items i ON i.winning_bid_id = w.id"
-                       " WHERE w.user_id = ? ORDER BY i.id")
-            .arg(soldLot),
+                       " i.reserve_cents FROM bids w JOIN items i ON i.winning_bid_id = w.id"
+                       " WHERE w.user_id = ? ORDER BY i.id"),
         {userId});
     if (!run)
         return fail(run.error());
@@ -44,7 +47,7 @@ Result<QList<LedLot>> SqlStorage::lotsLedBy(qint64 userId)
         if (!row.isNull(3))
             lot.fairMarketValue = Money::fromCents(row.value(3).toLongLong());
         lot.closed = parseStatus(row.value(4).toString()) == ItemStatus::Closed;
-        lot.sold = row.value(5).toLongLong() != 0;
+        lot.sold = soldRow(row, 4, 2, 5);
         lots.append(lot);
     }
     return lots;
@@ -86,12 +89,14 @@ Result<CheckoutFigures> SqlStorage::checkoutFigures(Rules::BasisPoints buyersPre
         // Summed here rather than by GROUP BY: SQLite would sort the 100,000 rows of a big
         // auction first, which costs more than the scan itself. Each lot's premium is
         // rounded by the invoice's own rule.
-        auto run = m_db.run(QStringLiteral("SELECT w.user_id, w.value_cents FROM items i"
-                                           " JOIN bids w ON w.id = i.winning_bid_id WHERE %1")
-                                .arg(soldLot));
+        auto run = m_db.run(
+            QStringLiteral("SELECT w.user_id, w.value_cents, i.status, i.reserve_cents FROM items i"
+                           " JOIN bids w ON w.id = i.winning_bid_id WHERE i.status = 'closed'"));
         if (!run)
             return fail(run.error());
         while ((*run)->next()) {
+            if (!soldRow(**run, 2, 1, 3))
+                continue;
             const qint64 value = (*run)->value(1).toLongLong();
             Lots& lots = lotsOf[(*run)->value(0).toLongLong()];
             lots.hammer += value;

@@ -2,7 +2,7 @@
 
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
-#include "model/lotrules.h"
+#include "model/rules/lotview.h"
 #include "tablesupport.h"
 #include "timeleft.h"
 
@@ -37,9 +37,9 @@ void ItemsTableModel::readSettings()
         m_settings = *settings;
 }
 
-QString ItemsTableModel::closesAt(const Item& item) const
+LotView ItemsTableModel::view(const Item& item) const
 {
-    return closingTime(item, m_settings);
+    return lotView(item, m_settings, m_clock());
 }
 
 void ItemsTableModel::setClock(Clock clock)
@@ -70,36 +70,64 @@ void ItemsTableModel::tick()
 
 QVariant ItemsTableModel::timeLeft(const Item& item, int role) const
 {
-    const bool closed = item.status == ItemStatus::Closed;
-    const QString closing = closesAt(item);
-    if (closing.isEmpty()) {
+    const LotView lot = view(item);
+    const bool closed = lot.closed();
+    if (lot.closesAt.isEmpty()) {
         if (role == SortRole)
             return closed ? ClosedSortKey : ByHandSortKey;
         if (role == Qt::ToolTipRole && !closed)
             return tr("Closes by hand");
         return {}; // nothing counts down; a closed one says so in its status
     }
-    const QDateTime closes = QDateTime::fromString(closing, Qt::ISODateWithMs);
-    const qint64 left = closed ? 0 : std::max<qint64>(0, m_clock().secsTo(closes));
-    const bool extended =
-        !item.originalClosesAt.isEmpty() && item.closesAt != item.originalClosesAt;
+    const qint64 left = lot.secondsLeft.value_or(0);
     switch (role) {
     case SortRole:
         return closed ? ClosedSortKey : left;
     case UrgentRole:
         return !closed && left < UrgentSeconds;
-    case Qt::ToolTipRole: {
-        QString tip = (closed ? tr("Closed at %1") : tr("Closes at %1"))
-                          .arg(displayTime(closed && !item.closedAt.isEmpty() ? item.closedAt
-                                                                              : item.closesAt));
-        if (extended)
-            tip += tr("; extended by soft close from %1").arg(displayTime(item.originalClosesAt));
-        return tip;
-    }
+    case Qt::ToolTipRole:
+        return closed
+                   ? tr("Closed at %1")
+                         .arg(displayTime(item.closedAt.isEmpty() ? lot.closesAt : item.closedAt))
+                   : closingTip(item, lot);
     case Qt::DisplayRole:
         if (closed)
             return tr("closed");
-        return extended ? tr("%1 extended").arg(formatTimeLeft(left)) : formatTimeLeft(left);
+        return lot.extended ? tr("%1 extended").arg(formatTimeLeft(left)) : formatTimeLeft(left);
+    default:
+        return {};
+    }
+}
+
+QString ItemsTableModel::closingTip(const Item& item, const LotView& lot) const
+{
+    QString tip = tr("Closes at %1").arg(displayTime(lot.closesAt));
+    if (lot.closesWithAll && !item.closesAt.isEmpty())
+        tip += tr(" (the auction's \"close all at\", before the lot's own %1)")
+                   .arg(displayTime(item.closesAt));
+    else if (lot.closesWithAll)
+        tip += tr(" (the auction's \"close all at\")");
+    if (lot.extended)
+        tip += tr("; extended by soft close from %1").arg(displayTime(item.originalClosesAt));
+    return tip;
+}
+
+QVariant ItemsTableModel::stepCell(const Item& item, int role) const
+{
+    const LotView lot = view(item);
+    switch (role) {
+    case SortRole:
+        return lot.step.cents();
+    case Qt::DisplayRole:
+        return displayMoney(lot.step);
+    case Qt::ToolTipRole:
+        if (lot.step == item.minIncrement)
+            return tr("Each bid must add at least %1 (the lot's minimum increment)")
+                .arg(displayMoney(lot.step));
+        return tr("Each bid must add at least %1 now: the increment table's step at %2 (the "
+                  "lot's own minimum is %3)")
+            .arg(displayMoney(lot.step), displayMoney(lot.price.value_or(item.startingPrice)),
+                 displayMoney(item.minIncrement));
     default:
         return {};
     }
@@ -109,14 +137,18 @@ QVariant ItemsTableModel::reserveCell(const Item& item, int role) const
 {
     if (!item.reserve)
         return role == SortRole ? QVariant(-1) : QVariant();
+    const LotView lot = view(item);
+    const bool met = lot.reserveMet.value_or(false);
     switch (role) {
     case SortRole:
-        return reserveMet(item).value_or(false) ? 1 : 0;
+        return met ? 1 : 0;
     case Qt::DisplayRole:
-        if (reserveMet(item).value_or(false))
+        if (met)
             return tr("met");
         // Closed below its reserve, a lot is not sold: no winner on any invoice.
-        return item.status == ItemStatus::Closed ? tr("unsold") : tr("not met");
+        return lot.outcome == LotOutcome::Unsold || lot.outcome == LotOutcome::NoBids
+                   ? tr("unsold")
+                   : tr("not met");
     case Qt::ToolTipRole:
         // The operator may see it; bidders, the API and printouts never do.
         return tr("Reserve %1 (secret to bidders)").arg(displayMoney(*item.reserve));
@@ -135,8 +167,7 @@ QVariant ItemsTableModel::buyNowCell(const Item& item, int role) const
     case Qt::ToolTipRole:
         if (!item.buyNow)
             return {};
-        if (item.status == ItemStatus::Open &&
-            (!item.winningValue || *item.winningValue < *item.buyNow))
+        if (view(item).buyNowPossible)
             return tr("A bidder may take the lot at %1 now").arg(displayMoney(*item.buyNow));
         return tr("Buy now is no longer possible");
     default:
@@ -182,6 +213,8 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
         return reserveCell(item, role);
     if (index.column() == BuyNow)
         return buyNowCell(item, role);
+    if (index.column() == MinIncrement)
+        return stepCell(item, role);
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::EditRole)
         return {};
     const bool sorting = role == SortRole;
@@ -194,8 +227,6 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
         return statusName(item.status);
     case StartingPrice:
         return sorting ? QVariant(item.startingPrice.cents()) : displayMoney(item.startingPrice);
-    case MinIncrement:
-        return sorting ? QVariant(item.minIncrement.cents()) : displayMoney(item.minIncrement);
     case WinningValue:
         if (sorting)
             return item.winningValue ? item.winningValue->cents() : -1;
@@ -217,7 +248,8 @@ QVariant ItemsTableModel::headerData(int section, Qt::Orientation orientation, i
         case StartingPrice:
             return tr("Starting price: the lowest first bid");
         case MinIncrement:
-            return tr("Minimum increment: how much each bid must add");
+            return tr("Step: how much the next bid must add now (the lot's minimum increment, "
+                      "or the increment table's step at the current price when larger)");
         case WinningValue:
             return tr("Winning bid");
         case TimeLeft:
@@ -300,9 +332,11 @@ void ItemsTableModel::onChanged(const Change& change)
         }
         break;
     case EntityKind::Settings:
-        // "Close all at" may have moved: every countdown follows.
+        // "Close all at" or the increment table may have moved: every countdown and every
+        // step in force follows.
         readSettings();
-        tick();
+        if (!records().isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(records().size()) - 1, ColumnCount - 1));
         break;
     default: // payments and donations show on no lot
         break;

@@ -3,6 +3,7 @@
 #include "model/auctionsettings.h"
 #include "model/change.h"
 #include "model/records.h"
+#include "model/rules/lotview.h"
 
 #include "recordtablemodel.h"
 
@@ -68,9 +69,12 @@ Q_SIGNALS:
 private:
     void onChanged(const Change& change);
     void readSettings();
-    /// When the lot stops taking bids: its own time or the auction's, whichever comes first.
-    QString closesAt(const Item& item) const;
+    /// The lot as every surface shows it, at the model's clock.
+    LotView view(const Item& item) const;
     QVariant timeLeft(const Item& item, int role) const;
+    QString closingTip(const Item& item, const LotView& lot) const;
+    /// The step in force now (the lot view's), not the lot's own minimum increment.
+    QVariant stepCell(const Item& item, int role) const;
     QVariant reserveCell(const Item& item, int role) const;
     QVariant buyNowCell(const Item& item, int role) const;
 

@@ -4,6 +4,8 @@
 #include "model/changenotifier.h"
 #include "tablesupport.h"
 
+#include <QDateTime>
+
 namespace BidTracker::Model {
 
 UserItemsModel::UserItemsModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
@@ -12,12 +14,39 @@ UserItemsModel::UserItemsModel(AuctionService& service, ChangeNotifier& notifier
     connect(&notifier, &ChangeNotifier::changed, this, &UserItemsModel::onChanged);
 }
 
-QList<UserItem> UserItemsModel::fetch() const
+QList<UserItem> UserItemsModel::fetch()
 {
+    m_lots.clear();
     if (m_userId <= 0)
         return {};
     auto items = m_service.itemsBidByUser(m_userId);
-    return items ? *items : QList<UserItem>();
+    if (!items)
+        return {};
+    if (auto settings = m_service.settings())
+        m_settings = *settings;
+    // One read per lot: a bidder bids on a few lots, and the lot view needs the whole lot.
+    for (const UserItem& entry : *items) {
+        if (auto lot = m_service.item(entry.itemId))
+            m_lots.insert(entry.itemId, *lot);
+    }
+    return *items;
+}
+
+QString UserItemsModel::standing(const UserItem& entry) const
+{
+    const auto lot = m_lots.constFind(entry.itemId);
+    if (lot == m_lots.cend()) {
+        if (entry.closed)
+            return entry.leading ? tr("Won") : tr("Lost");
+        return entry.leading ? tr("Leading") : tr("Outbid");
+    }
+    const LotView view = lotView(*lot, m_settings, QDateTime::currentDateTimeUtc());
+    if (!view.closed())
+        return entry.leading ? tr("Leading") : tr("Outbid");
+    if (!entry.leading)
+        return tr("Lost");
+    // Led when it closed, but below the reserve: nobody won it.
+    return view.sold() ? tr("Won") : tr("Not sold (reserve)");
 }
 
 void UserItemsModel::setUserId(qint64 userId)
@@ -55,9 +84,7 @@ QVariant UserItemsModel::data(const QModelIndex& index, int role) const
             return entry.winningValue ? entry.winningValue->cents() : -1;
         return displayMoney(entry.winningValue);
     case Standing:
-        if (entry.closed)
-            return entry.leading ? tr("Won") : tr("Lost");
-        return entry.leading ? tr("Leading") : tr("Outbid");
+        return standing(entry);
     default:
         return {};
     }

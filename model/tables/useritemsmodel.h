@@ -1,8 +1,12 @@
 #pragma once
 
+#include "model/auctionsettings.h"
 #include "model/change.h"
 #include "model/records.h"
+#include "model/rules/lotview.h"
 #include "recordtablemodel.h"
+
+#include <QHash>
 
 namespace BidTracker::Model {
 
@@ -10,6 +14,8 @@ class AuctionService;
 class ChangeNotifier;
 
 /// The items one user bid on and whether the user leads on each: the detail of the Users table.
+/// Whether a lot closed is won or not sold is the lot view's (a lot closed below its reserve
+/// is won by nobody).
 class UserItemsModel final : public RecordTableModel<UserItem, 5>
 {
     Q_OBJECT
@@ -30,10 +36,14 @@ public:
 
 private:
     void onChanged(const Change& change);
-    QList<UserItem> fetch() const;
+    /// The user's lots, with each lot and the settings read again for its lot view.
+    QList<UserItem> fetch();
+    QString standing(const UserItem& entry) const;
 
     AuctionService& m_service;
     qint64 m_userId = 0;
+    QHash<qint64, Item> m_lots;
+    AuctionSettings m_settings;
 };
 
 } // namespace BidTracker::Model

@@ -187,3 +187,52 @@ TEST(ApiSaleRules, ABidAfterTheClosingTimeIsRefusedWithTheTime)
     EXPECT_EQ(later.fact(QStringLiteral("closed_at")).toString(), closedAt);
     EXPECT_EQ(later.object()["message"], QStringLiteral("Item item2 closed at %1").arg(closedAt));
 }
+
+TEST(ApiSaleRules, ItemReadsCarryTheClosingTimeThatAppliesAndKeepTheLotsOwn)
+{
+    // GIVEN a lot closing at 21:00 and another closing by hand
+    ApiTestServer server;
+    ASSERT_EQ(server
+                  .post(api("/items"), R"({"item": {"name": "Timed",
+                                              "closes_at": "2036-12-05T21:00:00Z"}})")
+                  .status,
+              201);
+    // WHILE the auction has no "close all at", the lot's own time applies
+    auto read = server.get(api("/items/item3"));
+    EXPECT_EQ(read.object()["item"]["closes_effective_at"],
+              QStringLiteral("2036-12-05T21:00:00.000Z"));
+    EXPECT_EQ(server.get(api("/items/item2")).object()["item"]["closes_effective_at"],
+              QJsonValue());
+    // WHEN the auction closes everything at 20:00
+    ASSERT_EQ(server
+                  .request("PUT", api("/settings"),
+                           R"({"settings": {"close_all_at": "2036-12-05T20:00:00.000Z"}})")
+                  .status,
+              200);
+    // THEN every read says 20:00 applies, and closes_at stays each lot's own
+    const QString all = QStringLiteral("2036-12-05T20:00:00.000Z");
+    for (const char* path :
+         {"/items/item3", "/items/item3?winningOnly=1", "/items/item3?complete=1"}) {
+        read = server.get(api(path));
+        ASSERT_EQ(read.status, 200) << path;
+        EXPECT_EQ(read.object()["item"]["closes_effective_at"], all) << path;
+        EXPECT_EQ(read.object()["item"]["closes_at"], QStringLiteral("2036-12-05T21:00:00.000Z"))
+            << path;
+    }
+    const QJsonObject list = server.get(api("/items")).object();
+    EXPECT_EQ(list["item3"]["item"]["closes_effective_at"], all);
+    EXPECT_EQ(list["item2"]["item"]["closes_effective_at"], all);
+    EXPECT_EQ(list["item2"]["item"]["closes_at"], QJsonValue());
+    // AND a write answers the same, without copying the auction's time into the lot
+    const auto renamed =
+        server.request("PUT", api("/items/item3"), R"({"item": {"name": "Timed, renamed"}})");
+    ASSERT_EQ(renamed.status, 200);
+    EXPECT_EQ(renamed.object()["item"]["closes_effective_at"], all);
+    EXPECT_EQ(renamed.object()["item"]["closes_at"], QStringLiteral("2036-12-05T21:00:00.000Z"));
+    // AND a lot whose own time comes first keeps it
+    const auto early = server.post(
+        api("/items"), R"({"item": {"name": "Early", "closes_at": "2036-12-05T19:30:00Z"}})");
+    ASSERT_EQ(early.status, 201);
+    EXPECT_EQ(early.object()["item"]["closes_effective_at"],
+              QStringLiteral("2036-12-05T19:30:00.000Z"));
+}

@@ -49,8 +49,10 @@ TEST(CommandLine, ExportsToStdoutAndToAFile)
     const ProcessRun out = bidtracker({"export", "results", "--db", auction.path()}, auction.dir());
     EXPECT_EQ(out.exitCode, 0) << out.err.toStdString();
     EXPECT_TRUE(
-        out.out.startsWith("item_id,name,winner_user_id,winner_name,winning_value,bid_count\r\n"));
-    EXPECT_TRUE(out.out.contains("item1,Item Nº 1,user2,Berry,1000.00,2\r\n"));
+        out.out.startsWith("item_id,name,winner_user_id,winner_name,winning_value,bid_count,"
+                           "sold,winner_number\r\n"));
+    EXPECT_TRUE(out.out.contains("item1,Item Nº 1,,,1000.00,2,false,\r\n"))
+        << "open: nobody has won it yet";
     const QString file = auction.dir() + QStringLiteral("/items.csv");
     const ProcessRun toFile =
         bidtracker({"export", "items", "-o", file, "--db", auction.path()}, auction.dir());

@@ -243,14 +243,48 @@ TEST(CsvExport, WritesTheDocumentedColumnsAndRows)
     ASSERT_TRUE(results.has_value());
     ASSERT_EQ(results->size(), 3);
     EXPECT_EQ(results->at(0).fields, csvColumns(CsvKind::Results));
-    EXPECT_EQ(results->at(1).fields, (QStringList{"item1", QString::fromUtf8("Item Nº 1"), "user2",
-                                                  "Berry", "1000.00", "2"}));
+    // item1 is still open: Berry leads at 1000.00, but nobody has won it yet
+    EXPECT_EQ(results->at(1).fields, (QStringList{"item1", QString::fromUtf8("Item Nº 1"), "", "",
+                                                  "1000.00", "2", "false", ""}));
     EXPECT_EQ(results->at(2).fields,
-              (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0"}));
+              (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0", "false", ""}));
     const auto users = readCsv(exportOf(auction.db(), CsvKind::Users));
     EXPECT_EQ(users->at(0).fields, csvColumns(CsvKind::Users));
     EXPECT_EQ(users->at(1).fields,
               (QStringList{"user1", "Albert", "1", "1", "100", "", "", "false"}));
+}
+
+TEST(CsvExport, ResultsNameTheWinnerAndPaddleOnlyOfASoldLot)
+{
+    // GIVEN the sample auction with item1 closed (Berry, paddle 101, at 1000.00), a lot
+    // closed below its reserve and one closed without bids
+    TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    ItemChanges close;
+    close.status = ItemStatus::Closed;
+    ASSERT_TRUE(auction.service().updateItem(1, close).has_value());
+    ASSERT_TRUE(auction.service().updateItem(2, close).has_value());
+    ItemChanges reserved;
+    reserved.name = QStringLiteral("Reserve 50");
+    reserved.reserve = std::optional<Money>(Money::fromCents(5000));
+    const qint64 below = auction.service().createItem(reserved)->id;
+    auction.bid(below, 1, 3000);
+    ASSERT_TRUE(auction.service().updateItem(below, close).has_value());
+    // WHEN results.csv is exported
+    const auto results = readCsv(exportOf(auction.db(), CsvKind::Results));
+    ASSERT_TRUE(results.has_value());
+    ASSERT_EQ(results->size(), 4);
+    // THEN the sold lot names its winner and paddle, the others are not sold and name nobody
+    EXPECT_EQ(results->at(0).fields.mid(6), (QStringList{"sold", "winner_number"}));
+    EXPECT_EQ(results->at(1).fields, (QStringList{"item1", QString::fromUtf8("Item Nº 1"), "user2",
+                                                  "Berry", "1000.00", "2", "true", "101"}));
+    EXPECT_EQ(results->at(2).fields,
+              (QStringList{"item2", QString::fromUtf8("Item Nº 2"), "", "", "", "0", "false", ""}));
+    EXPECT_EQ(results->at(3).fields, (QStringList{formatId(EntityKind::Item, below), "Reserve 50",
+                                                  "", "", "30.00", "1", "false", ""}));
+    // AND the invoices agree: only Berry's lot is on one
+    EXPECT_EQ(auction.service().invoice(2)->lines.size(), 1);
+    EXPECT_TRUE(auction.service().invoice(1)->lines.isEmpty());
 }
 
 TEST(CsvExport, StopsWhenCancelled)

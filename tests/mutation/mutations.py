@@ -119,4 +119,18 @@ MUTATIONS = [
         replace="if (false)",
         tests=[(API, "ConnectionGuard.*")],
     ),
+    dict(
+        name="sell a lot closed below its reserve (the one decision of sold)",
+        file="model/rules/lotview.cpp",
+        find=r"if \(reserveCents && priceCents < \*reserveCents\)",
+        replace="if (false)",
+        tests=[(MODEL, "LotView.*:CsvExport.*:LotColumns.*")],
+    ),
+    dict(
+        name="count down to the lot's own time, ignoring close_all_at",
+        file="model/rules/lotview.cpp",
+        find=r"view\.closesAt = closingTime\(item, settings\);",
+        replace="view.closesAt = normalizedUtc(item.closesAt);",
+        tests=[(MODEL, "LotView.*:LotColumns.*")],
+    ),
 ]

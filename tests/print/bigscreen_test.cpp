@@ -1,5 +1,8 @@
 // The projector view, rendered offscreen at the sizes of real projectors.
+#include "api/headlessprocess.h"
 #include "model/ids.h"
+#include "model/rules/lotview.h"
+#include "model/tables/itemstablemodel.h"
 #include "support/testauction.h"
 #include "ui/bigscreen.h"
 
@@ -149,35 +152,79 @@ TEST(BigScreen, CountsDownToALotsClosingTime)
     Testing::TestAuction auction;
     fill(auction);
     Model::ItemChanges timed;
-    timed.closesAt = QDateTime::currentDateTimeUtc().addSecs(90 * 60).toString(
-        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    timed.closesAt = now.addSecs(90 * 60).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     ASSERT_TRUE(auction.service().updateItem(4, timed).has_value());
 
     // WHEN the big screen shows it
     Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.setClock([now] { return now; });
     screen.resize(1920, 1080);
 
-    // THEN its line carries the time, counted down as the screen paints
+    // THEN its line carries the time, counted down as the clock goes
     ASSERT_GE(screen.lines().size(), 4);
     EXPECT_EQ(screen.lines()[3].closesAt, *timed.closesAt);
-    const QString left = Gui::BigScreen::timeLeft(*timed.closesAt, QDateTime::currentDateTimeUtc());
-    EXPECT_TRUE(left.startsWith(u"1:29:") || left.startsWith(u"1:30:")) << left.toStdString();
+    EXPECT_EQ(screen.lines()[3].timeLeft, QStringLiteral("1:30:00"));
+    screen.setClock([now] { return now.addSecs(61); });
+    EXPECT_EQ(screen.lines()[3].timeLeft, QStringLiteral("1:28:59"));
     EXPECT_TRUE(screen.lines()[0].closesAt.isEmpty());
+    EXPECT_TRUE(screen.lines()[0].timeLeft.isEmpty());
+}
+
+TEST(BigScreen, ShowsTheSameTimeLeftAsTheLotsTableWhenCloseAllAtComesFirst)
+{
+    // GIVEN a lot that closes in 40 minutes, in an auction that closes everything in 5
+    Testing::TestAuction auction;
+    fill(auction);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Model::ItemChanges timed;
+    timed.closesAt = now.addSecs(40 * 60).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateItem(4, timed).has_value());
+    auto settings = auction.service().settings();
+    settings->closeAllAt = now.addSecs(5 * 60).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+
+    // WHEN the projector and the Lots table show it at the same moment
+    Gui::BigScreen screen(auction.service(), auction.notifier());
+    screen.setClock([now] { return now; });
+    screen.resize(1920, 1080);
+    screen.show();
+    Model::ItemsTableModel table(auction.service(), auction.notifier());
+    table.setClock([now] { return now; });
+    const QModelIndex row = table.index(table.rowOfId(4), Model::ItemsTableModel::TimeLeft);
+
+    // THEN both say 5 minutes (the auction's time), not the lot's own 40
+    ASSERT_GE(screen.lines().size(), 4);
+    EXPECT_EQ(screen.lines()[3].timeLeft, QStringLiteral("5:00"));
+    EXPECT_EQ(screen.lines()[3].timeLeft, row.data().toString());
+    EXPECT_EQ(screen.lines()[3].closesAt, settings->closeAllAt);
+    // AND a lot closing by hand counts down to the auction's time too, on both
+    EXPECT_EQ(screen.lines()[4].timeLeft, QStringLiteral("5:00"));
+    EXPECT_EQ(table.index(table.rowOfId(5), Model::ItemsTableModel::TimeLeft).data().toString(),
+              QStringLiteral("5:00"));
+    // AND a closed lot counts nothing down
+    EXPECT_TRUE(screen.lines()[1].timeLeft.isEmpty());
+    const QImage picture = screen.grab().toImage();
+    keep(picture, QStringLiteral("bigscreen-closeall-1920x1080.png"));
+    EXPECT_GT(colours(picture), 10);
 }
 
 TEST(BigScreen, WritesTimeLeftAsTheRoomReadsIt)
 {
     const QDateTime now =
         QDateTime::fromString(QStringLiteral("2026-12-05T20:00:00.000Z"), Qt::ISODateWithMs);
-    using Gui::BigScreen;
-    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T20:04:05.000Z"), now),
-              QStringLiteral("4:05"));
-    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T22:04:05.000Z"), now),
-              QStringLiteral("2:04:05"));
-    EXPECT_EQ(BigScreen::timeLeft(QStringLiteral("2026-12-05T19:59:00.000Z"), now),
-              QStringLiteral("closing"));
-    EXPECT_EQ(BigScreen::timeLeft(QString(), now), QString());
-    EXPECT_FALSE(BigScreen::timeLeft(QStringLiteral("2026-12-09T20:00:00.000Z"), now).isEmpty());
+    const auto left = [&](const QString& closesAt) {
+        Model::Item item;
+        item.closesAt = closesAt;
+        return Gui::BigScreen::timeLeft(Model::lotView(item, {}, now));
+    };
+    EXPECT_EQ(left(QStringLiteral("2026-12-05T20:04:05.000Z")), QStringLiteral("4:05"));
+    EXPECT_EQ(left(QStringLiteral("2026-12-05T22:04:05.000Z")), QStringLiteral("2:04:05"));
+    EXPECT_EQ(left(QStringLiteral("2026-12-05T19:59:00.000Z")), QStringLiteral("closing"));
+    EXPECT_EQ(left(QString()), QString());
+    EXPECT_FALSE(left(QStringLiteral("2026-12-09T20:00:00.000Z")).isEmpty());
+    EXPECT_FALSE(left(QStringLiteral("2026-12-09T20:00:00.000Z")).endsWith(u'h'))
+        << "beyond a day the room reads the day and time, not \"4d 00h\"";
 }
 
 TEST(BigScreen, MarksALotClosedBelowItsReserveUnsoldNeverSold)
@@ -210,4 +257,39 @@ TEST(BigScreen, MarksALotClosedBelowItsReserveUnsoldNeverSold)
     EXPECT_EQ(screen.lines()[1].mark, Line::Mark::Sold);
     EXPECT_EQ(Gui::BigScreen::markText(Line::Mark::Sold), QStringLiteral("SOLD"));
     EXPECT_GT(soldBadgePixels(screen.grab().toImage()), 100);
+}
+
+TEST(BigScreen, TheCommandLineDrawsItAsTheScreenshotOfItsOwn)
+{
+    // GIVEN the sample auction, closing everything in 5 minutes
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    auto settings = auction.service().settings();
+    settings->closeAllAt =
+        QDateTime::currentDateTimeUtc().addSecs(5 * 60).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+
+    // WHEN bidtracker takes a screenshot of the big screen at 1280x720
+    const QString png = auction.dir() + QStringLiteral("/bigscreen.png");
+    const Testing::ProcessRun run =
+        Testing::runBidtracker({"--db", auction.path(), "--screenshot", png, "--screenshot-size",
+                                "1280x720", "--screenshot-view", "bigscreen"},
+                               auction.dir());
+
+    // THEN the picture is the projector's view alone, at that size: the title band's colour
+    // at the top, the screen's dark background below (never the window's light one)
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QImage picture(png);
+    ASSERT_FALSE(picture.isNull());
+    keep(picture, QStringLiteral("bigscreen-cli-1280x720.png"));
+    EXPECT_EQ(picture.size(), QSize(1280, 720));
+    EXPECT_EQ(picture.pixelColor(4, 4), QColor(0x1c, 0x25, 0x3a));
+    EXPECT_EQ(picture.pixelColor(4, 700), QColor(0x10, 0x16, 0x24));
+    EXPECT_GT(colours(picture), 10);
+    // AND an unknown view is refused, naming the ones there are
+    const Testing::ProcessRun wrong = Testing::runBidtracker(
+        {"--db", auction.path(), "--screenshot", png, "--screenshot-view", "projector"},
+        auction.dir());
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_TRUE(wrong.err.contains("bigscreen")) << wrong.err.toStdString();
 }

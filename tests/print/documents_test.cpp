@@ -7,6 +7,7 @@
 #include "print/pdffile.h"
 #include "support/testauction.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -133,10 +134,48 @@ TEST(BidSheets, PrintWhatTheModelHoldsAndNeverTheReserve)
     EXPECT_TRUE(text.contains(u"Fair market value 450.00"));
     EXPECT_TRUE(text.contains(u"600.00"));
     EXPECT_TRUE(text.contains(u"10.00")) << "the step at the starting price of 200.00";
-    EXPECT_TRUE(text.contains(u"Bid steps: 5.00 from 0.00") && text.contains(u"25.00 from 500.00"));
+    // (only the table's rows from the lot's starting price of 200.00 on: 5.00 from 0.00 and
+    // 10.00 from 100.00 never apply to it; issue 26.10)
+    EXPECT_TRUE(text.contains(u"Bid steps: 10.00 from 200.00") &&
+                text.contains(u"25.00 from 500.00"))
+        << qPrintable(text);
+    EXPECT_FALSE(text.contains(u"from 0.00") || text.contains(u"from 100.00")) << qPrintable(text);
     EXPECT_TRUE(text.contains(u"200.00 (minimum)"));
     // AND the secret reserve is not
     EXPECT_FALSE(text.contains(u"313.37"));
+}
+
+TEST(BidSheets, ListOnlyTheIncrementRowsFromTheLotsStartingPriceOn)
+{
+    // GIVEN the table of issue 26.10 and lots starting at 200.00 and at 10.00
+    Testing::TestAuction auction;
+    auto settings = auction.service().settings();
+    settings->increments = {{0, 5}, {10000, 100}, {20000, 250}, {50000, 500}};
+    settings->closeAllAt = QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODateWithMs);
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+    auction.addItem(QStringLiteral("Cabin"), 20000, 1);
+    auction.addItem(QStringLiteral("Mug"), 1000, 1);
+    QTemporaryDir dir;
+
+    // WHEN their bid sheets are printed
+    const Testing::PdfProbe pdf(
+        written(*made(Print::DocumentKind::BidSheets, Paper::Letter, {}, auction.service()), dir));
+
+    // THEN the 200.00 lot lists 2.50 from its start and 5.00 from 500.00, nothing below
+    const QString cabin = pdf.text(1);
+    EXPECT_TRUE(cabin.contains(u"Bid steps: 2.50 from 200.00") &&
+                cabin.contains(u"5.00 from 500.00"))
+        << qPrintable(cabin);
+    EXPECT_FALSE(cabin.contains(u"0.05") || cabin.contains(u"from 0.00") ||
+                 cabin.contains(u"from 100.00"))
+        << qPrintable(cabin);
+    // AND the 10.00 lot every row from 10.00 on
+    const QString mug = pdf.text(2);
+    EXPECT_TRUE(mug.contains(u"Bid steps: 0.05 from 10.00") && mug.contains(u"1.00 from 100.00") &&
+                mug.contains(u"2.50 from 200.00"))
+        << qPrintable(mug);
+    // AND both say when they close: the auction's "close all at"
+    EXPECT_TRUE(cabin.contains(u"Closes ") && mug.contains(u"Closes ")) << qPrintable(cabin);
 }
 
 TEST(BidSheets, EachQrCodeDecodesToItsLotId)
