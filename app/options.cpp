@@ -3,9 +3,11 @@
 #include "print/documentkind.h"
 #include "print/idlist.h"
 #include "print/paper.h"
+#include "model/storage/databaselocation.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <array>
 #include <tuple>
@@ -18,6 +20,9 @@ const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"
                               QStringLiteral("bids"),     QStringLiteral("results"),
                               QStringLiteral("invoices"), QStringLiteral("payments")};
 const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
+const QStringList commands{QStringLiteral("export"),   QStringLiteral("import"),
+                           QStringLiteral("generate"), QStringLiteral("copy"),
+                           QStringLiteral("close-all"), QStringLiteral("print")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
 {
@@ -78,6 +83,18 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
     return options;
 }
 
+/// A lone argument that names a database rather than a command: an existing file, a name
+/// ending in .sqlite or .db (a new auction), or a PostgreSQL URL.
+bool isDatabaseArgument(const QString& text)
+{
+    if (commands.contains(text))
+        return false;
+    const QFileInfo file(text);
+    return Model::isPostgresUrl(text) || file.isFile() ||
+           QStringList{QStringLiteral("sqlite"), QStringLiteral("db")}.contains(
+               file.suffix().toLower());
+}
+
 } // namespace
 
 QString defaultDatabasePath()
@@ -91,7 +108,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Bid Tracker: run an auction from one window, with a REST API and CSV in and out.\n\n"
-        "  bidtracker [options]                       window + server\n"
+        "  bidtracker [options] [DATABASE]            window + server (DATABASE: as --db)\n"
         "  bidtracker --headless [options]            server only\n"
         "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
         "  bidtracker import items|users FILE\n"
@@ -250,7 +267,15 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     }
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty()) {
+    // `bidtracker gala.sqlite`: a database as the only argument opens it (the launcher's
+    // `Exec=bidtracker %f` and a file manager's "Open with" give it so).
+    const bool databaseGiven = positional.size() == 1 && isDatabaseArgument(positional.first());
+    if (databaseGiven && parser.isSet(db))
+        return std::unexpected(QStringLiteral("the database is given twice: \"%1\" and --db %2")
+                                   .arg(positional.first(), options.databasePath));
+    if (positional.isEmpty() || databaseGiven) {
+        if (databaseGiven)
+            options.databasePath = positional.first();
         options.mode = parser.isSet(headless) ? Options::Mode::Headless : Options::Mode::Window;
         if (parser.isSet(output))
             return std::unexpected(QStringLiteral("-o/--output goes with export and print"));

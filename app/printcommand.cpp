@@ -60,8 +60,8 @@ int runPrint(const Options& options)
         say(QStringLiteral("bidtracker: %1").arg(pages.error()));
         return 1;
     }
-    say(QStringLiteral("Printed %1 (%2 page(s), %3) to %4")
-            .arg(Print::documentKindTitle(*kind).toLower())
+    say(QStringLiteral("Printed %1 of %2 (%3 page(s), %4) to %5")
+            .arg(Print::documentKindTitle(*kind).toLower(), (*db)->displayName())
             .arg(*pages)
             .arg(Print::paperName(*paper), options.printFile));
     return 0;

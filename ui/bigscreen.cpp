@@ -218,6 +218,9 @@ void BigScreen::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Escape:
         close();
         return;
+    case Qt::Key_F11: // as in the main window: leave full screen (a window), or go back
+        isFullScreen() ? showNormal() : showFullScreen();
+        return;
     case Qt::Key_Right:
     case Qt::Key_PageDown:
         showPage(m_page + 1);

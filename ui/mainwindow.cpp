@@ -348,7 +348,9 @@ void MainWindow::buildMenus()
     connect(showQuickBid, &QAction::toggled, m_quickBid, &QWidget::setVisible);
     view->addSeparator();
     QAction* fullScreen = view->addAction(tr("&Full screen"));
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    // F11 itself: QKeySequence::FullScreen maps to no key on X11 without a desktop
+    // environment (and to Ctrl+F11 on GNOME), and the menus and Help say F11.
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
@@ -596,7 +598,8 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveLayout();
+    if (m_savesLayout)
+        saveLayout();
     event->accept();
 }
 

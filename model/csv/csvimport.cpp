@@ -221,8 +221,12 @@ Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QLis
 {
     if (!plan.ok())
         return fail(Error::invalid(plan.problemText()));
-    return plan.kind == CsvKind::Items ? service.importItems(plan.items, ids)
-                                       : service.importUsers(plan.users, ids);
+    if (plan.kind == CsvKind::Items)
+        return service.importItems(plan.items, ids);
+    auto added = service.importUsers(plan.users, ids);
+    if (!added && added.error().code == Error::Code::Conflict)
+        return fail(withTakenNumberLine(service, plan, added.error()));
+    return added;
 }
 
 Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
