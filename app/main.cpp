@@ -12,6 +12,7 @@
 #include "serverconfig.h"
 #include "stationlink.h"
 #include "stopsignals.h"
+#include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 #include "windowbenchmark.h"
 #include "windowsession.h"
@@ -149,6 +150,9 @@ int main(int argc, char** argv)
     switch (options->mode) {
     case Mode::Help:
         std::printf("%s", qPrintable(options->helpText));
+        return 0;
+    case Mode::HelpKeys:
+        std::fputs(Gui::keyboardTable().toUtf8().constData(), stdout);
         return 0;
     case Mode::Version:
         std::printf("bidtracker %s\n", BIDTRACKER_VERSION);

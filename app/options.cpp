@@ -119,6 +119,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
+    const QCommandLineOption helpKeys(
+        QStringLiteral("help-keys"),
+        QStringLiteral("Print the window's keyboard shortcuts (the README's table)."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
     const QCommandLineOption db(QStringLiteral("db"),
@@ -184,7 +187,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
-    parser.addOptions({lots, bidders, paper});
+    parser.addOptions({lots, bidders, paper, helpKeys});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral(
@@ -199,6 +202,10 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                                  QStringLiteral("bidtracker"));
     if (parser.isSet(help)) {
         options.mode = Options::Mode::Help;
+        return options;
+    }
+    if (parser.isSet(helpKeys)) {
+        options.mode = Options::Mode::HelpKeys;
         return options;
     }
     if (parser.isSet(version)) {

@@ -23,6 +23,7 @@ struct Options
         CloseAll,
         Print,
         Help,
+        HelpKeys,
         Version
     };
 
