@@ -60,19 +60,22 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
         return std::unexpected(QStringLiteral("--lots goes with bid-sheets and labels"));
     if (parser.isSet(*bidders) && subject != Print::Subject::Bidders)
         return std::unexpected(QStringLiteral("--bidders goes with bidder-cards and invoices"));
-    for (const auto& [option, kindOfId, target] :
-         {std::tuple{lots, Model::EntityKind::Item, &options.printLots},
-          std::tuple{bidders, Model::EntityKind::User, &options.printBidders}}) {
-        if (!parser.isSet(*option))
-            continue;
-        auto ids = Print::parseIdList(parser.value(*option), kindOfId);
+    if (parser.isSet(*lots)) {
+        auto ids = Print::parseIdList(parser.value(*lots), Model::EntityKind::Item);
         if (!ids)
-            return std::unexpected(
-                QStringLiteral("--%1: %2").arg(option->names().first(), ids.error()));
+            return std::unexpected(QStringLiteral("--lots: %1").arg(ids.error()));
         if (ids->isEmpty())
-            return std::unexpected(
-                QStringLiteral("--%1 needs at least one id").arg(option->names().first()));
-        *target = std::move(*ids);
+            return std::unexpected(QStringLiteral("--lots needs at least one id"));
+        options.printLots = std::move(*ids);
+    }
+    if (parser.isSet(*bidders)) {
+        // Paddle numbers, as the printouts and the checkout show them; userN for an id.
+        auto chosen = Print::parseBidderList(parser.value(*bidders));
+        if (!chosen)
+            return std::unexpected(QStringLiteral("--bidders: %1").arg(chosen.error()));
+        if (chosen->isEmpty())
+            return std::unexpected(QStringLiteral("--bidders needs at least one paddle number"));
+        options.printBidders = std::move(*chosen);
     }
     if (parser.isSet(*paper)) {
         if (!Print::parsePaper(parser.value(*paper)))
@@ -177,7 +180,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("IDS"));
     const QCommandLineOption bidders(
         QStringLiteral("bidders"),
-        QStringLiteral("print: these bidders only (user3,4; default all)."), QStringLiteral("IDS"));
+        QStringLiteral("print: these bidders only, by paddle number (101,105-107) or id (user3); "
+                       "default all."),
+        QStringLiteral("IDS"));
     const QCommandLineOption paper(QStringLiteral("paper"),
                                    QStringLiteral("print: letter or a4 (default: the locale's)."),
                                    QStringLiteral("SIZE"));
