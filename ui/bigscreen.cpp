@@ -212,6 +212,16 @@ void BigScreen::resizeEvent(QResizeEvent* event)
     showPage(m_page);
 }
 
+bool BigScreen::event(QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_F11) {
+        event->accept(); // delivered as a key press to keyPressEvent()
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void BigScreen::keyPressEvent(QKeyEvent* event)
 {
     switch (event->key()) {

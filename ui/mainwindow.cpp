@@ -275,13 +275,15 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_print->printAction());
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    // The keys the Help list promises, on every platform: QKeySequence::Quit and ::Redo map to
+    // other keys, or none, where no desktop environment says otherwise (as FullScreen did).
+    file->addAction(tr("&Quit"), QKeySequence(tr("Ctrl+Q")), this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_actions->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_actions->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
