@@ -81,8 +81,9 @@ int runExport(const Options& options)
             return 1;
         }
         out.close();
-        say(QStringLiteral("Exported %1 %2 from %3").arg(*written).arg(options.csvKind,
-                                                                       db->displayName()));
+        say(QStringLiteral("Exported %1 %2 from %3")
+                .arg(*written)
+                .arg(options.csvKind, db->displayName()));
         return 0;
     }
     // QSaveFile: the file appears only when complete, and an old one stays if export fails.

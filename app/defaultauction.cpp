@@ -17,7 +17,8 @@ QString chosenDatabase(const Options& options, QString* note)
         if (Model::isPostgresUrl(last) || QFileInfo::exists(last))
             return last;
         if (note)
-            *note = QStringLiteral("the last auction, %1, is gone; using the default one").arg(last);
+            *note =
+                QStringLiteral("the last auction, %1, is gone; using the default one").arg(last);
     }
     return defaultDatabasePath();
 }

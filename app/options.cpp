@@ -1,9 +1,9 @@
 #include "options.h"
 
+#include "model/storage/databaselocation.h"
 #include "print/documentkind.h"
 #include "print/idlist.h"
 #include "print/paper.h"
-#include "model/storage/databaselocation.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -20,8 +20,8 @@ const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"
                               QStringLiteral("bids"),     QStringLiteral("results"),
                               QStringLiteral("invoices"), QStringLiteral("payments")};
 const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
-const QStringList commands{QStringLiteral("export"),   QStringLiteral("import"),
-                           QStringLiteral("generate"), QStringLiteral("copy"),
+const QStringList commands{QStringLiteral("export"),    QStringLiteral("import"),
+                           QStringLiteral("generate"),  QStringLiteral("copy"),
                            QStringLiteral("close-all"), QStringLiteral("print")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)

@@ -31,21 +31,21 @@ void addMetaRoutes(Router& router, RouteContext& context)
     auto& service = context.service;
     auto& metrics = context.metrics;
 
-    router.add("GET", apiPrefix + QStringLiteral("/health"),
-               [&service](const ApiRequest&, const Router::Params&) {
-                   // One indexed read proves the file can be read through this connection.
-                   const auto probe = service.users(Model::Page{0, 0});
-                   // Retry-After as on every other 503: a balancer backs off the same way.
-                   if (!probe)
-                       return ApiResponse::json(
-                                  503,
-                                  QJsonObject{
-                                      {QStringLiteral("status"), QStringLiteral("unavailable")},
-                                      {QStringLiteral("message"), probe.error().message}})
-                           .withHeader("Retry-After", "1");
-                   return ApiResponse::json(
-                       200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-               });
+    router.add(
+        "GET", apiPrefix + QStringLiteral("/health"),
+        [&service](const ApiRequest&, const Router::Params&) {
+            // One indexed read proves the file can be read through this connection.
+            const auto probe = service.users(Model::Page{0, 0});
+            // Retry-After as on every other 503: a balancer backs off the same way.
+            if (!probe)
+                return ApiResponse::json(
+                           503,
+                           QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                       {QStringLiteral("message"), probe.error().message}})
+                    .withHeader("Retry-After", "1");
+            return ApiResponse::json(200,
+                                     QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        });
 
     router.add("GET", apiPrefix + QStringLiteral("/openapi.json"),
                [](const ApiRequest&, const Router::Params&) {

@@ -70,8 +70,9 @@ void dropStatements(QHash<QString, QSqlQuery*>& statements, bool sessionGone)
 {
     static std::once_flag installed;
     if (sessionGone)
-        std::call_once(installed,
-                       [] { g_nextHandler = qInstallMessageHandler(quietWhileDroppingDeadSession); });
+        std::call_once(installed, [] {
+            g_nextHandler = qInstallMessageHandler(quietWhileDroppingDeadSession);
+        });
     t_droppingDeadSession = sessionGone;
     qDeleteAll(statements);
     statements.clear();
@@ -126,8 +127,9 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
     db->m_connection.setConnectOptions(
         QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!db->m_connection.open())
-        return fail(Error::unavailable(
-            QStringLiteral("Cannot open %1: %2").arg(path, driverMessage(db->m_connection.lastError().text()))));
+        return fail(
+            Error::unavailable(QStringLiteral("Cannot open %1: %2")
+                                   .arg(path, driverMessage(db->m_connection.lastError().text()))));
     if (auto ok = db->checkVersion(); !ok)
         return fail(ok.error());
     if (auto ok = db->configure(); !ok)
@@ -437,9 +439,9 @@ Result<void> Database::reconnect()
     dropStatements(m_statements, true); // prepared on the old session, they are gone with it
     m_connection.close();
     if (!m_connection.open())
-        return fail(
-            Error::unavailable(QStringLiteral("The database server %1 cannot be reached: %2")
-                                   .arg(displayName(), driverMessage(m_connection.lastError().text()))));
+        return fail(Error::unavailable(
+            QStringLiteral("The database server %1 cannot be reached: %2")
+                .arg(displayName(), driverMessage(m_connection.lastError().text()))));
     m_lost = false;
     m_inTransaction = false;
     return configureSession();

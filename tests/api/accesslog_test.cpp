@@ -40,12 +40,10 @@ TEST(AccessLog, RequestsRefusedByTheHeadParserAreLoggedWithTheirStatus)
     // THEN each is one line of the log, with the client, method, path and status
     const QList<QByteArray> lines = log.trimmed().split('\n');
     ASSERT_EQ(lines.size(), 6) << log.toStdString();
-    const char* expected[] = {"127.0.0.1 GET /api/v1/users 400 ",
-                              "127.0.0.1 GET /api/v1/items 411 ",
-                              "127.0.0.1 GET /api/v1/bids 413 ",
-                              "127.0.0.1 GET /api/v1/health 417 ",
-                              "127.0.0.1 GET /api/v1/settings 431 ",
-                              "127.0.0.1 GET /api/v1/openapi.json 505 "};
+    const char* expected[] = {
+        "127.0.0.1 GET /api/v1/users 400 ",    "127.0.0.1 GET /api/v1/items 411 ",
+        "127.0.0.1 GET /api/v1/bids 413 ",     "127.0.0.1 GET /api/v1/health 417 ",
+        "127.0.0.1 GET /api/v1/settings 431 ", "127.0.0.1 GET /api/v1/openapi.json 505 "};
     for (int i = 0; i < 6; ++i)
         EXPECT_TRUE(lines[i].contains(expected[i])) << lines[i].toStdString();
 }

@@ -10,13 +10,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSize>
-#include <QtEndian>
 #include <QProcess>
+#include <QSize>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QtEndian>
 
 using namespace BidTracker;
 using Testing::ProcessRun;
@@ -137,8 +137,8 @@ TEST(DefaultAuction, AfterAWindowSessionTheCommandLineActsOnItsAuction)
         << results.err.toStdString();
     EXPECT_EQ(print.exitCode, 0) << print.err.toStdString();
     EXPECT_TRUE(print.err.contains(gala.toUtf8())) << print.err.toStdString();
-    EXPECT_TRUE(import.err.contains("Imported 1 users from " + csv.toUtf8() + " into " +
-                                    gala.toUtf8()))
+    EXPECT_TRUE(
+        import.err.contains("Imported 1 users from " + csv.toUtf8() + " into " + gala.toUtf8()))
         << import.err.toStdString();
     EXPECT_TRUE(closeAll.err.contains("Closed 2 open lot(s) of " + gala.toUtf8()))
         << closeAll.err.toStdString();

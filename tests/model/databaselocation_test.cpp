@@ -82,11 +82,11 @@ TEST(ChangeChannel, IgnoresWhatItDoesNotUnderstand)
 TEST(DatabaseLocation, ADriverErrorIsOneLineEachPartOnce)
 {
     // libpq reports a refused password once per attempt (SSL, then plain), line by line
-    const QString libpq = QStringLiteral(
-        "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
-        "authentication failed for user \"auction\"\n"
-        "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
-        "authentication failed for user \"auction\"\n QPSQL: Unable to connect");
+    const QString libpq =
+        QStringLiteral("connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                       "authentication failed for user \"auction\"\n"
+                       "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                       "authentication failed for user \"auction\"\n QPSQL: Unable to connect");
     EXPECT_EQ(driverMessage(libpq),
               QStringLiteral("connection to server at \"127.0.0.1\", port 5432 failed: FATAL: "
                              "password authentication failed for user \"auction\"; QPSQL: "

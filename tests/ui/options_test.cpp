@@ -32,8 +32,8 @@ TEST(Options, ADatabaseAsTheOnlyArgumentOpensIt)
 
 TEST(Options, ADatabaseGivenTwiceOrAMistypedCommandIsRefused)
 {
-    const auto twice =
-        parseOptions({QStringLiteral("gala.sqlite"), QStringLiteral("--db"), QStringLiteral("x.sqlite")});
+    const auto twice = parseOptions(
+        {QStringLiteral("gala.sqlite"), QStringLiteral("--db"), QStringLiteral("x.sqlite")});
     ASSERT_FALSE(twice.has_value());
     EXPECT_TRUE(twice.error().contains(QStringLiteral("twice"))) << twice.error().toStdString();
     const auto typo = parseOptions({QStringLiteral("exprot")});
