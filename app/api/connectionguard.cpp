@@ -59,7 +59,8 @@ void ConnectionGuard::close(int status, const QByteArray& reason, const QString&
     m_requestTimer.stop();
     if (m_refusalLog) {
         // The request line as far as it came: "GET /path HTTP/1.1".
-        const QByteArray line = m_head.left(m_head.indexOf('\n')).trimmed();
+        const qsizetype end = m_head.indexOf('\n');
+        const QByteArray line = (end < 0 ? m_head : m_head.left(end)).trimmed();
         const QList<QByteArray> words = line.split(' ');
         const auto word = [&words](qsizetype i) {
             return words.size() > i && !words[i].isEmpty() ? words[i].left(200)
