@@ -80,6 +80,10 @@ int runExport(const Options& options)
             say(QStringLiteral("bidtracker: export failed: %1").arg(written.error().message));
             return 1;
         }
+        out.close();
+        say(QStringLiteral("Exported %1 %2 from %3")
+                .arg(*written)
+                .arg(options.csvKind, db->displayName()));
         return 0;
     }
     // QSaveFile: the file appears only when complete, and an old one stays if export fails.
@@ -100,7 +104,9 @@ int runExport(const Options& options)
                 .arg(options.csvFile, out.errorString()));
         return 1;
     }
-    say(QStringLiteral("Exported %1 %2 to %3").arg(*written).arg(options.csvKind, options.csvFile));
+    say(QStringLiteral("Exported %1 %2 from %3 to %4")
+            .arg(*written)
+            .arg(options.csvKind, db->displayName(), options.csvFile));
     return 0;
 }
 
@@ -133,7 +139,9 @@ int runImport(const Options& options)
                 .arg(added.error().message));
         return 1;
     }
-    say(QStringLiteral("Imported %1 %2 from %3").arg(*added).arg(options.csvKind, options.csvFile));
+    say(QStringLiteral("Imported %1 %2 from %3 into %4")
+            .arg(*added)
+            .arg(options.csvKind, options.csvFile, db->displayName()));
     return 0;
 }
 
@@ -201,10 +209,11 @@ int runGenerate(const Options& options)
         say(QStringLiteral("bidtracker: generate: %1").arg(made.error().message));
         return 1;
     }
-    say(QStringLiteral("Generated %1 items, %2 users and %3 bids in %4 s")
+    say(QStringLiteral("Generated %1 items, %2 users and %3 bids into %4 in %5 s")
             .arg(spec.items)
             .arg(spec.users)
             .arg(spec.bids)
+            .arg(db->displayName())
             .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     return 0;
 }

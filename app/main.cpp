@@ -1,6 +1,7 @@
 // bidtracker: parses the command line, builds the parts and wires them together.
 #include "app/api/serverthread.h"
 #include "csvcommands.h"
+#include "defaultauction.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/lotcloser.h"
@@ -11,13 +12,13 @@
 #include "serverconfig.h"
 #include "stationlink.h"
 #include "stopsignals.h"
+#include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 #include "windowbenchmark.h"
 #include "windowsession.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <cstdio>
 #include <memory>
@@ -45,12 +46,23 @@ bool hasDisplay()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+/// The auction this run acts on (App::chosenDatabase: the same for every door), saying so when
+/// the remembered one is gone.
+QString auctionPath(const App::Options& options)
+{
+    QString note;
+    const QString path = App::chosenDatabase(options, &note);
+    if (!note.isEmpty())
+        say(QStringLiteral("bidtracker: %1").arg(note));
+    return path;
+}
+
 /// Opens the database of the options (the default one when none is given) and loads the
 /// sample auction when asked to.
 std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
                                               Model::ChangeNotifier& notifier, QString* path)
 {
-    *path = options.databasePath.isEmpty() ? App::defaultDatabasePath() : options.databasePath;
+    *path = auctionPath(options);
     auto db = Model::Database::open(*path);
     if (!db) {
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
@@ -112,25 +124,9 @@ int runHeadless(const App::Options& options)
     return code;
 }
 
-/// The auction the window opens: the one given with --db, else the one the operator had open
-/// last (a restart after a crash brings back tonight's auction), else the default one.
-QString windowDatabase(const App::Options& options)
-{
-    if (!options.databasePath.isEmpty())
-        return options.databasePath;
-    const QString last = Gui::MainWindow::rememberedDatabase();
-    if (!last.isEmpty()) {
-        if (QFileInfo::exists(last))
-            return last;
-        say(QStringLiteral("bidtracker: the last auction, %1, is gone; opening the default one")
-                .arg(last));
-    }
-    return App::defaultDatabasePath();
-}
-
 int runWindow(const App::Options& options)
 {
-    const QString path = windowDatabase(options);
+    const QString path = auctionPath(options);
     if (!options.screenshot.isEmpty())
         return App::takeScreenshot(options, path);
     if (options.benchmarkWindow)
@@ -155,6 +151,9 @@ int main(int argc, char** argv)
     case Mode::Help:
         std::printf("%s", qPrintable(options->helpText));
         return 0;
+    case Mode::HelpKeys:
+        std::fputs(Gui::keyboardTable().toUtf8().constData(), stdout);
+        return 0;
     case Mode::Version:
         std::printf("bidtracker %s\n", BIDTRACKER_VERSION);
         return 0;
@@ -178,6 +177,7 @@ int main(int argc, char** argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
         setIdentity();
+        options->databasePath = auctionPath(*options);
         return App::runPrint(*options);
     }
     case Mode::Export:
@@ -187,6 +187,8 @@ int main(int argc, char** argv)
     case Mode::Generate: {
         QCoreApplication app(argc, argv);
         setIdentity();
+        // One default auction for every door: the one the window had open last.
+        options->databasePath = auctionPath(*options);
         if (options->mode == Mode::Generate)
             return App::runGenerate(*options);
         if (options->mode == Mode::Copy)

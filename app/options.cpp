@@ -1,11 +1,13 @@
 #include "options.h"
 
+#include "model/storage/databaselocation.h"
 #include "print/documentkind.h"
 #include "print/idlist.h"
 #include "print/paper.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <array>
 #include <tuple>
@@ -18,6 +20,9 @@ const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"
                               QStringLiteral("bids"),     QStringLiteral("results"),
                               QStringLiteral("invoices"), QStringLiteral("payments")};
 const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
+const QStringList commands{QStringLiteral("export"),    QStringLiteral("import"),
+                           QStringLiteral("generate"),  QStringLiteral("copy"),
+                           QStringLiteral("close-all"), QStringLiteral("print")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
 {
@@ -55,19 +60,22 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
         return std::unexpected(QStringLiteral("--lots goes with bid-sheets and labels"));
     if (parser.isSet(*bidders) && subject != Print::Subject::Bidders)
         return std::unexpected(QStringLiteral("--bidders goes with bidder-cards and invoices"));
-    for (const auto& [option, kindOfId, target] :
-         {std::tuple{lots, Model::EntityKind::Item, &options.printLots},
-          std::tuple{bidders, Model::EntityKind::User, &options.printBidders}}) {
-        if (!parser.isSet(*option))
-            continue;
-        auto ids = Print::parseIdList(parser.value(*option), kindOfId);
+    if (parser.isSet(*lots)) {
+        auto ids = Print::parseIdList(parser.value(*lots), Model::EntityKind::Item);
         if (!ids)
-            return std::unexpected(
-                QStringLiteral("--%1: %2").arg(option->names().first(), ids.error()));
+            return std::unexpected(QStringLiteral("--lots: %1").arg(ids.error()));
         if (ids->isEmpty())
-            return std::unexpected(
-                QStringLiteral("--%1 needs at least one id").arg(option->names().first()));
-        *target = std::move(*ids);
+            return std::unexpected(QStringLiteral("--lots needs at least one id"));
+        options.printLots = std::move(*ids);
+    }
+    if (parser.isSet(*bidders)) {
+        // Paddle numbers, as the printouts and the checkout show them; userN for an id.
+        auto chosen = Print::parseBidderList(parser.value(*bidders));
+        if (!chosen)
+            return std::unexpected(QStringLiteral("--bidders: %1").arg(chosen.error()));
+        if (chosen->isEmpty())
+            return std::unexpected(QStringLiteral("--bidders needs at least one paddle number"));
+        options.printBidders = std::move(*chosen);
     }
     if (parser.isSet(*paper)) {
         if (!Print::parsePaper(parser.value(*paper)))
@@ -76,6 +84,18 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
         options.printPaper = parser.value(*paper).toLower();
     }
     return options;
+}
+
+/// A lone argument that names a database rather than a command: an existing file, a name
+/// ending in .sqlite or .db (a new auction), or a PostgreSQL URL.
+bool isDatabaseArgument(const QString& text)
+{
+    if (commands.contains(text))
+        return false;
+    const QFileInfo file(text);
+    return Model::isPostgresUrl(text) || file.isFile() ||
+           QStringList{QStringLiteral("sqlite"), QStringLiteral("db")}.contains(
+               file.suffix().toLower());
 }
 
 } // namespace
@@ -91,7 +111,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Bid Tracker: run an auction from one window, with a REST API and CSV in and out.\n\n"
-        "  bidtracker [options]                       window + server\n"
+        "  bidtracker [options] [DATABASE]            window + server (DATABASE: as --db)\n"
         "  bidtracker --headless [options]            server only\n"
         "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
         "  bidtracker import items|users FILE\n"
@@ -102,6 +122,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
+    const QCommandLineOption helpKeys(
+        QStringLiteral("help-keys"),
+        QStringLiteral("Print the window's keyboard shortcuts (the README's table)."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
     const QCommandLineOption db(QStringLiteral("db"),
@@ -157,7 +180,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("IDS"));
     const QCommandLineOption bidders(
         QStringLiteral("bidders"),
-        QStringLiteral("print: these bidders only (user3,4; default all)."), QStringLiteral("IDS"));
+        QStringLiteral("print: these bidders only, by paddle number (101,105-107) or id (user3); "
+                       "default all."),
+        QStringLiteral("IDS"));
     const QCommandLineOption paper(QStringLiteral("paper"),
                                    QStringLiteral("print: letter or a4 (default: the locale's)."),
                                    QStringLiteral("SIZE"));
@@ -167,7 +192,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
-    parser.addOptions({lots, bidders, paper});
+    parser.addOptions({lots, bidders, paper, helpKeys});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral(
@@ -182,6 +207,10 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                                  QStringLiteral("bidtracker"));
     if (parser.isSet(help)) {
         options.mode = Options::Mode::Help;
+        return options;
+    }
+    if (parser.isSet(helpKeys)) {
+        options.mode = Options::Mode::HelpKeys;
         return options;
     }
     if (parser.isSet(version)) {
@@ -250,7 +279,15 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     }
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty()) {
+    // `bidtracker gala.sqlite`: a database as the only argument opens it (the launcher's
+    // `Exec=bidtracker %f` and a file manager's "Open with" give it so).
+    const bool databaseGiven = positional.size() == 1 && isDatabaseArgument(positional.first());
+    if (databaseGiven && parser.isSet(db))
+        return std::unexpected(QStringLiteral("the database is given twice: \"%1\" and --db %2")
+                                   .arg(positional.first(), options.databasePath));
+    if (positional.isEmpty() || databaseGiven) {
+        if (databaseGiven)
+            options.databasePath = positional.first();
         options.mode = parser.isSet(headless) ? Options::Mode::Headless : Options::Mode::Window;
         if (parser.isSet(output))
             return std::unexpected(QStringLiteral("-o/--output goes with export and print"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/api/serversettings.h"
+#include "print/idlist.h"
 
 #include <QSize>
 #include <QString>
@@ -23,6 +24,7 @@ struct Options
         CloseAll,
         Print,
         Help,
+        HelpKeys,
         Version
     };
 
@@ -45,7 +47,7 @@ struct Options
     /// paper ("letter", "a4"; empty: the locale's) and the PDF file (in csvFile's place, -o).
     QString printKind;
     QList<qint64> printLots;
-    QList<qint64> printBidders;
+    QList<Print::BidderRef> printBidders; // paddle numbers, or ids written userN
     QString printPaper;
     QString printFile;
     /// generate: the size of the auction.

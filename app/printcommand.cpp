@@ -5,6 +5,7 @@
 #include "model/storage/databaselocation.h"
 #include "print/document.h"
 #include "print/documentkind.h"
+#include "print/idlist.h"
 #include "print/pdffile.h"
 
 #include <QFileInfo>
@@ -49,8 +50,13 @@ int runPrint(const Options& options)
         return 1;
     }
     Model::AuctionService service(**db);
-    const auto document = Print::makeDocument(
-        *kind, *paper, Print::Selection{options.printLots, options.printBidders}, service);
+    const auto bidders = Print::resolveBidders(options.printBidders, service);
+    if (!bidders) {
+        say(QStringLiteral("bidtracker: --bidders: %1").arg(bidders.error()));
+        return 1;
+    }
+    const auto document =
+        Print::makeDocument(*kind, *paper, Print::Selection{options.printLots, *bidders}, service);
     if (!document) {
         say(QStringLiteral("bidtracker: %1").arg(document.error().message));
         return 1;
@@ -60,8 +66,8 @@ int runPrint(const Options& options)
         say(QStringLiteral("bidtracker: %1").arg(pages.error()));
         return 1;
     }
-    say(QStringLiteral("Printed %1 (%2 page(s), %3) to %4")
-            .arg(Print::documentKindTitle(*kind).toLower())
+    say(QStringLiteral("Printed %1 of %2 (%3 page(s), %4) to %5")
+            .arg(Print::documentKindTitle(*kind).toLower(), (*db)->displayName())
             .arg(*pages)
             .arg(Print::paperName(*paper), options.printFile));
     return 0;

@@ -145,7 +145,9 @@ int takeScreenshot(const Options& options, const QString& databasePath)
         return grabLater(screen, options.screenshot, /*fewColours=*/false);
     }
     Gui::MainWindow& window = session->window();
-    window.resize(options.screenshotSize);
+    // Exactly the size asked for: a plain resize is held back by the layout's minimum (600
+    // high came out 610), so the size is fixed, which the layout must fit into.
+    window.setFixedSize(options.screenshotSize);
     // As a first start on a screen of that size lays the window out (see restoreLayout).
     window.serverDock()->setVisible(options.screenshotSize.width() >= 1100);
     window.show();

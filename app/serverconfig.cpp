@@ -34,12 +34,16 @@ Api::ServerSettings serverSettings(const Options& options)
     server.rateLimitPerSecond =
         options.rateLimit.value_or(settings.value(QStringLiteral("server/rateLimit"), 100).toInt());
     server.authRequired = !options.noAuth;
+    if (options.token) {
+        server.token = *options.token; // for this run: the saved one stays as it is
+        return server;
+    }
     QString saved = settings.value(QStringLiteral("server/token")).toString();
     if (saved.size() < 8) {
         saved = newApiToken();
         settings.setValue(QStringLiteral("server/token"), saved);
     }
-    server.token = options.token.value_or(saved);
+    server.token = saved;
     return server;
 }
 

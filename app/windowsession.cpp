@@ -78,12 +78,16 @@ std::unique_ptr<WindowSession> WindowSession::openForOneShot(const QString& path
 {
     Options anyPort = options;
     anyPort.port = 0;
+    // A token of its own, so that a first start writes none to the settings either.
+    if (!anyPort.token)
+        anyPort.token = newApiToken();
     QString error;
     auto session = openSession(path, anyPort, &error, false);
     if (!session) {
         std::fprintf(stderr, "bidtracker: %s\n", qPrintable(error));
         return nullptr;
     }
+    session->window().leaveSettingsAlone();
     session->startServer();
     return session;
 }

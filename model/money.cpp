@@ -16,8 +16,13 @@ bool isSpecialName(QStringView body, QStringView name)
 }
 
 /// Takes the currency symbol or code off either end of `text`, with the blanks next to it.
-QStringView withoutCurrency(QStringView text, const QLocale& locale)
+QStringView withoutCurrency(QStringView text, const QLocale& givenLocale)
 {
+    // Qt's C locale "is identical in behavior to English/UnitedStates" but has no currency:
+    // "$5" must read the same on a server under C.UTF-8 as on a desktop under en_US.
+    const QLocale locale = givenLocale.language() == QLocale::C
+                               ? QLocale(QLocale::English, QLocale::UnitedStates)
+                               : givenLocale;
     for (const auto format : {QLocale::CurrencySymbol, QLocale::CurrencyIsoCode}) {
         const QString symbol = locale.currencySymbol(format);
         if (symbol.isEmpty())
@@ -83,7 +88,7 @@ std::expected<Money, QString> Money::parseTyped(QStringView text, const QLocale&
         const bool fits = i == 0 ? !part.isEmpty() && (groups.size() == 1 || part.size() <= 3)
                                  : part.size() == 3 || (!last && part.size() == 2);
         if (!fits && !(i == 0 && part.isEmpty() && groups.size() == 1 && !fraction.isEmpty()))
-            return refuse(QStringLiteral("\"%1\" has a misplaced \"%2\"")
+            return refuse(QStringLiteral("Value \"%1\" has a misplaced \"%2\"")
                               .arg(text.trimmed().toString(), group));
         digits += part;
     }

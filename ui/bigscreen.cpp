@@ -216,11 +216,24 @@ void BigScreen::resizeEvent(QResizeEvent* event)
     showPage(m_page);
 }
 
+bool BigScreen::event(QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_F11) {
+        event->accept(); // delivered as a key press to keyPressEvent()
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void BigScreen::keyPressEvent(QKeyEvent* event)
 {
     switch (event->key()) {
     case Qt::Key_Escape:
         close();
+        return;
+    case Qt::Key_F11: // as in the main window: leave full screen (a window), or go back
+        isFullScreen() ? showNormal() : showFullScreen();
         return;
     case Qt::Key_Right:
     case Qt::Key_PageDown:

@@ -84,6 +84,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    /// Keeps F11 for this screen: the operator's window's View > Full screen must not take it.
+    bool event(QEvent* event) override;
 
 private:
     /// Reads the page shown again (after a change, a resize or a page turn).

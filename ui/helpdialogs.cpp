@@ -8,36 +8,65 @@ namespace BidTracker::Gui {
 
 QList<std::pair<QString, QString>> keyboardShortcuts()
 {
+    // The one list: the Help dialog shows it, `bidtracker --help-keys` prints it as the
+    // README's table, and a test checks that the README's table is that output.
     return {
-        {QObject::tr("Ctrl+B"),
-         QObject::tr("Quick bid: lot, Tab, bidder, Tab, amount [Tab, maximum], Enter")},
-        {QObject::tr("Tab / Enter"), QObject::tr("in the quick bid: take the single match")},
-        {QObject::tr("Esc"), QObject::tr("in the quick bid: clear it")},
-        {QObject::tr("Ctrl+Shift+B"), QObject::tr("Place a bid with the dialog")},
-        {QObject::tr("Ctrl+L"), QObject::tr("Add a lot")},
-        {QObject::tr("Ctrl+D"), QObject::tr("Add a bidder")},
-        {QObject::tr("Ctrl+E"), QObject::tr("Edit the selected lot (or double-click it)")},
-        {QObject::tr("Ctrl+K"), QObject::tr("Close the selected lot, or reopen it (asks first)")},
-        {QObject::tr("Delete"), QObject::tr("Delete the selected row (asks first)")},
-        {QObject::tr("F2"), QObject::tr("Rename the selected lot or bidder in place")},
-        {QObject::tr("Ctrl+I"), QObject::tr("Check the selected bidder in")},
-        {QObject::tr("Ctrl+Shift+E"), QObject::tr("Edit the selected bidder")},
-        {QObject::tr("Ctrl+Shift+C"), QObject::tr("Checkout: type a paddle number, Enter")},
-        {QObject::tr("Enter"), QObject::tr("in checkout: take the amount as a payment")},
-        {QObject::tr("Ctrl+Shift+D / Ctrl+Shift+V"),
-         QObject::tr("in checkout: add a donation / void a payment")},
-        {QObject::tr("Esc"), QObject::tr("in checkout: the next bidder")},
-        {QObject::tr("Ctrl+, / Ctrl+Shift+S"), QObject::tr("Auction settings / summary")},
-        {QObject::tr("Ctrl+F"), QObject::tr("Filter the current table (name or number)")},
-        {QObject::tr("Ctrl+Z / Ctrl+Shift+Z"), QObject::tr("Undo / Redo")},
-        {QObject::tr("Alt+L / Alt+D / Alt+B / Alt+K"),
-         QObject::tr("Lots, Bidders, Bids, Checkout tab")},
-        {QObject::tr("F11"), QObject::tr("Full screen")},
-        {QObject::tr("Ctrl+P"), QObject::tr("Print: bid sheets, bidder cards, lot labels")},
-        {QObject::tr("Ctrl+Shift+F"), QObject::tr("The big screen, for a projector")},
-        {QObject::tr("Ctrl+N / Ctrl+O"), QObject::tr("New / open database")},
-        {QObject::tr("Ctrl+Q"), QObject::tr("Quit")},
+        {QObject::tr("Ctrl+B"), QObject::tr("the quick bid bar: lot, Tab, bidder, Tab, amount "
+                                            "[Tab, maximum], Enter (records, keeps the lot)")},
+        {QObject::tr("Tab / Enter, Esc"),
+         QObject::tr("in the quick bid bar: take the single match; clear the bar")},
+        {QObject::tr("Ctrl+Shift+B"),
+         QObject::tr("place a bid with the dialog (on the lot selected in the Lots tab)")},
+        {QObject::tr("Ctrl+L / Ctrl+D"), QObject::tr("add a lot / add a bidder")},
+        {QObject::tr("Ctrl+E or double-click, Ctrl+K"),
+         QObject::tr("edit the selected lot; close it, or reopen it (asks first)")},
+        {QObject::tr("F2"), QObject::tr("rename the selected lot or bidder in place")},
+        {QObject::tr("Delete"), QObject::tr("delete the selected lot, bidder or bid (asks first)")},
+        {QObject::tr("Ctrl+Z / Ctrl+Shift+Z"), QObject::tr("undo / redo")},
+        {QObject::tr("Ctrl+F"), QObject::tr("the search field of the current tab")},
+        {QObject::tr("Ctrl+N / Ctrl+O / Ctrl+Q"),
+         QObject::tr("new database / open database / quit")},
+        {QObject::tr("Ctrl+P"), QObject::tr("File > Print: bid sheets, bidder cards, lot labels, "
+                                            "invoices or the report, with a preview")},
+        {QObject::tr("Alt+L, Alt+D, Alt+B, Alt+K"),
+         QObject::tr("the Lots, Bidders, Bids and Checkout tabs")},
+        {QObject::tr("F11"), QObject::tr("full screen")},
+        {QObject::tr("Ctrl+Shift+F"),
+         QObject::tr("View > Big screen, for a projector; in it F11 leaves or enters full screen, "
+                     "arrow keys turn the page, Esc closes it")},
+        {QObject::tr("right-click on a row"),
+         QObject::tr("its menu: place bid on this lot, edit, close/reopen, buy now (a lot with a "
+                     "buy-now price), delete; for a bidder also check in, edit, checkout")},
+        {QObject::tr("Ctrl+I / Ctrl+Shift+E"),
+         QObject::tr("check the selected bidder in (undoable) / edit the selected bidder")},
+        {QObject::tr("Ctrl+Shift+C"),
+         QObject::tr(
+             "the Checkout tab, its paddle field cleared and focused (Alt+K: just the tab)")},
+        {QObject::tr("in the Checkout tab: Enter"),
+         QObject::tr("show the bidder typed; in the amount or reference field, take the payment")},
+        {QObject::tr("in the Checkout tab: Tab, Down"),
+         QObject::tr(
+             "from the amount to the method (Down: cash, check, card, other), then the reference")},
+        {QObject::tr("in the Checkout tab: Ctrl+Shift+D / Ctrl+Shift+V"),
+         QObject::tr("add a donation / void a payment (with a reason)")},
+        {QObject::tr("in the Checkout tab: Ctrl+Shift+P"),
+         QObject::tr("print the receipt (or the invoice) of the bidder shown")},
+        {QObject::tr("in the Checkout tab: Esc"),
+         QObject::tr("the next bidder: the page cleared, the cursor in the paddle field")},
+        {QObject::tr("in the Checkout tab: Ctrl+Z"),
+         QObject::tr("undo the last payment (voided) or donation (removed), when the field has "
+                     "nothing typed to undo")},
+        {QObject::tr("Ctrl+, / Ctrl+Shift+S"),
+         QObject::tr("Auction > Settings / Auction > Summary")},
     };
+}
+
+QString keyboardTable()
+{
+    QString table = QStringLiteral("| keys | does |\n|---|---|\n");
+    for (const auto& [keys, what] : keyboardShortcuts())
+        table += QStringLiteral("| %1 | %2 |\n").arg(keys, what);
+    return table;
 }
 
 void showKeyboardShortcuts(QWidget* parent)

@@ -8,9 +8,11 @@ class QWidget;
 
 namespace BidTracker::Gui {
 
-/// The keyboard shortcuts of the window, as (keys, what they do): the Help menu shows them and
-/// the README's table lists the same.
+/// The keyboard shortcuts of the window, as (keys, what they do): the one list the Help menu
+/// shows and the README's table is made from (keyboardTable()).
 QList<std::pair<QString, QString>> keyboardShortcuts();
+/// The list as a Markdown table, as `bidtracker --help-keys` prints it for the README.
+QString keyboardTable();
 
 /// Help > Keyboard shortcuts.
 void showKeyboardShortcuts(QWidget* parent);

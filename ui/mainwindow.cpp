@@ -275,13 +275,15 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_print->printAction());
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    // The keys the Help list promises, on every platform: QKeySequence::Quit and ::Redo map to
+    // other keys, or none, where no desktop environment says otherwise (as FullScreen did).
+    file->addAction(tr("&Quit"), QKeySequence(tr("Ctrl+Q")), this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_actions->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_actions->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -348,7 +350,9 @@ void MainWindow::buildMenus()
     connect(showQuickBid, &QAction::toggled, m_quickBid, &QWidget::setVisible);
     view->addSeparator();
     QAction* fullScreen = view->addAction(tr("&Full screen"));
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    // F11 itself: QKeySequence::FullScreen maps to no key on X11 without a desktop
+    // environment (and to Ctrl+F11 on GNOME), and the menus and Help say F11.
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
@@ -596,7 +600,8 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveLayout();
+    if (m_savesLayout)
+        saveLayout();
     event->accept();
 }
 

@@ -70,6 +70,9 @@ public:
     void rememberDatabase();
     /// The database rememberDatabase() kept last, or "" when none was.
     static QString rememberedDatabase();
+    /// For the one-shot modes (screenshot, benchmark): closing the window then writes
+    /// nothing to the settings (no geometry, state or column widths).
+    void leaveSettingsAlone() { m_savesLayout = false; }
     /// A place-bid dialog for the selected lot (not shown; exec() it).
     PlaceBidDialog* makePlaceBidDialog();
 
@@ -129,6 +132,7 @@ private:
     QLabel* m_serverStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QDockWidget* m_serverDock = nullptr;
+    bool m_savesLayout = true;
 };
 
 } // namespace BidTracker::Gui

@@ -87,6 +87,20 @@ void ApiServer::handle(const ApiRequest& request, Reply reply)
         finish(std::move(*response));
 }
 
+void ApiServer::noteRefused(const QHostAddress& peer, const QByteArray& method,
+                            const QByteArray& target, int status, qint64 nanoseconds)
+{
+    m_metrics.record(QStringLiteral("unmatched"), QByteArrayLiteral("OTHER"), status,
+                     nanoseconds / 1e9);
+    if (m_logger)
+        m_logger(QStringLiteral("%1 %2 %3 %4 %5 ms")
+                     .arg(peer.isNull() ? QStringLiteral("-") : peer.toString(),
+                          loggable(QString::fromLatin1(method)),
+                          loggable(QString::fromLatin1(target)))
+                     .arg(status)
+                     .arg(nanoseconds / 1e6, 0, 'f', 2));
+}
+
 void ApiServer::flushPending()
 {
     m_batcher.flush();

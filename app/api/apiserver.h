@@ -31,6 +31,10 @@ public:
     /// The port actually listened on, for the Host and Origin checks.
     void setListeningPort(quint16 port) { m_port = port; }
     void setLogger(Logger logger) { m_logger = std::move(logger); }
+    /// A request the connection guard answered before the HTTP layer saw it (400, 408, 411,
+    /// 413, 417, 431, 505, 503): counted and logged like every other request.
+    void noteRefused(const QHostAddress& peer, const QByteArray& method, const QByteArray& target,
+                     int status, qint64 nanoseconds);
 
     /// Answers the request through `reply`: at once, or (bids) when its batch has committed.
     void handle(const ApiRequest& request, Reply reply);

@@ -58,6 +58,18 @@ void ConnectionGuard::close(int status, const QByteArray& reason, const QString&
 {
     m_closed = true;
     m_requestTimer.stop();
+    if (m_refusalLog) {
+        // The request line as far as it came: "GET /path HTTP/1.1".
+        const qsizetype end = m_head.indexOf('\n');
+        const QByteArray line = (end < 0 ? m_head : m_head.left(end)).trimmed();
+        const QList<QByteArray> words = line.split(' ');
+        const auto word = [&words](qsizetype i) {
+            return words.size() > i && !words[i].isEmpty() ? words[i].left(200)
+                                                           : QByteArrayLiteral("-");
+        };
+        m_refusalLog(m_socket->peerAddress(), word(0), word(1), status,
+                     m_headTimer.isValid() ? m_headTimer.nsecsElapsed() : 0);
+    }
     refuse(m_socket, status, reason, message);
 }
 
@@ -183,8 +195,10 @@ void ConnectionGuard::inspect(QByteArrayView bytes)
         case State::BetweenRequests:
             // Empty lines between requests are skipped (RFC 9112, 2.2), but they count
             // towards the head's size and time: the HTTP layer holds them until a request ends.
-            if (m_headBytes == 0)
+            if (m_headBytes == 0) {
                 m_requestTimer.start();
+                m_headTimer.start();
+            }
             while (pos < bytes.size() && (bytes[pos] == '\r' || bytes[pos] == '\n')) {
                 ++pos;
                 ++m_headBytes;
@@ -230,12 +244,14 @@ void ConnectionGuard::inspect(QByteArrayView bytes)
 bool ConnectionGuard::headComplete()
 {
     auto head = parseRequestHead(m_head);
-    m_head.clear();
     if (!head) {
         close(head.error().status, head.error().reason, head.error().message);
         return false;
     }
+    const QByteArray requestLine = m_head.left(m_head.indexOf('\n'));
+    m_head.clear();
     if (head->contentLength > m_limits.maxBodyBytes) {
+        m_head = requestLine; // for the log
         close(413, "Payload Too Large",
               QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
                   .arg(head->contentLength)

@@ -4,6 +4,8 @@
 #include "requesthead.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QQueue>
 #include <QTimer>
@@ -34,6 +36,13 @@ public:
         qint64 bytes = 0;
     };
 
+    /// Told of every request the guard answers itself (refused by the head parser, too big,
+    /// too slow, too many connections): the client's address, the method and target of its
+    /// request line as far as it was read ("-" before that), the status and how long the
+    /// request took, so the access log has one line for every request, answered here or not.
+    using RefusalLog = std::function<void(const QHostAddress& peer, const QByteArray& method,
+                                          const QByteArray& target, int status, qint64 ns)>;
+
     /// Becomes a child of the socket and lives as long as it. `unsent` is shared by all the
     /// connections of one server.
     ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits,
@@ -42,6 +51,8 @@ public:
 
     /// The guard of a socket the GuardedTcpServer accepted, or null.
     static ConnectionGuard* of(QTcpSocket* socket);
+
+    void setRefusalLog(RefusalLog log) { m_refusalLog = std::move(log); }
 
     /// Answers with a JSON error and closes the connection; the HTTP layer sees nothing more.
     static void refuse(QTcpSocket* socket, int status, const QByteArray& reason,
@@ -101,6 +112,8 @@ private:
     qint64 m_unsentCounted = 0;
     bool m_closed = false;
     bool m_lastRequest = false;
+    RefusalLog m_refusalLog;
+    QElapsedTimer m_headTimer; // from the first byte of the request being read
 };
 
 } // namespace BidTracker::Api

@@ -28,6 +28,8 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     }
     if (m_total >= m_limits.maxConnections ||
         m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
+        if (m_refusalLog)
+            m_refusalLog(peer, "-", "-", 503, 0);
         ConnectionGuard::refuse(socket, 503, "Service Unavailable",
                                 QStringLiteral("Too many open connections; try again shortly"),
                                 "Retry-After: 1\r\n");
@@ -46,7 +48,8 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         if (--m_perAddress[peer] <= 0)
             m_perAddress.remove(peer);
     });
-    new ConnectionGuard(socket, m_limits, m_unsent);
+    auto* guard = new ConnectionGuard(socket, m_limits, m_unsent);
+    guard->setRefusalLog(m_refusalLog);
     addPendingConnection(socket);
 }
 

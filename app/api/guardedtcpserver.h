@@ -21,6 +21,8 @@ public:
     explicit GuardedTcpServer(const ConnectionLimits& limits, QObject* parent = nullptr);
 
     int openConnections() const { return m_total; }
+    /// Where the requests answered before the HTTP layer are logged (see ConnectionGuard).
+    void setRefusalLog(ConnectionGuard::RefusalLog log) { m_refusalLog = std::move(log); }
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -29,6 +31,7 @@ private:
     ConnectionLimits m_limits;
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
+    ConnectionGuard::RefusalLog m_refusalLog;
     // Shared with the guards, which the QObject base destroys after these members.
     std::shared_ptr<ConnectionGuard::UnsentTotal> m_unsent =
         std::make_shared<ConnectionGuard::UnsentTotal>();

@@ -36,6 +36,7 @@ void addMetaRoutes(Router& router, RouteContext& context)
         [&service](const ApiRequest&, const Router::Params&) {
             // One indexed read proves the file can be read through this connection.
             const auto probe = service.users(Model::Page{0, 0});
+            // Retry-After as on every other 503: a balancer backs off the same way.
             if (!probe)
                 return ApiResponse::json(
                            503,

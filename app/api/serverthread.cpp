@@ -83,6 +83,9 @@ void ServerThread::run()
     QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock,
                      &endpoint, [&api] { api.flushPending(); });
     auto* tcp = new GuardedTcpServer(m_settings.limits);
+    tcp->setRefusalLog([&api](const QHostAddress& peer, const QByteArray& method,
+                              const QByteArray& target, int status,
+                              qint64 ns) { api.noteRefused(peer, method, target, status, ns); });
     if (!tcp->listen(m_settings.bindAddress, m_settings.port)) {
         m_error = QStringLiteral("Cannot listen on %1 port %2: %3")
                       .arg(m_settings.bindAddress.toString())

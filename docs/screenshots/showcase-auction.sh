@@ -5,7 +5,7 @@
 set -e
 DB=$1; PORT=5391
 rm -f "$DB" "$DB"-wal "$DB"-shm
-build/app/bidtracker --headless --db "$DB" --port $PORT --no-auth --rate-limit 0 >/dev/null 2>&1 &
+"${BIDTRACKER:-build/app/bidtracker}" --headless --db "$DB" --port $PORT --no-auth --rate-limit 0 >/dev/null 2>&1 &
 PID=$!
 trap "kill $PID" EXIT
 for i in $(seq 50); do curl -s http://127.0.0.1:$PORT/api/v1/health >/dev/null && break; sleep 0.1; done

@@ -217,12 +217,40 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
     return plan;
 }
 
+namespace {
+
+/// A paddle number the file asks for that another bidder holds already: the refusal names the
+/// file's line, as a number given twice in the file does. The other refusals stay as they are.
+Error withTakenNumberLine(AuctionService& service, const ImportPlan& plan, Error error)
+{
+    // A plan without problems has one user for each data row, in order.
+    if (plan.records.size() != plan.users.size())
+        return error;
+    for (qsizetype i = 0; i < plan.users.size(); ++i) {
+        if (!plan.users[i].number)
+            continue;
+        const auto holder = service.userByNumber(*plan.users[i].number);
+        if (holder && *holder) {
+            const int line = plan.records[i].line;
+            error.message = QStringLiteral("line %1: %2").arg(line).arg(error.message);
+            return std::move(error).with(QStringLiteral("line"), line);
+        }
+    }
+    return error;
+}
+
+} // namespace
+
 Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QList<qint64>* ids)
 {
     if (!plan.ok())
         return fail(Error::invalid(plan.problemText()));
-    return plan.kind == CsvKind::Items ? service.importItems(plan.items, ids)
-                                       : service.importUsers(plan.users, ids);
+    if (plan.kind == CsvKind::Items)
+        return service.importItems(plan.items, ids);
+    auto added = service.importUsers(plan.users, ids);
+    if (!added && added.error().code == Error::Code::Conflict)
+        return fail(withTakenNumberLine(service, plan, added.error()));
+    return added;
 }
 
 Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)

@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <atomic>
+#include <cstdio>
+#include <mutex>
 
 namespace BidTracker::Model {
 
@@ -46,6 +48,37 @@ bool isTransient(const QSqlError& error)
            state == u"23505" /* unique_violation */;
 }
 
+/// Set on a thread while it drops the statements prepared on a session that is gone: Qt's
+/// PostgreSQL driver then warns once per statement that it cannot free it ("Unable to free
+/// statement"), fourteen lines on stderr about a loss already said in one.
+thread_local bool t_droppingDeadSession = false;
+QtMessageHandler g_nextHandler = nullptr;
+
+void quietWhileDroppingDeadSession(QtMsgType type, const QMessageLogContext& context,
+                                   const QString& message)
+{
+    if (t_droppingDeadSession && type == QtWarningMsg)
+        return;
+    if (g_nextHandler)
+        g_nextHandler(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+/// Deletes prepared statements; when their session is gone, without the driver's warnings.
+void dropStatements(QHash<QString, QSqlQuery*>& statements, bool sessionGone)
+{
+    static std::once_flag installed;
+    if (sessionGone)
+        std::call_once(installed, [] {
+            g_nextHandler = qInstallMessageHandler(quietWhileDroppingDeadSession);
+        });
+    t_droppingDeadSession = sessionGone;
+    qDeleteAll(statements);
+    statements.clear();
+    t_droppingDeadSession = false;
+}
+
 } // namespace
 
 Database::Database(QString path, QString connectionName)
@@ -55,7 +88,7 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
-    qDeleteAll(m_statements);
+    dropStatements(m_statements, m_lost);
     m_statements.clear();
     m_connection.close();
     m_connection = QSqlDatabase();
@@ -94,8 +127,9 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
     db->m_connection.setConnectOptions(
         QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!db->m_connection.open())
-        return fail(Error::unavailable(
-            QStringLiteral("Cannot open %1: %2").arg(path, db->m_connection.lastError().text())));
+        return fail(
+            Error::unavailable(QStringLiteral("Cannot open %1: %2")
+                                   .arg(path, driverMessage(db->m_connection.lastError().text()))));
     if (auto ok = db->checkVersion(); !ok)
         return fail(ok.error());
     if (auto ok = db->configure(); !ok)
@@ -124,7 +158,7 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& text,
     if (!db->m_connection.open())
         return fail(Error::unavailable(
             QStringLiteral("Cannot connect to %1: %2")
-                .arg(location.display(), db->m_connection.lastError().text().trimmed())));
+                .arg(location.display(), driverMessage(db->m_connection.lastError().text()))));
     if (auto ok = db->configureSession(); !ok)
         return fail(ok.error());
     if (auto ok = db->checkPostgresVersion(); !ok)
@@ -394,7 +428,7 @@ Error Database::statementFailed(const QSqlQuery& query, const QString& doing)
         if (!probe.exec(QStringLiteral("SELECT 1"))) {
             m_lost = true;
             error.message = QStringLiteral("The database server %1 cannot be reached: %2")
-                                .arg(displayName(), query.lastError().text().trimmed());
+                                .arg(displayName(), driverMessage(query.lastError().text()));
         }
     }
     return error;
@@ -402,13 +436,12 @@ Error Database::statementFailed(const QSqlQuery& query, const QString& doing)
 
 Result<void> Database::reconnect()
 {
-    qDeleteAll(m_statements); // prepared on the old session, they are gone with it
-    m_statements.clear();
+    dropStatements(m_statements, true); // prepared on the old session, they are gone with it
     m_connection.close();
     if (!m_connection.open())
-        return fail(
-            Error::unavailable(QStringLiteral("The database server %1 cannot be reached: %2")
-                                   .arg(displayName(), m_connection.lastError().text().trimmed())));
+        return fail(Error::unavailable(
+            QStringLiteral("The database server %1 cannot be reached: %2")
+                .arg(displayName(), driverMessage(m_connection.lastError().text()))));
     m_lost = false;
     m_inTransaction = false;
     return configureSession();
@@ -438,8 +471,7 @@ Result<QStringList> Database::texts(const QString& sql)
 Error Database::sqlError(const QSqlQuery& query, const QString& doing)
 {
     const QSqlError error = query.lastError();
-    const QString text =
-        error.text().trimmed().isEmpty() ? QStringLiteral("unknown error") : error.text().trimmed();
+    const QString text = driverMessage(error.text());
     Error failure =
         Error::unavailable(QStringLiteral("The database failed while %1: %2").arg(doing, text));
     failure.transient = isTransient(error);

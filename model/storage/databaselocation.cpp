@@ -93,4 +93,17 @@ Result<DatabaseLocation> parseDatabaseLocation(const QString& text)
     return location;
 }
 
+QString driverMessage(const QString& text)
+{
+    // libpq tries a connection twice (with SSL, then without) and reports each attempt on a
+    // line of its own, and Qt adds its own words: one line, each distinct part once.
+    QStringList parts;
+    for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        const QString part = line.simplified();
+        if (!part.isEmpty() && !parts.contains(part))
+            parts.append(part);
+    }
+    return parts.isEmpty() ? QStringLiteral("unknown error") : parts.join(QStringLiteral("; "));
+}
+
 } // namespace BidTracker::Model

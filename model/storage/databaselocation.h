@@ -35,6 +35,10 @@ QString postgresUrl(const QString& host, int port, const QString& user, const QS
 /// True when the text is meant as a PostgreSQL URL (it names the scheme).
 bool isPostgresUrl(const QString& text);
 
+/// A database driver's error text on one line, each distinct part once (libpq reports a
+/// failed connection once per attempt, over several lines); "unknown error" when empty.
+QString driverMessage(const QString& text);
+
 /// Reads a `--db` value; a bad URL is refused with the part that is wrong.
 Result<DatabaseLocation> parseDatabaseLocation(const QString& text);
 

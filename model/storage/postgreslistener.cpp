@@ -67,7 +67,7 @@ void PostgresListener::check()
             return;
         }
         setConnected(false, QStringLiteral("Lost the connection to the database server %1: %2")
-                                .arg(m_location.display(), ping.lastError().text().trimmed()));
+                                .arg(m_location.display(), driverMessage(ping.lastError().text())));
         m_retryMs = FirstRetryMs;
     } else if (connectNow()) {
         setConnected(true, QStringLiteral("Connected to %1 again").arg(m_location.display()));

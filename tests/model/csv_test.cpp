@@ -360,3 +360,30 @@ TEST(CsvImport, BadUserFieldsAreReportedByLine)
     EXPECT_TRUE(plan.problemText().contains(u"line 7: Bidder number 9 is also on line 6"))
         << plan.problemText().toStdString();
 }
+
+TEST(CsvImport, APaddleNumberTakenInTheAuctionNamesTheLine)
+{
+    // GIVEN an auction where paddle 300 is Ann's
+    TestAuction auction;
+    ASSERT_TRUE(auction.service()
+                    .createUser(UserChanges{.name = QStringLiteral("Ann"), .number = 300})
+                    .has_value());
+    // WHEN a file asks for 300 on its third line
+    const auto plan = planImport(CsvKind::Users, "name,number\r\nBo,301\r\nCy,300\r\n");
+    ASSERT_TRUE(plan.ok()) << plan.problemText().toStdString();
+    const auto applied = applyImport(auction.service(), plan);
+    // THEN it is refused whole, naming the line as for a number given twice in the file
+    ASSERT_FALSE(applied.has_value());
+    EXPECT_TRUE(applied.error().message.startsWith(u"line 3: Bidder number 300 is already Ann"))
+        << applied.error().message.toStdString();
+    EXPECT_EQ(auction.service().users()->total, 1);
+}
+
+TEST(CsvImport, AMisplacedSeparatorIsNamedWithTheColumnAndNoStrayQuote)
+{
+    const auto plan = planImport(CsvKind::Items, "name,starting_price\r\nVase,\"1,35\"\r\n");
+    ASSERT_FALSE(plan.ok());
+    EXPECT_TRUE(plan.problemText().startsWith(
+        QStringLiteral("line 2: Starting price \"1,35\" has a misplaced \",\"")))
+        << plan.problemText().toStdString();
+}

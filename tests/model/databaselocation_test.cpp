@@ -78,3 +78,18 @@ TEST(ChangeChannel, IgnoresWhatItDoesNotUnderstand)
         EXPECT_FALSE(ChangeChannel::decode(QString::fromLatin1(bad)).has_value()) << bad;
     }
 }
+
+TEST(DatabaseLocation, ADriverErrorIsOneLineEachPartOnce)
+{
+    // libpq reports a refused password once per attempt (SSL, then plain), line by line
+    const QString libpq =
+        QStringLiteral("connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                       "authentication failed for user \"auction\"\n"
+                       "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                       "authentication failed for user \"auction\"\n QPSQL: Unable to connect");
+    EXPECT_EQ(driverMessage(libpq),
+              QStringLiteral("connection to server at \"127.0.0.1\", port 5432 failed: FATAL: "
+                             "password authentication failed for user \"auction\"; QPSQL: "
+                             "Unable to connect"));
+    EXPECT_EQ(driverMessage(QStringLiteral(" \n ")), QStringLiteral("unknown error"));
+}

@@ -156,7 +156,9 @@ INSTANTIATE_TEST_SUITE_P(
         Typed{"en_US", "1,000,000.01", 100000001}, Typed{"en_US", "0.5", 50},
         Typed{"de_DE", "1.350,00", 135000}, Typed{"de_DE", "1.350,00 €", 135000},
         Typed{"C", "1350.00", 135000}, Typed{"C", "1,350.00", 135000},
-        Typed{"fr_FR", "1 350,00 €", 135000},
+        // C is English/United States without a currency: "$5" reads as under en_US
+        Typed{"C", "$5", 500}, Typed{"en_US", "$5", 500}, Typed{"C", "5 USD", 500},
+        Typed{"C", "€12", -1, "must be a number"}, Typed{"fr_FR", "1 350,00 €", 135000},
         Typed{"en_US", "1,350.001", -1, "at most two decimals"},
         Typed{"en_US", "12.3400", -1, "at most two decimals"},
         Typed{"en_US", "1e5", -1, "not with an exponent"},

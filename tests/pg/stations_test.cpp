@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QThread>
 #include <algorithm>
 #include <csignal>
@@ -243,8 +244,18 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
         const auto refused = post(2000 + i);
         EXPECT_EQ(refused.first, 503) << refused.second.toStdString();
     }
-    client.send(0, "GET", QStringLiteral("/api/v1/health"), {}, {});
-    EXPECT_EQ(client.collect(15'000).front().first, 503);
+    {
+        // (read raw: the health check's 503 carries Retry-After like every other 503)
+        QTcpSocket health;
+        health.connectToHost(QHostAddress::LocalHost, port);
+        ASSERT_TRUE(health.waitForConnected(5000));
+        health.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && health.waitForReadyRead(15'000))
+            answer += health.readAll();
+        EXPECT_TRUE(answer.startsWith("HTTP/1.1 503")) << answer.toStdString();
+        EXPECT_TRUE(answer.contains("\r\nRetry-After: 1\r\n")) << answer.toStdString();
+    }
 
     // WHEN it comes back THEN bids are taken again and the first one is still there
     ASSERT_TRUE(cluster.resume());
@@ -267,8 +278,13 @@ TEST(Stations, ADatabaseServerThatGoesAwayMeans503UntilItIsBackAndLosesNothing)
         server.waitForReadyRead(200);
         output += QString::fromUtf8(server.readAll());
     }
+    while (server.waitForReadyRead(500))
+        output += QString::fromUtf8(server.readAll());
     EXPECT_TRUE(output.contains(QStringLiteral("Lost the connection"))) << output.toStdString();
     EXPECT_TRUE(output.contains(QStringLiteral("again"))) << output.toStdString();
+    // AND one line per problem: not one "Unable to free statement" per prepared statement
+    EXPECT_FALSE(output.contains(QStringLiteral("Unable to free statement")))
+        << output.toStdString();
     server.terminate();
     server.waitForFinished(5000);
     auto db = Testing::openDatabase(url);
@@ -350,4 +366,17 @@ TEST(Copy, CarriesAWholeAuctionToPostgresqlAndBackAndRefusesANonEmptyTarget)
     EXPECT_TRUE(refused.err.contains("is not empty")) << refused.err.toStdString();
     EXPECT_EQ(exports(back, dir.path()), before);
     Testing::TestPostgres::dropDatabase(url);
+}
+
+TEST(Stations, ADatabaseThatCannotBeReachedIsOneLineOnStderr)
+{
+    // GIVEN the cluster's address with a database that does not exist on it
+    const SharedAuction auction(0, 0);
+    const QString url = auction.url().section(u'/', 0, -2) + QStringLiteral("/no_such_db_27");
+    // WHEN the command line is pointed at it
+    const auto run = Testing::runBidtracker({"export", "items", "--db", url}, auction.dir());
+    // THEN it fails with one line saying why
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err.trimmed().count('\n'), 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("no_such_db_27")) << run.err.toStdString();
 }

@@ -109,3 +109,29 @@ TEST(PrintCommand, AFailureLeavesAnOldFileAsItWas)
     ASSERT_TRUE(old.open(QIODevice::ReadOnly));
     EXPECT_EQ(old.readAll(), QByteArray("old contents"));
 }
+
+TEST(PrintCommand, BiddersAreNamedByPaddleNumberOrByUserId)
+{
+    // GIVEN the sample auction: Albert user1 paddle 100, Berry user2 paddle 101
+    Testing::TestAuction auction;
+    ASSERT_TRUE(auction.service().loadSampleAuction().has_value());
+    const QString dir = auction.dir();
+    const QString file = dir + QStringLiteral("/cards.pdf");
+    // WHEN bidder cards are printed for paddle 101, THEN they are Berry's (not user101's)
+    const ProcessRun paddle = bidtracker(
+        {"print", "bidder-cards", "--db", auction.path(), "--bidders", "101", "-o", file}, dir);
+    ASSERT_EQ(paddle.exitCode, 0) << paddle.err.toStdString();
+    EXPECT_TRUE(Testing::PdfProbe(file).text().contains(u"Berry"));
+    EXPECT_FALSE(Testing::PdfProbe(file).text().contains(u"Albert"));
+    // AND user1 is the id, as in the API
+    const ProcessRun id = bidtracker(
+        {"print", "bidder-cards", "--db", auction.path(), "--bidders", "user1", "-o", file}, dir);
+    ASSERT_EQ(id.exitCode, 0) << id.err.toStdString();
+    EXPECT_TRUE(Testing::PdfProbe(file).text().contains(u"Albert"));
+    EXPECT_FALSE(Testing::PdfProbe(file).text().contains(u"Berry"));
+    // AND a paddle nobody has is one line, exit 1
+    const ProcessRun nobody = bidtracker(
+        {"print", "bidder-cards", "--db", auction.path(), "--bidders", "999", "-o", file}, dir);
+    EXPECT_EQ(nobody.exitCode, 1);
+    EXPECT_TRUE(nobody.err.contains("No bidder has paddle number 999")) << nobody.err.toStdString();
+}
