@@ -1,6 +1,7 @@
 // bidtracker: parses the command line, builds the parts and wires them together.
 #include "app/api/serverthread.h"
 #include "csvcommands.h"
+#include "filechecks.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/lotcloser.h"
@@ -151,6 +152,10 @@ int main(int argc, char** argv)
         return 2;
     }
     using Mode = App::Options::Mode;
+    if (options->mode != Mode::Help && options->mode != Mode::Version) {
+        if (const int refused = App::checkCommandLineFiles(*options))
+            return refused;
+    }
     switch (options->mode) {
     case Mode::Help:
         std::printf("%s", qPrintable(options->helpText));

@@ -172,7 +172,7 @@ TEST(CommandLine, ExplainsEveryKindOfFailure)
     };
     check({"export", "lots"}, 2, "Usage: bidtracker export");
     check({"import", "bids", "x.csv"}, 2, "Usage: bidtracker import items|users FILE");
-    check({"import", "users", dir + "/missing.csv", "--db", auction.path()}, 1, "cannot read");
+    check({"import", "users", dir + "/missing.csv", "--db", auction.path()}, 2, "cannot read");
     check({"--port", "70000"}, 2, "--port must be a whole number from 0 to 65535");
     check({"--bind", "not-an-ip"}, 2, "--bind must be an IP address");
     check({"--rate-limit", "-1"}, 2, "--rate-limit");
@@ -181,7 +181,7 @@ TEST(CommandLine, ExplainsEveryKindOfFailure)
     check({"dance"}, 2, "Unknown command");
     writeFile(dir + "/notes.txt", "just some text");
     check({"export", "items", "--db", dir + "/notes.txt"}, 1, "is not a Bid Tracker database");
-    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 1,
+    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 2,
           "cannot write");
 }
 
