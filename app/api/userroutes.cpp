@@ -13,6 +13,15 @@ namespace BidTracker::Api {
 using Model::EntityKind;
 using Model::formatId;
 
+namespace {
+
+Json::Personal personal(const ApiRequest& request)
+{
+    return request.authorized ? Json::Personal::Shown : Json::Personal::LeftOut;
+}
+
+} // namespace
+
 void addUserRoutes(Router& router, RouteContext& context)
 {
     auto& service = context.service;
@@ -36,7 +45,8 @@ void addUserRoutes(Router& router, RouteContext& context)
                 return Input::fromError(found.error());
             JsonMap map;
             if (*found)
-                map.add(formatId(EntityKind::User, (*found)->id), Json::user(**found));
+                map.add(formatId(EntityKind::User, (*found)->id),
+                        Json::user(**found, personal(request)));
             return listResponse(map.finish(), *found ? 1 : 0, request, Model::Page{},
                                 *found ? 1 : 0);
         }
@@ -49,7 +59,7 @@ void addUserRoutes(Router& router, RouteContext& context)
             return Input::fromError(listing.error());
         JsonMap map;
         for (const Model::User& user : listing->rows)
-            map.add(formatId(EntityKind::User, user.id), Json::user(user));
+            map.add(formatId(EntityKind::User, user.id), Json::user(user, personal(request)));
         return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
@@ -60,15 +70,17 @@ void addUserRoutes(Router& router, RouteContext& context)
         const auto user = service.createUser(*changes);
         if (!user)
             return Input::fromError(user.error());
-        return created(Json::user(*user), users + u'/' + formatId(EntityKind::User, user->id));
+        return created(Json::user(*user, personal(request)),
+                       users + u'/' + formatId(EntityKind::User, user->id));
     });
 
-    router.add("GET", oneUser, [&service](const ApiRequest&, const Router::Params& params) {
+    router.add("GET", oneUser, [&service](const ApiRequest& request, const Router::Params& params) {
         const auto id = Input::pathId(EntityKind::User, params[0]);
         if (!id)
             return id.error();
         const auto user = service.user(*id);
-        return user ? ApiResponse::json(200, Json::user(*user)) : Input::fromError(user.error());
+        return user ? ApiResponse::json(200, Json::user(*user, personal(request)))
+                    : Input::fromError(user.error());
     });
 
     router.add("PUT", oneUser, [&service](const ApiRequest& request, const Router::Params& params) {
@@ -81,7 +93,8 @@ void addUserRoutes(Router& router, RouteContext& context)
         if (!changes)
             return changes.error();
         const auto user = service.updateUser(*id, *changes);
-        return user ? ApiResponse::json(200, Json::user(*user)) : Input::fromError(user.error());
+        return user ? ApiResponse::json(200, Json::user(*user, personal(request)))
+                    : Input::fromError(user.error());
     });
 
     router.add("DELETE", oneUser, [&service](const ApiRequest&, const Router::Params& params) {
