@@ -4,6 +4,7 @@
 #include "model/csv/csvimport.h"
 #include "model/csv/csvreader.h"
 #include "model/filepolicy.h"
+#include "model/storage/database.h"
 #include "support/testauction.h"
 
 #include <QBuffer>
@@ -121,4 +122,38 @@ TEST(FilePolicy, AnAuctionThisProgramHasOpenIsNeverAnOutput)
     EXPECT_FALSE(FilePolicy::checkDatabase(auction.path() + QStringLiteral("-wal")).has_value());
     // AND the auction still works: no check opened its file and dropped SQLite's locks
     EXPECT_TRUE(auction.service().createUser(QStringLiteral("After")).has_value());
+}
+
+TEST(FilePolicy, KnowsSqliteFilesByTheirHeaderNotTheirName)
+{
+    QTemporaryDir dir;
+    // A closed auction under a CSV's name, a write-ahead log and a journal by their magic
+    const QString database = dir.filePath(QStringLiteral("lots.csv"));
+    {
+        auto db = Database::open(database);
+        ASSERT_TRUE(db.has_value());
+    }
+    const QString wal = dir.filePath(QStringLiteral("log.csv"));
+    const QString journal = dir.filePath(QStringLiteral("journal.pdf"));
+    for (const auto& [path, bytes] :
+         {std::pair{wal, QByteArray::fromHex("377f0682002de21800001000")},
+          std::pair{journal, QByteArray::fromHex("d9d505f920a163d700000000")}}) {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes + QByteArray(500, '\0'));
+    }
+    for (const QString& path : {database, wal, journal}) {
+        const auto output = FilePolicy::checkOutput(path);
+        ASSERT_FALSE(output.has_value()) << path.toStdString();
+        EXPECT_TRUE(output.error().message.contains(QStringLiteral("SQLite")));
+        EXPECT_FALSE(FilePolicy::checkInput(path, FilePolicy::MaxCsvBytes).has_value());
+    }
+    // AND a file that only looks like one by name is an ordinary file
+    const QString named = dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile file(named);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("name\r\nVase\r\n");
+    file.close();
+    EXPECT_TRUE(FilePolicy::checkOutput(named).has_value());
+    EXPECT_TRUE(FilePolicy::checkInput(named, FilePolicy::MaxCsvBytes).has_value());
 }
