@@ -107,7 +107,8 @@ int runHeadless(const App::Options& options)
     say(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
             .arg(QCoreApplication::applicationVersion(), db->displayName(), base));
     say(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
-                              : QStringLiteral("API token: none (--no-auth: writes are open)"));
+                              : QStringLiteral("API token: none (--no-auth: writes and personal "
+                                               "data are open to every client)"));
     const int code = QCoreApplication::exec();
     server.stopServer();
     return code;

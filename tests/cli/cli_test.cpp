@@ -220,6 +220,26 @@ TEST(CommandLine, WithoutADisplayRunsHeadlessAndStopsOnSigterm)
     EXPECT_EQ(process.exitCode(), 0);
 }
 
+TEST(CommandLine, WithoutAuthSaysWhatEveryClientMayDo)
+{
+    // --no-auth opens writes and personal data alike (README, Personal data): it says so
+    Testing::TestAuction auction;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), auction.dir());
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(BIDTRACKER_BINARY),
+                  {"--headless", "--no-auth", "--db", auction.path(), "--port", "0"});
+    QByteArray output;
+    while (!output.contains("every client") && process.waitForReadyRead(10'000))
+        output += process.readAll();
+    EXPECT_TRUE(output.contains("API token: none (--no-auth: writes and personal data are open"))
+        << output.toStdString();
+    process.terminate();
+    ASSERT_TRUE(process.waitForFinished(10'000));
+}
+
 namespace {
 
 /// The settings file the program uses under this XDG_CONFIG_HOME.
