@@ -59,7 +59,7 @@ int runExport(const Options& options)
     const auto kind = Model::parseCsvKind(options.csvKind);
     const auto checkout = Model::parseCheckoutCsvFile(options.csvKind + QStringLiteral(".csv"));
     if (!options.csvFile.isEmpty() && refusedAsDatabaseFile(options))
-        return 1;
+        return 2;
     auto db = open(options);
     if (!db || (!kind && !checkout))
         return 1;
@@ -114,14 +114,16 @@ int runImport(const Options& options)
 {
     const auto kind = Model::parseCsvKind(options.csvKind);
     if (refusedAsDatabaseFile(options))
-        return 1;
+        return 2;
     QFile file(options.csvFile);
     if (!kind || !file.open(QIODevice::ReadOnly)) {
         say(QStringLiteral("bidtracker: cannot read %1: %2")
                 .arg(options.csvFile, file.errorString()));
         return 1;
     }
-    const Model::ImportPlan plan = Model::planImport(*kind, file.readAll(), QLocale());
+    // Read one record at a time: the file was checked (a regular file, at most
+    // FilePolicy::MaxCsvBytes) before anything was opened (checkCommandLineFiles).
+    const Model::ImportPlan plan = Model::planImport(*kind, file, QLocale());
     if (!plan.ok()) {
         say(QStringLiteral("bidtracker: %1 has %2 problem(s); nothing was imported:")
                 .arg(options.csvFile)

@@ -5,7 +5,7 @@
 namespace BidTracker::App {
 
 /// `bidtracker export KIND [-o FILE]`: the CSV on stdout or, written whole or not at all,
-/// in FILE. Exit code 0, or 1 with one line on stderr.
+/// in FILE. Exit code 0, or 1 with one line on stderr (2 when FILE is the auction's own).
 int runExport(const Options& options);
 
 /// `bidtracker import KIND FILE`: every row checked first, then all added in one

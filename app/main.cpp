@@ -2,6 +2,7 @@
 #include "app/api/serverthread.h"
 #include "csvcommands.h"
 #include "defaultauction.h"
+#include "filechecks.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/lotcloser.h"
@@ -118,7 +119,8 @@ int runHeadless(const App::Options& options)
     say(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
             .arg(QCoreApplication::applicationVersion(), db->displayName(), base));
     say(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
-                              : QStringLiteral("API token: none (--no-auth: writes are open)"));
+                              : QStringLiteral("API token: none (--no-auth: writes and personal "
+                                               "data are open to every client)"));
     const int code = QCoreApplication::exec();
     server.stopServer();
     return code;
@@ -147,6 +149,10 @@ int main(int argc, char** argv)
         return 2;
     }
     using Mode = App::Options::Mode;
+    if (options->mode != Mode::Help && options->mode != Mode::Version) {
+        if (const int refused = App::checkCommandLineFiles(*options))
+            return refused;
+    }
     switch (options->mode) {
     case Mode::Help:
         std::printf("%s", qPrintable(options->helpText));

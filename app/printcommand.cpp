@@ -32,7 +32,7 @@ int runPrint(const Options& options)
         say(QStringLiteral("bidtracker: %1 is the auction database (or one of its files), not "
                            "a PDF file")
                 .arg(options.printFile));
-        return 1;
+        return 2;
     }
     const auto kind = Print::parseDocumentKind(options.printKind);
     const auto paper = options.printPaper.isEmpty() ? Print::paperForLocale(QLocale())

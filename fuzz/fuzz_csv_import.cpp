@@ -5,6 +5,7 @@
 #include "model/csv/csvimport.h"
 #include "model/names.h"
 
+#include <QSet>
 #include <cstddef>
 #include <cstdint>
 
@@ -31,7 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ImportPlan plan = planImport(kind, bytes);
     FUZZ_CHECK(plan.kind == kind);
     if (plan.ok()) {
-        FUZZ_CHECK(plan.rowCount() == plan.records.size());
+        FUZZ_CHECK(plan.rowCount() == plan.lines.size());
+        FUZZ_CHECK(plan.records.size() <= qsizetype(ImportPlan::PreviewRows));
+        // The header check: a plan without problems names each column once.
+        QSet<QString> columns;
+        for (const QString& column : plan.header)
+            columns.insert(column.trimmed().toLower());
+        FUZZ_CHECK(columns.size() == plan.header.size());
         for (const ItemChanges& item : plan.items) {
             FUZZ_CHECK(item.name.has_value());
             checkAcceptedName(*item.name);

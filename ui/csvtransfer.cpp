@@ -3,6 +3,7 @@
 #include "model/auctionservice.h"
 #include "model/csv/csvexport.h"
 #include "model/csv/csvimport.h"
+#include "model/filepolicy.h"
 #include "model/storage/database.h"
 
 #include <QDialogButtonBox>
@@ -48,6 +49,11 @@ QString kindWords(Model::CsvKind kind)
 QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, const QString& file,
                            QWidget* parent)
 {
+    // PRODUCT.md's file rule: never a device, a FIFO, a folder or an SQLite file.
+    if (auto allowed = Model::FilePolicy::checkOutput(file); !allowed) {
+        QMessageBox::warning(parent, QObject::tr("Export"), allowed.error().message);
+        return {};
+    }
     QProgressDialog progress(QObject::tr("Exporting %1…").arg(kindWords(kind)),
                              QObject::tr("Cancel"), 0, 100, parent);
     progress.setWindowModality(Qt::WindowModal);
@@ -118,6 +124,33 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
     return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(kindWords(kind), file);
 }
 
+Model::ImportPlan ImportDialog::readPlan(Model::CsvKind kind, const QString& file)
+{
+    Model::ImportPlan plan;
+    plan.kind = kind;
+    if (auto allowed = Model::FilePolicy::checkInput(file, Model::FilePolicy::MaxCsvBytes);
+        !allowed) {
+        plan.problems.append({0, allowed.error().message});
+        return plan;
+    }
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        plan.problems.append({0, tr("Cannot read %1: %2").arg(file, in.errorString())});
+        return plan;
+    }
+    // Read one record at a time, with a progress bar for a long file.
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(file).fileName()), QString(), 0, 1000,
+                             parentWidget());
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    m_progressSeen = false;
+    const qint64 size = std::max<qint64>(1, in.size());
+    return Model::planImport(kind, in, QLocale(), [&](qint64 read) {
+        m_progressSeen = true;
+        progress.setValue(static_cast<int>(std::min<qint64>(1000, 1000 * read / size)));
+    });
+}
+
 ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, const QString& file,
                            QWidget* parent)
     : QDialog(parent), m_service(service), m_kind(kind), m_summary(new QLabel(this)),
@@ -126,23 +159,18 @@ ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, 
 {
     setWindowTitle(tr("Import %1 from %2").arg(kindWords(kind), QFileInfo(file).fileName()));
     resize(760, 520);
-    QFile in(file);
-    Model::ImportPlan plan;
-    if (in.open(QIODevice::ReadOnly)) {
-        m_data = in.readAll();
-        plan = Model::planImport(kind, m_data, QLocale());
-        if (auto noted = Model::noteExistingNames(service, plan); !noted)
-            plan.warnings.append(noted.error().message);
-    } else {
-        plan.problems.append({0, tr("Cannot read %1: %2").arg(file, in.errorString())});
-    }
+    m_plan = readPlan(kind, file);
+    if (auto noted = Model::noteExistingNames(service, m_plan); !noted)
+        m_plan.warnings.append(noted.error().message);
+    const Model::ImportPlan& plan = m_plan;
 
     QHash<int, QStringList> problemsByLine;
     for (const Model::ImportProblem& problem : std::as_const(plan.problems))
         problemsByLine[problem.line].append(problem.message);
     m_preview->setColumnCount(static_cast<int>(plan.header.size()));
     m_preview->setHorizontalHeaderLabels(plan.header);
-    // The bad rows first, so that they are in the preview however long the file is.
+    // The bad rows first, so that they are in the preview however long the file is (the
+    // plan keeps the first bad rows and the first good ones, in file order).
     QList<Model::CsvRecord> shownRecords;
     for (const auto& record : std::as_const(plan.records))
         if (problemsByLine.contains(record.line) && shownRecords.size() < PreviewRows)
@@ -225,9 +253,8 @@ QString ImportDialog::notes() const
 
 void ImportDialog::accept()
 {
-    // Planned again: the file was read once, the rules are the model's.
-    const auto added =
-        Model::applyImport(m_service, Model::planImport(m_kind, m_data, QLocale()), &m_addedIds);
+    // The plan read and checked when the dialog opened: the file is read once.
+    const auto added = Model::applyImport(m_service, m_plan, &m_addedIds);
     if (!added) {
         QMessageBox::warning(this, windowTitle(),
                              tr("Nothing was imported.\n\n%1").arg(added.error().message));

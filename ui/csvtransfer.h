@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/csv/csvkind.h"
+#include "model/csv/csvimport.h"
 
 #include <QDialog>
 
@@ -22,7 +22,8 @@ namespace BidTracker::Gui {
 QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, const QString& file,
                            QWidget* parent);
 
-/// Import of items or users: shows the first rows and every problem found before anything is
+/// Import of items or users: reads the file (a regular one, at most FilePolicy::MaxCsvBytes)
+/// with a progress bar, shows the first rows and every problem found before anything is
 /// written; Import is possible only when there are none, and then adds all rows in one
 /// transaction.
 class ImportDialog final : public QDialog
@@ -47,11 +48,16 @@ public:
     const QList<qint64>& addedIds() const { return m_addedIds; }
 
     void accept() override;
+    /// Whether reading the file reported progress (a long file shows a progress bar).
+    bool reportedProgress() const { return m_progressSeen; }
 
 private:
+    Model::ImportPlan readPlan(Model::CsvKind kind, const QString& file);
+
     Model::AuctionService& m_service;
     Model::CsvKind m_kind;
-    QByteArray m_data;
+    Model::ImportPlan m_plan;
+    bool m_progressSeen = false;
     QLabel* m_summary;
     QTableWidget* m_preview;
     QPlainTextEdit* m_problems;

@@ -27,7 +27,8 @@ ServerPanel::ServerPanel(ServerControl* server, QWidget* parent)
     m_port->setValue(server->port() ? server->port() : 5000);
     m_address->setText(server->address());
     m_token->setReadOnly(true);
-    m_token->setText(server->authRequired() ? server->token() : tr("(none: writes are open)"));
+    m_token->setText(server->authRequired() ? server->token()
+                                            : tr("(none: writes and personal data are open)"));
     m_token->setCursorPosition(0);
     m_token->setMinimumWidth(60); // the Copy button is what matters; the panel stays narrow
     auto* copy = new QPushButton(tr("Copy"), this);

@@ -20,6 +20,10 @@ struct ApiRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
+    /// Whether the request carries the API token (or the server needs none): set by
+    /// ApiServer before any route sees the request. Without it, personal data is left out
+    /// (API.md "Personal data").
+    bool authorized = false;
     /// Whether the client can still be answered (it has not closed or reset the connection);
     /// null when the request did not come over a connection (always yes).
     std::function<bool()> clientConnected;

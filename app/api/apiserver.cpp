@@ -43,6 +43,39 @@ QString loggable(const QString& text)
     return out;
 }
 
+/// The query with spaces around each value removed, the same for every route (API.md:
+/// "?number=%20250" and "?number=250%20" both find paddle 250).
+QUrlQuery trimmedQuery(const QUrlQuery& query)
+{
+    QUrlQuery trimmed;
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded))
+        trimmed.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(key)),
+                             QString::fromLatin1(QUrl::toPercentEncoding(value.trimmed())));
+    return trimmed;
+}
+
+/// Reads that carry personal data (API.md "Personal data"): 401 without the token. The
+/// exports are known by their path (the router names the last pattern a path matched).
+bool needsToken(const QByteArray& method, const QString& path, const QString& pattern)
+{
+    if (method != "GET" && method != "HEAD")
+        return false;
+    static const QStringList personal{apiPrefix + QStringLiteral("/users/{user_id}/invoice"),
+                                      apiPrefix + QStringLiteral("/users/{user_id}/payments"),
+                                      apiPrefix + QStringLiteral("/users/{user_id}/donations"),
+                                      apiPrefix + QStringLiteral("/reports/summary")};
+    static const QStringList exports{apiPrefix + QStringLiteral("/export/users.csv"),
+                                     apiPrefix + QStringLiteral("/export/invoices.csv"),
+                                     apiPrefix + QStringLiteral("/export/payments.csv")};
+    return personal.contains(pattern) || exports.contains(path);
+}
+
+ApiResponse unauthorized(const QString& message)
+{
+    return ApiResponse::error(401, message)
+        .withHeader("WWW-Authenticate", "Bearer realm=\"bidtracker\"");
+}
+
 } // namespace
 
 ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
@@ -58,8 +91,13 @@ ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
     addMetaRoutes(m_router, m_context);
 }
 
-void ApiServer::handle(const ApiRequest& request, Reply reply)
+void ApiServer::handle(const ApiRequest& sent, Reply reply)
 {
+    // Settled once for every route: whether the token came, and the query's values trimmed.
+    ApiRequest request = sent;
+    request.authorized = !m_settings.authRequired || tokenMatches(request.header("Authorization"));
+    if (!sent.query.isEmpty())
+        request.query = trimmedQuery(sent.query);
     QElapsedTimer timer;
     timer.start();
     auto route = std::make_shared<QString>();
@@ -139,16 +177,16 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
             return ApiResponse::error(
                 403, QStringLiteral("Writes from origin \"%1\" are not allowed")
                          .arg(QString::fromLatin1(request.header("Origin").left(100))));
-        if (m_settings.authRequired && !tokenMatches(request.header("Authorization")))
-            return ApiResponse::error(401, QStringLiteral("This request needs the API token: send "
-                                                          "\"Authorization: Bearer <token>\""))
-                .withHeader("WWW-Authenticate", "Bearer realm=\"bidtracker\"");
+        if (!request.authorized)
+            return unauthorized(QStringLiteral("This request needs the API token: send "
+                                               "\"Authorization: Bearer <token>\""));
         if (request.body.size() > m_settings.limits.maxBodyBytes)
             return ApiResponse::error(
                 413, QStringLiteral("The request body is %1 bytes; the limit is %2 bytes")
                          .arg(request.body.size())
                          .arg(m_settings.limits.maxBodyBytes));
-        if (request.method != "DELETE") {
+        // A body, and only a body, must say it is JSON: check-in and close-all send none.
+        if (request.method != "DELETE" && !request.body.isEmpty()) {
             const QByteArray type =
                 request.header("Content-Type").split(';').first().trimmed().toLower();
             if (type != "application/json")
@@ -157,6 +195,10 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
                              .arg(QString::fromLatin1(type.left(100))));
         }
     }
+    if (!request.authorized && needsToken(request.method, request.path, match.pattern))
+        return unauthorized(QStringLiteral("%1 holds personal data: send \"Authorization: Bearer "
+                                           "<token>\"")
+                                .arg(request.path.left(200)));
     if (match.deferred) {
         (*match.deferred)(request, match.params, reply);
         return std::nullopt;
@@ -167,7 +209,11 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
                            !match.pattern.contains(QStringLiteral("/export/"));
     if (!cacheable)
         return (*match.handler)(request, match.params);
-    const QString target = request.path + u'?' + request.query.query(QUrl::FullyEncoded);
+    // Kept per reader: an answer with personal data is never served to a reader without
+    // the token (API.md "Personal data").
+    const QString target =
+        (request.authorized ? QStringLiteral("token ") : QStringLiteral("public ")) + request.path +
+        u'?' + request.query.query(QUrl::FullyEncoded);
     if (auto hit = m_cache.find(target))
         return hit;
     ApiResponse response = (*match.handler)(request, match.params);

@@ -65,12 +65,15 @@ void addBidderRoutes(Router& router, Model::AuctionService& service)
 {
     const QString oneUser = apiPrefix + QStringLiteral("/users/{user_id}");
     router.add("POST", oneUser + QStringLiteral("/check-in"),
-               [&service](const ApiRequest&, const Router::Params& params) {
+               [&service](const ApiRequest& request, const Router::Params& params) {
                    const auto id = Input::pathId(EntityKind::User, params[0]);
                    if (!id)
                        return id.error();
                    const auto user = service.checkIn(*id);
-                   return user ? ApiResponse::json(200, Json::user(*user))
+                   return user ? ApiResponse::json(200,
+                                                   Json::user(*user, request.authorized
+                                                                         ? Json::Personal::Shown
+                                                                         : Json::Personal::LeftOut))
                                : Input::fromError(user.error());
                });
     router.add("GET", oneUser + QStringLiteral("/invoice"),

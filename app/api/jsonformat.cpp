@@ -7,19 +7,21 @@ namespace BidTracker::Api::Json {
 using Model::EntityKind;
 using Model::formatId;
 
-QJsonObject user(const Model::User& user)
+QJsonObject user(const Model::User& user, Personal personal)
 {
-    return QJsonObject{{Key::name, user.name},
+    QJsonObject object{{Key::name, user.name},
                        {Key::userId, formatId(EntityKind::User, user.id)},
                        {Key::bidCount, user.bidCount},
                        {Key::number, user.number},
-                       {Key::phone, user.phone},
-                       {Key::email, user.email},
-                       {Key::taxExempt, user.taxExempt},
-                       {Key::checkedInAt, user.checkedInAt.isEmpty()
-                                              ? QJsonValue(QJsonValue::Null)
-                                              : QJsonValue(user.checkedInAt)},
                        {Key::version, user.version}};
+    if (personal == Personal::Shown) {
+        object.insert(Key::phone, user.phone);
+        object.insert(Key::email, user.email);
+        object.insert(Key::taxExempt, user.taxExempt);
+        object.insert(Key::checkedInAt, user.checkedInAt.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                   : QJsonValue(user.checkedInAt));
+    }
+    return object;
 }
 
 QJsonObject itemBody(const Model::Item& item, const Model::AuctionSettings& settings,

@@ -51,7 +51,10 @@ inline const QString closed = QStringLiteral("closed");
 
 /// {"name": "Albert", "user_id": "user1", "bid_count": 2, "number": 100, "phone": "",
 /// "email": "", "tax_exempt": false, "checked_in_at": null}
-QJsonObject user(const Model::User& user);
+/// Whether an answer may carry a bidder's personal data (phone, email, tax_exempt,
+/// checked_in_at): only to a request with the token (API.md "Personal data").
+enum class Personal { LeftOut, Shown };
+QJsonObject user(const Model::User& user, Personal personal);
 
 /// The inner object of an item: {"name", "winning", "bids", "status", "starting_price",
 /// "min_increment", "winning_value", "bid_count", "description", "donor",

@@ -14,6 +14,15 @@ namespace BidTracker::Api {
 using Model::EntityKind;
 using Model::formatId;
 
+namespace {
+
+Json::Personal personal(const ApiRequest& request)
+{
+    return request.authorized ? Json::Personal::Shown : Json::Personal::LeftOut;
+}
+
+} // namespace
+
 void addUserRoutes(Router& router, RouteContext& context)
 {
     auto& service = context.service;
@@ -38,7 +47,8 @@ void addUserRoutes(Router& router, RouteContext& context)
                 return Input::fromError(found.error());
             JsonMap map;
             if (*found)
-                map.add(formatId(EntityKind::User, (*found)->id), Json::user(**found));
+                map.add(formatId(EntityKind::User, (*found)->id),
+                        Json::user(**found, personal(request)));
             return listResponse(map.finish(), *found ? 1 : 0, request, Model::Page{},
                                 *found ? 1 : 0);
         }
@@ -51,7 +61,7 @@ void addUserRoutes(Router& router, RouteContext& context)
             return Input::fromError(listing.error());
         JsonMap map;
         for (const Model::User& user : listing->rows)
-            map.add(formatId(EntityKind::User, user.id), Json::user(user));
+            map.add(formatId(EntityKind::User, user.id), Json::user(user, personal(request)));
         return listResponse(map.finish(), listing->total, request, *page, listing->rows.size());
     });
 
@@ -62,17 +72,18 @@ void addUserRoutes(Router& router, RouteContext& context)
         const auto user = service.createUser(*changes);
         if (!user)
             return Input::fromError(user.error());
-        return Versions::tagged(
-            created(Json::user(*user), users + u'/' + formatId(EntityKind::User, user->id)),
-            user->version);
+        return Versions::tagged(created(Json::user(*user, personal(request)),
+                                        users + u'/' + formatId(EntityKind::User, user->id)),
+                                user->version);
     });
 
-    router.add("GET", oneUser, [&service](const ApiRequest&, const Router::Params& params) {
+    router.add("GET", oneUser, [&service](const ApiRequest& request, const Router::Params& params) {
         const auto id = Input::pathId(EntityKind::User, params[0]);
         if (!id)
             return id.error();
         const auto user = service.user(*id);
-        return user ? Versions::tagged(ApiResponse::json(200, Json::user(*user)), user->version)
+        return user ? Versions::tagged(ApiResponse::json(200, Json::user(*user, personal(request))),
+                                       user->version)
                     : Input::fromError(user.error());
     });
 
@@ -92,7 +103,8 @@ void addUserRoutes(Router& router, RouteContext& context)
         if (!user)
             return Versions::preconditionFailed(user.error())
                 .value_or(Input::fromError(user.error()));
-        return Versions::tagged(ApiResponse::json(200, Json::user(*user)), user->version);
+        return Versions::tagged(ApiResponse::json(200, Json::user(*user, personal(request))),
+                                user->version);
     });
 
     router.add("DELETE", oneUser, [&service](const ApiRequest&, const Router::Params& params) {

@@ -7,6 +7,8 @@
 #include "csvwriter.h"
 #include "model/auctionservice.h"
 
+#include <QBuffer>
+
 namespace BidTracker::Model {
 
 namespace {
@@ -120,24 +122,90 @@ void planUser(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
     }
 }
 
-/// A paddle number asked for twice in the file is a problem of the file, by line.
-void checkNumbersOnce(ImportPlan& plan, const QHash<QString, qsizetype>& columns)
+/// A column named twice in the header: which one would count is a guess, so it is refused.
+std::optional<ImportProblem> duplicateColumn(const QStringList& header)
 {
-    if (!columns.contains(QStringLiteral("number")))
+    QHash<QString, qsizetype> first;
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const QString name = header[i].trimmed().toLower();
+        if (const auto found = first.constFind(name); found != first.cend())
+            return ImportProblem{1, QStringLiteral("The header has the column \"%1\" twice "
+                                                   "(columns %2 and %3): which one counts?")
+                                        .arg(header[i].trimmed().left(40))
+                                        .arg(*found + 1)
+                                        .arg(i + 1)};
+        first.insert(name, i);
+    }
+    return std::nullopt;
+}
+
+/// What the planner remembers across rows: the first line of each paddle number and name,
+/// by number and by the name's hash (a long file must not keep a second copy of every name;
+/// two names of one hash would at worst give a needless warning).
+struct RowMemory
+{
+    QHash<qint64, int> numberLine;
+    QHash<size_t, int> nameLine; // by qHash of the case-folded name
+    int goodKept = 0;
+    int badKept = 0;
+};
+
+/// A paddle number asked for twice in the file is a problem of the file, by line; the same
+/// name twice is allowed (two lots can be alike) but is often a file pasted twice.
+void checkRepeats(ImportPlan& plan, const CsvRecord& record,
+                  const QHash<QString, qsizetype>& columns, RowMemory& memory)
+{
+    if (plan.kind == CsvKind::Users && columns.contains(QStringLiteral("number"))) {
+        const QString text = field(record, columns, QStringLiteral("number")).trimmed();
+        bool ok = false;
+        const qint64 number = text.toLongLong(&ok);
+        if (ok && number > 0) { // any other text is a problem of its own row
+            if (const int first = memory.numberLine.value(number); first > 0)
+                plan.problems.append({record.line, QStringLiteral("Bidder number %1 is also on "
+                                                                  "line %2")
+                                                       .arg(text.left(40))
+                                                       .arg(first)});
+            else
+                memory.numberLine.insert(number, record.line);
+        }
+    }
+    const QString name = field(record, columns, QStringLiteral("name")).trimmed();
+    if (name.isEmpty())
         return;
-    QHash<QString, int> firstLine;
-    for (const CsvRecord& record : std::as_const(plan.records)) {
-        if (record.fields.size() != plan.header.size())
-            continue;
-        const QString number = field(record, columns, QStringLiteral("number")).trimmed();
-        if (number.isEmpty())
-            continue;
-        if (firstLine.contains(number))
-            plan.problems.append({record.line, QStringLiteral("Bidder number %1 is also on line %2")
-                                                   .arg(number.left(40))
-                                                   .arg(firstLine.value(number))});
+    const size_t key = qHash(name.toCaseFolded(), 0);
+    if (const int first = memory.nameLine.value(key); first > 0)
+        plan.warnings.append(QStringLiteral("line %1: \"%2\" is also on line %3")
+                                 .arg(record.line)
+                                 .arg(name.left(60))
+                                 .arg(first));
+    else
+        memory.nameLine.insert(key, record.line);
+}
+
+void planRecord(ImportPlan& plan, CsvRecord&& record, const QHash<QString, qsizetype>& columns,
+                const QLocale& locale, RowMemory& memory)
+{
+    const qsizetype problemsBefore = plan.problems.size();
+    if (record.fields.size() != plan.header.size()) {
+        plan.problems.append(
+            {record.line, QStringLiteral("the row has %1 fields, the header has %2")
+                              .arg(record.fields.size())
+                              .arg(plan.header.size())});
+    } else {
+        const qsizetype planned = plan.rowCount();
+        if (plan.kind == CsvKind::Items)
+            planItem(plan, record, columns, locale);
         else
-            firstLine.insert(number, record.line);
+            planUser(plan, record, columns);
+        if (plan.rowCount() > planned)
+            plan.lines.append(record.line);
+        checkRepeats(plan, record, columns, memory);
+    }
+    const bool bad = plan.problems.size() > problemsBefore;
+    int& kept = bad ? memory.badKept : memory.goodKept;
+    if (kept < ImportPlan::PreviewRows) {
+        ++kept;
+        plan.records.append(std::move(record));
     }
 }
 
@@ -153,7 +221,8 @@ QString ImportPlan::problemText() const
     return lines.join(u'\n');
 }
 
-ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale)
+ImportPlan planImport(CsvKind kind, QIODevice& in, const QLocale& locale,
+                      const ImportProgress& progress)
 {
     ImportPlan plan;
     plan.kind = kind;
@@ -161,59 +230,44 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
         plan.problems.append({0, QStringLiteral("Only items and users can be imported")});
         return plan;
     }
-    auto records = readCsv(data);
-    if (!records) {
-        plan.problems.append({0, records.error()});
-        return plan;
-    }
-    if (records->isEmpty()) {
+    CsvStream stream(in);
+    auto header = stream.next();
+    if (!header) {
         plan.problems.append(
-            {0, QStringLiteral("The file is empty: it needs a header row with a name column")});
+            {0,
+             !stream.error().isEmpty()
+                 ? stream.error()
+                 : QStringLiteral("The file is empty: it needs a header row with a name column")});
         return plan;
     }
-    plan.header = records->takeFirst().fields;
+    plan.header = std::move(header->fields);
+    if (auto twice = duplicateColumn(plan.header)) {
+        plan.problems.append(*twice);
+        return plan;
+    }
     const auto columns = columnIndex(plan.header);
     if (!columns.contains(QStringLiteral("name"))) {
         plan.problems.append({1, QStringLiteral("The header has no name column (it has: %1)")
                                      .arg(plan.header.join(QStringLiteral(", ")).left(200))});
         return plan;
     }
-    plan.records = *records;
     const QStringList read = importedColumns(kind);
     for (const QString& column : std::as_const(plan.header)) {
         if (!read.contains(column.trimmed().toLower()))
             plan.ignoredColumns.append(column.trimmed());
     }
-    for (const CsvRecord& record : std::as_const(plan.records)) {
-        if (record.fields.size() != plan.header.size()) {
-            plan.problems.append(
-                {record.line, QStringLiteral("the row has %1 fields, the header has %2")
-                                  .arg(record.fields.size())
-                                  .arg(plan.header.size())});
-            continue;
-        }
-        if (kind == CsvKind::Items)
-            planItem(plan, record, columns, locale);
-        else
-            planUser(plan, record, columns);
+    RowMemory memory;
+    qint64 rows = 0;
+    while (auto record = stream.next()) {
+        planRecord(plan, std::move(*record), columns, locale, memory);
+        if (progress && ++rows % 1024 == 0)
+            progress(stream.bytesRead());
     }
-    if (kind == CsvKind::Users)
-        checkNumbersOnce(plan, columns);
-    // The same name twice is allowed (two lots can be alike) but is often a file pasted twice.
-    QHash<QString, int> firstLine;
-    for (const CsvRecord& record : std::as_const(plan.records)) {
-        const QString name = field(record, columns, QStringLiteral("name")).trimmed();
-        if (name.isEmpty())
-            continue;
-        const QString key = name.toCaseFolded();
-        if (firstLine.contains(key))
-            plan.warnings.append(QStringLiteral("line %1: \"%2\" is also on line %3")
-                                     .arg(record.line)
-                                     .arg(name.left(60))
-                                     .arg(firstLine.value(key)));
-        else
-            firstLine.insert(key, record.line);
-    }
+    // A file that breaks off is refused whole: the rows before it are not the file.
+    if (!stream.error().isEmpty())
+        plan.problems.append({0, stream.error()});
+    if (progress)
+        progress(stream.bytesRead());
     return plan;
 }
 
@@ -223,15 +277,15 @@ namespace {
 /// file's line, as a number given twice in the file does. The other refusals stay as they are.
 Error withTakenNumberLine(AuctionService& service, const ImportPlan& plan, Error error)
 {
-    // A plan without problems has one user for each data row, in order.
-    if (plan.records.size() != plan.users.size())
+    // A plan without problems has the line of each user, in order.
+    if (plan.lines.size() != plan.users.size())
         return error;
     for (qsizetype i = 0; i < plan.users.size(); ++i) {
         if (!plan.users[i].number)
             continue;
         const auto holder = service.userByNumber(*plan.users[i].number);
         if (holder && *holder) {
-            const int line = plan.records[i].line;
+            const int line = plan.lines[i];
             error.message = QStringLiteral("line %1: %2").arg(line).arg(error.message);
             return std::move(error).with(QStringLiteral("line"), line);
         }
@@ -240,6 +294,14 @@ Error withTakenNumberLine(AuctionService& service, const ImportPlan& plan, Error
 }
 
 } // namespace
+
+ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale)
+{
+    QByteArray bytes = data;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return planImport(kind, buffer, locale);
+}
 
 Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan, QList<qint64>* ids)
 {
@@ -269,14 +331,12 @@ Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
         for (const User& user : std::as_const(users->rows))
             existing.insert(user.name.toCaseFolded(), formatId(EntityKind::User, user.id));
     }
-    const auto columns = columnIndex(plan.header);
-    for (const CsvRecord& record : std::as_const(plan.records)) {
-        const QString name = field(record, columns, QStringLiteral("name")).trimmed();
-        if (name.isEmpty())
-            continue;
+    for (qsizetype row = 0; row < plan.rowCount() && row < plan.lines.size(); ++row) {
+        const QString name = plan.kind == CsvKind::Items ? plan.items[row].name.value_or(QString())
+                                                         : plan.userNames[row];
         if (const auto found = existing.constFind(name.toCaseFolded()); found != existing.cend())
             plan.warnings.append(QStringLiteral("line %1: \"%2\" is already %3")
-                                     .arg(record.line)
+                                     .arg(plan.lines[row])
                                      .arg(name.left(60), *found));
     }
     return {};

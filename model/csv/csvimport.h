@@ -8,6 +8,7 @@
 #include <QList>
 #include <QLocale>
 #include <QStringList>
+#include <functional>
 
 namespace BidTracker::Model {
 
@@ -25,9 +26,15 @@ struct ImportProblem
 /// problems.
 struct ImportPlan
 {
+    /// How many rows of each sort (with problems, without) `records` keeps for the preview.
+    static constexpr int PreviewRows = 20;
+
     CsvKind kind = CsvKind::Items;
     QStringList header;
-    QList<CsvRecord> records; // the data rows as read (for the preview)
+    /// For the preview: the first PreviewRows rows with problems and the first PreviewRows
+    /// without, in file order. The other rows are read, checked and let go (bounded memory).
+    QList<CsvRecord> records;
+    QList<int> lines;         // the line of each planned row (items or users, in order)
     QList<ItemChanges> items; // kind Items
     QStringList userNames;    // kind Users
     QList<UserChanges> users; // kind Users: the names again, with number and contact fields
@@ -43,10 +50,17 @@ struct ImportPlan
     QString problemText() const;
 };
 
-/// Reads and checks a CSV file of items or users: the header maps columns by name (`name`
-/// required, others optional, unknown ones ignored), every row is checked with the same
-/// rules as the window and the API use. Amounts are read as people write them
-/// (Money::parseTyped) in `locale`, or in the plain form the export writes ("1350.00").
+/// Called now and then while a file is read, with the bytes read so far.
+using ImportProgress = std::function<void(qint64 bytesRead)>;
+
+/// Reads and checks a CSV file of items or users, streaming, one record at a time: the
+/// header maps columns by name (`name` required, others optional, unknown ones ignored; a
+/// column named twice is a problem naming it), every row is checked with the same rules as
+/// the window and the API use. Amounts are read as people write them (Money::parseTyped) in
+/// `locale`, or in the plain form the export writes ("1350.00").
+ImportPlan planImport(CsvKind kind, QIODevice& in, const QLocale& locale = QLocale::c(),
+                      const ImportProgress& progress = {});
+/// The same on bytes in memory.
 ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale = QLocale::c());
 
 /// Adds every row of a plan without problems in one transaction: all or nothing. Returns the

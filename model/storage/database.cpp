@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "databaselocation.h"
+#include "model/filepolicy.h"
 #include "model/writetransaction.h"
 #include "postgresstorage.h"
 #include "schema.h"
@@ -23,16 +24,6 @@ QString nextConnectionName()
 {
     static std::atomic<quint64> counter{0};
     return QStringLiteral("bidtracker-%1").arg(++counter);
-}
-
-/// Refuses a folder before SQLite is asked to open it. Only the file's metadata is read:
-/// the file itself must never be opened outside SQLite (see Database::open).
-Result<void> checkNotAFolder(const QString& path)
-{
-    if (QFileInfo(path).isDir())
-        return fail(
-            Error::invalid(QStringLiteral("%1 is a folder, not a database file").arg(path)));
-    return {};
 }
 
 /// SQLite's primary result code for "file is not a database".
@@ -90,9 +81,14 @@ Database::~Database()
 {
     dropStatements(m_statements, m_lost);
     m_statements.clear();
+    // An open SQLite connection was noted to the file policy right after it opened.
+    const bool noted =
+        m_connection.isOpen() && m_connection.driverName() == QStringLiteral("QSQLITE");
     m_connection.close();
     m_connection = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (noted)
+        FilePolicy::forgetOpenDatabase(m_path);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& location)
@@ -111,8 +107,9 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
     // a file drops every POSIX lock this process holds on it, SQLite's included, and another
     // program's SQLite would then take this process for gone and delete the write-ahead log
     // under it. So the "is it an SQLite file" check is SQLite's own (see checkVersion).
-    if (auto folder = checkNotAFolder(path); !folder)
-        return fail(folder.error());
+    // Only the file's metadata is read here (a folder, a FIFO, a device, a database's log).
+    if (auto file = FilePolicy::checkDatabase(path); !file)
+        return fail(file.error());
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(Error::unavailable(
@@ -130,6 +127,8 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
         return fail(
             Error::unavailable(QStringLiteral("Cannot open %1: %2")
                                    .arg(path, driverMessage(db->m_connection.lastError().text()))));
+    // From here on no file check of this process opens the file (FilePolicy).
+    FilePolicy::noteOpenDatabase(path);
     if (auto ok = db->checkVersion(); !ok)
         return fail(ok.error());
     if (auto ok = db->configure(); !ok)

@@ -55,11 +55,17 @@ public:
     quint16 port() const { return m_server->port(); }
     QString base() const;
 
-    /// Sends a request and waits for the whole answer (10 s at most). Writes carry the token
-    /// and a JSON content type unless `headers` says otherwise (an empty value removes one).
+    /// Sends a request and waits for the whole answer (10 s at most). Every request carries
+    /// the token, and writes a JSON content type, unless `headers` says otherwise (an empty
+    /// value removes one).
     HttpReply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
                       const QList<std::pair<QByteArray, QByteArray>>& headers = {});
     HttpReply get(const QString& path) { return request("GET", path); }
+    /// A read as anyone on the network may send it: without the token.
+    HttpReply getPublic(const QString& path)
+    {
+        return request("GET", path, {}, {{"Authorization", QByteArray()}});
+    }
     HttpReply post(const QString& path, const QByteArray& body)
     {
         return request("POST", path, body);

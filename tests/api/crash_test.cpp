@@ -246,9 +246,10 @@ TEST(Durability, TheCommandLineRefusesTheDatabaseOrItsLogAsACsvFile)
           QStringList{"import", "users", db, "--db", db},
           QStringList{"import", "users", db + "-shm", "--db", sameFile}}) {
         const auto [code, err] = run(arguments);
-        // THEN each is refused with a message that says why, and the server keeps its log
-        EXPECT_EQ(code, 1) << arguments.join(u' ').toStdString();
-        EXPECT_TRUE(err.contains(QStringLiteral("is the auction database"))) << err.toStdString();
+        // THEN each is refused (the file rule: exit 2) with a message that says why, and the
+        // server keeps its log
+        EXPECT_EQ(code, 2) << arguments.join(u' ').toStdString();
+        EXPECT_TRUE(err.contains(QStringLiteral("SQLite database"))) << err.toStdString();
     }
     const QStringList deleted = deletedOpenFiles(server.processId());
     EXPECT_TRUE(deleted.isEmpty()) << deleted.join(QStringLiteral(", ")).toStdString();

@@ -1,9 +1,14 @@
 -- wrk script: GET a route for a random id each time, with a query parameter the routes
 -- ignore that is new on every request, so that the server's answer cache never answers and
 -- each request is a real lookup. ROUTE is winning, complete, useritems, invoice or summary;
--- COUNT is how many items or users the database has.
+-- COUNT is how many items or users the database has; TOKEN, when set, is sent as the
+-- bearer token (invoices and the summary need it).
 local route = os.getenv("ROUTE") or "winning"
 local count = tonumber(os.getenv("COUNT") or "2")
+local token = os.getenv("TOKEN")
+if token then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 
 function init(args)
   math.randomseed(os.time() + math.floor(os.clock() * 1000000))

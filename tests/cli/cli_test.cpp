@@ -174,7 +174,7 @@ TEST(CommandLine, ExplainsEveryKindOfFailure)
     };
     check({"export", "lots"}, 2, "Usage: bidtracker export");
     check({"import", "bids", "x.csv"}, 2, "Usage: bidtracker import items|users FILE");
-    check({"import", "users", dir + "/missing.csv", "--db", auction.path()}, 1, "cannot read");
+    check({"import", "users", dir + "/missing.csv", "--db", auction.path()}, 2, "cannot read");
     check({"--port", "70000"}, 2, "--port must be a whole number from 0 to 65535");
     check({"--bind", "not-an-ip"}, 2, "--bind must be an IP address");
     check({"--rate-limit", "-1"}, 2, "--rate-limit");
@@ -183,7 +183,7 @@ TEST(CommandLine, ExplainsEveryKindOfFailure)
     check({"dance"}, 2, "Unknown command");
     writeFile(dir + "/notes.txt", "just some text");
     check({"export", "items", "--db", dir + "/notes.txt"}, 1, "is not a Bid Tracker database");
-    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 1,
+    check({"export", "items", "-o", dir + "/no/such/dir/x.csv", "--db", auction.path()}, 2,
           "cannot write");
 }
 
@@ -220,6 +220,26 @@ TEST(CommandLine, WithoutADisplayRunsHeadlessAndStopsOnSigterm)
     ASSERT_TRUE(process.waitForFinished(10'000));
     EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(process.exitCode(), 0);
+}
+
+TEST(CommandLine, WithoutAuthSaysWhatEveryClientMayDo)
+{
+    // --no-auth opens writes and personal data alike (README, Personal data): it says so
+    Testing::TestAuction auction;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), auction.dir());
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(BIDTRACKER_BINARY),
+                  {"--headless", "--no-auth", "--db", auction.path(), "--port", "0"});
+    QByteArray output;
+    while (!output.contains("every client") && process.waitForReadyRead(10'000))
+        output += process.readAll();
+    EXPECT_TRUE(output.contains("API token: none (--no-auth: writes and personal data are open"))
+        << output.toStdString();
+    process.terminate();
+    ASSERT_TRUE(process.waitForFinished(10'000));
 }
 
 namespace {
