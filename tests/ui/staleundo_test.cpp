@@ -6,6 +6,8 @@
 #include "windowfixture.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QDateTimeEdit>
 #include <QUndoStack>
 
