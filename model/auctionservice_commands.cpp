@@ -80,10 +80,11 @@ Error staleRefusal(EntityKind kind, qint64 id, qint64 version, const QString& ch
 {
     const QString name =
         kind == EntityKind::Settings ? QStringLiteral("The settings") : formatId(kind, id);
-    const QString when = changedAt.isEmpty() ? QString() : QStringLiteral(" at %1").arg(changedAt);
-    Error error = Error::refused(
-        Error::Reason::Stale,
-        QStringLiteral("%1 was %2%3 since; nothing changed").arg(name, change, when));
+    const QString when =
+        changedAt.isEmpty() ? QStringLiteral(" since") : QStringLiteral(" at %1").arg(changedAt);
+    Error error =
+        Error::refused(Error::Reason::Stale,
+                       QStringLiteral("%1 was %2%3; nothing changed").arg(name, change, when));
     error
         .with(kind == EntityKind::Settings ? QStringLiteral("settings") : idPrefix(kind).toString(),
               kind == EntityKind::Settings ? QVariant(true) : QVariant(formatId(kind, id)))

@@ -24,16 +24,16 @@ TEST(ApiVersions, ALotAnswersItsVersionAndPutHonoursIfMatch)
     EXPECT_EQ(read.header("ETag"), "\"1\"");
     EXPECT_EQ(read.object()["item"]["version"].toInt(), 1);
     // WHEN one client renames it with If-Match "1"
-    const auto first =
-        server.request("PUT", api("/items/item1"), R"({"name": "Urn"})", {{"If-Match", "\"1\""}});
+    const auto first = server.request("PUT", api("/items/item1"), R"({"item": {"name": "Urn"}})",
+                                      {{"If-Match", "\"1\""}});
     // THEN it is changed and answers version 2
     ASSERT_EQ(first.status, 200);
     EXPECT_EQ(first.header("ETag"), "\"2\"");
     EXPECT_EQ(first.object()["item"]["version"].toInt(), 2);
     // WHEN another client, still at version 1, renames it too
     const QString before = server.snapshot();
-    const auto second =
-        server.request("PUT", api("/items/item1"), R"({"name": "Jug"})", {{"If-Match", "\"1\""}});
+    const auto second = server.request("PUT", api("/items/item1"), R"({"item": {"name": "Jug"}})",
+                                       {{"If-Match", "\"1\""}});
     // THEN 412 stale with the current version, and nothing changed
     EXPECT_EQ(second.status, 412);
     EXPECT_EQ(second.object()["error"]["code"].toString(), QStringLiteral("stale"));
@@ -72,13 +72,13 @@ TEST(ApiVersions, TheSettingsAnswerTheirVersionAndPutHonoursIfMatch)
     const QByteArray tag = read.header("ETag");
     const int version = read.object()["settings"]["version"].toInt();
     EXPECT_EQ(tag, '"' + QByteArray::number(version) + '"');
-    const auto changed =
-        server.request("PUT", api("/settings"), R"({"name": "Gala"})", {{"If-Match", tag}});
+    const auto changed = server.request("PUT", api("/settings"),
+                                        R"({"settings": {"name": "Gala"}})", {{"If-Match", tag}});
     ASSERT_EQ(changed.status, 200);
     EXPECT_EQ(changed.object()["settings"]["version"].toInt(), version + 1);
     const QString before = server.snapshot();
-    const auto stale =
-        server.request("PUT", api("/settings"), R"({"name": "Ball"})", {{"If-Match", tag}});
+    const auto stale = server.request("PUT", api("/settings"), R"({"settings": {"name": "Ball"}})",
+                                      {{"If-Match", tag}});
     EXPECT_EQ(stale.status, 412);
     EXPECT_EQ(stale.object()["error"]["code"].toString(), QStringLiteral("stale"));
     EXPECT_EQ(server.snapshot(), before);
@@ -90,8 +90,8 @@ TEST(ApiVersions, AnIfMatchOfAnotherFormIsRefusedAndChangesNothing)
     const QString before = server.snapshot();
     for (const QByteArray& value :
          {QByteArray("1"), QByteArray("\"x\""), QByteArray("W/\"1\""), QByteArray("\"0\"")}) {
-        const auto reply =
-            server.request("PUT", api("/items/item1"), R"({"name": "Urn"})", {{"If-Match", value}});
+        const auto reply = server.request("PUT", api("/items/item1"),
+                                          R"({"item": {"name": "Urn"}})", {{"If-Match", value}});
         EXPECT_EQ(reply.status, 400) << value.toStdString();
         EXPECT_EQ(reply.object()["error"]["code"].toString(), QStringLiteral("invalid"));
     }

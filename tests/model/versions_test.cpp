@@ -47,7 +47,8 @@ Command lotChange(qint64 itemId, const ItemChanges& changes)
 QList<std::tuple<qint64, ItemStatus, QString, qint64>> lotsOf(AuctionService& service)
 {
     QList<std::tuple<qint64, ItemStatus, QString, qint64>> lots;
-    for (const Item& item : service.items()->rows)
+    const auto items = service.items();
+    for (const Item& item : items->rows)
         lots.append({item.id, item.status, item.name, item.version});
     return lots;
 }
@@ -187,7 +188,8 @@ TEST(StaleUndo, OldCloseAllUndoIsRefusedWholeAfterAnotherStationChangedOneLot)
     EXPECT_EQ(undone.error().reason, Error::Reason::Stale);
     EXPECT_EQ(undone.error().facts.value(QStringLiteral("item")).toString(), u"item3");
     EXPECT_EQ(lotsOf(auction.service()), before);
-    for (const Item& item : auction.service().items()->rows)
+    const auto items = auction.service().items();
+    for (const Item& item : items->rows)
         EXPECT_EQ(item.status, ItemStatus::Closed);
 }
 

@@ -6,7 +6,9 @@
 #include "windowfixture.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QLineEdit>
 #include <QUndoStack>
 
 using namespace BidTracker;
@@ -101,4 +103,24 @@ TEST(CloseAllAt, TheTimeFieldTakesWhatIsTyped)
     f.window->actions()->editSettings();
     // THEN it is 02:13:00.000
     EXPECT_EQ(shown.time(), QTime(2, 13)) << shown.toString(Qt::ISODateWithMs).toStdString();
+}
+
+TEST(StaleUndo, OwnChangesOfOneLotUndoOneAfterAnother)
+{
+    // GIVEN this station renamed lot 1 and then closed it
+    WindowFixture f;
+    ASSERT_TRUE(f.window->actions()->renameItem(1, QStringLiteral("Urn")));
+    ASSERT_TRUE(f.window->actions()->setLotOpen(1, false));
+    // WHEN the operator presses Ctrl+Z twice
+    pressUndo(f);
+    pressUndo(f);
+    // THEN both are undone, nothing refused; Redo twice does both again
+    EXPECT_TRUE(f.reports.isEmpty()) << f.reports.join(u'\n').toStdString();
+    EXPECT_EQ(f.auction.service().item(1)->status, Model::ItemStatus::Open);
+    EXPECT_NE(f.auction.service().item(1)->name, QStringLiteral("Urn"));
+    f.window->actions()->undoStack()->redo();
+    f.window->actions()->undoStack()->redo();
+    EXPECT_TRUE(f.reports.isEmpty()) << f.reports.join(u'\n').toStdString();
+    EXPECT_EQ(f.auction.service().item(1)->name, QStringLiteral("Urn"));
+    EXPECT_EQ(f.auction.service().item(1)->status, Model::ItemStatus::Closed);
 }
