@@ -148,8 +148,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                             QStringLiteral("WxH"));
     const QCommandLineOption screenshotView(
         QStringLiteral("screenshot-view"),
-        QStringLiteral("--screenshot: lots, quickbid, bidder, bids or checkout (default "
-                       "lots)."),
+        QStringLiteral(
+            "--screenshot: lots, quickbid, quickbid-refused, bidder, bids or checkout (default "
+            "lots)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption lots(
         QStringLiteral("lots"),
@@ -207,8 +208,11 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         options.screenshotSize = QSize(width, height);
     }
     if (parser.isSet(screenshotView)) {
-        const QStringList views{QStringLiteral("lots"), QStringLiteral("quickbid"),
-                                QStringLiteral("bidder"), QStringLiteral("bids"),
+        const QStringList views{QStringLiteral("lots"),
+                                QStringLiteral("quickbid"),
+                                QStringLiteral("quickbid-refused"),
+                                QStringLiteral("bidder"),
+                                QStringLiteral("bids"),
                                 QStringLiteral("checkout")};
         if (!views.contains(parser.value(screenshotView)))
             return std::unexpected(

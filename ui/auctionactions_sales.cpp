@@ -52,7 +52,7 @@ qint64 AuctionActions::buyNow(qint64 itemId)
     if (!item->buyNow)
         return refused(Model::Error::conflict(tr("The %1 has no buy-now price.").arg(lot)));
     const QString price = Model::displayMoney(*item->buyNow);
-    const auto answer = m_ask(tr("Who buys %1 at %2? (bidder number or name)").arg(lot, price));
+    const auto answer = m_ask(tr("Who buys %1 at %2? (paddle number or name)").arg(lot, price));
     if (!answer)
         return 0;
     const EntryPick buyer = pickBidder(m_service, *answer);
@@ -61,9 +61,32 @@ qint64 AuctionActions::buyNow(qint64 itemId)
     if (!m_confirm(
             tr("Sell %1 to %2 at %3 now? The lot closes at once.").arg(lot, buyer.label, price)))
         return 0;
-    const auto bought = m_service.buyNow(itemId, buyer.id);
+    const auto bought = sell(itemId, buyer.id);
+    return bought ? bought->id : refused(bought.error());
+}
+
+bool AuctionActions::offersBuyNow(qint64 itemId, qint64 userId, Model::Money value)
+{
+    // A plain bid at or above the buy-now price, while buying is still possible, is most
+    // likely the bidder taking the lot: asked once, Enter buys, Esc records a plain bid.
+    const auto item = m_service.item(itemId);
+    if (!item || !item->buyNow || value < *item->buyNow ||
+        item->status != Model::ItemStatus::Open ||
+        (item->winningValue && *item->winningValue >= *item->buyNow))
+        return false;
+    const auto bidder = m_service.user(userId);
+    if (!bidder)
+        return false;
+    return m_offer(tr("Buy now at %1 for paddle %2? This closes the lot")
+                       .arg(Model::displayMoney(*item->buyNow))
+                       .arg(bidder->number));
+}
+
+Result<Model::Bid> AuctionActions::sell(qint64 itemId, qint64 buyerId)
+{
+    const auto bought = m_service.buyNow(itemId, buyerId);
     if (!bought)
-        return refused(bought.error());
+        return Model::fail(bought.error());
     const Model::Bid bid = *bought;
     // Back: the lot opens again and the bid goes; forth: the bid comes back and the lot
     // closes, as the purchase left it.
@@ -79,7 +102,7 @@ qint64 AuctionActions::buyNow(qint64 itemId)
                 return Model::fail(back.error());
             return setStatus(m_service, bid.itemId, Model::ItemStatus::Closed);
         });
-    return bid.id;
+    return bid;
 }
 
 qint64 AuctionActions::closeAllOpenLots()

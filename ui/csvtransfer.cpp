@@ -76,7 +76,8 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
                                                                      done = d;
                                                                      total = t;
                                                                  },
-                                                                 &cancel});
+                                                                 &cancel},
+                                              Model::CsvAudience::Operator);
         if (!written) {
             out.cancelWriting();
             error = written.error().message;
@@ -116,6 +117,26 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
         return {};
     }
     return QObject::tr("Exported %1 %2 to %3").arg(rows).arg(kindWords(kind), file);
+}
+
+QString exportCheckoutFile(Model::AuctionService& service, Model::CheckoutCsv kind,
+                           const QString& file)
+{
+    // QSaveFile: the file appears only when complete, and an old one stays if export fails.
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return QObject::tr("Cannot write %1: %2").arg(file, out.errorString());
+    const auto written = Model::exportCheckoutCsv(service, kind, out);
+    if (!written) {
+        out.cancelWriting();
+        return written.error().message;
+    }
+    if (!out.commit())
+        return QObject::tr("Cannot write %1: %2").arg(file, out.errorString());
+    return (kind == Model::CheckoutCsv::Invoices ? QObject::tr("Exported %1 invoices to %2")
+                                                 : QObject::tr("Exported %1 payments to %2"))
+        .arg(*written)
+        .arg(file);
 }
 
 ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, const QString& file,
