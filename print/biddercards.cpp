@@ -83,7 +83,7 @@ void BidderCards::paintCard(PageCanvas& canvas, const PrintBidder& bidder, const
     // The auction's name is read whole: smaller when long, on two lines when longer still.
     const double title =
         canvas.drawFitted(QRectF(inner.left(), y, inner.width(), 24), m_auctionName.toUpper(), 10,
-                          6.5, true, Grey, Qt::AlignHCenter | Qt::AlignTop);
+                          8, true, Grey, Qt::AlignHCenter | Qt::AlignTop);
     y += std::max(16.0, title) + 6;
     canvas.drawLine(QRectF(inner.left(), y, inner.width(), 14), QStringLiteral("BIDDER NUMBER"),
                     PageCanvas::font(8.5, true), Grey, Qt::AlignHCenter | Qt::AlignTop);

@@ -280,7 +280,7 @@ TEST(BuyNow, TheLotsMenuSellsAtTheBuyNowPriceAfterAskingAndUndoReopens)
     QStringList questions;
     f.window->actions()->setAsk([&](const QString& label) -> std::optional<QString> {
         asked.append(label);
-        return QStringLiteral("3");
+        return QStringLiteral("102"); // her paddle
     });
     f.window->actions()->setConfirm([&](const QString& question) {
         questions.append(question);
