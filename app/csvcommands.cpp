@@ -66,7 +66,8 @@ int runExport(const Options& options)
     // The checkout files are the service's sums (invoices.csv settles every bidder).
     Model::AuctionService service(*db);
     const auto exportTo = [&](QIODevice& out) {
-        return kind ? Model::exportCsv(*db, *kind, out)
+        // The command line is the operator's: the reserve is written (PRODUCT.md, items.csv).
+        return kind ? Model::exportCsv(*db, *kind, out, {}, Model::CsvAudience::Operator)
                     : Model::exportCheckoutCsv(service, *checkout, out);
     };
     if (options.csvFile.isEmpty()) {

@@ -171,8 +171,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                                             QStringLiteral("WxH"));
     const QCommandLineOption screenshotView(
         QStringLiteral("screenshot-view"),
-        QStringLiteral("--screenshot: lots, quickbid, bidder, bids, checkout or bigscreen "
-                       "(default lots)."),
+        QStringLiteral("--screenshot: lots, quickbid, quickbid-refused, bidder, bids, checkout "
+                       "or bigscreen (default lots)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption lots(
         QStringLiteral("lots"),
@@ -237,6 +237,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     }
     if (parser.isSet(screenshotView)) {
         const QStringList views{QStringLiteral("lots"),     QStringLiteral("quickbid"),
+                                QStringLiteral("quickbid-refused"),
                                 QStringLiteral("bidder"),   QStringLiteral("bids"),
                                 QStringLiteral("checkout"), QStringLiteral("bigscreen")};
         if (!views.contains(parser.value(screenshotView)))

@@ -22,8 +22,9 @@ namespace BidTracker::App {
 namespace {
 
 /// The quick-entry bar half way through a line of a sheet on the first open lot: the lot
-/// chosen, a bidder taken by number, an amount typed. Nothing is recorded.
-void stageQuickBid(Gui::MainWindow& window, Model::AuctionService& service)
+/// chosen, a bidder taken by paddle number, an amount typed; or (`refused`) a number no
+/// paddle carries (199 when free) refused. Nothing is recorded.
+void stageQuickBid(Gui::MainWindow& window, Model::AuctionService& service, bool refused)
 {
     const auto first = service.items(Model::Page{200, 0});
     if (!first)
@@ -38,10 +39,18 @@ void stageQuickBid(Gui::MainWindow& window, Model::AuctionService& service)
     Gui::QuickBidBar* bar = window.quickBidBar();
     bar->chooseLot(lot.id);
     bar->bidderField()->setFocus();
-    bar->bidderField()->setText(QStringLiteral("3"));
+    qint64 paddle = 0;
+    if (refused) {
+        for (paddle = 199; service.userByNumber(paddle).value_or(std::nullopt); ++paddle) {
+        }
+    } else if (const auto bidders = service.users(Model::Page{3, 0});
+               bidders && !bidders->rows.isEmpty()) {
+        paddle = bidders->rows.last().number;
+    }
+    bar->bidderField()->setText(QString::number(paddle));
     QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
     QApplication::sendEvent(bar->bidderField(), &tab);
-    if (const auto lowest = service.lowestAcceptableBid(lot.id))
+    if (const auto lowest = service.lowestAcceptableBid(lot.id); lowest && !refused)
         bar->amountField()->setText(Model::displayMoney(*lowest));
 }
 
@@ -154,8 +163,8 @@ int takeScreenshot(const Options& options, const QString& databasePath)
     window.itemsPage()->view()->setFocus();
     window.itemsPage()->view()->selectRow(0);
     window.usersPage()->view()->selectRow(0);
-    if (options.screenshotView == u"quickbid")
-        stageQuickBid(window, session->service());
+    if (options.screenshotView.startsWith(u"quickbid"))
+        stageQuickBid(window, session->service(), options.screenshotView == u"quickbid-refused");
     else if (options.screenshotView == u"bidder")
         showBidderWithClosedLot(window, session->service());
     else if (options.screenshotView == u"checkout")

@@ -118,6 +118,10 @@ public:
     // Items
     /// `changes.name` is required; the other fields default to open, 0.01 and 0.01.
     Result<Item> createItem(const ItemChanges& changes);
+    /// Whether a new lot with these fields would be taken, checked as createItem() checks
+    /// them (a CSV import checks every row this way before writing any). Invalid, naming the
+    /// field, when not.
+    static Result<void> checkNewItem(const ItemChanges& changes);
     /// Fields left empty keep their value. `ifVersion` as for updateSettings().
     Result<Item> updateItem(qint64 id, const ItemChanges& changes,
                             std::optional<qint64> ifVersion = std::nullopt);
@@ -191,15 +195,31 @@ public:
     Result<Money> lowestAcceptableBid(qint64 itemId);
 
     // Finding what a clerk types
-    /// Lots that `text` names, best first: the lot whose id is the text ("item12") or its
-    /// number ("12"), then names starting with the text, then names containing it (case-
-    /// insensitive for ASCII). `openOnly` leaves closed lots out. At most `limit`.
+    /// Lots that `text` names, best first. A lot number ("8") or id ("item8") means that lot
+    /// and only that: NotFound (UnknownItem) "No lot 8" when there is none, and with
+    /// `openOnly` a closed one is refused (ItemClosed) "Lot 8 is closed (sold to paddle 107
+    /// at 240.00)", never another lot whose name holds the digits. Other text: names starting
+    /// with it, then names containing it (case-insensitive for ASCII); `openOnly` leaves
+    /// closed lots out. At most `limit`.
     Result<QList<Item>> findLots(const QString& text, int limit, bool openOnly);
-    /// Bidders the same way: the bidder whose paddle number the text is ("105") first, then
-    /// the id ("user3", "3"), then names starting with the text, then names, phone numbers
-    /// and e-mail addresses containing it. The one place a bidder is looked up by what a
-    /// person types.
-    Result<QList<User>> findBidders(const QString& text, int limit);
+    /// What a bidder may be found by. Recording (a bid, a payment, a purchase, a printout):
+    /// a number is a paddle number and only that (NotFound "No paddle 199" when nobody
+    /// carries it, never a phone's or an id's digits), "user12" is that id, anything else a
+    /// name. Search (the check-in search): the paddle first, then names, phone numbers and
+    /// e-mail addresses containing the text.
+    enum class BidderLookup { Recording, Search };
+    /// Bidders that `text` names under `mode`, best first, at most `limit`. The one place a
+    /// bidder is looked up by what a person types.
+    Result<QList<User>> findBidders(const QString& text, int limit,
+                                    BidderLookup mode = BidderLookup::Recording);
+    /// The bidders a printout is asked for, as a person types them: paddle numbers and
+    /// ranges of them ("101-125, 130"), ids ("user12"); in the order typed, each once.
+    /// Invalid, naming the entry, for text that is neither; a paddle nobody carries in a
+    /// range is skipped, one typed alone is NotFound "No paddle 199".
+    Result<QList<qint64>> biddersByPaddles(const QString& text);
+    /// The other bidders with the same name as this one (case-insensitive, spaces at the ends
+    /// ignored), in paddle order: two John Smiths are told apart by paddle.
+    Result<QList<User>> namesakes(qint64 userId);
 
     /// Undo support for the window: puts back a deleted user, item or bid under its old id
     /// (an id is never handed out twice, so it is still free). A restored bid's item gets

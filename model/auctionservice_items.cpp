@@ -123,8 +123,10 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
                                              .toUTC()
                                              .toString(Qt::ISODateWithMs);
         // A closing time already past would close the lot the moment it is saved, and a
-        // time unchanged is no new time (an edit that sends the lot back as it was).
-        if (!normalized.isEmpty() && normalized != item.closesAt && normalized <= utcTimestampNow())
+        // time unchanged is no new time (an edit that sends the lot back as it was); a lot
+        // already closed keeps the time it closed at (a catalogue imported back whole).
+        if (!normalized.isEmpty() && normalized != item.closesAt &&
+            item.status != ItemStatus::Closed && normalized <= utcTimestampNow())
             return fail(
                 Error::invalid(QStringLiteral("closes_at %1 is in the past").arg(normalized),
                                QStringLiteral("closes_at")));
@@ -161,6 +163,12 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     item.id = *id;
     item.version = FirstVersion;
     return item;
+}
+
+Result<void> AuctionService::checkNewItem(const ItemChanges& changes)
+{
+    Item item;
+    return applyItemChanges(item, changes);
 }
 
 Result<Item> AuctionService::createItem(const ItemChanges& changes)

@@ -93,6 +93,8 @@ struct Bid
     QString placedAt;
     QString itemName;
     QString userName;
+    /// The bidder's paddle number (0 where a row was read without it).
+    qint64 userNumber = 0;
     /// Secret: the most the bidder lets the auction bid for them (RULES.md 2); never read
     /// back by the API, CSV or printouts.
     std::optional<Money> maxValue;

@@ -80,9 +80,11 @@ void BidderCards::paintCard(PageCanvas& canvas, const PrintBidder& bidder, const
     // Nothing within a quarter inch of the cut: a guillotine strays by a millimetre or two.
     const QRectF inner = card.adjusted(18, 18, -18, -18);
     double y = inner.top();
-    canvas.drawLine(QRectF(inner.left(), y, inner.width(), 16), m_auctionName.toUpper(),
-                    PageCanvas::font(10, true), Grey, Qt::AlignHCenter | Qt::AlignTop);
-    y += 22;
+    // The auction's name is read whole: smaller when long, on two lines when longer still.
+    const double title =
+        canvas.drawFitted(QRectF(inner.left(), y, inner.width(), 24), m_auctionName.toUpper(), 10,
+                          8, true, Grey, Qt::AlignHCenter | Qt::AlignTop);
+    y += std::max(16.0, title) + 6;
     canvas.drawLine(QRectF(inner.left(), y, inner.width(), 14), QStringLiteral("BIDDER NUMBER"),
                     PageCanvas::font(8.5, true), Grey, Qt::AlignHCenter | Qt::AlignTop);
     y += 14;

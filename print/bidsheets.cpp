@@ -76,8 +76,9 @@ double BidSheets::paintHeading(PageCanvas& canvas, const PrintLot& lot) const
     const double width = canvas.pageSize().width() - 2 * Margin;
     const double textWidth = width - QrSide - 20;
     double y = Margin;
-    canvas.drawLine(QRectF(Margin, y, textWidth, 16), m_auctionName.toUpper(),
-                    PageCanvas::font(10, true), Grey);
+    // The auction's name is read whole: smaller when long, never cut.
+    canvas.drawFitted(QRectF(Margin, y, textWidth, 18), m_auctionName.toUpper(), 10, 6.5, true,
+                      Grey);
     y += 20;
     canvas.drawLine(QRectF(Margin, y, textWidth, 18), QStringLiteral("Lot %1").arg(lot.id),
                     PageCanvas::font(13, true), Ink);

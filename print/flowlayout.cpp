@@ -2,6 +2,8 @@
 
 #include "pagecanvas.h"
 
+#include <algorithm>
+
 namespace BidTracker::Print {
 
 namespace {
@@ -51,12 +53,13 @@ FlowRow FlowRow::cellsOf(int table, QStringList cells, bool strong)
     return row;
 }
 
-FlowRow FlowRow::note(const QString& text, bool muted)
+FlowRow FlowRow::note(const QString& text, bool muted, int lines)
 {
     FlowRow row;
     row.kind = Kind::Note;
     row.cells = {text};
     row.muted = muted;
+    row.lines = std::max(1, lines);
     return row;
 }
 
@@ -77,7 +80,7 @@ double FlowRow::height() const
     case Kind::Cells:
         return strong ? 20 : 17;
     case Kind::Note:
-        return 14;
+        return 14 + 11 * (lines - 1);
     case Kind::Gap:
         return 12;
     }
@@ -131,9 +134,14 @@ QList<double> paintFlow(PageCanvas& canvas, const QList<FlowRow>& rows,
                             Qt::AlignLeft | Qt::AlignVCenter);
             break;
         case FlowRow::Kind::Note:
-            canvas.drawLine(QRectF(area.left(), y, area.width(), height), row.cells.value(0),
-                            PageCanvas::font(8.5), row.muted ? Grey : Ink,
-                            Qt::AlignLeft | Qt::AlignVCenter);
+            if (row.lines > 1)
+                canvas.drawWrapped(QRectF(area.left(), y + 2, area.width(), height - 2),
+                                   row.cells.value(0), PageCanvas::font(8.5),
+                                   row.muted ? Grey : Ink);
+            else
+                canvas.drawLine(QRectF(area.left(), y, area.width(), height), row.cells.value(0),
+                                PageCanvas::font(8.5), row.muted ? Grey : Ink,
+                                Qt::AlignLeft | Qt::AlignVCenter);
             break;
         case FlowRow::Kind::Gap:
             break;

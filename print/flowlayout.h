@@ -35,11 +35,13 @@ struct FlowRow
     bool struck = false;
     /// Kept on one page with the row after it (a title with its table, a total block).
     bool keepWithNext = false;
+    /// Note: the lines it may wrap onto (its height is counted before it is painted).
+    int lines = 1;
 
     static FlowRow title(const QString& text);
     static FlowRow heading(int table);
     static FlowRow cellsOf(int table, QStringList cells, bool strong = false);
-    static FlowRow note(const QString& text, bool muted = true);
+    static FlowRow note(const QString& text, bool muted = true, int lines = 1);
     static FlowRow gap();
 
     double height() const;

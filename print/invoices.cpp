@@ -181,9 +181,10 @@ QList<FlowRow> Invoices::rowsOf(const Model::Invoice& invoice) const
         rows.append(FlowRow::gap());
     }
     if (anyValue)
-        rows.append(FlowRow::note(QStringLiteral(
-            "* The part of the price paid (hammer and premium) above the lot's fair market "
-            "value may be tax-deductible; ask your tax adviser.")));
+        rows.append(FlowRow::note(
+            QStringLiteral("* The part of the price paid (hammer and premium) above the lot's "
+                           "fair market value may be tax-deductible; ask your tax adviser."),
+            true, 2)); // two lines: read whole on Letter and A4 alike
     return rows;
 }
 
@@ -193,8 +194,9 @@ void Invoices::paintHeading(PageCanvas& canvas, const Page& page) const
     const double width = canvas.pageSize().width() - 2 * Margin;
     const bool settled =
         invoice.sums.status == Model::Rules::InvoiceStatus::Paid && invoice.sums.total > 0;
-    canvas.drawLine(QRectF(Margin, Margin, width * 0.6, 22), m_auctionName,
-                    PageCanvas::font(16, true), Ink);
+    // The auction's name is read whole: smaller when long, on two lines when longer still.
+    canvas.drawFitted(QRectF(Margin, Margin, width * 0.6, 30), m_auctionName, 16, 10, true, Ink,
+                      Qt::AlignLeft | Qt::AlignVCenter);
     canvas.drawLine(QRectF(Margin + width * 0.5, Margin, width * 0.5, 22),
                     settled ? QStringLiteral("RECEIPT") : QStringLiteral("INVOICE"),
                     PageCanvas::font(16, true), Grey, Qt::AlignRight | Qt::AlignVCenter);
@@ -250,9 +252,9 @@ void Invoices::paintPage(PageCanvas& canvas, int index) const
         break;
     }
     const double footer = canvas.pageSize().height() - Margin - FooterHeight + 6;
-    canvas.drawLine(QRectF(Margin, footer, width, 12),
-                    QStringLiteral("Thank you for supporting %1.").arg(m_auctionName),
-                    PageCanvas::font(8), Grey, Qt::AlignHCenter | Qt::AlignVCenter);
+    canvas.drawFitted(QRectF(Margin, footer, width, FooterHeight - 4),
+                      QStringLiteral("Thank you for supporting %1.").arg(m_auctionName), 8, 6,
+                      false, Grey, Qt::AlignHCenter | Qt::AlignVCenter);
 }
 
 } // namespace BidTracker::Print

@@ -123,6 +123,21 @@ void PageCanvas::drawLine(const QRectF& box, const QString& text, const QFont& f
                        metrics.elidedText(text, Qt::ElideRight, target.width()));
 }
 
+double PageCanvas::drawFitted(const QRectF& box, const QString& text, double points, double minimum,
+                              bool bold, const QColor& color, Qt::Alignment align)
+{
+    const double size = fittingSize(text, box.width(), points, minimum, bold);
+    const QFont fitted = font(size, bold);
+    if (textWidth(text, fitted) <= box.width()) {
+        // One line: about 1.35 times the size high, in the box as drawLine() aligns it.
+        const double height = std::min(box.height(), size * 1.35);
+        drawLine(QRectF(box.left(), box.top(), box.width(), height), text, fitted, color, align);
+        return height;
+    }
+    const Qt::Alignment across = align & Qt::AlignHorizontal_Mask;
+    return drawWrapped(box, text, fitted, color, across);
+}
+
 double PageCanvas::textWidth(const QString& text, const QFont& font) const
 {
     return QFontMetricsF(font, &m_device).horizontalAdvance(text) / m_scale;

@@ -42,6 +42,13 @@ public:
     /// One line, elided with "…" to the box's width, aligned in the box.
     void drawLine(const QRectF& box, const QString& text, const QFont& font,
                   const QColor& color = Qt::black, Qt::Alignment align = Qt::AlignLeft);
+    /// A name that must be read whole (the auction's, on every document): on one line in the
+    /// largest size from `points` down to `minimum` that fits the box's width; when even
+    /// `minimum` is too wide, wrapped at `minimum` within the box's height. Returns the
+    /// height used.
+    double drawFitted(const QRectF& box, const QString& text, double points, double minimum,
+                      bool bold, const QColor& color = Qt::black,
+                      Qt::Alignment align = Qt::AlignLeft);
     /// The width of `text` on one line, in points.
     double textWidth(const QString& text, const QFont& font) const;
     /// The largest size from `points` down to `minimum` at which `text` fits on one line

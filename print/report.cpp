@@ -124,8 +124,9 @@ QList<FlowRow> Report::rows() const
 void Report::paintPage(PageCanvas& canvas, int index) const
 {
     const double width = canvas.pageSize().width() - 2 * Margin;
-    canvas.drawLine(QRectF(Margin, Margin, width * 0.65, 22), m_auctionName,
-                    PageCanvas::font(16, true), Ink);
+    // The auction's name is read whole: smaller when long, on two lines when longer still.
+    canvas.drawFitted(QRectF(Margin, Margin, width * 0.65, 26), m_auctionName, 16, 10, true, Ink,
+                      Qt::AlignLeft | Qt::AlignVCenter);
     canvas.drawLine(QRectF(Margin + width * 0.5, Margin, width * 0.5, 22),
                     QStringLiteral("END-OF-NIGHT REPORT"), PageCanvas::font(11, true), Grey,
                     Qt::AlignRight | Qt::AlignVCenter);

@@ -1,4 +1,5 @@
 #include "auctionactions.h"
+#include "mnemonics.h"
 
 #include "itemdialog.h"
 #include "model/auctionservice.h"
@@ -27,13 +28,19 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
                                      QMessageBox::Yes | QMessageBox::Cancel,
                                      QMessageBox::Cancel) == QMessageBox::Yes;
     };
+    m_offer = [this](const QString& question) {
+        return QMessageBox::question(m_window, tr("Bid Tracker"), question,
+                                     QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::Yes) == QMessageBox::Yes;
+    };
     m_report = [this](const QString& message) {
         QMessageBox::warning(m_window, tr("Bid Tracker"), message);
     };
     m_ask = [this](const QString& label) -> std::optional<QString> {
         bool ok = false;
-        const QString text = QInputDialog::getText(m_window, tr("Bid Tracker"), label,
-                                                   QLineEdit::Normal, QString(), &ok);
+        // The label is the line's buddy: an "&" of a lot's name would be taken as a mnemonic.
+        const QString text = QInputDialog::getText(
+            m_window, tr("Bid Tracker"), escapeMnemonics(label), QLineEdit::Normal, QString(), &ok);
         return ok ? std::optional(text) : std::nullopt;
     };
 }
@@ -46,7 +53,9 @@ void AuctionActions::push(const QString& text, Model::Command undo)
 void AuctionActions::pushSteps(const QString& text, std::function<Result<void>()> undo,
                                std::function<Result<void>()> redo)
 {
-    m_undo->push(new ServiceCommand(text, std::move(undo), std::move(redo), m_report));
+    // The text ends up in Edit > Undo's menu entry: a name's "&" must not become a mnemonic.
+    m_undo->push(
+        new ServiceCommand(escapeMnemonics(text), std::move(undo), std::move(redo), m_report));
 }
 
 bool AuctionActions::failed(const Model::Error& error)
@@ -178,6 +187,12 @@ Result<Model::BidPlacement> AuctionActions::placeBid(qint64 itemId, qint64 userI
     if (!value && !maximum)
         return Model::fail(Model::Error::invalid(tr("Type an amount, a maximum, or both."),
                                                  QStringLiteral("value")));
+    if (value && !maximum && offersBuyNow(itemId, userId, *value)) {
+        const auto bought = sell(itemId, userId);
+        if (!bought)
+            return Model::fail(bought.error());
+        return Model::BidPlacement{*bought, true};
+    }
     const auto lowest = m_service.lowestAcceptableBid(itemId);
     // A slip of the finger costs as much in a maximum as in a bid: the higher one is asked.
     const Model::Money highest =

@@ -7,6 +7,7 @@
 #include "model/records.h"
 
 #include <QObject>
+#include <QSet>
 #include <functional>
 #include <memory>
 
@@ -37,6 +38,8 @@ public:
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     void setReport(Report report) { m_report = std::move(report); }
     void setAsk(Ask ask) { m_ask = std::move(ask); }
+    /// A question whose answer is most likely yes (Enter = yes, Esc = no): the buy-now offer.
+    void setOffer(Confirm offer) { m_offer = std::move(offer); }
 
     /// The dialogs; each returns the new or changed id, or 0 when nothing was done.
     qint64 addItem();
@@ -105,6 +108,14 @@ private:
     /// The same for payments and donations: a single model call each way.
     void pushSteps(const QString& text, std::function<Model::Result<void>()> undo,
                    std::function<Model::Result<void>()> redo);
+    /// At a check-in, a one-time notice when another bidder has the same name, naming their
+    /// paddle (auctionactions_bidders.cpp).
+    void noticeNamesakes(const Model::User& bidder);
+    /// Whether a plain bid of `value` should buy the lot now: at or above its buy-now price
+    /// while buying is possible, and the operator says so (auctionactions_sales.cpp).
+    bool offersBuyNow(qint64 itemId, qint64 userId, Model::Money value);
+    /// Sells the lot at its buy-now price to the buyer, undoable as one step.
+    Model::Result<Model::Bid> sell(qint64 itemId, qint64 buyerId);
     bool failed(const Model::Error& error);
     /// Says why, for the actions that answer with an id or a count: 0.
     qint64 refused(const Model::Error& error);
@@ -117,6 +128,9 @@ private:
     /// The model commands on m_undo, which rename each other's versions (servicecommand.h).
     std::shared_ptr<CommandLedger> m_ledger;
     Confirm m_confirm;
+    Confirm m_offer;
+    /// The bidders a namesake notice has named (each is told once a session).
+    QSet<qint64> m_namesakesNoticed;
     Report m_report;
     Ask m_ask;
 };

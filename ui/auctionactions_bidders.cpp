@@ -63,7 +63,28 @@ bool AuctionActions::checkIn(qint64 userId)
     if (!undo)
         return failed(undo.error());
     push(tr("check in %1").arg(before->name), *undo);
+    noticeNamesakes(*before);
     return true;
+}
+
+void AuctionActions::noticeNamesakes(const Model::User& bidder)
+{
+    // Two John Smiths are told apart by paddle: said once, at the second one's check-in.
+    if (m_namesakesNoticed.contains(bidder.id))
+        return;
+    const auto others = m_service.namesakes(bidder.id);
+    if (!others || others->isEmpty())
+        return;
+    QStringList paddles;
+    for (const Model::User& other : std::as_const(*others)) {
+        paddles.append(QString::number(other.number));
+        m_namesakesNoticed.insert(other.id);
+    }
+    m_namesakesNoticed.insert(bidder.id);
+    m_report(tr("Another %1 is already paddle %2: this one is paddle %3. Tell them apart by "
+                "paddle number on the sheets.")
+                 .arg(bidder.name, paddles.join(QStringLiteral(", ")))
+                 .arg(bidder.number));
 }
 
 } // namespace BidTracker::Gui

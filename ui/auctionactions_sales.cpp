@@ -30,7 +30,7 @@ qint64 AuctionActions::buyNow(qint64 itemId)
     if (!buyNowPrice)
         return refused(buyNowPrice.error());
     const QString price = Model::displayMoney(*buyNowPrice);
-    const auto answer = m_ask(tr("Who buys %1 at %2? (bidder number or name)").arg(lot, price));
+    const auto answer = m_ask(tr("Who buys %1 at %2? (paddle number or name)").arg(lot, price));
     if (!answer)
         return 0;
     const EntryPick buyer = pickBidder(m_service, *answer);
@@ -39,14 +39,36 @@ qint64 AuctionActions::buyNow(qint64 itemId)
     if (!m_confirm(
             tr("Sell %1 to %2 at %3 now? The lot closes at once.").arg(lot, buyer.label, price)))
         return 0;
+    const auto bought = sell(itemId, buyer.id);
+    return bought ? bought->id : refused(bought.error());
+}
+
+bool AuctionActions::offersBuyNow(qint64 itemId, qint64 userId, Model::Money value)
+{
+    // A plain bid at or above the buy-now price, while buying is still possible (the model
+    // says), is most likely the bidder taking the lot: asked once, Enter buys, Esc records a
+    // plain bid.
+    const auto price = m_service.buyNowPrice(itemId);
+    if (!price || value < *price)
+        return false;
+    const auto bidder = m_service.user(userId);
+    if (!bidder)
+        return false;
+    return m_offer(tr("Buy now at %1 for paddle %2? This closes the lot")
+                       .arg(Model::displayMoney(*price))
+                       .arg(bidder->number));
+}
+
+Result<Model::Bid> AuctionActions::sell(qint64 itemId, qint64 buyerId)
+{
     // Undo: the lot opens again and the bid goes, in one transaction, unless the lot changed
     // since; redo buys it again.
     Model::Command undo;
-    const auto bought = m_service.buyNow(itemId, buyer.id, &undo);
+    const auto bought = m_service.buyNow(itemId, buyerId, &undo);
     if (!bought)
-        return refused(bought.error());
+        return Model::fail(bought.error());
     push(tr("buy now %1").arg(formatId(EntityKind::Item, itemId)), undo);
-    return bought->id;
+    return *bought;
 }
 
 qint64 AuctionActions::closeAllOpenLots()

@@ -4,8 +4,8 @@
 
 namespace BidTracker::Gui {
 
-/// The bidder a cashier's text names: a paddle number as printed on the card ("105"), else
-/// whatever the quick bid bar takes (an id "user3", a name), through the same lookup.
+/// The bidder a cashier's text names: a paddle number as printed on the card ("105") and only
+/// that, an id ("user3") or a name, exactly as the quick bid bar takes them.
 EntryPick pickCheckoutBidder(Model::AuctionService& service, const QString& text);
 
 } // namespace BidTracker::Gui

@@ -82,7 +82,8 @@ QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, con
                                                                      done = d;
                                                                      total = t;
                                                                  },
-                                                                 &cancel});
+                                                                 &cancel},
+                                              Model::CsvAudience::Operator);
         if (!written) {
             out.cancelWriting();
             error = written.error().message;
@@ -149,6 +150,28 @@ Model::ImportPlan ImportDialog::readPlan(Model::CsvKind kind, const QString& fil
         m_progressSeen = true;
         progress.setValue(static_cast<int>(std::min<qint64>(1000, 1000 * read / size)));
     });
+}
+
+QString exportCheckoutFile(Model::AuctionService& service, Model::CheckoutCsv kind,
+                           const QString& file)
+{
+    if (auto allowed = Model::FilePolicy::checkOutput(file); !allowed)
+        return allowed.error().message;
+    // QSaveFile: the file appears only when complete, and an old one stays if export fails.
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return QObject::tr("Cannot write %1: %2").arg(file, out.errorString());
+    const auto written = Model::exportCheckoutCsv(service, kind, out);
+    if (!written) {
+        out.cancelWriting();
+        return written.error().message;
+    }
+    if (!out.commit())
+        return QObject::tr("Cannot write %1: %2").arg(file, out.errorString());
+    return (kind == Model::CheckoutCsv::Invoices ? QObject::tr("Exported %1 invoices to %2")
+                                                 : QObject::tr("Exported %1 payments to %2"))
+        .arg(*written)
+        .arg(file);
 }
 
 ImportDialog::ImportDialog(Model::AuctionService& service, Model::CsvKind kind, const QString& file,

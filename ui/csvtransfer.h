@@ -1,6 +1,8 @@
 #pragma once
 
 #include "model/csv/csvimport.h"
+#include "model/csv/checkoutcsv.h"
+#include "model/csv/csvkind.h"
 
 #include <QDialog>
 
@@ -21,6 +23,11 @@ namespace BidTracker::Gui {
 /// at all. Returns a message for the status bar, or an empty string when cancelled.
 QString exportWithProgress(const QString& databasePath, Model::CsvKind kind, const QString& file,
                            QWidget* parent);
+
+/// Writes invoices.csv or payments.csv (File > Export) whole or not at all. Returns what the
+/// status bar says ("Exported 12 invoices to …"), or the reason it failed.
+QString exportCheckoutFile(Model::AuctionService& service, Model::CheckoutCsv kind,
+                           const QString& file);
 
 /// Import of items or users: reads the file (a regular one, at most FilePolicy::MaxCsvBytes)
 /// with a progress bar, shows the first rows and every problem found before anything is

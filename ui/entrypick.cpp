@@ -1,6 +1,7 @@
 #include "entrypick.h"
 
 #include "model/auctionservice.h"
+#include "model/tables/tablesupport.h"
 
 #include <QObject>
 
@@ -10,16 +11,15 @@ namespace {
 
 constexpr int ShownMatches = 6;
 
-/// The pick among `found`: the one whose id the text is, else the only one.
+/// The pick among `found`: the only one (a paddle, an id or a lot number always finds one).
 template <typename Record, typename Label>
-EntryPick pickAmong(const QList<Record>& found, qint64 typedId, Label label, const QString& text,
+EntryPick pickAmong(const QList<Record>& found, Label label, const QString& text,
                     const QString& none, const QString& many)
 {
     EntryPick pick;
     for (qsizetype i = 0; i < found.size() && i < ShownMatches; ++i)
         pick.matches.append(label(found[i]));
-    const bool exactId = !found.isEmpty() && found.first().id == typedId;
-    if (found.size() == 1 || exactId) {
+    if (found.size() == 1) {
         pick.id = found.first().id;
         pick.label = label(found.first());
     } else if (found.isEmpty()) {
@@ -33,16 +33,6 @@ EntryPick pickAmong(const QList<Record>& found, qint64 typedId, Label label, con
     return pick;
 }
 
-/// The id a bare number or a full id stands for, as the service's lookup reads it.
-qint64 typedNumber(Model::EntityKind kind, const QString& text)
-{
-    if (const auto id = Model::parseId(kind, text))
-        return *id;
-    bool ok = false;
-    const qint64 number = text.toLongLong(&ok);
-    return ok ? number : 0;
-}
-
 } // namespace
 
 QString lotLabel(qint64 itemId, const QString& name)
@@ -50,9 +40,9 @@ QString lotLabel(qint64 itemId, const QString& name)
     return QStringLiteral("%1 · %2").arg(Model::formatId(Model::EntityKind::Item, itemId), name);
 }
 
-QString bidderLabel(qint64 userId, const QString& name)
+QString bidderLabel(const QString& name, qint64 number)
 {
-    return QStringLiteral("%1 (%2)").arg(name, Model::formatId(Model::EntityKind::User, userId));
+    return Model::displayBidder(name, number);
 }
 
 EntryPick pickLot(Model::AuctionService& service, const QString& text)
@@ -64,8 +54,7 @@ EntryPick pickLot(Model::AuctionService& service, const QString& text)
     if (!found)
         return {0, {}, found.error().message, {}};
     const auto label = [](const Model::Item& item) { return lotLabel(item.id, item.name); };
-    return pickAmong(*found, typedNumber(Model::EntityKind::Item, typed), label, typed,
-                     QObject::tr("No open lot matches “%1”."),
+    return pickAmong(*found, label, typed, QObject::tr("No open lot matches “%1”."),
                      QObject::tr("%1 open lots match “%2”: type more of the name, or the lot "
                                  "number."));
 }
@@ -74,14 +63,15 @@ EntryPick pickBidder(Model::AuctionService& service, const QString& text)
 {
     const QString typed = text.trimmed();
     if (typed.isEmpty())
-        return {0, {}, QObject::tr("Type a bidder: their number, id or name."), {}};
-    const auto found = service.findBidders(typed, ShownMatches + 1);
+        return {0, {}, QObject::tr("Type a bidder: their paddle number, id or name."), {}};
+    // Where a bid or a payment is recorded: a number is a paddle and only that.
+    const auto found = service.findBidders(typed, ShownMatches + 1,
+                                           Model::AuctionService::BidderLookup::Recording);
     if (!found)
         return {0, {}, found.error().message, {}};
-    const auto label = [](const Model::User& user) { return bidderLabel(user.id, user.name); };
-    return pickAmong(*found, typedNumber(Model::EntityKind::User, typed), label, typed,
-                     QObject::tr("No bidder matches “%1”."),
-                     QObject::tr("%1 bidders match “%2”: type more of the name, or the bidder "
+    const auto label = [](const Model::User& user) { return bidderLabel(user.name, user.number); };
+    return pickAmong(*found, label, typed, QObject::tr("No bidder matches “%1”."),
+                     QObject::tr("%1 bidders match “%2”: type more of the name, or the paddle "
                                  "number."));
 }
 

@@ -15,7 +15,7 @@ namespace BidTracker::Gui {
 struct EntryPick
 {
     qint64 id = 0;
-    QString label;       // "item2 · Vase" or "Constance (user3)": shown once picked
+    QString label;       // "item2 · Vase" or "Constance (102)": shown once picked
     QString problem;     // in words, when nothing is picked
     QStringList matches; // the labels of the first matches, for type-ahead
     bool picked() const { return id > 0; }
@@ -24,12 +24,14 @@ struct EntryPick
 /// The labels the window uses wherever a lot or bidder is named in a list, so that two lots
 /// or bidders of the same name are told apart.
 QString lotLabel(qint64 itemId, const QString& name);
-QString bidderLabel(qint64 userId, const QString& name);
+/// "John Smith (107)": the name with the paddle number.
+QString bidderLabel(const QString& name, qint64 number);
 
-/// The open lot `text` names, through the service's lookup (id, its number, or a name): the
-/// exact id when it is one, else the only match.
+/// The open lot `text` names, through the service's lookup: a lot number or id means that lot
+/// ("Lot 8 is closed (...)" when it is), a name the only lot matching it.
 EntryPick pickLot(Model::AuctionService& service, const QString& text);
-/// The bidder `text` names, the same way (paddle numbers will come through the same lookup).
+/// The bidder `text` names where a bid or payment is recorded: a number is a paddle number and
+/// only that ("No paddle 199"), "user12" an id, other text a name (never a phone or e-mail).
 EntryPick pickBidder(Model::AuctionService& service, const QString& text);
 
 } // namespace BidTracker::Gui

@@ -32,12 +32,16 @@ QString row(const QStringList& cells, const QString& cssClass = {})
     return html + QStringLiteral("</tr>");
 }
 
-QString headings(const QStringList& cells)
+/// `widths`: each column's share in per cent, when the table sets them.
+QString headings(const QStringList& cells, const QList<int>& widths = {})
 {
     QString html = QStringLiteral("<tr>");
     for (qsizetype i = 0; i < cells.size(); ++i)
-        html += QStringLiteral("<th align=\"%1\">%2</th>")
-                    .arg(i == 0 ? QStringLiteral("left") : QStringLiteral("right"), cells[i]);
+        // A heading is one word or two: never broken inside ("Refere/nce") for a long cell.
+        html += QStringLiteral("<th align=\"%1\"%3 nowrap>%2</th>")
+                    .arg(i == 0 ? QStringLiteral("left") : QStringLiteral("right"), cells[i],
+                         i < widths.size() ? QStringLiteral(" width=\"%1%\"").arg(widths[i])
+                                           : QString());
     return html + QStringLiteral("</tr>");
 }
 
@@ -191,8 +195,10 @@ QString invoiceHtml(const Model::Invoice& invoice, const Model::AuctionSettings&
     if (!invoice.payments.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><table width=\"100%\" cellspacing=\"0\">")
                     .arg(QObject::tr("Payments"));
+        // Shares fixed by the headings: a long reference wraps in its own column.
         html += headings({QObject::tr("Time"), QObject::tr("Method"), QObject::tr("Reference"),
-                          QObject::tr("Amount")});
+                          QObject::tr("Amount")},
+                         {20, 16, 42, 22});
         for (const auto& payment : invoice.payments) {
             html += row({esc(shortTime(payment.paidAt)), esc(paymentMethodWords(payment.method)),
                          esc(payment.reference), money(payment.amount.cents())},

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "mnemonics.h"
 
 #include "auctionactions.h"
 #include "bigscreen.h"
@@ -269,6 +270,11 @@ void MainWindow::buildMenus()
             tr("%1 (%2.csv)…").arg(words[static_cast<int>(kind)], Model::csvKindName(kind)), this,
             [this, kind] { exportCsv(kind); });
     }
+    // Checkout's files, for the accounts: the same files as `bidtracker export invoices`.
+    exports->addAction(tr("Invoices (invoices.csv)…"), this,
+                       [this] { exportCheckout(Model::CheckoutCsv::Invoices); });
+    exports->addAction(tr("Payments (payments.csv)…"), this,
+                       [this] { exportCheckout(Model::CheckoutCsv::Payments); });
     QMenu* imports = file->addMenu(tr("&Import CSV"));
     imports->addAction(tr("Lots…"), this, [this] { importCsv(Model::CsvKind::Items); });
     imports->addAction(tr("Bidders…"), this, [this] { importCsv(Model::CsvKind::Users); });
@@ -492,6 +498,20 @@ void MainWindow::exportCsv(Model::CsvKind kind)
         statusBar()->showMessage(done, 8000);
 }
 
+void MainWindow::exportCheckout(Model::CheckoutCsv kind)
+{
+    const QString name = kind == Model::CheckoutCsv::Invoices ? QStringLiteral("invoices.csv")
+                                                              : QStringLiteral("payments.csv");
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(name), QFileInfo(m_databasePath).dir().filePath(name),
+        tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    const QString done = exportCheckoutFile(m_service, kind, file);
+    if (!done.isEmpty())
+        statusBar()->showMessage(done, 8000);
+}
+
 void MainWindow::importCsv(Model::CsvKind kind)
 {
     const QString file =
@@ -536,8 +556,9 @@ void MainWindow::updateRecentMenu()
     for (const QString& path : recent) {
         if (path == m_databasePath || path == Model::withoutPassword(m_databasePath))
             continue;
-        m_recentMenu->addAction(Model::isPostgresUrl(path) ? Model::displayLocation(path)
-                                                           : QDir::toNativeSeparators(path),
+        m_recentMenu->addAction(escapeMnemonics(Model::isPostgresUrl(path)
+                                                    ? Model::displayLocation(path)
+                                                    : QDir::toNativeSeparators(path)),
                                 this, [this, path] { Q_EMIT openDatabaseRequested(path); });
     }
     m_recentMenu->setEnabled(!m_recentMenu->isEmpty());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/csv/checkoutcsv.h"
 #include "model/csv/csvkind.h"
 
 #include <QMainWindow>
@@ -98,6 +99,7 @@ private:
     void deleteSelected();
     void toggleLot();
     void exportCsv(Model::CsvKind kind);
+    void exportCheckout(Model::CheckoutCsv kind);
     void importCsv(Model::CsvKind kind);
     void chooseDatabase(bool create);
     void connectToServer();

@@ -24,7 +24,11 @@ QVariant PickerProxy::data(const QModelIndex& index, int role) const
         return QSortFilterProxyModel::data(index, role);
     const QString name = QSortFilterProxyModel::data(index, Qt::DisplayRole).toString();
     const qint64 id = index.data(Model::IdRole).toLongLong();
-    return m_kind == Kind::Lots ? lotLabel(id, name) : bidderLabel(id, name);
+    if (m_kind == Kind::Lots)
+        return lotLabel(id, name);
+    const qint64 number =
+        index.siblingAtColumn(Model::UsersTableModel::Number).data(Model::SortRole).toLongLong();
+    return bidderLabel(name, number);
 }
 
 bool PickerProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

@@ -181,7 +181,7 @@ void PlaceBidDialog::updateLowest()
         m_hint->setText(item && item->winningValue
                             ? tr("Lowest acceptable bid: %1 (leading: %2 by %3)")
                                   .arg(m_lowestShown, Model::displayMoney(*item->winningValue),
-                                       item->winnerName)
+                                       Model::displayBidder(item->winnerName, item->winnerNumber))
                             : tr("Lowest acceptable bid: %1 (no bids yet)").arg(m_lowestShown));
     } else {
         m_hint->clear();

@@ -1,5 +1,6 @@
 #include "printactions.h"
 
+#include "model/auctionservice.h"
 #include "model/tables/tablesupport.h"
 #include "print/document.h"
 #include "printchooser.h"
@@ -38,7 +39,9 @@ PrintActions::PrintActions(Model::AuctionService& service, IdSource selectedLots
 
 void PrintActions::choose()
 {
-    PrintChooser chooser(m_selectedLots(), m_selectedBidders(), m_window);
+    PrintChooser chooser(
+        m_selectedLots(), m_selectedBidders(),
+        [this](const QString& typed) { return m_service.biddersByPaddles(typed); }, m_window);
     if (chooser.exec() == QDialog::Accepted)
         preview(chooser.kind(), chooser.selection(), chooser.paper());
 }

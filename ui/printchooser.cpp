@@ -10,15 +10,16 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace BidTracker::Gui {
 
 PrintChooser::PrintChooser(QList<qint64> selectedLots, QList<qint64> selectedBidders,
-                           QWidget* parent)
+                           BidderList bidders, QWidget* parent)
     : QDialog(parent), m_selectedLots(std::move(selectedLots)),
-      m_selectedBidders(std::move(selectedBidders)), m_kind(new QComboBox(this)),
-      m_paper(new QComboBox(this)), m_all(new QRadioButton(this)),
+      m_selectedBidders(std::move(selectedBidders)), m_bidders(std::move(bidders)),
+      m_kind(new QComboBox(this)), m_paper(new QComboBox(this)), m_all(new QRadioButton(this)),
       m_selected(new QRadioButton(this)), m_typed(new QRadioButton(tr("&These:"), this)),
       m_ids(new QLineEdit(this)), m_problem(new QLabel(this)), m_form(new QFormLayout)
 {
@@ -28,7 +29,8 @@ PrintChooser::PrintChooser(QList<qint64> selectedLots, QList<qint64> selectedBid
     m_paper->addItem(tr("Letter"), static_cast<int>(Print::Paper::Letter));
     m_paper->addItem(tr("A4"), static_cast<int>(Print::Paper::A4));
     m_paper->setCurrentIndex(Print::paperForLocale(QLocale()) == Print::Paper::Letter ? 0 : 1);
-    m_ids->setPlaceholderText(tr("3, 5-7, item12"));
+    m_ids->setToolTip(tr("Lots: lot numbers and ranges (3, 5-7). Bidders: paddle numbers and "
+                         "ranges (101-125, 130) or ids (user12)."));
     m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     m_problem->setWordWrap(true);
     m_problem->hide();
@@ -57,7 +59,41 @@ PrintChooser::PrintChooser(QList<qint64> selectedLots, QList<qint64> selectedBid
     // Typing ids means printing those.
     connect(m_ids, &QLineEdit::textEdited, this, [this] { m_typed->setChecked(true); });
     m_all->setChecked(true);
+    restoreChoices();
     updateScope();
+}
+
+namespace {
+
+const QString KindKey = QStringLiteral("print/kind");
+const QString PaperKey = QStringLiteral("print/paper");
+const QString ScopeKey = QStringLiteral("print/scope");
+const QString TypedKey = QStringLiteral("print/typed");
+
+} // namespace
+
+void PrintChooser::restoreChoices()
+{
+    // The night prints the same few things many times: the last choices come back.
+    const QSettings settings;
+    if (const int kind = m_kind->findData(settings.value(KindKey, -1).toInt()); kind >= 0)
+        m_kind->setCurrentIndex(kind);
+    if (const int paper = m_paper->findData(settings.value(PaperKey, -1).toInt()); paper >= 0)
+        m_paper->setCurrentIndex(paper);
+    m_ids->setText(settings.value(TypedKey).toString());
+    if (settings.value(ScopeKey).toString() == u"typed")
+        m_typed->setChecked(true);
+}
+
+void PrintChooser::rememberChoices() const
+{
+    QSettings settings;
+    settings.setValue(KindKey, m_kind->currentData().toInt());
+    settings.setValue(PaperKey, m_paper->currentData().toInt());
+    settings.setValue(ScopeKey, m_typed->isChecked()      ? QStringLiteral("typed")
+                                : m_selected->isChecked() ? QStringLiteral("selected")
+                                                          : QStringLiteral("all"));
+    settings.setValue(TypedKey, m_ids->text());
 }
 
 Print::DocumentKind PrintChooser::kind() const
@@ -99,10 +135,18 @@ void PrintChooser::accept()
     if (m_selected->isChecked()) {
         ids = lots ? m_selectedLots : m_selectedBidders;
     } else if (m_typed->isChecked() && Print::subjectOf(kind()) != Print::Subject::Auction) {
-        const auto typed = Print::parseIdList(m_ids->text(), lots ? Model::EntityKind::Item
-                                                                  : Model::EntityKind::User);
+        // Lots by their numbers; bidders by the paddle numbers on their cards.
+        std::expected<QList<qint64>, QString> typed;
+        if (lots) {
+            typed = Print::parseIdList(m_ids->text(), Model::EntityKind::Item);
+        } else if (auto bidders = m_bidders(m_ids->text()); bidders) {
+            typed = *bidders;
+        } else {
+            typed = std::unexpected(bidders.error().message);
+        }
         if (!typed || typed->isEmpty()) {
-            m_problem->setText(typed ? tr("Type the ids to print, or choose all.") : typed.error());
+            m_problem->setText(typed ? tr("Type the lot or paddle numbers to print, or choose all.")
+                                     : typed.error());
             m_problem->show();
             m_ids->setFocus();
             return;
@@ -110,6 +154,7 @@ void PrintChooser::accept()
         ids = *typed;
     }
     m_selection = lots ? Print::Selection{ids, {}} : Print::Selection{{}, ids};
+    rememberChoices();
     QDialog::accept();
 }
 

@@ -39,6 +39,10 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
     m_hint->setTextFormat(Qt::PlainText);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
+    // The message line keeps its height when empty: the tables below do not jump as
+    // messages come and go (a clerk clicks on the row that was there a moment ago).
+    m_message->setMinimumHeight(2 * m_message->fontMetrics().lineSpacing());
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     for (QLineEdit* field : {m_lot, m_bidder, m_amount, m_maximum})
         field->installEventFilter(this);
 
@@ -100,8 +104,32 @@ void QuickBidBar::chooseLot(qint64 itemId)
     takeLot();
 }
 
+bool QuickBidBar::holdsTyping(const QLineEdit* field) const
+{
+    // A lot or bidder taken is committed; so is an empty field. What is left is being typed.
+    if (field->text().isEmpty())
+        return false;
+    if (field == m_lot)
+        return m_lotId == 0;
+    if (field == m_bidder)
+        return m_bidderId == 0;
+    return true;
+}
+
 bool QuickBidBar::eventFilter(QObject* watched, QEvent* event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Ctrl+Z is the window's Undo (the last command, such as the bid just recorded)
+        // unless the field holds text still being typed: then it undoes the typing.
+        const auto* key = static_cast<QKeyEvent*>(event);
+        auto* field = qobject_cast<QLineEdit*>(watched);
+        if (field && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) &&
+            !holdsTyping(field)) {
+            event->ignore();
+            return true;
+        }
+        return QWidget::eventFilter(watched, event);
+    }
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     const auto* key = static_cast<QKeyEvent*>(event);
@@ -188,44 +216,60 @@ void QuickBidBar::record()
         return;
     }
     const Model::Bid& bid = placed->bid;
-    QString said;
-    if (!placed->added)
-        said = tr("Raised the maximum of %1 on %2 to %3; they lead at %4.")
-                   .arg(m_bidder->text(), m_lot->text(), Model::displayMoney(*maximum),
-                        Model::displayMoney(bid.value));
-    else if (maximum)
-        said = tr("Recorded %1: %2 by %3 on %4, up to %5.")
-                   .arg(Model::formatId(Model::EntityKind::Bid, bid.id),
-                        Model::displayMoney(bid.value), m_bidder->text(), m_lot->text(),
-                        Model::displayMoney(*maximum));
-    else
-        said = tr("Recorded %1: %2 by %3 on %4.")
-                   .arg(Model::formatId(Model::EntityKind::Bid, bid.id),
-                        Model::displayMoney(bid.value), m_bidder->text(), m_lot->text());
-    // Another bidder's maximum may answer at once: the clerk tells the room who leads now.
-    if (const auto item = m_service.item(m_lotId);
-        item && item->winnerUserId && *item->winnerUserId != m_bidderId && item->winningValue)
-        said += tr(" Outbid at once by a maximum: %1 leads at %2.")
-                    .arg(item->winnerName, Model::displayMoney(*item->winningValue));
-    say(said, false);
-    // The next line of the same sheet: same lot, new bidder and amount.
+    const auto item = m_service.item(m_lotId);
+    const bool sold = item && item->status == Model::ItemStatus::Closed;
+    say(confirmation(*placed, maximum, item ? std::optional(*item) : std::nullopt), false);
+    // The next line of the same sheet: same lot, new bidder and amount (a lot just bought
+    // takes no more: the next line starts with a lot). setText, unlike clear(), leaves no
+    // typing to undo: Ctrl+Z now takes back the bid.
     m_bidderId = 0;
-    m_bidder->clear();
-    m_amount->clear();
-    m_maximum->clear();
-    m_bidder->setFocus(Qt::OtherFocusReason);
+    m_bidder->setText(QString());
+    m_amount->setText(QString());
+    m_maximum->setText(QString());
+    if (sold) {
+        m_lotId = 0;
+        m_lot->setText(QString());
+    }
+    (sold ? m_lot : m_bidder)->setFocus(Qt::OtherFocusReason);
     updateHint();
     Q_EMIT bidRecorded(bid.id);
+}
+
+QString QuickBidBar::confirmation(const Model::BidPlacement& placed,
+                                  std::optional<Model::Money> maximum,
+                                  const std::optional<Model::Item>& item) const
+{
+    // Every confirmation names the paddle: the clerk reads it back to the room.
+    const Model::Bid& bid = placed.bid;
+    const auto bidder = m_service.user(m_bidderId);
+    const QString who =
+        bidder ? tr("%1, paddle %2").arg(bidder->name).arg(bidder->number) : m_bidder->text();
+    const QString id = Model::formatId(Model::EntityKind::Bid, bid.id);
+    if (!placed.added)
+        return tr("Raised the maximum of %1 on %2 to %3; they lead at %4.")
+            .arg(who, m_lot->text(), Model::displayMoney(*maximum), Model::displayMoney(bid.value));
+    if (item && item->status == Model::ItemStatus::Closed)
+        return tr("Sold at the buy-now price: %1: %2 by %3 on %4. The lot is closed.")
+            .arg(id, Model::displayMoney(bid.value), who, m_lot->text());
+    QString said = maximum ? tr("Recorded %1: %2 by %3 on %4, up to %5.")
+                                 .arg(id, Model::displayMoney(bid.value), who, m_lot->text(),
+                                      Model::displayMoney(*maximum))
+                           : tr("Recorded %1: %2 by %3 on %4.")
+                                 .arg(id, Model::displayMoney(bid.value), who, m_lot->text());
+    // Another bidder's maximum may answer at once: the clerk tells the room who leads now.
+    if (item && item->winnerUserId && *item->winnerUserId != m_bidderId && item->winningValue)
+        said += tr(" Outbid at once by a maximum: %1 leads at %2.")
+                    .arg(Model::displayBidder(item->winnerName, item->winnerNumber),
+                         Model::displayMoney(*item->winningValue));
+    return said;
 }
 
 void QuickBidBar::clearAll()
 {
     m_lotId = 0;
     m_bidderId = 0;
-    m_lot->clear();
-    m_bidder->clear();
-    m_amount->clear();
-    m_maximum->clear();
+    for (QLineEdit* field : {m_lot, m_bidder, m_amount, m_maximum})
+        field->setText(QString());
     m_message->clear();
     m_lot->setFocus(Qt::OtherFocusReason);
     updateHint();
@@ -275,7 +319,7 @@ void QuickBidBar::updateHint()
         item->winningValue
             ? tr("Lowest acceptable bid: %1 (leading: %2 by %3)")
                   .arg(Model::displayMoney(*lowest), Model::displayMoney(*item->winningValue),
-                       item->winnerName)
+                       Model::displayBidder(item->winnerName, item->winnerNumber))
             : tr("Lowest acceptable bid: %1 (no bids yet)").arg(Model::displayMoney(*lowest)));
 }
 

@@ -64,6 +64,12 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// Whether the field holds text still being typed (its own undo applies), rather than a
+    /// lot or bidder taken or nothing (Ctrl+Z then undoes the window's last command).
+    bool holdsTyping(const QLineEdit* field) const;
+    /// "Recorded bid57: 100.00 by John Smith, paddle 107 on item2 · Vase."
+    QString confirmation(const Model::BidPlacement& placed, std::optional<Model::Money> maximum,
+                         const std::optional<Model::Item>& item) const;
     bool takeLot();
     bool takeBidder();
     void record();

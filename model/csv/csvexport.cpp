@@ -14,14 +14,20 @@ constexpr qint64 ReportEvery = 5000;
 
 } // namespace
 
-Result<qint64> exportCsv(Database& db, CsvKind kind, QIODevice& out, const CsvProgress& progress)
+Result<qint64> exportCsv(Database& db, CsvKind kind, QIODevice& out, const CsvProgress& progress,
+                         CsvAudience audience)
 {
     CsvWriter writer(out);
-    writer.writeRow(csvColumns(kind));
+    const QStringList columns = csvColumns(kind);
+    writer.writeRow(columns);
+    const qsizetype secret =
+        audience == CsvAudience::Public ? columns.indexOf(QStringLiteral("reserve")) : -1;
     qint64 total = 0;
     qint64 done = 0;
     std::optional<Error> stopped;
-    const auto written = db.storage().exportRows(kind, &total, [&](const QStringList& fields) {
+    const auto written = db.storage().exportRows(kind, &total, [&](QStringList fields) {
+        if (secret >= 0 && secret < fields.size())
+            fields[secret].clear();
         writer.writeRow(fields);
         if (++done % ReportEvery != 0)
             return true;

@@ -22,8 +22,11 @@ struct CsvProgress
 
 /// Streams one CSV file of the auction to `out`, row by row in id order, in constant memory
 /// (a forward-only query and a buffered writer). Returns the rows written (without the
-/// header). Run it on a connection of the thread it runs in.
+/// header). Run it on a connection of the thread it runs in. A lot's reserve is secret: its
+/// column stays empty unless `audience` is the operator (the window, the command line).
+enum class CsvAudience { Public, Operator };
 Result<qint64> exportCsv(Database& db, CsvKind kind, QIODevice& out,
-                         const CsvProgress& progress = {});
+                         const CsvProgress& progress = {},
+                         CsvAudience audience = CsvAudience::Public);
 
 } // namespace BidTracker::Model

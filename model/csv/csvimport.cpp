@@ -8,6 +8,7 @@
 #include "model/auctionservice.h"
 
 #include <QBuffer>
+#include <QDateTime>
 
 namespace BidTracker::Model {
 
@@ -28,6 +29,26 @@ QString field(const CsvRecord& record, const QHash<QString, qsizetype>& columns,
     const qsizetype at = columns.value(name, -1);
     return at >= 0 && at < record.fields.size() ? CsvWriter::unguardFormula(record.fields[at])
                                                 : QString();
+}
+
+/// A lot's closing time as the export writes it (ISO 8601 UTC, "2026-12-05T21:00:00.000Z"),
+/// as a person types it in a spreadsheet in local time ("2026-12-05 21:00"), or empty (closes
+/// by hand); as the stored UTC time stamp.
+std::expected<QString, QString> readClosingTime(const QString& text)
+{
+    if (text.isEmpty())
+        return QString();
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    for (const QString& format :
+         {QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd HH:mm:ss")})
+        if (!time.isValid())
+            time = QDateTime::fromString(text, format); // local time
+    if (!time.isValid())
+        return std::unexpected(
+            QStringLiteral("closes_at must be a time such as 2026-12-05 21:00 (local) or "
+                           "2026-12-05T21:00:00.000Z, not \"%1\"")
+                .arg(text.left(40)));
+    return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
 void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qsizetype>& columns,
@@ -65,6 +86,29 @@ void planItem(ImportPlan& plan, const CsvRecord& record, const QHash<QString, qs
     };
     money(QStringLiteral("starting_price"), QStringLiteral("Starting price"), item.startingPrice);
     money(QStringLiteral("min_increment"), QStringLiteral("Minimum increment"), item.minIncrement);
+    // The optional amounts: an empty cell is no amount (no reserve, no buy-now price).
+    const auto optionalMoney = [&](const QString& column, const QString& label,
+                                   std::optional<std::optional<Money>>& target) {
+        std::optional<Money> amount;
+        money(column, label, amount);
+        target = amount;
+    };
+    optionalMoney(QStringLiteral("fair_market_value"), QStringLiteral("Fair market value"),
+                  item.fairMarketValue);
+    optionalMoney(QStringLiteral("reserve"), QStringLiteral("Reserve"), item.reserve);
+    optionalMoney(QStringLiteral("buy_now"), QStringLiteral("Buy-now price"), item.buyNow);
+    item.description = field(record, columns, QStringLiteral("description"));
+    item.donor = field(record, columns, QStringLiteral("donor"));
+    const QString closes = field(record, columns, QStringLiteral("closes_at")).trimmed();
+    if (auto time = readClosingTime(closes))
+        item.closesAt = *time;
+    else
+        problems.append(time.error());
+    // Every field as a new lot's fields are checked (lengths, positive amounts, a time not
+    // yet gone), by the same rules as the dialog and the API.
+    if (problems.isEmpty())
+        if (auto checked = AuctionService::checkNewItem(item); !checked)
+            problems.append(checked.error().message);
     for (const QString& problem : problems)
         plan.problems.append({record.line, problem});
     if (problems.isEmpty())
@@ -344,9 +388,18 @@ Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
 
 QStringList importedColumns(CsvKind kind)
 {
+    // Every field a lot has (consignors are not part of Bid Tracker yet: no consignor column).
     if (kind == CsvKind::Items)
-        return {QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("starting_price"),
-                QStringLiteral("min_increment")};
+        return {QStringLiteral("name"),
+                QStringLiteral("status"),
+                QStringLiteral("starting_price"),
+                QStringLiteral("min_increment"),
+                QStringLiteral("description"),
+                QStringLiteral("donor"),
+                QStringLiteral("fair_market_value"),
+                QStringLiteral("reserve"),
+                QStringLiteral("buy_now"),
+                QStringLiteral("closes_at")};
     return {QStringLiteral("name"), QStringLiteral("number"), QStringLiteral("phone"),
             QStringLiteral("email"), QStringLiteral("tax_exempt")};
 }

@@ -30,11 +30,15 @@ QStringList csvColumns(CsvKind kind)
 {
     switch (kind) {
     case CsvKind::Items:
-        return {QStringLiteral("item_id"),       QStringLiteral("name"),
-                QStringLiteral("status"),        QStringLiteral("starting_price"),
-                QStringLiteral("min_increment"), QStringLiteral("winning_bid_id"),
-                QStringLiteral("winning_value"), QStringLiteral("winner_user_id"),
-                QStringLiteral("winner_name"),   QStringLiteral("bid_count")};
+        return {QStringLiteral("item_id"), QStringLiteral("name"), QStringLiteral("status"),
+                QStringLiteral("starting_price"), QStringLiteral("min_increment"),
+                QStringLiteral("winning_bid_id"), QStringLiteral("winning_value"),
+                QStringLiteral("winner_user_id"), QStringLiteral("winner_name"),
+                QStringLiteral("bid_count"),
+                // PRODUCT.md's third part: every field a lot has (no consignors yet)
+                QStringLiteral("description"), QStringLiteral("donor"),
+                QStringLiteral("fair_market_value"), QStringLiteral("reserve"),
+                QStringLiteral("buy_now"), QStringLiteral("closes_at")};
     case CsvKind::Users:
         // PRODUCT.md's four first, in order; the paddle number and contact fields after them.
         return {QStringLiteral("user_id"),   QStringLiteral("name"),

@@ -63,7 +63,7 @@ Item readItem(const QSqlQuery& query)
 
 const QString bidSelect = QStringLiteral(
     "SELECT b.id, b.item_id, b.user_id, b.value_cents, b.placed_at, i.name, u.name,"
-    " b.max_value_cents, b.auto"
+    " b.max_value_cents, b.auto, u.number"
     " FROM bids b JOIN items i ON i.id = b.item_id JOIN users u ON u.id = b.user_id");
 
 Bid readBid(const QSqlQuery& query)
@@ -78,6 +78,7 @@ Bid readBid(const QSqlQuery& query)
     bid.userName = query.value(6).toString();
     bid.maxValue = optionalMoney(query, 7);
     bid.automatic = query.value(8).toLongLong() != 0;
+    bid.userNumber = query.value(9).toLongLong();
     return bid;
 }
 

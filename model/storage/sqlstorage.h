@@ -80,7 +80,8 @@ public:
 
     Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
                                   int limit) override;
-    Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) override;
+    Result<QList<User>> findUsers(qint64 id, const QString& text, int limit,
+                                  bool contacts) override;
 
     Result<QList<User>> usersFrom(qint64 firstId, int limit) override;
     Result<QList<Item>> itemsFrom(qint64 firstId, int limit) override;

@@ -76,16 +76,17 @@ Result<QList<Item>> SqlStorage::findItems(qint64 id, const QString& text, bool o
     return found;
 }
 
-Result<QList<User>> SqlStorage::findUsers(qint64 id, const QString& text, int limit)
+Result<QList<User>> SqlStorage::findUsers(qint64 id, const QString& text, int limit, bool contacts)
 {
     const QString like = likePattern(text);
-    auto run = m_db.run(
-        Rows::userSelect + QStringLiteral(" WHERE u.id = ? OR u.name %1 ? ESCAPE '\\'"
-                                          " OR u.phone %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\'"
-                                          " ORDER BY u.id = ? DESC, u.name %1 ? ESCAPE '\\' DESC,"
-                                          " u.name, u.id LIMIT ?")
-                               .arg(likeOperator()),
-        {id, like, like, like, id, like.mid(1), limit});
+    auto run = m_db.run(Rows::userSelect +
+                            QStringLiteral(" WHERE u.id = ? OR u.name %1 ? ESCAPE '\\'"
+                                           " OR (? = 1 AND (u.phone %1 ? ESCAPE '\\'"
+                                           " OR u.email %1 ? ESCAPE '\\'))"
+                                           " ORDER BY u.id = ? DESC, u.name %1 ? ESCAPE '\\' DESC,"
+                                           " u.name, u.id LIMIT ?")
+                                .arg(likeOperator()),
+                        {id, like, contacts ? 1 : 0, like, like, id, like.mid(1), limit});
     if (!run)
         return fail(run.error());
     QList<User> found;

@@ -60,9 +60,13 @@ ExportQuery queryFor(CsvKind kind)
         return {QStringLiteral("SELECT count(*) FROM items"),
                 QStringLiteral("SELECT i.id, i.name, i.status, i.starting_price_cents,"
                                " i.min_increment_cents, i.winning_bid_id, w.value_cents, w.user_id,"
-                               " wu.name, i.bid_count") +
+                               " wu.name, i.bid_count, i.description, i.donor,"
+                               " i.fair_market_value_cents, i.reserve_cents, i.buy_now_cents,"
+                               " coalesce(i.original_closes_at, i.closes_at)") +
                     winnerJoin,
                 [](const QSqlQuery& q) {
+                    // The lot's own fields after the first ten, so that the file imports
+                    // back whole; closes_at is the lot's own time, before any soft close.
                     return QStringList{id(EntityKind::Item, q.value(0)),
                                        q.value(1).toString(),
                                        q.value(2).toString(),
@@ -72,7 +76,13 @@ ExportQuery queryFor(CsvKind kind)
                                        money(q.value(6)),
                                        id(EntityKind::User, q.value(7)),
                                        q.value(8).toString(),
-                                       q.value(9).toString()};
+                                       q.value(9).toString(),
+                                       q.value(10).toString(),
+                                       q.value(11).toString(),
+                                       money(q.value(12)),
+                                       money(q.value(13)),
+                                       money(q.value(14)),
+                                       q.value(15).toString()};
                 }};
     case CsvKind::Users:
         return {

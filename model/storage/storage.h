@@ -249,10 +249,12 @@ public:
     virtual Result<CheckoutFigures> checkoutFigures(Rules::BasisPoints buyersPremium) = 0;
 
     // What a clerk types: the row with `id` first, then names starting with `text`, then
-    // names containing it (case-insensitive), at most `limit`.
+    // names containing it (case-insensitive), at most `limit`. `contacts`: phone numbers and
+    // e-mail addresses containing it too (the check-in search only).
     virtual Result<QList<Item>> findItems(qint64 id, const QString& text, bool openOnly,
                                           int limit) = 0;
-    virtual Result<QList<User>> findUsers(qint64 id, const QString& text, int limit) = 0;
+    virtual Result<QList<User>> findUsers(qint64 id, const QString& text, int limit,
+                                          bool contacts) = 0;
 
     // The whole database, in id order, a slice at a time (for copying an auction)
     virtual Result<QList<User>> usersFrom(qint64 firstId, int limit) = 0;

@@ -31,9 +31,12 @@ QVariant bidCell(const Bid& bid, int column, int role)
                        : QVariant(QStringLiteral("%1 · %2").arg(
                              formatId(EntityKind::Item, bid.itemId), bid.itemName));
     case BidsTableModel::User:
-        return sorting ? QVariant(bid.userName)
-                       : QVariant(QStringLiteral("%1 (%2)").arg(
-                             bid.userName, formatId(EntityKind::User, bid.userId)));
+        // The paddle tells two bidders of the same name apart ("John Smith (107)").
+        if (sorting)
+            return bid.userName;
+        return bid.userNumber > 0 ? displayBidder(bid.userName, bid.userNumber)
+                                  : QStringLiteral("%1 (%2)").arg(
+                                        bid.userName, formatId(EntityKind::User, bid.userId));
     case BidsTableModel::Value:
         return sorting ? QVariant(bid.value.cents()) : QVariant(displayMoney(bid.value));
     case BidsTableModel::PlacedAt:

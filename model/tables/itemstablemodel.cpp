@@ -232,7 +232,8 @@ QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
             return item.winningValue ? item.winningValue->cents() : -1;
         return displayMoney(item.winningValue);
     case Winner:
-        return item.winnerName;
+        // The paddle tells two bidders of the same name apart: "John Smith (107)".
+        return displayBidder(item.winnerName, item.winnerNumber);
     case BidCount:
         return item.bidCount;
     default:

@@ -10,6 +10,13 @@ QString displayMoney(Money value)
     return QLocale().toString(value.toDouble(), 'f', 2);
 }
 
+QString displayBidder(const QString& name, qint64 number)
+{
+    if (name.isEmpty() || number <= 0)
+        return name;
+    return QStringLiteral("%1 (%2)").arg(name).arg(number);
+}
+
 QVariant displayMoney(const std::optional<Money>& value)
 {
     return value ? QVariant(displayMoney(*value)) : QVariant();

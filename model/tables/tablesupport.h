@@ -29,6 +29,9 @@ enum TableRole {
 /// Money as a person reads it: "1,000.00" in the user's locale, two decimals.
 QString displayMoney(Money value);
 QVariant displayMoney(const std::optional<Money>& value);
+/// A bidder as every table and message names them, with the paddle that tells two of the
+/// same name apart: "John Smith (107)"; the name alone without a number, nothing without a name.
+QString displayBidder(const QString& name, qint64 number);
 /// A stored UTC time stamp ("2026-11-27T23:51:54.123Z") as a person reads it: local time
 /// with the zone, "2026-11-27 18:51:54 EST"; the text as it is when it is no time stamp.
 QString displayTime(const QString& utcTimestamp);

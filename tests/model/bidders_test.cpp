@@ -25,8 +25,10 @@ TEST(Bidders, HaveUniquePaddleNumbersAndContactFields)
     EXPECT_EQ(service.userByNumber(105)->value().id, chen->id);
     EXPECT_FALSE(service.userByNumber(104)->has_value());
     EXPECT_EQ(service.findBidders(QStringLiteral("105"), 5)->first().id, chen->id);
-    EXPECT_EQ(service.findBidders(QStringLiteral("010-2030"), 5)->first().id, chen->id);
-    EXPECT_EQ(service.findBidders(QStringLiteral("CHEN@example"), 5)->first().id, chen->id);
+    // Phone and e-mail find a bidder in the check-in search only
+    const auto search = AuctionService::BidderLookup::Search;
+    EXPECT_EQ(service.findBidders(QStringLiteral("010-2030"), 5, search)->first().id, chen->id);
+    EXPECT_EQ(service.findBidders(QStringLiteral("CHEN@example"), 5, search)->first().id, chen->id);
     EXPECT_EQ(service.findBidders(QStringLiteral("100"), 5)->first().id, first->id);
     // THEN 105 again is refused, naming who holds it; nothing is added
     auto taken = service.createUser(UserChanges{.name = QStringLiteral("Dana"), .number = 105});

@@ -5,6 +5,7 @@
 #include "support/testauction.h"
 
 #include <QBuffer>
+#include <QDateTime>
 
 using namespace BidTracker::Model;
 using BidTracker::Testing::TestAuction;
@@ -386,4 +387,101 @@ TEST(CsvImport, AMisplacedSeparatorIsNamedWithTheColumnAndNoStrayQuote)
     EXPECT_TRUE(plan.problemText().startsWith(
         QStringLiteral("line 2: Starting price \"1,35\" has a misplaced \",\"")))
         << plan.problemText().toStdString();
+namespace {
+
+QByteArray operatorExportOf(Database& db, CsvKind kind)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EXPECT_TRUE(exportCsv(db, kind, buffer, {}, CsvAudience::Operator).has_value());
+    return buffer.data();
+}
+
+} // namespace
+
+TEST(CsvRoundTrip, EveryFieldOfALotImportsBackWhole)
+{
+    // GIVEN a lot with every field a lot has, closing tomorrow
+    TestAuction first;
+    const QString closes = QDateTime::currentDateTimeUtc().addDays(1).toString(
+        QStringLiteral("yyyy-MM-ddTHH:mm:00.000Z"));
+    ItemChanges wine{.name = QStringLiteral("Malbec & Grüner, 6 bottles"),
+                     .startingPrice = Money::fromCents(5000),
+                     .minIncrement = Money::fromCents(500),
+                     .description = QStringLiteral("Two vintages,\n\"cellared\" since 2019"),
+                     .donor = QStringLiteral("=Vineyard Co"),
+                     .fairMarketValue = std::optional(Money::fromCents(18000)),
+                     .reserve = std::optional(Money::fromCents(9000)),
+                     .buyNow = std::optional(Money::fromCents(30000)),
+                     .closesAt = closes};
+    ASSERT_TRUE(first.service().createItem(wine).has_value());
+    first.addItem(QStringLiteral("Plain lot"));
+    // WHEN items.csv is exported (as the window and the command line do) and imported anew
+    const QByteArray items = operatorExportOf(first.db(), CsvKind::Items);
+    const auto plan = planImport(CsvKind::Items, items);
+    ASSERT_TRUE(plan.ok()) << plan.problemText().toStdString();
+    EXPECT_TRUE(plan.ignoredColumns.contains(QStringLiteral("winner_name")));
+    EXPECT_FALSE(plan.ignoredColumns.contains(QStringLiteral("reserve")));
+    TestAuction second;
+    ASSERT_TRUE(applyImport(second.service(), plan).has_value());
+    // THEN every field came back, and the file exports again byte for byte
+    const auto lot = second.service().item(1);
+    ASSERT_TRUE(lot.has_value());
+    EXPECT_EQ(lot->name, *wine.name);
+    EXPECT_EQ(lot->description, *wine.description);
+    EXPECT_EQ(lot->donor, *wine.donor);
+    EXPECT_EQ(lot->fairMarketValue, Money::fromCents(18000));
+    EXPECT_EQ(lot->reserve, Money::fromCents(9000));
+    EXPECT_EQ(lot->buyNow, Money::fromCents(30000));
+    EXPECT_EQ(lot->closesAt, closes);
+    EXPECT_EQ(lot->startingPrice.cents(), 5000);
+    EXPECT_FALSE(second.service().item(2)->reserve.has_value());
+    EXPECT_EQ(operatorExportOf(second.db(), CsvKind::Items), items);
+    // AND the public export (the API's) keeps the reserve secret
+    const auto shown = readCsv(exportOf(first.db(), CsvKind::Items));
+    const qsizetype reserve = csvColumns(CsvKind::Items).indexOf(QStringLiteral("reserve"));
+    ASSERT_GT(reserve, 0);
+    EXPECT_TRUE(shown->at(1).fields.at(reserve).isEmpty());
+    EXPECT_EQ(readCsv(items)->at(1).fields.at(reserve), QStringLiteral("90.00"));
+}
+
+TEST(CsvImport, LotFieldsAreCheckedAsTheDialogChecksThemAllOrNothing)
+{
+    // GIVEN rows with a bad amount, a negative buy-now price, a closing time gone and one
+    // that is no time, among good rows (a closed lot keeps the time it closed at)
+    TestAuction auction;
+    const auto plan = planImport(CsvKind::Items,
+                                 "name,reserve,buy_now,fair_market_value,closes_at,status,donor\r\n"
+                                 "Vase,\"1,000.50\",2000,150,,open,Ann\r\n"
+                                 "Clock,12.345,,,,open,\r\n"
+                                 "Lamp,,-5,,,open,\r\n"
+                                 "Rug,,,,2020-01-01T00:00:00.000Z,open,\r\n"
+                                 "Quilt,,,,next friday,open,\r\n"
+                                 "Old sale,,,,2020-01-01T00:00:00.000Z,closed,\r\n",
+                                 QLocale(QLocale::English, QLocale::UnitedStates));
+    // THEN each problem names its line, and nothing is imported
+    ASSERT_FALSE(plan.ok());
+    const QString text = plan.problemText();
+    EXPECT_TRUE(text.contains(QStringLiteral("line 3: Reserve must have at most two decimals")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("line 4: Buy-now price")));
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("line 5: closes_at 2020-01-01T00:00:00.000Z is in the past")));
+    EXPECT_TRUE(text.contains(QStringLiteral("line 6: closes_at must be a time")));
+    EXPECT_FALSE(text.contains(QStringLiteral("line 7")));
+    EXPECT_FALSE(text.contains(QStringLiteral("line 2")));
+    EXPECT_FALSE(applyImport(auction.service(), plan).has_value());
+    EXPECT_EQ(auction.service().items()->total, 0);
+    // AND the good row alone is taken whole, amounts read as people write them
+    const auto good = planImport(CsvKind::Items,
+                                 "name,reserve,buy_now,fair_market_value,donor\r\n"
+                                 "Vase,\"1,000.50\",2000,150,Ann\r\n",
+                                 QLocale(QLocale::English, QLocale::UnitedStates));
+    ASSERT_TRUE(good.ok()) << good.problemText().toStdString();
+    ASSERT_TRUE(applyImport(auction.service(), good).has_value());
+    const auto vase = auction.service().item(1);
+    EXPECT_EQ(vase->reserve, Money::fromCents(100050));
+    EXPECT_EQ(vase->buyNow, Money::fromCents(200000));
+    EXPECT_EQ(vase->fairMarketValue, Money::fromCents(15000));
+    EXPECT_EQ(vase->donor, QStringLiteral("Ann"));
 }

@@ -51,7 +51,8 @@ TEST(TableModels, ItemsModelPassesTheModelTesterAndFollowsChanges)
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
     EXPECT_EQ(resets.size(), 0);
     ASSERT_EQ(model.rowCount(), 2);
-    EXPECT_EQ(model.index(0, ItemsTableModel::Winner).data().toString(), QStringLiteral("Albert"));
+    EXPECT_EQ(model.index(0, ItemsTableModel::Winner).data().toString(),
+              QStringLiteral("Albert (100)")); // the paddle tells namesakes apart
     EXPECT_EQ(model.index(0, ItemsTableModel::WinningValue).data(SortRole).toLongLong(), 100);
     EXPECT_EQ(model.index(1, ItemsTableModel::Name).data().toString(), QStringLiteral("Old clock"));
     EXPECT_EQ(model.index(1, ItemsTableModel::Id).data().toString(), QStringLiteral("item2"));

@@ -5,12 +5,17 @@
 #include "model/tables/tablesupport.h"
 #include "ui/checkoutpage.h"
 #include "ui/donationdialog.h"
+#include "ui/invoicehtml.h"
 #include "ui/summarydialog.h"
 #include "windowfixture.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QTabWidget>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QUndoStack>
 
 using namespace BidTracker;
@@ -263,4 +268,35 @@ TEST(Checkout, UndoTakesADonationOffAndRedoPutsItBack)
     EXPECT_TRUE(waitFor(
         [&] { return page->invoiceText().contains(QStringLiteral("Paddle raise")); }, 2000));
     EXPECT_TRUE(f.reports.isEmpty()) << f.reports.join(u'\n').toStdString();
+}
+
+TEST(Checkout, ThePaymentsHeadingsNeverBreakInsideAWord)
+{
+    // GIVEN a payment with a long reference, on an invoice shown in a narrow view
+    Testing::TestAuction auction;
+    const qint64 bidder = auction.addUser(QStringLiteral("Berry"));
+    const qint64 lot = auction.addItem(QStringLiteral("Vase"));
+    auction.bid(lot, bidder, 10000);
+    ASSERT_TRUE(auction.service().updateItem(lot, {.status = Model::ItemStatus::Closed}));
+    ASSERT_TRUE(auction.service().addPayment(
+        bidder, Model::Money::fromCents(4000), Model::PaymentMethod::Card,
+        QStringLiteral("Visa ending 4242, authorisation 000012345678901234 approved at till 3")));
+    const auto invoice = auction.service().invoice(bidder);
+    ASSERT_TRUE(invoice.has_value());
+    // THEN "Reference" stands on one line at every width of the Checkout tab ("Refere/nce"
+    // was seen on the night)
+    bool found = false;
+    for (int width = 480; width <= 1200; width += 60) {
+        QTextDocument document;
+        document.setHtml(Gui::invoiceHtml(*invoice, *auction.service().settings()));
+        document.setTextWidth(width);
+        (void)document.documentLayout()->documentSize();
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            if (block.text() != u"Reference")
+                continue;
+            found = true;
+            EXPECT_EQ(block.layout()->lineCount(), 1) << "at " << width << " px";
+        }
+    }
+    EXPECT_TRUE(found);
 }

@@ -191,8 +191,8 @@ TEST(MaximumBids, TheQuickBidBarTakesAMaximumAndTheBidListMarksTheAutomaticBid)
     Gui::QuickBidBar* bar = f.window->quickBidBar();
     bar->chooseLot(lot);
     f.window->itemsPage()->selectId(lot);
-    // WHEN Albert (1) bids 10 with a maximum of 50, typed key by key
-    QTest::keyClicks(bar->bidderField(), QStringLiteral("1"));
+    // WHEN Albert (paddle 100) bids 10 with a maximum of 50, typed key by key
+    QTest::keyClicks(bar->bidderField(), QStringLiteral("100"));
     QTest::keyClick(bar->bidderField(), Qt::Key_Tab);
     QTest::keyClicks(bar->amountField(), QStringLiteral("10"));
     QTest::keyClick(bar->amountField(), Qt::Key_Tab);
@@ -207,13 +207,13 @@ TEST(MaximumBids, TheQuickBidBarTakesAMaximumAndTheBidListMarksTheAutomaticBid)
     EXPECT_TRUE(bar->message().contains(QStringLiteral("up to 50.00")))
         << bar->message().toStdString();
     EXPECT_TRUE(bar->maximumField()->text().isEmpty());
-    // WHEN Berry (2) bids 20, a plain bid
-    QTest::keyClicks(bar->bidderField(), QStringLiteral("2"));
+    // WHEN Berry (paddle 101) bids 20, a plain bid
+    QTest::keyClicks(bar->bidderField(), QStringLiteral("101"));
     QTest::keyClick(bar->bidderField(), Qt::Key_Tab);
     QTest::keyClicks(bar->amountField(), QStringLiteral("20"));
     QTest::keyClick(bar->amountField(), Qt::Key_Return);
     // THEN the auction bids 21 for Albert; the bar tells the clerk at once
-    EXPECT_TRUE(bar->message().contains(QStringLiteral("Albert leads at 21.00")))
+    EXPECT_TRUE(bar->message().contains(QStringLiteral("Albert (100) leads at 21.00")))
         << bar->message().toStdString();
     // AND the lot's bid list shows the automatic bid, winning, marked auto, and the
     // operator reads Albert's maximum there
@@ -227,7 +227,7 @@ TEST(MaximumBids, TheQuickBidBarTakesAMaximumAndTheBidListMarksTheAutomaticBid)
         titled = titled || label->text().contains(QStringLiteral("the leader's maximum is 50.00"));
     EXPECT_TRUE(titled);
     // WHEN a maximum is typed wrong, THEN it is refused naming the field, and nothing is added
-    QTest::keyClicks(bar->bidderField(), QStringLiteral("3"));
+    QTest::keyClicks(bar->bidderField(), QStringLiteral("102"));
     QTest::keyClick(bar->bidderField(), Qt::Key_Tab);
     QTest::keyClick(bar->amountField(), Qt::Key_Tab);
     QTest::keyClicks(bar->maximumField(), QStringLiteral("1,00"));
@@ -280,7 +280,7 @@ TEST(BuyNow, TheLotsMenuSellsAtTheBuyNowPriceAfterAskingAndUndoReopens)
     QStringList questions;
     f.window->actions()->setAsk([&](const QString& label) -> std::optional<QString> {
         asked.append(label);
-        return QStringLiteral("3");
+        return QStringLiteral("102"); // her paddle
     });
     f.window->actions()->setConfirm([&](const QString& question) {
         questions.append(question);

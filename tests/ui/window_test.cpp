@@ -61,7 +61,8 @@ TEST(Window, PlacesABidFromTheDialog)
     ASSERT_TRUE(winning.has_value());
     EXPECT_EQ(winning->value.cents(), 25000);
     EXPECT_EQ(winning->userName, QStringLiteral("Constance"));
-    EXPECT_EQ(cell(f.items(), 1, Model::ItemsTableModel::Winner), QStringLiteral("Constance"));
+    EXPECT_EQ(cell(f.items(), 1, Model::ItemsTableModel::Winner),
+              QStringLiteral("Constance (102)"));
     EXPECT_EQ(f.rowsOf(f.window->itemBidsView()), 1);
 }
 
@@ -186,13 +187,14 @@ TEST(Window, ABidPostedOverHttpAppearsAtOnceAndKeepsTheSelection)
     EXPECT_EQ(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     const qint64 answeredAt = timer.elapsed();
     EXPECT_TRUE(waitFor(
-        [&] { return cell(f.items(), 0, Model::ItemsTableModel::Winner) == u"Constance"; }, 1000));
+        [&] { return cell(f.items(), 0, Model::ItemsTableModel::Winner) == u"Constance (102)"; },
+        1000));
     EXPECT_LT(timer.elapsed() - answeredAt, 250);
     // AND the selection and scroll position are as they were
     EXPECT_EQ(f.window->itemsPage()->currentId(), 2);
     EXPECT_EQ(f.items()->verticalScrollBar()->value(), scroll);
     EXPECT_EQ(cell(f.window->bidsPage()->view(), 2, Model::BidsTableModel::User),
-              QStringLiteral("Constance (user3)")); // the id tells namesakes apart
+              QStringLiteral("Constance (102)")); // the paddle tells namesakes apart
     reply->deleteLater();
 }
 

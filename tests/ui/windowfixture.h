@@ -67,6 +67,8 @@ struct WindowFixture
         window = std::make_unique<Gui::MainWindow>(auction.service(), auction.notifier(),
                                                    auction.path(), server.get());
         window->actions()->setConfirm([](const QString&) { return true; });
+        // The buy-now offer answered Esc (a plain bid), as before it was asked.
+        window->actions()->setOffer([](const QString&) { return false; });
         window->actions()->setReport([this](const QString& message) { reports.append(message); });
         window->resize(1280, 800);
         window->show();
