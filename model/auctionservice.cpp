@@ -61,6 +61,8 @@ Result<User> AuctionService::createUser(const QString& name)
     if (!checked)
         return fail(checked.error());
     return writeTransaction([&]() -> Result<User> {
+        if (auto ok = m_storage.lockBidderNumbers(); !ok)
+            return fail(ok.error());
         User created;
         created.name = *checked;
         created.createdAt = utcTimestampNow();

@@ -290,6 +290,8 @@ private:
     /// Works the lot out again after bid `fromBidId` was deleted (`removed`) or put back:
     /// decided anew from its bids and raises, the automatic bids the rules still call for
     /// kept, the others dropped, the missing ones placed.
+    /// Works out every open lot with bids again under `settings` (a new increment table).
+    Result<void> redecideOpenLots(const AuctionSettings& settings);
     Result<void> reworkLot(const Item& item, qint64 fromBidId, bool removed,
                            const AuctionSettings& settings);
     Result<Item> insertItem(const ItemChanges& changes);

@@ -83,6 +83,8 @@ Result<User> AuctionService::createUser(const UserChanges& changes)
     if (auto ok = applyUserChanges(created, changes); !ok)
         return fail(ok.error());
     return writeTransaction([&]() -> Result<User> {
+        if (auto ok = m_storage.lockBidderNumbers(); !ok)
+            return fail(ok.error());
         if (created.number != 0)
             if (auto free = requireFreeNumber(m_storage, created.number, 0); !free)
                 return fail(free.error());
@@ -104,6 +106,9 @@ Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes,
     if (auto ok = applyUserChanges(probe, changes); !ok)
         return fail(ok.error());
     return writeTransaction([&]() -> Result<User> {
+        if (changes.number)
+            if (auto ok = m_storage.lockBidderNumbers(); !ok)
+                return fail(ok.error());
         if (auto ok = m_storage.lockUser(id); !ok)
             return fail(ok.error());
         auto current = user(id);
@@ -176,6 +181,8 @@ Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QLis
     QList<qint64> added;
     auto imported = writeTransaction([&]() -> Result<qint64> {
         added.clear();
+        if (auto ok = m_storage.lockBidderNumbers(); !ok)
+            return fail(ok.error());
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
@@ -189,6 +196,17 @@ Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QLis
                     return fail(free.error());
             } else {
                 for (;; ++candidate) {
+                    if (candidate > MaxBidderNumber)
+                        return fail(
+                            Error::refused(Error::Reason::NumberTaken,
+                                           QStringLiteral("User %1 of the import gets no paddle "
+                                                          "number: every number from %2 to %3 "
+                                                          "is taken")
+                                               .arg(row.name)
+                                               .arg(settings->firstBidderNumber)
+                                               .arg(MaxBidderNumber))
+                                .with(QStringLiteral("from"), settings->firstBidderNumber)
+                                .with(QStringLiteral("to"), MaxBidderNumber));
                     if (numbers.contains(candidate))
                         continue;
                     auto holder = m_storage.findUserByNumber(candidate);

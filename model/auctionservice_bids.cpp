@@ -105,6 +105,17 @@ Result<void> AuctionService::deleteBid(qint64 id)
         auto locked = requireItem(found->itemId, true);
         if (!locked)
             return fail(locked.error());
+        // RULES.md 3: a sale that an invoice or a payment may rest on never moves silently.
+        // Any bid counts, not only the winning one: a losing bid's maximum sets the price.
+        if (locked->status == ItemStatus::Closed)
+            return fail(
+                Error::refused(Error::Reason::LotClosedReopenFirst,
+                               QStringLiteral("Bid %1 is on %2, which is closed: reopen the lot "
+                                              "before deleting its bids")
+                                   .arg(formatId(EntityKind::Bid, id), itemId(locked->id)))
+                    .with(QStringLiteral("item"), itemId(locked->id))
+                    .with(QStringLiteral("bid"), formatId(EntityKind::Bid, id))
+                    .with(QStringLiteral("closed_at"), locked->closedAt));
         if (found->automatic)
             return fail(Error::refused(Error::Reason::AutoBid,
                                        QStringLiteral("Bid %1 was placed by the auction for a "

@@ -283,14 +283,37 @@ Result<QList<Donation>> AuctionService::donations(qint64 userId)
     return m_storage.donationsOfUser(userId);
 }
 
+namespace {
+
+/// The settings and the checkout figures, read in one snapshot (one read transaction,
+/// REPEATABLE READ on PostgreSQL): the figures are read by several statements, and a payment
+/// or a close committed between two of them would make them disagree with each other.
+Result<std::pair<AuctionSettings, CheckoutFigures>> readFigures(Storage& storage)
+{
+    if (auto ok = storage.beginRead(); !ok)
+        return fail(ok.error());
+    auto read = [&]() -> Result<std::pair<AuctionSettings, CheckoutFigures>> {
+        auto settings = storage.readSettings();
+        if (!settings)
+            return fail(settings.error());
+        auto figures = storage.checkoutFigures(settings->buyersPremium);
+        if (!figures)
+            return fail(figures.error());
+        return std::pair{std::move(*settings), std::move(*figures)};
+    }();
+    storage.rollback(); // nothing was written: ending the snapshot is all there is to do
+    return read;
+}
+
+} // namespace
+
 Result<QList<InvoiceTotals>> AuctionService::invoiceTotals()
 {
-    auto settings = m_storage.readSettings();
-    if (!settings)
-        return fail(settings.error());
-    auto figures = m_storage.checkoutFigures(settings->buyersPremium);
-    if (!figures)
-        return fail(figures.error());
+    auto read = readFigures(m_storage);
+    if (!read)
+        return fail(read.error());
+    const AuctionSettings* settings = &read->first;
+    const CheckoutFigures* figures = &read->second;
     QList<InvoiceTotals> totals;
     totals.reserve(figures->bidders.size());
     for (const CheckoutFigures::Bidder& bidder : std::as_const(figures->bidders))
@@ -302,12 +325,11 @@ Result<QList<InvoiceTotals>> AuctionService::invoiceTotals()
 
 Result<AuctionSummary> AuctionService::summary()
 {
-    auto settings = m_storage.readSettings();
-    if (!settings)
-        return fail(settings.error());
-    auto figures = m_storage.checkoutFigures(settings->buyersPremium);
-    if (!figures)
-        return fail(figures.error());
+    auto read = readFigures(m_storage);
+    if (!read)
+        return fail(read.error());
+    const AuctionSettings* settings = &read->first;
+    const CheckoutFigures* figures = &read->second;
     AuctionSummary summary;
     summary.lotsTotal = figures->lotsTotal;
     summary.lotsOpen = figures->lotsOpen;

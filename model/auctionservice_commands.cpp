@@ -196,7 +196,7 @@ Result<Command> CommandRunner::run(const Command& c)
             return each(c.restoreRaises, [&](const MaximumRaise& r) { return putBackRaise(r); });
         },
         [&] { return c.settings ? setSettings(*c.settings) : Result<void>(); },
-        [&] { return c.closeAllOpen ? closeOpenLots(utcTimestampNow()) : Result<void>(); },
+        [&] { return c.closeAllOpen ? closeAllOpenNow() : Result<void>(); },
         [&] { return c.purchase ? buy(*c.purchase) : Result<void>(); },
         [&] { return c.purchaseUndone ? unbuy(*c.purchaseUndone) : Result<void>(); },
         [&] { return each(c.lots, [&](const Command::LotFields& p) { return setLot(p); }); },
@@ -269,6 +269,15 @@ Result<void> CommandRunner::setSettings(const Command::SettingsFields& part)
     if (part.closeDueLots && !closeAllAt.isEmpty() && closeAllAt <= utcTimestampNow())
         return closeOpenLots(closeAllAt);
     return {};
+}
+
+Result<void> CommandRunner::closeAllOpenNow()
+{
+    // The locks first, the time after (RULES.md 3): a bid that held a lot's lock has committed
+    // before the close reads the time, so none is placed after closed_at.
+    if (auto locked = m_storage.lockOpenItems(); !locked)
+        return fail(locked.error());
+    return closeOpenLots(utcTimestampNow());
 }
 
 Result<void> CommandRunner::closeOpenLots(const QString& closedAt)

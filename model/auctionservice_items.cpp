@@ -138,6 +138,18 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
     return {};
 }
 
+namespace {
+
+/// Whether the changes touch what decides the lot: its reserve, starting price, increment,
+/// buy-now price or closing time (RULES.md 3).
+bool changesTerms(const ItemChanges& changes)
+{
+    return changes.reserve || changes.startingPrice || changes.minIncrement || changes.buyNow ||
+           changes.closesAt;
+}
+
+} // namespace
+
 Result<Item> AuctionService::requireItem(qint64 id, bool lock)
 {
     auto found = m_storage.findItem(id, lock ? Storage::Lock::ForUpdate : Storage::Lock::None);
@@ -205,7 +217,16 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
         record(EntityKind::Item, Change::Action::Updated, id);
-        return requireItem(id); // with the version the change left
+        if (!changesTerms(changes) || changed.status != ItemStatus::Open || changed.bidCount == 0)
+            return requireItem(id); // with the version the change left
+        // RULES.md 3: the lot follows its new terms at once (price, leader, reserve met), in
+        // this transaction, not at its next bid.
+        auto settings = m_storage.readSettings();
+        if (!settings)
+            return fail(settings.error());
+        if (auto ok = reworkLot(changed, 0, false, *settings); !ok)
+            return fail(ok.error());
+        return requireItem(id);
     });
 }
 

@@ -2,6 +2,7 @@
 #include "auctionservice.h"
 
 #include "lotrules.h"
+#include "rules/lotview.h"
 #include "storage/database.h"
 
 #include <QRegularExpression>
@@ -24,7 +25,7 @@ qint64 typedNumber(const QString& text)
 /// Why a closed lot takes no bid, with what became of it: "sold to paddle 107 at 240.00".
 QString closedOutcome(const Item& item)
 {
-    switch (lotOutcome(item)) {
+    switch (outcomeOf(item)) {
     case LotOutcome::Sold:
         return item.winnerNumber > 0 ? QStringLiteral("sold to paddle %1 at %2")
                                            .arg(item.winnerNumber)
@@ -34,7 +35,7 @@ QString closedOutcome(const Item& item)
     case LotOutcome::Unsold:
         return QStringLiteral("unsold: the reserve was not met");
     case LotOutcome::NoBids:
-    case LotOutcome::Open:
+    case LotOutcome::Pending:
         break;
     }
     return QStringLiteral("no bids");

@@ -288,18 +288,19 @@ Result<BidPlacement> AuctionService::raiseMaximum(const BidRequest& request, Ite
                                                   const QString& now, BidBatchRows& rows)
 {
     // A leader's maximum alone: no bid, a raise kept in commit order (see schema v4).
-    if (request.maxValue->cents() <= lot.standing().leaderCeilingCents)
-        return fail(Error::refused(Error::Reason::MaximumNotRaised,
-                                   QStringLiteral("Maximum of %1 on %2 is not above the maximum "
-                                                  "%3 already holds there")
-                                       .arg(request.maxValue->toString(), itemId(target.id),
-                                            formatId(EntityKind::User, request.userId)))
-                        .with(QStringLiteral("item"), itemId(target.id))
-                        .with(QStringLiteral("user"), formatId(EntityKind::User, request.userId)));
     // The raise goes after the lot's last bid, so the bids decided before it are written
     // first (raises are rare: the batch's other bids are still written together).
     if (auto written = writeStagedBids(rows); !written)
         return fail(written.error());
+    // A raise never lowers a maximum (RULES.md 2), and one at or below the maximum held
+    // changes nothing yet answers exactly as a raise does: the lot's winning bid. A refusal
+    // here would tell anyone with a token whether a guess is above the secret maximum.
+    if (request.maxValue->cents() <= lot.standing().leaderCeilingCents) {
+        auto winning = this->bid(*target.winningBidId);
+        if (!winning)
+            return fail(winning.error());
+        return BidPlacement{*winning, false};
+    }
     auto last = m_storage.lastBidOf(target.id);
     if (!last)
         return fail(last.error());

@@ -44,8 +44,9 @@ struct SettingsVersion
 
 /// The largest rate a setting takes: 100.00 %.
 inline constexpr Rules::BasisPoints MaxRate = 10'000;
-/// The largest paddle number, and the largest soft-close time (a week), in seconds.
-inline constexpr qint64 MaxBidderNumber = 999'999'999;
+/// The largest paddle number (RULES.md 4: 1 to 999,999, what a clerk can type and a card
+/// can print), and the largest soft-close time (a week), in seconds.
+inline constexpr qint64 MaxBidderNumber = 999'999;
 inline constexpr qint64 MaxSoftCloseSeconds = 7 * 24 * 3600;
 
 /// Checks every setting, whichever door the settings came through; the error names the

@@ -32,6 +32,8 @@ private:
     // Fields and sales (auctionservice_commands.cpp)
     Result<void> setSettings(const Command::SettingsFields& part);
     Result<void> closeOpenLots(const QString& closedAt);
+    /// Close-all: every open lot, stamped with the time read once their locks are held.
+    Result<void> closeAllOpenNow();
     Result<void> buy(const Command::Purchase& part);
     Result<void> unbuy(const Command::PurchaseUndone& part);
     Result<void> setLot(const Command::LotFields& part);

@@ -35,7 +35,6 @@ Error::Code Error::codeOf(Reason reason)
         return Code::Conflict;
     case Reason::NoBids:
         return Code::NotFound;
-    case Reason::MaximumNotRaised:
     case Reason::NotEmpty:
     case Reason::Cancelled:
         return Code::Conflict;
@@ -116,8 +115,6 @@ QString reasonCode(const Error& error)
         return QStringLiteral("id_taken");
     case R::NoBids:
         return QStringLiteral("no_bids");
-    case R::MaximumNotRaised:
-        return QStringLiteral("maximum_not_raised");
     case R::NotEmpty:
         return QStringLiteral("not_empty");
     case R::Cancelled:

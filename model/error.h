@@ -45,7 +45,6 @@ struct Error
         /// The lot has no bids, so no winning bid (GET /items/{id}/winning).
         NoBids,
         /// A leader's maximum alone that is not above the one they hold.
-        MaximumNotRaised,
         /// generate, the sample auction and copy need a database that never held rows.
         NotEmpty,
         /// A long job (an export) stopped because it was asked to.

@@ -1,6 +1,7 @@
 #include "checkoutjson.h"
 
 #include "jsonformat.h"
+#include "jsonwriter.h"
 
 namespace BidTracker::Api::Json {
 
@@ -9,10 +10,11 @@ using Model::formatId;
 
 namespace {
 
-/// Cents as a JSON number in currency units; negative for a credit.
-double units(qint64 cents)
+/// Cents as a JSON number in currency units, every digit exact however large the auction
+/// (RULES.md 4); negative for a credit.
+QJsonValue units(qint64 cents)
 {
-    return static_cast<double>(cents) / 100.0;
+    return exactMoney(cents);
 }
 
 double rate(Model::Rules::BasisPoints basisPoints)
@@ -95,8 +97,8 @@ QJsonObject invoice(const Model::Invoice& invoice)
     for (const Model::Invoice::Line& line : invoice.lines)
         lines.append(QJsonObject{{Key::itemId, formatId(EntityKind::Item, line.itemId)},
                                  {Key::name, line.name},
-                                 {QStringLiteral("hammer"), line.hammer.toDouble()},
-                                 {QStringLiteral("premium"), line.premium.toDouble()}});
+                                 {QStringLiteral("hammer"), units(line.hammer.cents())},
+                                 {QStringLiteral("premium"), units(line.premium.cents())}});
     QJsonArray donations;
     for (const Model::Donation& donation : invoice.donations)
         donations.append(QJsonObject{{Key::donationId, formatId(EntityKind::Donation, donation.id)},

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cmath>
+#include <optional>
 
 namespace BidTracker::Api {
 
@@ -45,6 +46,36 @@ void writeString(QByteArray& out, const QString& text)
         }
     }
     out += '"';
+}
+
+/// The one key of exactMoney()'s marker object: a NUL never appears in a key this API writes.
+const QString ExactMoneyKey = QStringLiteral("\u0000cents");
+
+/// The exact decimal text of `cents` in currency units, as Python printed 500.0 and 12.5.
+QByteArray exactMoneyText(qint64 cents)
+{
+    // Unsigned, so that the most negative amount has a magnitude too.
+    const quint64 magnitude =
+        cents < 0 ? 0 - static_cast<quint64>(cents) : static_cast<quint64>(cents);
+    QByteArray text = cents < 0 ? QByteArrayLiteral("-") : QByteArray();
+    text += QByteArray::number(magnitude / 100);
+    text += '.';
+    const quint64 fraction = magnitude % 100;
+    if (fraction % 10 == 0)
+        text += QByteArray::number(fraction / 10);
+    else
+        text += QByteArray::number(fraction).rightJustified(2, '0');
+    return text;
+}
+
+/// The cents of an exactMoney() marker, or nothing for any other object.
+std::optional<qint64> exactMoneyOf(const QJsonObject& object)
+{
+    if (object.size() != 1 || object.begin().key() != ExactMoneyKey)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 cents = object.begin().value().toString().toLongLong(&ok);
+    return ok ? std::optional<qint64>(cents) : std::nullopt;
 }
 
 bool isMoneyKey(const QString& key)
@@ -104,8 +135,12 @@ void write(QByteArray& out, const QJsonValue& value, bool money = false)
         break;
     }
     case QJsonValue::Object: {
-        out += '{';
         const QJsonObject object = value.toObject();
+        if (const auto cents = exactMoneyOf(object)) {
+            out += exactMoneyText(*cents);
+            break;
+        }
+        out += '{';
         bool first = true;
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!first)
@@ -122,6 +157,11 @@ void write(QByteArray& out, const QJsonValue& value, bool money = false)
 }
 
 } // namespace
+
+QJsonValue exactMoney(qint64 cents)
+{
+    return QJsonObject{{ExactMoneyKey, QString::number(cents)}};
+}
 
 QByteArray writeJson(const QJsonValue& value)
 {

@@ -11,15 +11,35 @@ bool isFormulaStart(QChar c)
     return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
 }
 
-/// True when the text, after its leading 's, starts like a formula: then it carries (or, on
-/// export, gets) one guarding '. Counting through the 's keeps the round trip exact for text
-/// that itself begins with "'=".
+/// "-1000.00", "12", "-5": a plain decimal number, which a spreadsheet reads as a number and
+/// never runs, so a credit balance stays a number a spreadsheet can sum (issue 21.5).
+bool isPlainNumber(QStringView text)
+{
+    qsizetype i = text.startsWith(u'-') ? 1 : 0;
+    const qsizetype digits = i;
+    while (i < text.size() && text[i] >= u'0' && text[i] <= u'9')
+        ++i;
+    if (i == digits)
+        return false;
+    if (i == text.size())
+        return true;
+    if (text[i] != u'.' || ++i == text.size())
+        return false;
+    while (i < text.size() && text[i] >= u'0' && text[i] <= u'9')
+        ++i;
+    return i == text.size();
+}
+
+/// True when the text, after its leading 's, starts like a formula and is not a plain number:
+/// then it carries (or, on export, gets) one guarding '. Counting through the 's keeps the
+/// round trip exact for text that itself begins with "'=" (or "'-5").
 bool needsGuard(const QString& field)
 {
     qsizetype i = 0;
     while (i < field.size() && field[i] == u'\'')
         ++i;
-    return i < field.size() && isFormulaStart(field[i]);
+    return i < field.size() && isFormulaStart(field[i]) &&
+           !isPlainNumber(QStringView(field).mid(i));
 }
 
 } // namespace

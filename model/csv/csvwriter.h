@@ -23,7 +23,9 @@ public:
 
     /// One field as it goes into the file (guarded, quoted when needed).
     static QByteArray encodeField(const QString& field);
-    /// "=1+1" -> "'=1+1": a leading = + - @ tab or CR (after any leading 's) gets one more '.
+    /// "=1+1" -> "'=1+1": a leading = + - @ tab or CR (after any leading 's) gets one more ',
+    /// unless the rest is a plain decimal number ("-1000.00" stays a number: the guard is for
+    /// text, and a number is never run as a formula).
     static QString guardFormula(const QString& field);
     /// The inverse of guardFormula(), applied on import.
     static QString unguardFormula(const QString& field);

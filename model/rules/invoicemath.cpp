@@ -2,11 +2,24 @@
 
 namespace BidTracker::Model::Rules {
 
+namespace {
+
+// GCC's and Clang's 128-bit integer (not ISO C++, hence __extension__).
+__extension__ typedef __int128 Wide;
+
+/// cents x bp / 10,000, rounded half up, with a 128-bit product: an invoice's hammer +
+/// premium times a rate of 10,000 bp passes 2^63 from about 4,612 lots at 1,000,000,000.00.
+/// The result fits in 64 bits for every sum below 2^63 cents (rates are at most 100 %).
+qint64 percentOfExact(Wide cents, BasisPoints rate)
+{
+    return static_cast<qint64>((cents * rate + 5'000) / 10'000);
+}
+
+} // namespace
+
 qint64 percentOf(qint64 cents, BasisPoints rate)
 {
-    // cents x bp / 10,000, half up: amounts stay under 1e11 cents and rates under 1e6 bp,
-    // so the product fits in 64 bits.
-    return (cents * rate + 5'000) / 10'000;
+    return percentOfExact(cents, rate);
 }
 
 QString invoiceStatusName(InvoiceStatus status)
@@ -30,7 +43,7 @@ InvoiceSums settle(qint64 hammer, qint64 premium, qint64 donations, qint64 paid,
     InvoiceSums sums;
     sums.hammer = hammer;
     sums.premium = premium;
-    sums.tax = taxExempt ? 0 : percentOf(hammer + premium, taxRate);
+    sums.tax = taxExempt ? 0 : percentOfExact(static_cast<Wide>(hammer) + premium, taxRate);
     sums.donations = donations;
     sums.total = sums.hammer + sums.premium + sums.tax + sums.donations;
     sums.paid = paid;

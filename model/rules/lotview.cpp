@@ -52,14 +52,19 @@ void fillClosing(LotView& view, const Item& item, const AuctionSettings& setting
 
 } // namespace
 
+LotOutcome outcomeOf(const Item& item)
+{
+    const std::optional<qint64> reserve =
+        item.reserve ? std::optional<qint64>(item.reserve->cents()) : std::nullopt;
+    return decideOutcome(item.status == ItemStatus::Closed, item.winningBidId.has_value(),
+                         item.winningValue ? item.winningValue->cents() : 0, reserve);
+}
+
 LotView lotView(const Item& item, const AuctionSettings& settings, const QDateTime& now)
 {
     LotView view;
     view.status = item.status;
-    const std::optional<qint64> reserve =
-        item.reserve ? std::optional<qint64>(item.reserve->cents()) : std::nullopt;
-    view.outcome = decideOutcome(item.status == ItemStatus::Closed, item.winningBidId.has_value(),
-                                 item.winningValue ? item.winningValue->cents() : 0, reserve);
+    view.outcome = outcomeOf(item);
     fillClosing(view, item, settings, now);
     view.price = item.winningValue;
     const Money at = item.winningValue.value_or(item.startingPrice);

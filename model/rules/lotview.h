@@ -24,6 +24,9 @@ enum class LotOutcome { Pending, Sold, Unsold, NoBids };
 LotOutcome decideOutcome(bool closed, bool hasWinningBid, qint64 priceCents,
                          std::optional<qint64> reserveCents);
 
+/// decideOutcome() for a lot as read.
+LotOutcome outcomeOf(const Item& item);
+
 /// "true" / "false", the way CSV files write a flag.
 QString soldFlag(LotOutcome outcome);
 

@@ -12,6 +12,12 @@ Result<void> PostgresStorage::beginWrite()
     return m_db.exec(QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
 }
 
+Result<void> PostgresStorage::beginRead()
+{
+    // One snapshot for every statement (the summary's figures are read in several).
+    return m_db.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+}
+
 Result<bool> PostgresStorage::everHeldRows()
 {
     // A sequence that was ever used has a last_value; deleted rows leave it behind.

@@ -14,6 +14,7 @@ public:
 
     Engine engine() const override { return Engine::Postgres; }
     Result<void> beginWrite() override;
+    Result<void> beginRead() override;
     Result<bool> everHeldRows() override;
     /// Other stations' changes arrive as notifications (PostgresListener), not by polling.
     Result<qint64> externalChangeVersion() override { return -1; }

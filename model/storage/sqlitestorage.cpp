@@ -9,6 +9,13 @@ Result<void> SqliteStorage::beginWrite()
     return m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
+Result<void> SqliteStorage::beginRead()
+{
+    // Deferred: in WAL mode the first read fixes the snapshot every later read of the
+    // transaction sees, without blocking any writer.
+    return m_db.exec(QStringLiteral("BEGIN DEFERRED"));
+}
+
 Result<bool> SqliteStorage::everHeldRows()
 {
     // sqlite_sequence remembers every id ever handed out, deleted rows included.

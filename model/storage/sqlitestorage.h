@@ -14,6 +14,7 @@ public:
 
     Engine engine() const override { return Engine::Sqlite; }
     Result<void> beginWrite() override;
+    Result<void> beginRead() override;
     Result<bool> everHeldRows() override;
     Result<qint64> externalChangeVersion() override;
     Result<void> announceToOthers(const QList<Change>&) override { return {}; }

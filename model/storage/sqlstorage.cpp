@@ -88,16 +88,36 @@ Result<qint64> SqlStorage::count(const QString& table)
 
 // Users
 
-Result<qint64> SqlStorage::nextBidderNumber()
+Result<std::optional<qint64>> SqlStorage::nextBidderNumber()
 {
-    // The unique index on number answers max() without a scan.
-    auto run = m_db.run(QStringLiteral("SELECT (SELECT coalesce(max(number) + 1, 0) FROM users),"
-                                       " (SELECT first_bidder_number FROM settings)"));
+    // The lowest free number from the first bidder number on (RULES.md 4): the first number
+    // itself, or one past a taken number, that nobody holds. A hand-given big number elsewhere
+    // never pushes the next walk-in's number up. Each candidate is one probe of the unique
+    // index on number.
+    auto run = m_db.run(
+        QStringLiteral("SELECT min(c.n) FROM (SELECT first_bidder_number AS n FROM settings"
+                       " UNION ALL SELECT u.number + 1 FROM users u, settings s"
+                       " WHERE u.number >= s.first_bidder_number) c"
+                       " WHERE c.n <= ? AND NOT EXISTS (SELECT 1 FROM users t"
+                       " WHERE t.number = c.n)"),
+        {MaxBidderNumber});
     if (!run)
         return fail(run.error());
     if (!(*run)->next())
         return fail(m_db.statementFailed(**run, QStringLiteral("finding the next paddle number")));
-    return std::max((*run)->value(0).toLongLong(), (*run)->value(1).toLongLong());
+    if ((*run)->isNull(0))
+        return std::optional<qint64>();
+    return std::optional<qint64>((*run)->value(0).toLongLong());
+}
+
+Result<void> SqlStorage::lockBidderNumbers()
+{
+    if (lockClause().isEmpty())
+        return {};
+    auto run = m_db.run(QStringLiteral("SELECT id FROM settings WHERE id = 1") + lockClause());
+    if (!run)
+        return fail(run.error());
+    return {};
 }
 
 Result<qint64> SqlStorage::insertUser(const User& user)
@@ -107,7 +127,18 @@ Result<qint64> SqlStorage::insertUser(const User& user)
         auto next = nextBidderNumber();
         if (!next)
             return fail(next.error());
-        number = *next;
+        if (!*next) {
+            auto settings = readSettings();
+            const qint64 first = settings ? settings->firstBidderNumber : 1;
+            return fail(Error::refused(Error::Reason::NumberTaken,
+                                       QStringLiteral("Every paddle number from %1 to %2 is "
+                                                      "taken: give the bidder a number by hand")
+                                           .arg(first)
+                                           .arg(MaxBidderNumber))
+                            .with(QStringLiteral("from"), first)
+                            .with(QStringLiteral("to"), MaxBidderNumber));
+        }
+        number = **next;
     }
     QVariantList values{user.name,
                         user.createdAt,

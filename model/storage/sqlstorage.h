@@ -17,6 +17,7 @@ public:
     void rollback() override;
 
     Result<qint64> insertUser(const User& user) override;
+    Result<void> lockBidderNumbers() override;
     Result<bool> renameUser(qint64 id, const QString& name) override;
     Result<bool> updateUser(const User& user) override;
     Result<std::optional<User>> findUserByNumber(qint64 number) override;
@@ -36,6 +37,7 @@ public:
                                  int bidCountDelta, std::optional<qint64> leaderCeilingCents,
                                  std::optional<qint64> runnerUpCents) override;
     Result<void> setItemClosesAt(qint64 itemId, const QString& closesAt) override;
+    Result<void> lockOpenItems() override;
     Result<QList<qint64>> closeOpenItems(const QString& closedAt) override;
     Result<QList<qint64>> closeItemsDue(const QString& now) override;
     Result<bool> anyItemDue(const QString& now) override;
@@ -114,7 +116,7 @@ protected:
     Result<qint64> insertReturningId(const QString& sql, const QVariantList& values);
 
 private:
-    Result<qint64> nextBidderNumber();
+    Result<std::optional<qint64>> nextBidderNumber();
     Result<qint64> insertReturningId(const QString& sql, std::initializer_list<QVariant> values);
     Result<Listing<Bid>> bidsWhere(const QString& column, qint64 id, qint64 total, Page page);
     Result<qint64> count(const QString& table);

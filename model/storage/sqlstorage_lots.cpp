@@ -59,6 +59,17 @@ Result<QList<qint64>> idsOf(Result<StatementRun> run)
 
 } // namespace
 
+Result<void> SqlStorage::lockOpenItems()
+{
+    if (lockClause().isEmpty())
+        return {};
+    auto run = m_db.run(QStringLiteral("SELECT id FROM items WHERE status = 'open' ORDER BY id") +
+                        lockClause());
+    if (!run)
+        return fail(run.error());
+    return {};
+}
+
 Result<QList<qint64>> SqlStorage::closeOpenItems(const QString& closedAt)
 {
     return idsOf(m_db.run(QStringLiteral("UPDATE items SET status = 'closed', closed_at = ?"

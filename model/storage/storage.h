@@ -126,14 +126,22 @@ public:
 
     // Transactions
     virtual Result<void> beginWrite() = 0;
+    /// A read-only transaction whose every statement sees one snapshot (SQLite: a deferred
+    /// transaction in WAL mode; PostgreSQL: REPEATABLE READ READ ONLY). Ended by rollback().
+    virtual Result<void> beginRead() = 0;
     virtual Result<void> commit() = 0;
     virtual void rollback() = 0;
 
     // Users
     /// `user.id` 0 takes the next id; any other id puts a row back under its old id.
-    /// `user.number` 0 takes the next free paddle number: one past the highest, and at least
-    /// the settings' first bidder number. Writes every field but the bid count.
+    /// `user.number` 0 takes the lowest free paddle number at or above the settings' first
+    /// bidder number and at most MaxBidderNumber (RULES.md 4), refused (NumberTaken) when
+    /// none is free. Writes every field but the bid count.
     virtual Result<qint64> insertUser(const User& user) = 0;
+    /// Locks the paddle numbers for the write transaction in progress (PostgreSQL: the
+    /// settings row; SQLite's write lock already covers it), so two stations adding bidders
+    /// at once never pick the same free number: the second sees the first's once it commits.
+    virtual Result<void> lockBidderNumbers() = 0;
     /// False when there is no such user.
     virtual Result<bool> renameUser(qint64 id, const QString& name) = 0;
     /// Writes name, number, phone, email, tax_exempt and checked_in_at; false when there is
@@ -169,6 +177,10 @@ public:
 
     // Closing (each a write under the same lock as bids, so a bid and the close never both
     // win; `WHERE status = 'open'` makes each lot close once however many processes try)
+    /// Locks every open lot's row, in id order (PostgreSQL; SQLite's write lock already covers
+    /// them): taken before the close reads the time it stamps, so a bid that held a lot's
+    /// lock has committed by then (RULES.md 3).
+    virtual Result<void> lockOpenItems() = 0;
     /// Closes every open lot, closed_at = `closedAt`; returns their ids.
     virtual Result<QList<qint64>> closeOpenItems(const QString& closedAt) = 0;
     /// Closes the open lots whose closes_at is at or before `now`, closed_at = their

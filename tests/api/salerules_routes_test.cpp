@@ -73,6 +73,37 @@ TEST(ApiSaleRules, ALeadersMaximumAloneIsAnsweredWithTheWinningBid)
     EXPECT_EQ(asBid.object()["bid"]["value"].toDouble(), 2000.02);
 }
 
+TEST(ApiSaleRules, ABinarySearchOnALeadersSecretMaximumLearnsNothing)
+{
+    // GIVEN user2 leading item1 at 1000 with a secret maximum of 3000 (issue 21.11)
+    ApiTestServer server;
+    ASSERT_EQ(
+        server
+            .post(api("/bids"), R"({"bid": {"item": "item1", "max_value": 3000, "user": "user2"}})")
+            .status,
+        200);
+    // WHEN a token holder sends maximums alone for user2 around it
+    QList<QPair<int, QByteArray>> answers;
+    for (const char* guess : {"1500", "2999.99", "3000", "1000.01", "3000.01"}) {
+        const auto reply =
+            server.post(api("/bids"), QStringLiteral(R"({"bid": {"item": "item1", "max_value": %1,
+                                                      "user": "user2"}})")
+                                          .arg(QString::fromUtf8(guess))
+                                          .toUtf8());
+        answers.append({reply.status, reply.body + server.get(api("/items/item1/winning")).body});
+    }
+    // THEN every answer is the same 200 and the lot the same: nothing tells where it lies
+    for (const auto& answer : answers) {
+        EXPECT_EQ(answer.first, 200);
+        EXPECT_EQ(answer, answers.front());
+    }
+    // AND deleting the winning bid once the lot closed is refused: reopen first (21.4)
+    ASSERT_EQ(server.post(api("/items/close-all"), "").status, 200);
+    const auto refused = server.request("DELETE", api("/bids/bid2"));
+    EXPECT_EQ(refused.status, 409) << refused.body.toStdString();
+    EXPECT_EQ(server.get(api("/items/item1/winning")).object()["bid_id"], QStringLiteral("bid2"));
+}
+
 TEST(ApiSaleRules, TheReserveIsWriteOnlyAndReadsTellWhetherItIsMet)
 {
     ApiTestServer server;

@@ -224,7 +224,8 @@ TEST(Database, MigratesAVersion2FileToTheWholeNight)
     auto db = Database::open(path);
     ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
     // THEN the bidders have paddle numbers in id order from 100, the settings have their
-    // defaults, the old bid is a plain one, and a new bidder takes the next number
+    // defaults, the old bid is a plain one, and a new bidder takes the lowest free number
+    // (RULES.md 4: 101, left free between them)
     EXPECT_EQ(pragma(**db, "user_version"), Database::SchemaVersion);
     AuctionService service(**db);
     EXPECT_EQ(service.user(1)->number, 100);
@@ -236,7 +237,7 @@ TEST(Database, MigratesAVersion2FileToTheWholeNight)
     EXPECT_EQ(service.item(1)->winnerNumber, 102);
     auto added = service.createUser(QStringLiteral("David"));
     ASSERT_TRUE(added.has_value()) << added.error().message.toStdString();
-    EXPECT_EQ(added->number, 103);
+    EXPECT_EQ(added->number, 101);
 }
 
 TEST(Database, MigratesAVersion3FileToTheRulesOfRealSales)

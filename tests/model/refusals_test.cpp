@@ -121,17 +121,6 @@ TEST(Refusals, ABidTooLowSaysTheMinimumAndTheWinningValue)
                         {{"minimum", money(1100)}, {"winning_value", money(1000)}}));
 }
 
-TEST(Refusals, ALeadersMaximumThatIsNoRaiseIsMaximumNotRaised)
-{
-    TestAuction auction;
-    const qint64 user = auction.addUser();
-    const qint64 item = auction.addItem();
-    ASSERT_TRUE(auction.service().placeBid(request(item, user, 100, 5000)));
-    EXPECT_TRUE(refused(auction.service().placeBid(request(item, user, std::nullopt, 4000)),
-                        Error::Reason::MaximumNotRaised,
-                        {{"item", QStringLiteral("item%1").arg(item)}}));
-}
-
 TEST(Refusals, AClosedLotSaysWhenItClosed)
 {
     TestAuction auction;

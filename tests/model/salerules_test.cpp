@@ -159,11 +159,12 @@ TEST(SaleRules, ALeaderRaisesTheMaximumAloneWithoutAddingABid)
     EXPECT_EQ(standing(auction, lot), (Standing{a, 10}));
     ASSERT_TRUE(place(auction, lot, b, 75));
     EXPECT_EQ(standing(auction, lot), (Standing{a, 76}));
-    // AND a maximum alone that is not above the own one is refused, changing nothing
+    // AND a maximum alone that is not above the own one changes nothing, answered as a raise
     const auto lower = place(auction, lot, a, 0, 60);
-    ASSERT_FALSE(lower);
-    EXPECT_EQ(lower.error().code, Error::Code::Conflict);
+    ASSERT_TRUE(lower);
+    EXPECT_FALSE(lower->added);
     EXPECT_EQ(standing(auction, lot), (Standing{a, 76}));
+    EXPECT_EQ(auction.service().item(lot)->leaderCeiling, units(80));
 }
 
 TEST(SaleRules, AMaximumBelowTheValueIsInvalid)
