@@ -1,6 +1,7 @@
 // The command line as a user runs it: exit codes, messages, files, and an export read back
 // by Python's csv module.
 #include "api/headlessprocess.h"
+#include "cli/windowprocess.h"
 #include "model/csv/csvkind.h"
 #include "support/testauction.h"
 
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+using namespace BidTracker::Testing;
 using namespace BidTracker;
 
 namespace {
@@ -248,48 +250,6 @@ namespace {
 QString settingsFile(const QString& home)
 {
     return home + QStringLiteral("/BidTracker/bidtracker.conf");
-}
-
-/// A port that was free a moment ago.
-quint16 freePort()
-{
-    QTcpServer probe;
-    EXPECT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
-}
-
-/// The window on the offscreen platform, with the settings and data folders in `home`.
-void startWindow(QProcess& process, const QStringList& arguments, const QString& home)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
-    ASSERT_TRUE(process.waitForStarted(10'000));
-}
-
-/// GET on 127.0.0.1:port with a raw socket, retried until it answers or 10 s pass.
-QByteArray getWhenUp(quint16 port, const QByteArray& path)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10'000) {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        if (socket.waitForConnected(500)) {
-            socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                         QByteArray::number(port) + "\r\nConnection: close\r\n\r\n");
-            QByteArray answer;
-            while (socket.waitForReadyRead(2000))
-                answer += socket.readAll();
-            if (!answer.isEmpty())
-                return answer;
-        }
-        QThread::msleep(100);
-    }
-    return {};
 }
 
 } // namespace

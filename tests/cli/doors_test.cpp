@@ -3,6 +3,7 @@
 // file as the only argument opens it; a screenshot run leaves the settings byte for byte and
 // has the size asked for. Real processes, the window on the offscreen platform.
 #include "api/headlessprocess.h"
+#include "cli/windowprocess.h"
 #include "model/auctionservice.h"
 #include "model/storage/database.h"
 #include "support/testauction.h"
@@ -18,6 +19,7 @@
 #include <QThread>
 #include <QtEndian>
 
+using namespace BidTracker::Testing;
 using namespace BidTracker;
 using Testing::ProcessRun;
 
@@ -55,47 +57,6 @@ QSize pngSize(const QString& path)
         return {};
     return QSize(qFromBigEndian<qint32>(png.constData() + 16),
                  qFromBigEndian<qint32>(png.constData() + 20));
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    EXPECT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
-}
-
-/// `bidtracker ARGUMENTS` as a window on the offscreen platform, settings and data in `home`.
-void startWindow(QProcess& process, const QStringList& arguments, const QString& home)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BIDTRACKER_BINARY), arguments);
-    ASSERT_TRUE(process.waitForStarted(10'000));
-}
-
-/// The body of GET path on 127.0.0.1:port, retried until it answers or 15 s pass.
-QByteArray getWhenUp(quint16 port, const QByteArray& path)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 15'000) {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        if (socket.waitForConnected(500)) {
-            socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                         QByteArray::number(port) + "\r\nConnection: close\r\n\r\n");
-            QByteArray answer;
-            while (socket.waitForReadyRead(2000))
-                answer += socket.readAll();
-            if (!answer.isEmpty())
-                return answer;
-        }
-        QThread::msleep(100);
-    }
-    return {};
 }
 
 } // namespace
