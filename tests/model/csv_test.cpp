@@ -392,6 +392,8 @@ TEST(CsvImport, AMisplacedSeparatorIsNamedWithTheColumnAndNoStrayQuote)
     EXPECT_TRUE(plan.problemText().startsWith(
         QStringLiteral("line 2: Starting price \"1,35\" has a misplaced \",\"")))
         << plan.problemText().toStdString();
+}
+
 namespace {
 
 QByteArray operatorExportOf(Database& db, CsvKind kind)
