@@ -47,13 +47,14 @@ AuctionActions::AuctionActions(Model::AuctionService& service, QWidget* window)
 
 void AuctionActions::push(const QString& text, Model::Command undo)
 {
-    m_undo->push(new ModelCommand(text, m_service, std::move(undo), m_report, m_ledger));
+    // The text ends up in Edit > Undo's menu entry: a name's "&" must not become a mnemonic.
+    m_undo->push(
+        new ModelCommand(escapeMnemonics(text), m_service, std::move(undo), m_report, m_ledger));
 }
 
 void AuctionActions::pushSteps(const QString& text, std::function<Result<void>()> undo,
                                std::function<Result<void>()> redo)
 {
-    // The text ends up in Edit > Undo's menu entry: a name's "&" must not become a mnemonic.
     m_undo->push(
         new ServiceCommand(escapeMnemonics(text), std::move(undo), std::move(redo), m_report));
 }

@@ -12,9 +12,11 @@ QJsonObject user(const Model::User& user, Personal personal)
     QJsonObject object{{Key::name, user.name},
                        {Key::userId, formatId(EntityKind::User, user.id)},
                        {Key::bidCount, user.bidCount},
-                       {Key::number, user.number},
-                       {Key::version, user.version}};
+                       {Key::number, user.number}};
+    // API.md "Personal data": a reader without the token gets these four fields only; the
+    // version (which moves with a check-in) goes with the rest.
     if (personal == Personal::Shown) {
+        object.insert(Key::version, user.version);
         object.insert(Key::phone, user.phone);
         object.insert(Key::email, user.email);
         object.insert(Key::taxExempt, user.taxExempt);

@@ -9,11 +9,11 @@
 T="Authorization: Bearer $TOKEN"; J="Content-Type: application/json"; API=${API:-http://127.0.0.1:5000/api/v1}
 
 curl $API/users                                  # 200 {"user1": {...,"name": "Albert",...}, "user2": {...}, "user3": {...}}
-curl -X POST -H "$T" -H "$J" -d '{"name": "David"}' $API/users          # 201 {..."name": "David",..."user_id": "user4"}
-curl $API/users/user1                            # 200 {..."name": "Albert",..."user_id": "user1"}
+curl -X POST -H "$T" -H "$J" -d '{"name": "David"}' $API/users          # 201 {..."name": "David",..."user_id": "user4",...}
+curl $API/users/user1                            # 200 {"bid_count": 1, "name": "Albert", "number": 100, "user_id": "user1"} (no phone or e-mail without the token)
 curl -X PUT -H "$T" -H "$J" -d '{"name": "Al"}' $API/users/user1        # 200 {..."name": "Al",...}
 curl -X DELETE -H "$T" $API/users/user4          # 204
-curl -X DELETE -H "$T" $API/users/user1          # 409 {"message": "User user1 has 1 bid(s) and cannot be deleted"}
+curl -X DELETE -H "$T" $API/users/user1          # 409 {"error": {"bid_count": 1, "code": "has_bids", "user": "user1"}, "message": "User user1 has 1 bid(s) and cannot be deleted"}
 curl $API/users/user1/items                      # 200 {"items_bid": ["item1"], "name": "Al", "user_id": "user1"}
 curl $API/users/user1/bids                       # 200 [{"bid": {...}, "bid_id": "bid1"}]
 
@@ -24,14 +24,14 @@ curl "$API/items/item1?winningOnly=1"            # 200 {"item": {"bid_count": 2,
 curl "$API/items/item1?complete=1"               # 200 {"item": {..."bids": [{"bid": {..."value": 500.0}, "bid_id": "bid1"}, ...
 curl $API/items/item1/bids                       # 200 [{"bid": {...}, "bid_id": "bid1"}, {"bid": {...}, "bid_id": "bid2"}] (oldest first; at most 1,000 without limit)
 curl $API/items/item1/winning                    # 200 {"bid": {..."user": "user2", "value": 1000.0}, "bid_id": "bid2"}
-curl $API/items/item2/winning                    # 404 {"message": "Item item2 has no bids"}
+curl $API/items/item2/winning                    # 404 {"error": {"code": "no_bids", "item": "item2"}, "message": "Item item2 has no bids"}
 curl -X DELETE -H "$T" $API/items/item3          # 204
-curl -X DELETE -H "$T" $API/items/item1          # 409 {"message": "Item item1 has 2 bid(s) and cannot be deleted"}
+curl -X DELETE -H "$T" $API/items/item1          # 409 {"error": {"bid_count": 2, "code": "has_bids", "item": "item1"}, "message": "Item item1 has 2 bid(s) and cannot be deleted"}
 
 curl $API/bids                                   # 200 {"bid1": {"bid": {..."item": "item1",..."user": "user1", "value": 500.0}, "bid_id": "bid1"}, ...
 curl -X POST -H "$T" -H "$J" -d '{"bid": {"item": "item1", "value": 1500, "user": "user3"}}' $API/bids  # 201 {"bid": {...}, "bid_id": "bid3"}
 curl -X POST -H "$T" -H "$J" -d '{"bid": {"item": "item1", "value": 1200, "user": "user1"}}' $API/bids  # 409 {..."message": "...1500.01..."} (a raise must beat 1,500.00 by the step)
-curl -X POST -H "$T" -H "$J" -d '{"bid": {"item": "item2", "user": "user1"}}' $API/bids  # 400 {"message": {"value": "..."}} (value may be left out only with max_value)
+curl -X POST -H "$T" -H "$J" -d '{"bid": {"item": "item2", "user": "user1"}}' $API/bids  # 400 {"error": {"code": "invalid", "fields": {"value": "..."}}, "message": {"value": "..."}} (value may be left out only with max_value)
 curl -X POST -H "$T" -H "$J" -d '{"bid": {"item": "item2", "max_value": 50, "user": "user1"}}' $API/bids  # 201 {"bid": {..."item": "item2",..."value": 0.01}, "bid_id": "bid4"} (the lowest acceptable bid; the auction bids up to 50.00)
 curl $API/bids/bid3                              # 200 {"bid": {..."item": "item1",..."user": "user3", "value": 1500.0}, "bid_id": "bid3"}
 curl -X DELETE -H "$T" $API/bids/bid3            # 204 (the lot's winner falls back to bid2)
