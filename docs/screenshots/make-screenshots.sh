@@ -57,7 +57,7 @@ shot() { # shot DB VIEW SIZE
         --screenshot-size "$3" --screenshot-view "$2"
 }
 for size in 1280x800 900x600; do
-    for view in lots quickbid bidder; do shot "$GEN" $view $size; done
+    for view in lots quickbid quickbid-refused bidder; do shot "$GEN" $view $size; done
 done
 
 SHOW=$WORK/show.sqlite
