@@ -236,10 +236,13 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         options.screenshotSize = QSize(width, height);
     }
     if (parser.isSet(screenshotView)) {
-        const QStringList views{QStringLiteral("lots"),     QStringLiteral("quickbid"),
+        const QStringList views{QStringLiteral("lots"),
+                                QStringLiteral("quickbid"),
                                 QStringLiteral("quickbid-refused"),
-                                QStringLiteral("bidder"),   QStringLiteral("bids"),
-                                QStringLiteral("checkout"), QStringLiteral("bigscreen")};
+                                QStringLiteral("bidder"),
+                                QStringLiteral("bids"),
+                                QStringLiteral("checkout"),
+                                QStringLiteral("bigscreen")};
         if (!views.contains(parser.value(screenshotView)))
             return std::unexpected(
                 QStringLiteral("--screenshot-view must be one of %1, not \"%2\"")

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/csv/csvimport.h"
 #include "model/csv/checkoutcsv.h"
+#include "model/csv/csvimport.h"
 #include "model/csv/csvkind.h"
 
 #include <QDialog>

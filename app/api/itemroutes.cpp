@@ -137,8 +137,8 @@ void addItemRoutes(Router& router, RouteContext& context)
             return Versions::preconditionFailed(item.error())
                 .value_or(Input::fromError(item.error()));
         return Versions::tagged(
-            ApiResponse::json(200, Json::item(*item, *settings,
-                                              idArray(EntityKind::Bid, ids->value(*id)))),
+            ApiResponse::json(
+                200, Json::item(*item, *settings, idArray(EntityKind::Bid, ids->value(*id)))),
             item->version);
     });
 
