@@ -11,7 +11,7 @@ DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	libgtest-dev libgmock-dev libbenchmark-dev prometheus chromium curl sqlite3 \
 	postgresql libqt6sql6-psql libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei \
 	xvfb xauth \
-	lintian desktop-file-utils appstream dpkg-dev file man-db systemd
+	lintian desktop-file-utils appstream dpkg-dev file man-db systemd libsqlite3-dev
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the
 # machine has no npm of its own.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)

@@ -12,9 +12,10 @@ class Database;
 // only SQL of backup and restore, kept here with the rest of the storage layer.
 namespace SqliteFiles {
 
-/// Writes a consistent copy of the SQLite auction open on `from` into the new file `file`
-/// (VACUUM INTO: one read transaction, so writers on other connections go on meanwhile).
-/// The copy uses a rollback journal, not WAL: it is one file, complete by itself.
+/// Writes a consistent copy of the SQLite auction open on `from` into the new (or empty)
+/// file `file`: SQLite's backup API in one step, one read transaction, so writers on other
+/// connections go on meanwhile. The copy uses a rollback journal, not WAL: it is one file,
+/// complete by itself.
 Result<void> vacuumInto(Database& from, const QString& file);
 
 /// The same for an SQLite file no Database has open (a backup being restored), on a
