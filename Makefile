@@ -10,7 +10,8 @@ DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-qpa-plugins \
 	libgtest-dev libgmock-dev libbenchmark-dev prometheus chromium curl sqlite3 \
 	postgresql libqt6sql6-psql libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei \
-	xvfb xauth
+	xvfb xauth \
+	lintian desktop-file-utils appstream dpkg-dev file man-db systemd libsqlite3-dev
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the
 # machine has no npm of its own.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
@@ -23,7 +24,7 @@ CHECK_PACKAGES := clang-16 libclang-rt-16-dev
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps deps-check install-packages configure build run test asan tsan fuzz clean format
+.PHONY: deps deps-check install-packages configure build run test package asan tsan fuzz clean format
 
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES) $(NODE_PACKAGES) $(PYTHON_PACKAGES)"
@@ -56,6 +57,10 @@ run: build
 
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS)
+
+# bidtracker_VERSION_amd64.deb in the build folder (CPack; packaging/CMakeLists.txt).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 # The checked builds, each in a build folder of its own. -O1 and no benchmarks: they are
 # slow enough. Every report stops the test that caused it (halt_on_error), so it fails.

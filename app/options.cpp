@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "backupcommands.h"
 #include "model/storage/databaselocation.h"
 #include "print/documentkind.h"
 #include "print/idlist.h"
@@ -22,7 +23,8 @@ const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"
 const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
 const QStringList commands{QStringLiteral("export"),    QStringLiteral("import"),
                            QStringLiteral("generate"),  QStringLiteral("copy"),
-                           QStringLiteral("close-all"), QStringLiteral("print")};
+                           QStringLiteral("close-all"), QStringLiteral("print"),
+                           QStringLiteral("backup"),    QStringLiteral("restore")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
 {
@@ -119,7 +121,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "  bidtracker copy FROM TO                    a whole auction into an empty database\n"
         "  bidtracker close-all [--db DB]             close every open lot\n"
         "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report [--lots IDS]\n"
-        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
+        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf\n"
+        "  bidtracker backup [--db DB] -o FILE|DIR   a checked copy of the (live) auction\n"
+        "  bidtracker restore FILE [--db DB] [--replace]   a backup back as the auction"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption helpKeys(
@@ -193,10 +197,16 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
     parser.addOptions({lots, bidders, paper, helpKeys});
+    // Backups (issue 25).
+    const QCommandLineOption replace(
+        QStringLiteral("replace"),
+        QStringLiteral("restore: overwrite the existing auction (never one in use)."));
+    parser.addOption(replace);
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral(
-            "[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND]"));
+            "[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND | "
+            "backup | restore FILE]"));
 
     if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
         return std::unexpected(parser.errorText());
@@ -337,6 +347,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         }
         return options;
     }
+    if (command == u"backup" || command == u"restore")
+        return parseBackupCommand(positional, parser.value(output), parser.isSet(replace), options);
     if (command == u"print")
         return parsePrint(parser, positional, {&output, &lots, &bidders, &paper}, options);
     if (command == u"close-all") {

@@ -23,6 +23,8 @@ struct Options
         Copy,
         CloseAll,
         Print,
+        Backup,
+        Restore,
         Help,
         HelpKeys,
         Version
@@ -62,6 +64,10 @@ struct Options
     QSize screenshotSize{1280, 800};
     QString screenshotView = QStringLiteral("lots");
     QString helpText;
+    /// backup: the file or folder written (-o); restore: the backup read. restore --replace
+    /// may overwrite an existing auction (never one in use).
+    QString backupFile;
+    bool replace = false;
 };
 
 /// Parses the arguments (without the program name); the error names the bad option.

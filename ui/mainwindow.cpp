@@ -2,11 +2,13 @@
 #include "mnemonics.h"
 
 #include "auctionactions.h"
+#include "backupstatus.h"
 #include "bigscreen.h"
 #include "checkoutpage.h"
 #include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
+#include "logfile.h"
 #include "model/auctionservice.h"
 #include "model/storage/databaselocation.h"
 #include "model/tables/bidstablemodel.h"
@@ -87,6 +89,8 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
         service, [this] { return PrintActions::selectedIds(m_items->view()); },
         [this] { return PrintActions::selectedIds(m_users->view()); }, this);
     buildServerDock(server);
+    // Before the menus: Auction > Automatic backups opens its settings.
+    m_backupStatus = new BackupStatus(databasePath, this);
     buildMenus();
     auto* databaseLabel = new QLabel(shared ? Model::displayLocation(databasePath)
                                             : QDir::toNativeSeparators(databasePath),
@@ -95,6 +99,7 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
                                      : tr("The auction's database file"));
     statusBar()->addWidget(databaseLabel, 1);
     m_serverStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_backupStatus);
     statusBar()->addPermanentWidget(m_serverStatus);
     connect(m_serverPanel, &ServerPanel::stateChanged, this,
             [this] { m_serverStatus->setText(m_serverPanel->summary()); });
@@ -367,6 +372,7 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] { showKeyboardShortcuts(this); });
+    help->addAction(tr("Show &log"), this, [this] { LogFile::showDialog(this); });
     help->addAction(tr("&About Bid Tracker"), this, [this] { showAbout(this); });
 }
 
