@@ -148,6 +148,8 @@ int main(int argc, char** argv)
         say(QStringLiteral("bidtracker: %1").arg(options.error()));
         return 2;
     }
+    if (!options->station.isEmpty())
+        Model::Database::setStationName(options->station);
     using Mode = App::Options::Mode;
     if (options->mode != Mode::Help && options->mode != Mode::Version) {
         if (const int refused = App::checkCommandLineFiles(*options))

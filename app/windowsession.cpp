@@ -56,8 +56,13 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
         Gui::MainWindow* window = session->m_window.get();
         connect(session->m_closer.get(), &Model::LotCloser::failed, window,
                 [window](const QString& message) {
-                    window->statusBar()->showMessage(
-                        QObject::tr("Closing lots on time: %1").arg(message), 5000);
+                    // A lost server is said as the station link says it, and stays on screen
+                    // (the closer's own words would replace it every second).
+                    if (message == Model::Database::lostConnectionText())
+                        window->statusBar()->showMessage(message);
+                    else
+                        window->statusBar()->showMessage(
+                            QObject::tr("Closing lots on time: %1").arg(message), 5000);
                 });
         session->m_closer->start();
     }
