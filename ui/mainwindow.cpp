@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+
+#include "elidedlabel.h"
 #include "mnemonics.h"
 
 #include "auctionactions.h"
@@ -88,13 +90,13 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
         [this] { return PrintActions::selectedIds(m_users->view()); }, this);
     buildServerDock(server);
     buildMenus();
-    auto* databaseLabel = new QLabel(shared ? Model::displayLocation(databasePath)
-                                            : QDir::toNativeSeparators(databasePath),
-                                     this);
+    auto* databaseLabel = new ElidedLabel(shared ? Model::displayLocation(databasePath)
+                                                 : QDir::toNativeSeparators(databasePath),
+                                          this);
     databaseLabel->setToolTip(shared ? tr("The shared auction on a PostgreSQL server")
                                      : tr("The auction's database file"));
     statusBar()->addWidget(databaseLabel, 1);
-    m_serverStatus = new QLabel(this);
+    m_serverStatus = new ElidedLabel(this);
     statusBar()->addPermanentWidget(m_serverStatus);
     connect(m_serverPanel, &ServerPanel::stateChanged, this,
             [this] { m_serverStatus->setText(m_serverPanel->summary()); });
@@ -141,7 +143,7 @@ void MainWindow::buildTabs()
     m_items =
         new TablePage(m_itemsModel, Model::ItemsTableModel::Name, Model::ItemsTableModel::Name,
                       tr("Filter lots by name or number (item3 or 3)"), this);
-    m_itemBidsTitle = new QLabel(this);
+    m_itemBidsTitle = new ElidedLabel(this);
     m_itemBidsView =
         makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
     auto* itemsSplit = new QSplitter(Qt::Vertical, this);
@@ -157,7 +159,7 @@ void MainWindow::buildTabs()
     m_users =
         new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name,
                       tr("Filter bidders by paddle number, name, phone or email (or user3)"), this);
-    m_userItemsTitle = new QLabel(this);
+    m_userItemsTitle = new ElidedLabel(this);
     m_userItemsView =
         makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
     auto* usersSplit = new QSplitter(Qt::Vertical, this);
