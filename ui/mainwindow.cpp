@@ -213,6 +213,8 @@ void MainWindow::buildTabs()
             return m_actions->placeBid(item, user, value, maximum);
         },
         this);
+    m_quickBid->setLastData([this] { return m_itemsModel->records(); },
+                            [this] { return m_usersModel->records(); });
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);

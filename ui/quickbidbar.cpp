@@ -160,7 +160,9 @@ bool QuickBidBar::eventFilter(QObject* watched, QEvent* event)
 
 bool QuickBidBar::takeLot()
 {
-    const EntryPick pick = pickLot(m_service, m_lot->text());
+    EntryPick pick = pickLot(m_service, m_lot->text());
+    if (pick.unavailable && m_lastLots)
+        pick = pickLotFrom(m_lastLots(), m_lot->text());
     if (!pick.picked()) {
         say(pick.problem, true);
         return false;
@@ -175,7 +177,9 @@ bool QuickBidBar::takeLot()
 
 bool QuickBidBar::takeBidder()
 {
-    const EntryPick pick = pickBidder(m_service, m_bidder->text());
+    EntryPick pick = pickBidder(m_service, m_bidder->text());
+    if (pick.unavailable && m_lastBidders)
+        pick = pickBidderFrom(m_lastBidders(), m_bidder->text());
     if (!pick.picked()) {
         say(pick.problem, true);
         return false;
