@@ -5,6 +5,7 @@
 #include "app/windowsession.h"
 #include "model/storage/database.h"
 #include "pg/owncluster.h"
+#include "pg/sharedauction.h"
 #include "ui/windowfixture.h"
 
 #include <QHostAddress>
@@ -115,6 +116,9 @@ TEST(StalledDatabase, AnswersWithinSecondsCommitsNothingRefusedAndCarriesOnWhenI
     const quint16 port = Testing::startHeadless(other, cluster.dir(), cluster.url(), token);
     ASSERT_NE(port, 0);
     ASSERT_EQ(postBid(port, token, 500).status, 201);
+    Gui::TablePage* lots = session->window().itemsPage();
+    lots->selectId(1);
+    ASSERT_EQ(lots->currentId(), 1);
 
     // WHEN every process of the server stops
     ASSERT_TRUE(cluster.freeze());
@@ -180,6 +184,10 @@ TEST(StalledDatabase, AnswersWithinSecondsCommitsNothingRefusedAndCarriesOnWhenI
             return session->service().placeBid(1, 1, Model::Money::fromCents(2100)).has_value();
         },
         std::max<qint64>(0, 5000 - woke.elapsed()) + 1));
+    // AND the window shows the lot with the selection kept, once its link is back too
+    EXPECT_TRUE(waitFor([&] { return status().contains(u"again"); }, 5000))
+        << status().toStdString();
+    EXPECT_EQ(lots->currentId(), 1);
     // AND no bid answered "unavailable" was committed when the server woke
     QTest::qWait(500); // the server reads what it was sent before the sockets were shut
     for (const qint64 cents : std::as_const(refused))
@@ -195,4 +203,21 @@ TEST(StalledDatabase, AnswersWithinSecondsCommitsNothingRefusedAndCarriesOnWhenI
     other.terminate();
     other.waitForFinished(5000);
     session.reset();
+}
+
+TEST(StationName, IsThePostgreSQLApplicationNameOfEveryConnection)
+{
+    // GIVEN a station named with a space and an accent
+    Testing::SharedAuction auction(1, 1);
+    const QString before = Model::Database::stationName();
+    Model::Database::setStationName(QStringLiteral("Caisse 2 é"));
+    // WHEN it connects
+    auto db = Testing::openDatabase(auction.url());
+    ASSERT_TRUE(db);
+    // THEN the server knows the connection by that name
+    auto names = db->texts(QStringLiteral(
+        "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"));
+    ASSERT_TRUE(names.has_value());
+    EXPECT_EQ(*names, QStringList{QStringLiteral("Caisse 2 é")});
+    Model::Database::setStationName(before);
 }
