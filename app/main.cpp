@@ -69,6 +69,9 @@ std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
         return nullptr;
     }
+    // This thread closes lots on time and hears the stop signals: a stalled server must not
+    // hold it (issue 21.2).
+    (*db)->setStallLimitMs(Model::Database::WindowStallLimitMs);
     if (options.demo) {
         Model::AuctionService service(**db, &notifier);
         if (auto loaded = service.loadSampleAuction(); !loaded) {

@@ -29,6 +29,8 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
     std::unique_ptr<WindowSession> session(new WindowSession);
     session->m_path = path;
     session->m_db = std::move(*db);
+    // A stalled database server never freezes the window longer than this (issue 21.2).
+    session->m_db->setStallLimitMs(Model::Database::WindowStallLimitMs);
     session->m_service =
         std::make_unique<Model::AuctionService>(*session->m_db, &session->m_notifier);
     if (options.demo) {

@@ -84,9 +84,11 @@ public:
 
     /// How long one call on a PostgreSQL connection may wait for the server before the
     /// watchdog (StallWatch) shuts its socket and the call fails as Unavailable ("Lost the
-    /// connection to the database, retrying"). The window's connection keeps the default, so
-    /// a stalled server never freezes it longer; the API's allows longer lock waits under load.
-    static constexpr int DefaultStallLimitMs = 1500;
+    /// connection to the database, retrying"); 0, the default, waits as long as libpq does.
+    /// The window's connection waits WindowStallLimitMs, so a stalled server never freezes it
+    /// longer; the API's longer (lock waits under load); command-line jobs longer still.
+    static constexpr int WindowStallLimitMs = 1500;
+    static constexpr int CommandLineStallLimitMs = 60'000;
     void setStallLimitMs(int limitMs) { m_stallLimitMs = limitMs; }
     int stallLimitMs() const { return m_stallLimitMs; }
 
@@ -156,7 +158,7 @@ private:
     /// Between a BEGIN and its COMMIT or ROLLBACK (every transaction goes through exec()).
     bool m_inTransaction = false;
     bool m_retrying = false;
-    int m_stallLimitMs = DefaultStallLimitMs;
+    int m_stallLimitMs = 0;
     /// Since the last failed try to connect again: tries come at most every RetryEveryMs.
     QElapsedTimer m_lastFailedReconnect;
     /// The server closed the connection (rather than stopped answering): connect at once.
