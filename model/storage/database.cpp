@@ -611,12 +611,14 @@ Result<QStringList> Database::texts(const QString& sql)
 Error Database::sqlError(const QSqlQuery& query, const QString& doing)
 {
     const QSqlError error = query.lastError();
-    // The driver's own words ("QPSQL: ...") go to the log, never to a window or an answer.
-    std::fprintf(stderr, "bidtracker: the database failed while %s: %s\n", qPrintable(doing),
-                 qPrintable(driverMessage(error.text())));
-    Error failure = Error::unavailable(
-        QStringLiteral("The database could not finish %1; nothing was changed").arg(doing));
+    // The driver's own words ("QPSQL: ...") and the statement go to the log, never to a
+    // window or an answer; a failure that a retry of the transaction cures is not news.
+    Error failure =
+        Error::unavailable(QStringLiteral("The database could not do this; nothing was changed"));
     failure.transient = isTransient(error);
+    if (!failure.transient)
+        std::fprintf(stderr, "bidtracker: the database failed while %s: %s\n", qPrintable(doing),
+                     qPrintable(driverMessage(error.text())));
     return failure;
 }
 
