@@ -12,6 +12,9 @@
 #include <QStatusBar>
 #include <QTcpSocket>
 #include <QTimer>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 using namespace BidTracker;
 using Testing::waitFor;
@@ -76,6 +79,36 @@ private:
     qint64 m_longest = 0;
 };
 
+/// Continues the server after `ms` even when the test is stuck in a call that never returns
+/// (as on a build without the watchdog), so no cluster is ever left stopped.
+class ThawLater final
+{
+public:
+    ThawLater(Testing::OwnCluster& cluster, int ms)
+        : m_thread([this, &cluster, ms] {
+              std::unique_lock lock(m_mutex);
+              if (!m_done.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_over; }))
+                  cluster.thaw();
+          })
+    {
+    }
+    ~ThawLater()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_over = true;
+        }
+        m_done.notify_one();
+        m_thread.join();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_done;
+    bool m_over = false;
+    std::thread m_thread;
+};
+
 std::unique_ptr<App::WindowSession> openWindow(const QString& url, const QTemporaryDir& settings)
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
@@ -123,6 +156,7 @@ TEST(StalledDatabase, AnswersWithinSecondsCommitsNothingRefusedAndCarriesOnWhenI
 
     // WHEN every process of the server stops
     ASSERT_TRUE(cluster.freeze());
+    const ThawLater safetyNet(cluster, 40'000);
     QElapsedTimer stalled;
     stalled.start();
     BlockMeter meter;
