@@ -114,8 +114,8 @@ TEST(LongNames, AccentsStackedOnALotsNameStayInsideTheBidSheetsHeading)
     auto settings = auction.service().settings();
     settings->name = QStringLiteral("A");
     ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
-    const QString name =
-        QStringLiteral("Vase with painted flowers e") + QString(150, QChar(0x0301)) + u" and gilt";
+    const QString name = QStringLiteral("Vase with painted flowers e") +
+                         QString(150, QChar(0x0301)) + QStringLiteral(" and gilt");
     const auto lot = auction.service().createItem({.name = name});
     ASSERT_TRUE(lot.has_value());
 
