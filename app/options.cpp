@@ -138,7 +138,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     const QCommandLineOption station(
         QStringLiteral("station"),
         QStringLiteral("This station's name, shown to PostgreSQL as application_name (default: "
-                       "the host name; printable, at most 63 bytes)."),
+                       "the host name; printable ASCII, at most 63 characters)."),
         QStringLiteral("NAME"));
     const QCommandLineOption demo(
         QStringLiteral("demo"), QStringLiteral("Load the sample auction into an empty database."));

@@ -227,13 +227,13 @@ QString Database::stationNameProblem(const QString& name)
         return QStringLiteral("The station's name is %1 bytes long in UTF-8; at most 63 are "
                               "allowed")
             .arg(name.toUtf8().size());
-    for (const char32_t c : name.toUcs4()) {
-        if (!QChar::isPrint(c))
-            return QStringLiteral("The station's name holds a character that cannot be shown "
-                                  "(U+%1)")
-                .arg(QString::number(static_cast<uint>(c), 16)
-                         .toUpper()
-                         .rightJustified(4, QLatin1Char('0')));
+    // PostgreSQL keeps printable ASCII only in application_name (others become "?").
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return QStringLiteral("The station's name may hold printable ASCII characters only "
+                                  "(letters, digits, spaces, punctuation), not U+%1")
+                .arg(
+                    QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
     }
     return {};
 }

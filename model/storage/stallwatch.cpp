@@ -138,7 +138,9 @@ int postgresSocket(const QSqlDatabase& connection)
     if (!connection.isOpen() || !connection.driver())
         return -1;
     const QVariant handle = connection.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+    // Qt 6 names the type as the compiler does: PGconn is libpq's typedef of struct pg_conn.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
         return -1;
     PGconn* pg = *static_cast<PGconn* const*>(handle.constData());
     return pg ? PQsocket(pg) : -1;
