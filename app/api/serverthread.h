@@ -22,7 +22,7 @@ class ServerThread final : public QThread
 
 public:
     /// How long one database call of a request may wait (Model::Database::setStallLimitMs).
-    static constexpr int ApiStallLimitMs = 3000;
+    static constexpr int ApiStallLimitMs = 2500;
 
     ServerThread(QString databasePath, ServerSettings settings, Model::ChangeNotifier* notifier,
                  QObject* parent = nullptr);

@@ -25,9 +25,9 @@ constexpr int BusyTimeoutMs = 5000;
 /// After a failed try to reach a lost server, the next comes no sooner than this.
 constexpr int RetryEveryMs = 500;
 /// ... growing to this while it stays away (a try blocks the caller up to ProbeBudgetMs).
-constexpr int MaxRetryEveryMs = 2000;
+constexpr int MaxRetryEveryMs = 1000;
 /// How long a try to reach a lost server may take before it counts as not answering.
-constexpr int ProbeBudgetMs = 700;
+constexpr int ProbeBudgetMs = 500;
 
 QString nextConnectionName()
 {
