@@ -52,15 +52,10 @@ TEST(KeepPlace, AReloadOfEveryRowKeepsTheSelectionCurrentRowAndScroll)
             fixture.auction.service().createItem({.name = QStringLiteral("Lot %1").arg(i)}));
     Gui::TablePage* page = fixture.window->itemsPage();
     QTableView* view = page->view();
-    page->selectId(30);
-    view->selectionModel()->select(view->currentIndex(),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
     page->selectId(31);
-    view->selectionModel()->select(view->currentIndex(),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    page->selectId(30);
-    view->selectionModel()->select(view->currentIndex(),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QModelIndex lot31 = view->currentIndex();
+    page->selectId(30); // (the current row, selected alone)
+    view->selectionModel()->select(lot31, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     view->verticalScrollBar()->setValue(12);
     const int scroll = view->verticalScrollBar()->value();
     ASSERT_GT(scroll, 0);
