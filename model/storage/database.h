@@ -113,8 +113,8 @@ public:
     /// which station holds which connection): `--station`, by default the host's name.
     static void setStationName(const QString& name);
     static QString stationName();
-    /// Why `name` cannot be a station's name (empty when it can): printable text of 1 to
-    /// 63 bytes in UTF-8, PostgreSQL's limit for application_name.
+    /// Why `name` cannot be a station's name (empty when it can): 1 to 63 printable ASCII
+    /// characters, what PostgreSQL keeps of an application_name.
     static QString stationNameProblem(const QString& name);
 
     /// The sentence every failure of a lost connection carries (the status bar says it too).
