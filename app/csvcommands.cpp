@@ -49,6 +49,7 @@ std::unique_ptr<Model::Database> open(const Options& options)
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
         return nullptr;
     }
+    (*db)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
     return std::move(*db);
 }
 
@@ -164,6 +165,8 @@ int runCopy(const Options& options)
         say(QStringLiteral("bidtracker: copy: %1").arg(to.error().message));
         return 1;
     }
+    (*from)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
+    (*to)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
     QElapsedTimer timer;
     timer.start();
     const auto copied = Model::copyAuction(**from, **to);

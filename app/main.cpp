@@ -72,6 +72,9 @@ std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
         return nullptr;
     }
+    // This thread closes lots on time and hears the stop signals: a stalled server must not
+    // hold it (issue 21.2).
+    (*db)->setStallLimitMs(Model::Database::WindowStallLimitMs);
     if (options.demo) {
         Model::AuctionService service(**db, &notifier);
         if (auto loaded = service.loadSampleAuction(); !loaded) {
@@ -164,6 +167,8 @@ int main(int argc, char** argv)
         say(QStringLiteral("bidtracker: %1").arg(options.error()));
         return 2;
     }
+    if (!options->station.isEmpty())
+        Model::Database::setStationName(options->station);
     using Mode = App::Options::Mode;
     if (options->mode != Mode::Help && options->mode != Mode::Version) {
         if (const int refused = App::checkCommandLineFiles(*options))

@@ -1,6 +1,8 @@
 #include "options.h"
 
 #include "backupcommands.h"
+#include "model/storage/database.h"
+
 #include "model/storage/databaselocation.h"
 #include "print/documentkind.h"
 #include "print/idlist.h"
@@ -131,9 +133,17 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("Print the window's keyboard shortcuts (the README's table)."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("The SQLite database file (created if missing)."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QStringLiteral("The auction: an SQLite file (created if missing) or a shared PostgreSQL "
+                       "database, postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME (PGPASSWORD "
+                       "and ~/.pgpass work too)."),
+        QStringLiteral("FILE|URL"));
+    const QCommandLineOption station(
+        QStringLiteral("station"),
+        QStringLiteral("This station's name, shown to PostgreSQL as application_name (default: "
+                       "the host name; printable ASCII, at most 63 characters)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption demo(
         QStringLiteral("demo"), QStringLiteral("Load the sample auction into an empty database."));
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -196,7 +206,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
-    parser.addOptions({lots, bidders, paper, helpKeys});
+    parser.addOptions({lots, bidders, paper, helpKeys, station});
     // Backups (issue 25).
     const QCommandLineOption replace(
         QStringLiteral("replace"),
@@ -230,6 +240,12 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     options.databasePath = parser.value(db);
     if (parser.isSet(db) && options.databasePath.trimmed().isEmpty())
         return std::unexpected(QStringLiteral("--db needs a file name"));
+    if (parser.isSet(station)) {
+        options.station = parser.value(station);
+        if (const QString problem = Model::Database::stationNameProblem(options.station);
+            !problem.isEmpty())
+            return std::unexpected(QStringLiteral("--station: %1").arg(problem));
+    }
     options.demo = parser.isSet(demo);
     options.screenshot = parser.value(screenshot);
     options.benchmarkWindow = parser.isSet(benchmark);

@@ -32,6 +32,8 @@ struct Options
 
     Mode mode = Mode::Window;
     QString databasePath; // empty: the default database
+    /// --station: sent to PostgreSQL as application_name; empty: the host name.
+    QString station;
     bool demo = false;
     /// Server settings given on the command line; unset ones come from QSettings.
     std::optional<quint16> port;

@@ -29,6 +29,8 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
     std::unique_ptr<WindowSession> session(new WindowSession);
     session->m_path = path;
     session->m_db = std::move(*db);
+    // A stalled database server never freezes the window longer than this (issue 21.2).
+    session->m_db->setStallLimitMs(Model::Database::WindowStallLimitMs);
     session->m_service =
         std::make_unique<Model::AuctionService>(*session->m_db, &session->m_notifier);
     if (options.demo) {
@@ -56,8 +58,13 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
         Gui::MainWindow* window = session->m_window.get();
         connect(session->m_closer.get(), &Model::LotCloser::failed, window,
                 [window](const QString& message) {
-                    window->statusBar()->showMessage(
-                        QObject::tr("Closing lots on time: %1").arg(message), 5000);
+                    // A lost server is said as the station link says it, and stays on screen
+                    // (the closer's own words would replace it every second).
+                    if (message == Model::Database::lostConnectionText())
+                        window->statusBar()->showMessage(message);
+                    else
+                        window->statusBar()->showMessage(
+                            QObject::tr("Closing lots on time: %1").arg(message), 5000);
                 });
         session->m_closer->start();
     }

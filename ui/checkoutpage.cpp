@@ -3,6 +3,7 @@
 #include "auctionactions.h"
 #include "checkoutlookup.h"
 #include "donationdialog.h"
+#include "elidedlabel.h"
 #include "invoicehtml.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
@@ -47,8 +48,8 @@ QString welcomeHtml()
 CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                            AuctionActions& actions, QWidget* parent)
     : QWidget(parent), m_service(service), m_actions(actions), m_bidder(new QLineEdit(this)),
-      m_message(new QLabel(this)), m_headline(new QLabel(this)), m_view(new QTextBrowser(this)),
-      m_amount(new QLineEdit(this)), m_method(new QComboBox(this)),
+      m_message(new ElidedLabel(this)), m_headline(new ElidedLabel(this)),
+      m_view(new QTextBrowser(this)), m_amount(new QLineEdit(this)), m_method(new QComboBox(this)),
       m_reference(new QLineEdit(this)), m_take(new QPushButton(tr("&Take payment"), this)),
       m_void(new QPushButton(tr("Vo&id a payment…"), this)),
       m_donate(new QPushButton(tr("Add do&nation…"), this)),

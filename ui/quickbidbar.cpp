@@ -1,6 +1,7 @@
 #include "quickbidbar.h"
 
 #include "amountfield.h"
+#include "elidedlabel.h"
 #include "entrypick.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
@@ -20,8 +21,8 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
                          Placer placer, QWidget* parent)
     : QWidget(parent), m_service(service), m_placer(std::move(placer)), m_lot(new QLineEdit(this)),
       m_bidder(new QLineEdit(this)), m_amount(new QLineEdit(this)), m_maximum(new QLineEdit(this)),
-      m_record(new QPushButton(tr("Record"), this)), m_hint(new QLabel(this)),
-      m_message(new QLabel(this))
+      m_record(new QPushButton(tr("Record"), this)), m_hint(new ElidedLabel(this)),
+      m_message(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("quickBidBar"));
     m_lot->setPlaceholderText(tr("lot no. or name"));
@@ -159,7 +160,9 @@ bool QuickBidBar::eventFilter(QObject* watched, QEvent* event)
 
 bool QuickBidBar::takeLot()
 {
-    const EntryPick pick = pickLot(m_service, m_lot->text());
+    EntryPick pick = pickLot(m_service, m_lot->text());
+    if (pick.unavailable && m_lastLots)
+        pick = pickLotFrom(m_lastLots(), m_lot->text());
     if (!pick.picked()) {
         say(pick.problem, true);
         return false;
@@ -174,7 +177,9 @@ bool QuickBidBar::takeLot()
 
 bool QuickBidBar::takeBidder()
 {
-    const EntryPick pick = pickBidder(m_service, m_bidder->text());
+    EntryPick pick = pickBidder(m_service, m_bidder->text());
+    if (pick.unavailable && m_lastBidders)
+        pick = pickBidderFrom(m_lastBidders(), m_bidder->text());
     if (!pick.picked()) {
         say(pick.problem, true);
         return false;

@@ -179,7 +179,10 @@ void ItemsTableModel::reload()
 {
     readSettings();
     auto listing = m_service.items();
-    resetRows(listing ? std::move(listing->rows) : QList<Item>());
+    // With the database away the last rows stay (completion reads them too); the listener's
+    // reset after it is back reloads them.
+    if (listing || listing.error().code != Error::Code::Unavailable)
+        resetRows(listing ? std::move(listing->rows) : QList<Item>());
 }
 
 QVariant ItemsTableModel::data(const QModelIndex& index, int role) const

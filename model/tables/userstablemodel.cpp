@@ -16,7 +16,9 @@ UsersTableModel::UsersTableModel(AuctionService& service, ChangeNotifier& notifi
 void UsersTableModel::reload()
 {
     auto listing = m_service.users();
-    resetRows(listing ? std::move(listing->rows) : QList<User>());
+    // With the database away the last rows stay; the reset after it is back reloads them.
+    if (listing || listing.error().code != Error::Code::Unavailable)
+        resetRows(listing ? std::move(listing->rows) : QList<User>());
 }
 
 QVariant UsersTableModel::data(const QModelIndex& index, int role) const
