@@ -17,7 +17,7 @@ run() {
     local label=$1 bin=$2/tests/bench_typing
     [ -x "$bin" ] || { echo "build first: cmake --build $2 --target bench_typing"; exit 2; }
     echo "== $label: $bin ($(uname -n), $(nproc) cores, $(date -u +%F))"
-    QT_QPA_PLATFORM=offscreen "$bin" --gtest_brief=1 | grep -E '^typing:|FAILED' | sed "s/^typing:/typing $label:/"
+    QT_QPA_PLATFORM=offscreen "$bin" --gtest_brief=1 2>/dev/null | grep -E '^typing:|FAILED' | sed "s/^typing:/typing $label:/"
 }
 if [ -n "$baseline" ]; then
     run before "$baseline"
