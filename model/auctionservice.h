@@ -8,6 +8,9 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace BidTracker::Model {
@@ -33,6 +36,31 @@ struct BidRequest
     /// The most the bidder lets the auction bid for them on the lot; at least `value`.
     std::optional<Money> maxValue;
 };
+
+/// The rows of an import too long to hold at once (a 100,000-row file), read in turns from
+/// their source: `rewind` goes back to the first row, `next` gives the rows that follow, a
+/// chunk at a time, and none at the end. They are read twice: checked, then written.
+template <typename Row> struct ImportRows
+{
+    std::function<Result<void>()> rewind;
+    std::function<Result<QList<Row>>()> next;
+};
+
+/// A list already in memory as import rows: one chunk. The list must outlive them.
+template <typename Row> ImportRows<Row> importRowsOf(const QList<Row>& list)
+{
+    auto given = std::make_shared<bool>(false);
+    return {[given]() -> Result<void> {
+                *given = false;
+                return {};
+            },
+            [given, &list]() -> Result<QList<Row>> {
+                if (*given)
+                    return QList<Row>();
+                *given = true;
+                return list;
+            }};
+}
 
 /// What a bid request came to.
 struct BidPlacement
@@ -238,6 +266,9 @@ public:
     /// Users with paddle numbers and contact fields (names required), each checked as by
     /// createUser(); a number taken (in the database or twice in the list) refuses them all.
     Result<qint64> importUsers(const QList<UserChanges>& users, QList<qint64>* ids = nullptr);
+    /// The same, streamed: only one chunk of rows is held at a time (see ImportRows).
+    Result<qint64> importItems(const ImportRows<ItemChanges>& rows, QList<qint64>* ids = nullptr);
+    Result<qint64> importUsers(const ImportRows<UserChanges>& rows, QList<qint64>* ids = nullptr);
 
     /// Changes whenever the auction may have changed, through this service or any other
     /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep
@@ -299,6 +330,10 @@ private:
     /// when the engine reports a failure a retry can cure; the changes it recorded are
     /// announced once it committed.
     template <typename Work> auto writeTransaction(Work&& work) -> decltype(work());
+    /// One user of an import, inside its transaction: its number checked free, or the
+    /// lowest free one from `candidate` on that no row of the file asks for.
+    Result<qint64> insertImportedUser(User& row, const QSet<qint64>& asked, qint64& candidate,
+                                      const AuctionSettings& settings, const QString& now);
     /// Records a change of the transaction in progress: other processes hear of it when it
     /// commits (NOTIFY on PostgreSQL, sent just before the commit); this process after the
     /// commit (announcePending).

@@ -6,6 +6,7 @@
 #include "elidedlabel.h"
 #include "invoicehtml.h"
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
 #include "voidpaymentdialog.h"
@@ -23,6 +24,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -147,7 +149,7 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, &CheckoutPage::reload);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, &CheckoutPage::onChanged);
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, &CheckoutPage::onChanges);
     render();
 }
 
@@ -361,9 +363,11 @@ bool CheckoutPage::concerns(const Model::Change& change) const
     return false;
 }
 
-void CheckoutPage::onChanged(const Model::Change& change)
+void CheckoutPage::onChanges(const QList<Model::Change>& changes)
 {
-    if (m_userId != 0 && m_invoice && concerns(change))
+    if (m_userId != 0 && m_invoice &&
+        std::any_of(changes.begin(), changes.end(),
+                    [this](const Model::Change& change) { return concerns(change); }))
         m_refresh->start();
 }
 

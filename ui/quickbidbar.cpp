@@ -4,6 +4,7 @@
 #include "elidedlabel.h"
 #include "entrypick.h"
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
 
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -78,7 +80,7 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
     connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(m_maximum, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(m_record, &QPushButton::clicked, this, &QuickBidBar::record);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, &QuickBidBar::onChanged);
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, &QuickBidBar::onChanges);
     updateHint();
 }
 
@@ -335,13 +337,16 @@ void QuickBidBar::say(const QString& text, bool problem)
     m_message->setText(text);
 }
 
-void QuickBidBar::onChanged(const Model::Change& change)
+void QuickBidBar::onChanges(const QList<Model::Change>& changes)
 {
-    // A bid over the API, a close or a rename of the chosen lot changes what the clerk needs.
-    const bool ourLot = (change.kind == Model::EntityKind::Bid && change.itemId == m_lotId) ||
-                        (change.kind == Model::EntityKind::Item &&
-                         (change.id == m_lotId || change.action == Model::Change::Action::Reset));
-    if (m_lotId != 0 && ourLot)
+    // A bid over the API, a close or a rename of the chosen lot changes what the clerk needs;
+    // the hint is read once for the batch, however many bids it brought.
+    const auto ourLot = [this](const Model::Change& change) {
+        return (change.kind == Model::EntityKind::Bid && change.itemId == m_lotId) ||
+               (change.kind == Model::EntityKind::Item &&
+                (change.id == m_lotId || change.action == Model::Change::Action::Reset));
+    };
+    if (m_lotId != 0 && std::any_of(changes.begin(), changes.end(), ourLot))
         updateHint();
 }
 

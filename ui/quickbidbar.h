@@ -89,7 +89,7 @@ private:
     void showTypeAhead(QLineEdit* field);
     void updateHint();
     void say(const QString& text, bool problem);
-    void onChanged(const Model::Change& change);
+    void onChanges(const QList<Model::Change>& changes);
 
     Model::AuctionService& m_service;
     Placer m_placer;

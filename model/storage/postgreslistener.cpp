@@ -117,7 +117,7 @@ void PostgresListener::onNotification(const QString& name, const QVariant& paylo
     if (!received || received->tag == ChangeChannel::processTag())
         return;
     for (const Change& change : std::as_const(received->changes))
-        m_notifier.announce(change);
+        m_notifier.announceFromOtherStation(change);
 }
 
 } // namespace BidTracker::Model
