@@ -312,3 +312,20 @@ TEST(ApiIdempotency, ABatchKeepsEachBidsOwnAnswerRefusalsIncluded)
     EXPECT_EQ(replay.body, low.body);
     EXPECT_EQ(replay.header("Idempotent-Replayed"), "true");
 }
+
+TEST(ApiIdempotency, ADatabaseFailureInsideTheTransactionKeepsNothing)
+{
+    ApiTestServer server;
+    // GIVEN the bidders' name column is gone from under the server, so a new bidder fails
+    // half way through its transaction (503)
+    const QString path = server.auction().path();
+    sqlOnFile(path, QStringLiteral("ALTER TABLE users RENAME COLUMN name TO full_name"));
+    const auto failed = keyed(server, "/users", R"({"name": "Eve"})", "mid-failure");
+    ASSERT_EQ(failed.status, 503) << failed.body.toStdString();
+    // WHEN the column is back and the client retries with the same key
+    sqlOnFile(path, QStringLiteral("ALTER TABLE users RENAME COLUMN full_name TO name"));
+    const auto again = keyed(server, "/users", R"({"name": "Eve"})", "mid-failure");
+    // THEN the retry is carried out, not the 503 replayed
+    EXPECT_EQ(again.status, 201) << again.body.toStdString();
+    EXPECT_TRUE(again.header("Idempotent-Replayed").isEmpty());
+}
