@@ -98,7 +98,7 @@ tsan: deps
 # A crash, leak or sanitizer report stops the run and leaves the input in $(FUZZ_BUILD)/.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD ?= build-fuzz
-FUZZ_TARGETS := fuzz_request_head fuzz_request_bodies fuzz_checkout_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import
+FUZZ_TARGETS := fuzz_request_head fuzz_request_bodies fuzz_checkout_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import fuzz_retry_headers
 fuzz: deps-check
 	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBIDTRACKER_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers

@@ -3,6 +3,7 @@
 #include "auctionsettings.h"
 #include "change.h"
 #include "error.h"
+#include "idempotency.h"
 #include "invoice.h"
 #include "records.h"
 
@@ -176,6 +177,23 @@ public:
     /// commit (one disk sync) for the whole batch. Each request gets its own answer.
     QList<Result<Bid>> placeBids(const QList<BidRequest>& requests);
     QList<Result<BidPlacement>> placeBidBatch(const QList<BidRequest>& requests);
+
+    // Idempotency-Key (API.md "Versions and safe retries"; auctionservice_idempotency.cpp)
+    /// Runs `work` in one write transaction that every write of this service called inside
+    /// it joins (a savepoint each: a refused write undoes only itself), so a change and the
+    /// answer kept for it commit together or not at all. Run again from the start when the
+    /// engine reports a failure a retry can cure, in `work` or in a write it called.
+    Result<void> inOneTransaction(const std::function<Result<void>()>& work);
+    /// Inside inOneTransaction(): claims `key`. Nothing when the request is to be carried out
+    /// now; the kept answer when it was carried out before with the same body; refused
+    /// (IdempotencyKeyReused) when it was with another body.
+    Result<std::optional<KeptAnswer>> claimIdempotencyKey(const IdempotencyKey& key);
+    /// Inside inOneTransaction(), after claimIdempotencyKey(): keeps the answer (only a
+    /// finished outcome may be kept: isFinishedOutcome()).
+    Result<void> keepAnswer(const IdempotencyKey& key, KeptAnswer answer);
+    /// Outside a transaction: the kept answer to replay for `key`, refused as for
+    /// claimIdempotencyKey(), or nothing when none is kept.
+    Result<std::optional<KeptAnswer>> keptAnswer(const IdempotencyKey& key);
     /// Removes the bid and the maximum it carried, drops the automatic bids made after it,
     /// and works the lot out again from the remaining entries in their order (RULES.md 2).
     /// Refused (Conflict) for an automatic bid: the rules would place it again.
@@ -346,6 +364,10 @@ private:
     ChangeNotifier* m_notifier;
     quint64 m_ownChanges = 0;
     QList<Change> m_pending;
+    /// Inside inOneTransaction(): writes join it through savepoints.
+    bool m_joined = false;
+    /// A joined write failed in a way a retry of the whole transaction can cure.
+    bool m_joinedTransient = false;
 };
 
 /// "2026-11-27T23:51:54.123Z", the time stamps the database stores.

@@ -1,5 +1,9 @@
 #include "apiserver.h"
 
+#include "idempotencykey.h"
+#include "idempotentwrites.h"
+#include "requestinput.h"
+
 #include <QElapsedTimer>
 #include <QHostInfo>
 #include <QUrl>
@@ -199,6 +203,13 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         return unauthorized(QStringLiteral("%1 holds personal data: send \"Authorization: Bearer "
                                            "<token>\"")
                                 .arg(request.path.left(200)));
+    if (request.method == "POST") {
+        const auto key = Idempotency::keyOf(request);
+        if (!key)
+            return key.error();
+        if (*key)
+            return answerOnce(request, match, **key, reply);
+    }
     if (match.deferred) {
         (*match.deferred)(request, match.params, reply);
         return std::nullopt;
@@ -220,6 +231,31 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
     if (response.status == 200)
         m_cache.store(target, response);
     return response;
+}
+
+std::optional<ApiResponse> ApiServer::answerOnce(const ApiRequest& request,
+                                                 const Router::Match& match,
+                                                 const Model::IdempotencyKey& key,
+                                                 const Reply& reply)
+{
+    const QString scope = key.scope();
+    if (m_inFlight.contains(scope))
+        return Input::fromError(Model::keyInFlight(key.key));
+    if (match.handler) {
+        return Idempotency::carryOut(m_context.service, key,
+                                     [&] { return (*match.handler)(request, match.params); });
+    }
+    // Answered later (a bid): a kept answer now; else its batch keeps the answer with the bid.
+    if (auto kept = Idempotency::keptAnswer(m_context.service, key))
+        return kept;
+    m_inFlight.insert(scope);
+    ApiRequest keyed = request;
+    keyed.idempotency = key;
+    (*match.deferred)(keyed, match.params, [this, scope, reply](ApiResponse response) {
+        m_inFlight.remove(scope);
+        reply(std::move(response));
+    });
+    return std::nullopt;
 }
 
 bool ApiServer::hostAllowed(const QByteArray& hostHeader) const
