@@ -177,9 +177,10 @@ std::optional<ImportProblem> duplicateColumn(const QStringList& header)
         if (const auto found = first.constFind(name); found != first.cend())
             return ImportProblem{1, QStringLiteral("The header has the column \"%1\" twice "
                                                    "(columns %2 and %3): which one counts?")
-                                        .arg(header[i].trimmed().left(40))
-                                        .arg(*found + 1)
-                                        .arg(i + 1)};
+                                        // One arg() for all three: a name holding "%2"
+                                        // stays as it is (chained arg() would fill it in).
+                                        .arg(header[i].trimmed().left(40),
+                                             QString::number(*found + 1), QString::number(i + 1))};
         first.insert(name, i);
     }
     return std::nullopt;

@@ -613,8 +613,14 @@ Error Database::sqlError(const QSqlQuery& query, const QString& doing)
     const QSqlError error = query.lastError();
     // The driver's own words ("QPSQL: ...") and the statement go to the log, never to a
     // window or an answer; a failure that a retry of the transaction cures is not news.
-    Error failure =
-        Error::unavailable(QStringLiteral("The database could not do this; nothing was changed"));
+    // SQLite's busy and locked (result codes 5 and 6): another program holds the file's
+    // write lock past the busy timeout; saying so tells the operator what to look for.
+    const QString code = error.nativeErrorCode();
+    const bool locked =
+        error.text().contains(u"database is locked") || code == u"5" || code == u"6";
+    Error failure = Error::unavailable(
+        locked ? QStringLiteral("The database is locked by another program; nothing was changed")
+               : QStringLiteral("The database could not do this; nothing was changed"));
     failure.transient = isTransient(error);
     if (!failure.transient)
         std::fprintf(stderr, "bidtracker: the database failed while %s: %s\n", qPrintable(doing),
