@@ -57,7 +57,8 @@ void checkIdempotencyKey(const QByteArray& value)
     FUZZ_CHECK(isHex64((*key)->bodyHash) && isHex64((*key)->credential));
     // A kept answer is replayed as it was given: status, body, content type, Location.
     const QByteArray location = "/api/v1/bids/" + value; // visible ASCII only, as accepted
-    ApiResponse given = ApiResponse::raw(200 + static_cast<int>(value.size()), "application/json", value);
+    ApiResponse given =
+        ApiResponse::raw(200 + static_cast<int>(value.size()), "application/json", value);
     given.withHeader("Location", location).withHeader("X-Other", "dropped");
     const ApiResponse replay = Idempotency::replayed(Idempotency::kept(given));
     FUZZ_CHECK(replay.status == given.status && replay.body == given.body);

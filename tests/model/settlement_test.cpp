@@ -72,8 +72,7 @@ TEST(Settlement, RoundsTheCommissionHalfUpAtTheEdges)
     EXPECT_EQ(settlementSums(exampleTerms, {sold(3, true)}, {}).commission, 1);
     // the largest amount at 100 %: exact
     const ConsignorTerms all{10000, 0, 0};
-    EXPECT_EQ(settlementSums(all, {sold(100'000'000'000, true)}, {}).commission,
-              100'000'000'000);
+    EXPECT_EQ(settlementSums(all, {sold(100'000'000'000, true)}, {}).commission, 100'000'000'000);
 }
 
 TEST(Settlement, PendingLotsAreListedApartAndCountNowhere)
