@@ -43,8 +43,11 @@ install-packages:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
-# ccache (when installed) keeps compiled objects across build folders and checkouts.
+# ccache (when installed) keeps compiled objects across build folders and checkouts. With
+# precompiled headers it caches only when told that the header's timestamps and macros are
+# checked by the compiler itself (ccache's manual, "Precompiled headers").
 CCACHE := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
 
 configure: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CCACHE)

@@ -14,32 +14,38 @@ API = "api_tests"
 MUTATIONS = [
     dict(
         name="drop the increment of the item's bid count",
-        file="model/auctionservice_bids.cpp",
-        find=r"m_storage\.setItemStanding\(target->id, winner, added,",
-        replace="m_storage.setItemStanding(target->id, winner, 0,",
+        file="model/auctionservice_placing.cpp",
+        find=r"keepStanding\(target, lot\.standing\(\), added\);",
+        replace="keepStanding(target, lot.standing(), 0);",
         tests=[(MODEL, "BidService.*:UserService.*:ItemService.*:Generator.*:SaleRules.*"), (API, "Api*")],
     ),
     dict(
         name="keep a refused low bid's row",
-        file="model/auctionservice_bids.cpp",
-        find=r"(const Money lowest = lowestAcceptable\(\*target, settings\.increments\);\n)",
-        replace=r"""\1        if (request.value && *request.value < lowest)
-            (void)m_storage.insertBid(Bid{0, request.itemId, request.userId, *request.value, utcTimestampNow(), {}, {}});
+        file="model/auctionservice_placing.cpp",
+        find=r"(const Money value = request\.value\.value_or\(lowest\);\n)",
+        replace=r"""\1    if (value < lowest) {
+        Bid kept;
+        kept.itemId = request.itemId;
+        kept.userId = request.userId;
+        kept.value = value;
+        kept.placedAt = now;
+        (void)m_storage.insertBid(kept);
+    }
 """,
         tests=[(API, "ApiBids.*:Requests/ApiBadInput.*")],
     ),
     dict(
         name="accept a bid equal to the winning one (minimum increment ignored)",
-        file="model/auctionservice_bids.cpp",
-        find=r"\} else if \(value < lowest\) \{",
-        replace="} else if (value < *target->winningValue) {",
+        file="model/auctionservice_placing.cpp",
+        find=r"if \(value < lowest\)\n",
+        replace=r"if (value < lowest && !(target.winningValue && value == *target.winningValue))\n",
         tests=[(MODEL, "BidService.*:SaleRules.*"), (API, "HttpBidRace.*:ApiBids.*")],
     ),
     dict(
         name="accept bids on a closed item",
-        file="model/auctionservice_bids.cpp",
-        find=r"if \(target->status == ItemStatus::Closed\)",
-        replace="if (false)",
+        file="model/auctionservice_placing.cpp",
+        find=r"if \(auto closed = closedRefusal\(target, settings, now\)\)",
+        replace="if (auto closed = closedRefusal(target, settings, now); closed && target.status != ItemStatus::Closed)",
         tests=[(MODEL, "BidService.*"), (API, "ApiBids.*")],
     ),
     dict(
@@ -59,22 +65,22 @@ MUTATIONS = [
     dict(
         name="recompute the winner in the wrong order after a delete (the leader's lowest bid)",
         file="model/auctionservice_lots.cpp",
-        find=r"if \(cents > own\.cents\)",
-        replace="if (own.bidId == 0 || cents < own.cents)",
+        find=r"bid\.cents > winnerCents\)",
+        replace="(winnerCents == 0 || bid.cents < winnerCents))",
         tests=[(MODEL, "BidService.*:SaleRules.*"), (API, "ApiBids.*")],
     ),
     dict(
         name="keep the automatic bids made after a deleted bid",
         file="model/auctionservice_lots.cpp",
-        find=r"if \(e\.automatic && after\) \{",
-        replace="if (false) {",
+        find=r"for \(const LotHistoryEntry& e : std::as_const\(stored\)\) \{",
+        replace="for (const LotHistoryEntry& e : QList<LotHistoryEntry>{}) {",
         tests=[(MODEL, "SaleRules.*")],
     ),
     dict(
         name="accept a bid after the lot's closing time",
-        file="model/auctionservice_bids.cpp",
-        find=r"!closes\.isEmpty\(\) && now >= closes\)",
-        replace="false)",
+        file="model/refusals.cpp",
+        find=r"if \(closing\.isEmpty\(\) \|\| now < closing\)",
+        replace="if (true)",
         tests=[(MODEL, "Closing.*"), (API, "ApiSaleRules.*")],
     ),
     dict(
