@@ -154,4 +154,9 @@ Result<Listing<User>> AuctionService::users(Page page)
     return m_storage.listUsers(page);
 }
 
+Result<QList<User>> AuctionService::usersWithIds(const QList<qint64>& ids)
+{
+    return m_storage.usersWithIds(ids);
+}
+
 } // namespace BidTracker::Model

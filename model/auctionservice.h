@@ -107,6 +107,8 @@ public:
     Result<void> mayDeleteUser(qint64 id);
     Result<User> user(qint64 id);
     Result<Listing<User>> users(Page page = {});
+    /// The users among `ids` that still exist, read at once (a window's batch of changes).
+    Result<QList<User>> usersWithIds(const QList<qint64>& ids);
 
     // Check-in and checkout (RULES.md 4; auctionservice_checkout.cpp)
     /// `changes.name` is required; a number already taken is refused (Conflict, naming it).
@@ -160,6 +162,8 @@ public:
     Result<void> mayDeleteItem(qint64 id);
     Result<Item> item(qint64 id);
     Result<Listing<Item>> items(Page page = {});
+    /// The items among `ids` that still exist, read at once (a window's batch of changes).
+    Result<QList<Item>> itemsWithIds(const QList<qint64>& ids);
 
     // Bids
     /// The bidding rule: the item and user exist, the item is open, and the value is at

@@ -265,4 +265,9 @@ Result<Listing<Item>> AuctionService::items(Page page)
     return m_storage.listItems(page);
 }
 
+Result<QList<Item>> AuctionService::itemsWithIds(const QList<qint64>& ids)
+{
+    return m_storage.itemsWithIds(ids);
+}
+
 } // namespace BidTracker::Model

@@ -21,6 +21,8 @@ public:
     Result<void> announceToOthers(const QList<Change>& changes) override;
     Result<void> syncIdGenerators() override;
     Result<QHash<qint64, Item>> lockItems(QList<qint64> ids) override;
+    Result<QList<Item>> itemsWithIds(const QList<qint64>& ids) override;
+    Result<QList<User>> usersWithIds(const QList<qint64>& ids) override;
     Result<QHash<qint64, QString>> userNames(const QList<qint64>& ids) override;
     Result<QList<qint64>> writeBids(const BidWrites& writes) override;
 

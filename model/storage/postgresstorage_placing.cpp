@@ -1,6 +1,7 @@
-// Placing a batch of bids on PostgreSQL: each step is one round trip to the server, whatever
-// the batch holds, because on a 2-core machine a round trip (two context switches and the
-// server's parse and plan) costs more than the work of a bid.
+// Placing a batch of bids on PostgreSQL, and reading a batch of rows by id: each step is one
+// round trip to the server, whatever the batch holds, because on a 2-core machine a round
+// trip (two context switches and the server's parse and plan) costs more than the work of a
+// bid.
 #include "postgresstorage.h"
 
 #include "model/storage/database.h"
@@ -33,20 +34,35 @@ Result<QHash<qint64, Item>> PostgresStorage::lockItems(QList<qint64> ids)
 {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    const QString array = arrayOf(ids);
-    // Every row is looked up by its key, one after the other in id order (so the locks come
-    // in id order): on a small or freshly bulk-loaded table the planner would otherwise scan
-    // it whole, and a lot table updated all night is full of dead row versions.
     // The lock is a statement of its own (see SqlStorage::findItem): the read after it sees
-    // what every earlier writer of these lots committed.
+    // what every earlier writer of these lots committed. The locks come in id order.
     {
         auto locked = m_db.run(QStringLiteral("SELECT l.id FROM unnest(?::bigint[]) AS k(id)"
                                               " CROSS JOIN LATERAL (SELECT id FROM items"
                                               " WHERE id = k.id FOR UPDATE) l"),
-                               {array});
+                               {arrayOf(ids)});
         if (!locked)
             return fail(locked.error());
     }
+    auto found = itemsWithIds(ids);
+    if (!found)
+        return fail(found.error());
+    QHash<qint64, Item> items;
+    for (Item& item : *found)
+        items.insert(item.id, std::move(item));
+    return items;
+}
+
+Result<QList<Item>> PostgresStorage::itemsWithIds(const QList<qint64>& ids)
+{
+    if (ids.isEmpty())
+        return QList<Item>();
+    QList<qint64> keys = ids;
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    // Every row is looked up by its key: on a small or freshly bulk-loaded table the planner
+    // would otherwise scan it whole, and a lot table updated all night is full of dead row
+    // versions.
     auto run = m_db.run(Rows::itemSelectList +
                             QStringLiteral(" FROM unnest(?::bigint[]) AS k(id)"
                                            " CROSS JOIN LATERAL (SELECT * FROM items"
@@ -55,15 +71,33 @@ Result<QHash<qint64, Item>> PostgresStorage::lockItems(QList<qint64> ids)
                                            " FROM bids WHERE id = i.winning_bid_id) w ON true"
                                            " LEFT JOIN LATERAL (SELECT name, number FROM users"
                                            " WHERE id = w.user_id) wu ON true"),
-                        {array});
+                        {arrayOf(keys)});
     if (!run)
         return fail(run.error());
-    QHash<qint64, Item> items;
-    while ((*run)->next()) {
-        Item item = Rows::readItem(**run);
-        items.insert(item.id, std::move(item));
-    }
+    QList<Item> items;
+    while ((*run)->next())
+        items.append(Rows::readItem(**run));
     return items;
+}
+
+Result<QList<User>> PostgresStorage::usersWithIds(const QList<qint64>& ids)
+{
+    if (ids.isEmpty())
+        return QList<User>();
+    QList<qint64> keys = ids;
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    auto run =
+        m_db.run(Rows::userSelectList + QStringLiteral(" FROM unnest(?::bigint[]) AS k(id)"
+                                                       " CROSS JOIN LATERAL (SELECT * FROM users"
+                                                       " WHERE id = k.id) u"),
+                 {arrayOf(keys)});
+    if (!run)
+        return fail(run.error());
+    QList<User> users;
+    while ((*run)->next())
+        users.append(Rows::readUser(**run));
+    return users;
 }
 
 Result<QHash<qint64, QString>> PostgresStorage::userNames(const QList<qint64>& ids)

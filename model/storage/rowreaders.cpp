@@ -82,9 +82,11 @@ Bid readBid(const QSqlQuery& query)
     return bid;
 }
 
-const QString userSelect =
+const QString userSelectList =
     QStringLiteral("SELECT u.id, u.name, u.bid_count, u.created_at, u.number, u.phone, u.email,"
-                   " u.tax_exempt, u.checked_in_at, u.version, u.changed_at FROM users u");
+                   " u.tax_exempt, u.checked_in_at, u.version, u.changed_at");
+
+const QString userSelect = userSelectList + QStringLiteral(" FROM users u");
 
 User readUser(const QSqlQuery& query)
 {

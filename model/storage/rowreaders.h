@@ -20,6 +20,8 @@ Bid readBid(const QSqlQuery& query);
 
 /// SELECT ... FROM users u.
 extern const QString userSelect;
+/// The SELECT list of userSelect alone, for a FROM of another shape (alias u).
+extern const QString userSelectList;
 User readUser(const QSqlQuery& query);
 
 /// SELECT ... FROM payments p.

@@ -1,8 +1,44 @@
 #include "sqlitestorage.h"
 
 #include "model/storage/database.h"
+#include "rowreaders.h"
+
+#include <QStringList>
 
 namespace BidTracker::Model {
+
+namespace {
+
+/// The ids as a JSON array, bound as one text value and read back with json_each: one
+/// statement (prepared once) for any number of ids.
+QString jsonArrayOf(const QList<qint64>& ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (const qint64 id : ids)
+        parts.append(QString::number(id));
+    return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
+/// Runs `select` restricted to `ids` (its key column named `key`) and reads every row.
+template <typename Read>
+auto rowsWithIds(Database& db, const QString& select, const QString& key, const QList<qint64>& ids,
+                 Read read) -> Result<QList<decltype(read(std::declval<const QSqlQuery&>()))>>
+{
+    QList<decltype(read(std::declval<const QSqlQuery&>()))> rows;
+    if (ids.isEmpty())
+        return rows;
+    auto run =
+        db.run(select + QStringLiteral(" WHERE %1 IN (SELECT value FROM json_each(?))").arg(key),
+               {jsonArrayOf(ids)});
+    if (!run)
+        return fail(run.error());
+    while ((*run)->next())
+        rows.append(read(**run));
+    return rows;
+}
+
+} // namespace
 
 Result<void> SqliteStorage::beginWrite()
 {
@@ -31,6 +67,16 @@ Result<qint64> SqliteStorage::externalChangeVersion()
 {
     // data_version moves only for commits of other connections.
     return m_db.scalar(QStringLiteral("PRAGMA data_version"));
+}
+
+Result<QList<Item>> SqliteStorage::itemsWithIds(const QList<qint64>& ids)
+{
+    return rowsWithIds(m_db, Rows::itemSelect, QStringLiteral("i.id"), ids, Rows::readItem);
+}
+
+Result<QList<User>> SqliteStorage::usersWithIds(const QList<qint64>& ids)
+{
+    return rowsWithIds(m_db, Rows::userSelect, QStringLiteral("u.id"), ids, Rows::readUser);
 }
 
 Result<QStringList> SqliteStorage::bidIndexes()

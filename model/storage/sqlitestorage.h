@@ -20,6 +20,8 @@ public:
     Result<void> announceToOthers(const QList<Change>&) override { return {}; }
     /// AUTOINCREMENT keeps sqlite_sequence at the largest id ever inserted by itself.
     Result<void> syncIdGenerators() override { return {}; }
+    Result<QList<Item>> itemsWithIds(const QList<qint64>& ids) override;
+    Result<QList<User>> usersWithIds(const QList<qint64>& ids) override;
 
 protected:
     QString lockClause() const override { return {}; }

@@ -171,6 +171,9 @@ public:
     virtual Result<void> deleteUser(qint64 id) = 0;
     virtual Result<std::optional<User>> findUser(qint64 id) = 0;
     virtual Result<Listing<User>> listUsers(Page page) = 0;
+    /// The users among `ids` that exist, in one statement (a window's batch of changes reads
+    /// its 300 bidders at once, not one round trip each), in no particular order.
+    virtual Result<QList<User>> usersWithIds(const QList<qint64>& ids) = 0;
     /// Adds `delta` to the user's bid count; returns the user's name.
     virtual Result<QString> addToUserBidCount(qint64 userId, int delta) = 0;
 
@@ -182,6 +185,8 @@ public:
     virtual Result<void> deleteItem(qint64 id) = 0;
     virtual Result<std::optional<Item>> findItem(qint64 id, Lock lock = Lock::None) = 0;
     virtual Result<Listing<Item>> listItems(Page page) = 0;
+    /// The items among `ids` that exist, in one statement, in no particular order.
+    virtual Result<QList<Item>> itemsWithIds(const QList<qint64>& ids) = 0;
     /// Sets the item's winning bid (none: empty) and adds `bidCountDelta` to its bid count.
     virtual Result<void> setItemWinner(qint64 itemId, std::optional<qint64> winningBidId,
                                        int bidCountDelta) = 0;

@@ -353,10 +353,9 @@ void ItemsTableModel::onChanges(const QList<Change>& changes)
             break;
         }
     }
-    QList<std::pair<qint64, Result<Item>>> fresh;
-    for (const qint64 id : std::as_const(stale))
-        fresh.append({id, m_service.item(id)});
-    applyRecords(fresh);
+    // One read for all of them, not a round trip per lot (see UsersTableModel::onChanges).
+    if (!stale.isEmpty())
+        applyFound(stale, m_service.itemsWithIds(stale));
     if (settingsMoved) {
         // "Close all at" or the increment table may have moved: every countdown and every
         // step in force follows.

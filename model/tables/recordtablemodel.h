@@ -88,26 +88,37 @@ protected:
         endInsertRows();
     }
 
-    /// Fresh copies of many records at once (a batch of changes): the rows still there are
-    /// updated in place with one dataChanged() over their span, so a sorting proxy and the
-    /// view take them in once, not once a row; new records are inserted, gone ones removed.
-    void applyRecords(const QList<std::pair<qint64, Result<Record>>>& fresh)
+    /// Fresh copies of the records with `ids`, read at once (a batch of changes): `found`
+    /// holds those that still exist. The rows still there are updated in place with one
+    /// dataChanged() over their span, so a sorting proxy and the view take them in once, not
+    /// once a row; new records are appended, rows not found removed. A failed read changes
+    /// nothing: the next change brings the rows up to date.
+    void applyFound(const QList<qint64>& ids, const Result<QList<Record>>& found)
     {
+        if (!found)
+            return;
+        QHash<qint64, const Record*> byId;
+        byId.reserve(found->size());
+        for (const Record& record : *found)
+            byId.insert(recordId(record), &record);
         int first = -1;
         int last = -1;
-        for (const auto& [id, record] : fresh) {
-            const int row = rowOfId(id);
-            if (!record || row < 0)
+        for (const Record& record : *found) {
+            const int row = rowOfId(recordId(record));
+            if (row < 0)
                 continue;
-            m_rows[row] = *record;
+            m_rows[row] = record;
             first = first < 0 ? row : std::min(first, row);
             last = std::max(last, row);
         }
         if (last >= 0)
             Q_EMIT dataChanged(index(first, 0), index(last, Columns - 1));
-        for (const auto& [id, record] : fresh) {
-            if (!record || rowOfId(id) < 0)
-                applyRecord(id, record);
+        for (const qint64 id : ids) {
+            const Record* record = byId.value(id);
+            if (!record)
+                removeRecord(id);
+            else if (rowOfId(id) < 0)
+                applyRecord(id, *record);
         }
     }
 

@@ -1,3 +1,4 @@
+#include "model/changebatcher.h"
 #include "model/tables/bidstablemodel.h"
 #include "model/tables/itembidsmodel.h"
 #include "model/tables/itemstablemodel.h"
@@ -366,4 +367,91 @@ TEST(TableModels, ItemBidsModelMarksAutomaticBidsAndShowsTheLeadersMaximum)
     EXPECT_EQ(model.index(0, ItemBidsModel::Value).data(SortRole).toLongLong(), 6100);
     EXPECT_EQ(model.leaderMaximum(), Money::fromCents(10000));
     EXPECT_TRUE(check.failures().isEmpty()) << check.failures().join(u'\n').toStdString();
+}
+
+TEST(TableModels, ABatchOfAnotherStationsChangesIsReadAtOnceAndDropsWhatIsGone)
+{
+    // GIVEN three lots and two bidders in the lots' and bidders' tables, and another
+    // station's connection whose changes reach the window only as announcements
+    TestAuction auction;
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 berry = auction.addUser(QStringLiteral("Berry"));
+    const qint64 vase = auction.addItem(QStringLiteral("Vase"));
+    const qint64 clock = auction.addItem(QStringLiteral("Clock"));
+    const qint64 spare = auction.addItem(QStringLiteral("Spare"));
+    ItemsTableModel items(auction.service(), auction.notifier());
+    UsersTableModel users(auction.service(), auction.notifier());
+    ModelCheck itemsCheck(&items);
+    ModelCheck usersCheck(&users);
+    QSignalSpy resets(&items, &QAbstractItemModel::modelReset);
+    QSignalSpy lotsChanged(&items, &QAbstractItemModel::dataChanged);
+    auto connection = BidTracker::Testing::openDatabase(auction.path());
+    AuctionService station(*connection);
+
+    // WHEN that station bids on two lots, adds a lot and a bidder and deletes a lot, and its
+    // changes arrive in one batch (the spare lot's last news an update, some told twice)
+    ASSERT_TRUE(station.placeBid(vase, albert, Money::fromCents(100)).has_value());
+    ASSERT_TRUE(station.placeBid(clock, berry, Money::fromCents(200)).has_value());
+    ItemChanges bowl;
+    bowl.name = QStringLiteral("Bowl");
+    bowl.startingPrice = Money::fromCents(100);
+    bowl.minIncrement = Money::fromCents(100);
+    const auto added = station.createItem(bowl);
+    ASSERT_TRUE(added.has_value());
+    const auto cora = station.createUser(QStringLiteral("Cora"));
+    ASSERT_TRUE(cora.has_value());
+    ASSERT_TRUE(station.deleteItem(spare).has_value());
+    using Action = Change::Action;
+    const QList<Change> batch{
+        {EntityKind::Bid, Action::Added, 0, vase, albert},
+        {EntityKind::Item, Action::Updated, vase},
+        {EntityKind::Bid, Action::Added, 0, clock, berry},
+        {EntityKind::Item, Action::Updated, clock},
+        {EntityKind::Item, Action::Added, added->id},
+        {EntityKind::User, Action::Added, cora->id},
+        {EntityKind::Item, Action::Updated, spare},
+        {EntityKind::Item, Action::Updated, vase},
+    };
+    for (const Change& change : batch)
+        auction.notifier().announceFromOtherStation(change);
+    auction.notifier().batches().flush();
+
+    // THEN the lots show both bids, the new lot, and not the deleted one, without a reset
+    EXPECT_TRUE(itemsCheck.failures().isEmpty()) << itemsCheck.failures().join(u'\n').toStdString();
+    EXPECT_TRUE(usersCheck.failures().isEmpty()) << usersCheck.failures().join(u'\n').toStdString();
+    EXPECT_EQ(resets.size(), 0);
+    ASSERT_EQ(items.rowCount(), 3);
+    EXPECT_EQ(items.rowOfId(spare), -1);
+    ASSERT_GE(items.rowOfId(added->id), 0);
+    EXPECT_EQ(items.recordAt(items.rowOfId(vase)).winningValue, Money::fromCents(100));
+    EXPECT_EQ(items.recordAt(items.rowOfId(clock)).winnerName, QStringLiteral("Berry"));
+    // AND the lots still there were updated with one signal over their span
+    EXPECT_EQ(lotsChanged.size(), 1);
+    // AND the bidders show their bid counts and the new bidder
+    ASSERT_EQ(users.rowCount(), 3);
+    EXPECT_EQ(users.recordAt(users.rowOfId(albert)).bidCount, 1);
+    EXPECT_EQ(users.recordAt(users.rowOfId(berry)).bidCount, 1);
+    EXPECT_GE(users.rowOfId(cora->id), 0);
+}
+
+TEST(TableModels, RowsWithIdsAreReadInOneGoSkippingTheMissingAndTheRepeated)
+{
+    TestAuction auction;
+    const qint64 albert = auction.addUser(QStringLiteral("Albert"));
+    const qint64 vase = auction.addItem(QStringLiteral("Vase"));
+    const qint64 clock = auction.addItem(QStringLiteral("Clock"));
+    auction.bid(clock, albert, 300);
+    auto lots = auction.service().itemsWithIds({clock, 999'999, vase, clock});
+    ASSERT_TRUE(lots.has_value()) << lots.error().message.toStdString();
+    ASSERT_EQ(lots->size(), 2);
+    const Item& first = lots->at(0).id == clock ? lots->at(0) : lots->at(1);
+    EXPECT_EQ(first.winnerName, QStringLiteral("Albert")); // the joined winner too
+    EXPECT_EQ(first.winningValue, Money::fromCents(300));
+    auto bidders = auction.service().usersWithIds({albert, albert, 424'242});
+    ASSERT_TRUE(bidders.has_value());
+    ASSERT_EQ(bidders->size(), 1);
+    EXPECT_EQ(bidders->first().bidCount, 1);
+    auto none = auction.service().itemsWithIds({});
+    ASSERT_TRUE(none.has_value());
+    EXPECT_TRUE(none->isEmpty());
 }
