@@ -9,6 +9,7 @@
 #include "model/storage/database.h"
 #include "options.h"
 #include "printcommand.h"
+#include "staffcommands.h"
 #include "screenshot.h"
 #include "serverconfig.h"
 #include "stationlink.h"
@@ -190,6 +191,8 @@ int main(int argc, char** argv)
     case Mode::Import:
     case Mode::Copy:
     case Mode::CloseAll:
+    case Mode::StaffAdd:
+    case Mode::AuditVerify:
     case Mode::Generate: {
         QCoreApplication app(argc, argv);
         setIdentity();
@@ -201,6 +204,10 @@ int main(int argc, char** argv)
             return App::runCopy(*options);
         if (options->mode == Mode::CloseAll)
             return App::runCloseAll(*options);
+        if (options->mode == Mode::StaffAdd)
+            return App::runStaffAdd(*options);
+        if (options->mode == Mode::AuditVerify)
+            return App::runAuditVerify(*options);
         return options->mode == Mode::Export ? App::runExport(*options) : App::runImport(*options);
     }
     }

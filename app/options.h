@@ -23,6 +23,10 @@ struct Options
         Copy,
         CloseAll,
         Print,
+        /// `staff add NAME --role ROLE` (staffcommands.cpp)
+        StaffAdd,
+        /// `audit verify`
+        AuditVerify,
         Help,
         HelpKeys,
         Version
@@ -62,6 +66,9 @@ struct Options
     QSize screenshotSize{1280, 800};
     QString screenshotView = QStringLiteral("lots");
     QString helpText;
+    /// staff add: the account's name and role.
+    QString staffName;
+    QString staffRole = QStringLiteral("admin");
 };
 
 /// Parses the arguments (without the program name); the error names the bad option.

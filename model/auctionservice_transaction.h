@@ -12,6 +12,7 @@ template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> d
 {
     for (int attempt = 1;; ++attempt) {
         m_pending.clear();
+        m_auditNotes.clear();
         auto result = [&]() -> decltype(work()) {
             WriteTransaction transaction(m_db);
             if (auto ok = transaction.begin(); !ok)
@@ -19,6 +20,8 @@ template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> d
             auto done = work();
             if (!done)
                 return done; // the transaction rolls back as it goes out of scope
+            if (auto ok = writeAudit(); !ok)
+                return fail(ok.error());
             if (auto ok = m_storage.announceToOthers(m_pending); !ok)
                 return fail(ok.error());
             if (auto ok = transaction.commit(); !ok)

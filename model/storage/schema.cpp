@@ -326,6 +326,8 @@ QStringList migrationStep(int version, Storage::Engine engine)
                               QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     case 5:
         return postgres ? version5Postgres() : version5Sqlite();
+    case StaffSchemaVersion:
+        return staffAndAuditStep(engine);
     default:
         return {};
     }

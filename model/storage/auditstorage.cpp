@@ -1,0 +1,150 @@
+// The audit log's SQL, both engines: appended under the head's lock, read in id order, never
+// changed.
+#include "database.h"
+#include "model/ids.h"
+#include "staffstorage.h"
+
+namespace BidTracker::Model {
+
+namespace {
+
+const QString auditColumns =
+    QStringLiteral("id, at, staff, station, action, object, before, after, hash");
+
+AuditEntry readEntry(const QSqlQuery& row)
+{
+    AuditEntry entry;
+    entry.id = row.value(0).toLongLong();
+    entry.at = row.value(1).toString();
+    entry.staff = row.value(2).toString();
+    entry.station = row.value(3).toString();
+    entry.action = row.value(4).toString();
+    entry.object = row.value(5).toString();
+    entry.before = row.value(6).toString().toUtf8();
+    entry.after = row.value(7).toString().toUtf8();
+    entry.hash = row.value(8).toString();
+    return entry;
+}
+
+/// Each filter is bound twice: "(? = '' OR column = ?)" keeps one statement for every mix.
+const QString filterClause = QStringLiteral(
+    " WHERE (? = '' OR object = ?) AND (? = '' OR lower(staff) = lower(?))"
+    " AND (? = '' OR station = ?) AND (? = '' OR action = ?) AND (? = '' OR at >= ?)"
+    " AND (? = '' OR at < ?)");
+
+} // namespace
+
+Result<void> StaffStorage::appendAudit(const QString& staff, const QString& station,
+                                       const QList<AuditNote>& notes)
+{
+    if (notes.isEmpty())
+        return {};
+    auto head = m_db.run(
+        QStringLiteral("SELECT count, hash FROM audit_head WHERE id = 1") + lockClause());
+    if (!head)
+        return fail(head.error());
+    if (!(*head)->next())
+        return fail(Error::unavailable(QStringLiteral("The audit log's head row is missing")));
+    AuditHead chain{(*head)->value(0).toLongLong(), (*head)->value(1).toString()};
+    (*head)->finish();
+    // The time is read once the head is held, so entries' times follow their order.
+    auto now = m_db.run(QStringLiteral("SELECT ") + nowExpression());
+    if (!now)
+        return fail(now.error());
+    (*now)->next();
+    const QString at = (*now)->value(0).toString();
+    (*now)->finish();
+    for (const AuditNote& note : notes) {
+        AuditEntry entry{chain.count + 1,         at, staff, station, note.action, note.object,
+                         compactJson(note.before), compactJson(note.after), {}};
+        entry.hash = chainHash(chain.hash, entry);
+        auto insert = m_db.run(
+            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(auditColumns),
+            {entry.id, entry.at, entry.staff, entry.station, entry.action, entry.object,
+             QString::fromUtf8(entry.before), QString::fromUtf8(entry.after), entry.hash});
+        if (!insert)
+            return fail(insert.error());
+        chain = {entry.id, entry.hash};
+    }
+    auto update = m_db.run(QStringLiteral("UPDATE audit_head SET count = ?, hash = ? WHERE id = 1"),
+                           {chain.count, chain.hash});
+    if (!update)
+        return fail(update.error());
+    return {};
+}
+
+Result<AuditHead> StaffStorage::auditHead()
+{
+    auto run = m_db.run(QStringLiteral("SELECT count, hash FROM audit_head WHERE id = 1"));
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return AuditHead{};
+    return AuditHead{(*run)->value(0).toLongLong(), (*run)->value(1).toString()};
+}
+
+Result<qint64> StaffStorage::countAudit(const AuditFilter& f)
+{
+    auto run = m_db.run(QStringLiteral("SELECT count(*) FROM audit_log") + filterClause,
+                        {f.object, f.object, f.staff, f.staff, f.station, f.station, f.action,
+                         f.action, f.since, f.since, f.until, f.until});
+    if (!run)
+        return fail(run.error());
+    (*run)->next();
+    return (*run)->value(0).toLongLong();
+}
+
+Result<QList<AuditEntry>> StaffStorage::listAudit(const AuditFilter& f, qint64 limit,
+                                                  qint64 offset)
+{
+    auto run = m_db.run(QStringLiteral("SELECT %1 FROM audit_log").arg(auditColumns) +
+                            filterClause + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
+                        {f.object, f.object, f.staff, f.staff, f.station, f.station, f.action,
+                         f.action, f.since, f.since, f.until, f.until, limit, offset});
+    if (!run)
+        return fail(run.error());
+    QList<AuditEntry> entries;
+    while ((*run)->next())
+        entries.append(readEntry(**run));
+    return entries;
+}
+
+Result<void> StaffStorage::forEachAudit(const std::function<bool(const AuditEntry&)>& entry)
+{
+    // A slice at a time by id, so neither engine holds a million rows at once.
+    constexpr qint64 Slice = 20000;
+    qint64 after = -1;
+    for (;;) {
+        auto run = m_db.run(QStringLiteral("SELECT %1 FROM audit_log WHERE id > ?"
+                                           " ORDER BY id LIMIT ?")
+                                .arg(auditColumns),
+                            {after, Slice});
+        if (!run)
+            return fail(run.error());
+        qint64 rows = 0;
+        while ((*run)->next()) {
+            const AuditEntry read = readEntry(**run);
+            ++rows;
+            after = read.id;
+            if (!entry(read))
+                return {};
+        }
+        if (rows < Slice)
+            return {};
+    }
+}
+
+Result<std::optional<std::pair<QString, QString>>> StaffStorage::paymentTaker(qint64 paymentId)
+{
+    auto run = m_db.run(QStringLiteral("SELECT staff, at FROM audit_log WHERE object = ?"
+                                       " AND action = 'payment.add' ORDER BY id LIMIT 1"),
+                        {formatId(EntityKind::Payment, paymentId)});
+    if (!run)
+        return fail(run.error());
+    if (!(*run)->next())
+        return std::optional<std::pair<QString, QString>>();
+    return std::make_pair((*run)->value(0).toString(), (*run)->value(1).toString());
+}
+
+} // namespace BidTracker::Model
