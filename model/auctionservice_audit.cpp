@@ -137,9 +137,8 @@ Result<void> AuctionService::writeAudit()
         // A change no note describes still leaves its trace: what changed, by whom.
         for (const Change& change : std::as_const(m_pending)) {
             const QString kind = idPrefix(change.kind).toString();
-            const QString object = change.kind == EntityKind::Settings
-                                       ? kind
-                                       : formatId(change.kind, change.id);
+            const QString object =
+                change.kind == EntityKind::Settings ? kind : formatId(change.kind, change.id);
             m_auditNotes.append(AuditNote{kind + u'.' + verb(change.action), object, {}, {}});
         }
     }

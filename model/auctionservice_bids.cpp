@@ -100,10 +100,10 @@ QList<Result<BidPlacement>> AuctionService::placeBidBatch(const QList<BidRequest
                                   formatId(EntityKind::Bid, placement->bid.id), {},
                                   auditFields(placement->bid)));
             else
-                audit(auditChange(
-                    QStringLiteral("bid.raise_maximum"),
-                    formatId(EntityKind::Item, placement->bid.itemId), {},
-                    {{QStringLiteral("maximum"), formatId(EntityKind::Bid, placement->maximumId)}}));
+                audit(auditChange(QStringLiteral("bid.raise_maximum"),
+                                  formatId(EntityKind::Item, placement->bid.itemId), {},
+                                  {{QStringLiteral("maximum"),
+                                    formatId(EntityKind::Bid, placement->maximumId)}}));
         }
         return {};
     });

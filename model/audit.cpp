@@ -91,22 +91,25 @@ bool AuditChainCheck::add(const AuditEntry& entry)
         return false;
     };
     if (entry.id > expected)
-        return broken(expected, QStringLiteral("entry %1 is missing: deleted (the next entry is %2)")
-                                    .arg(expected)
-                                    .arg(entry.id));
+        return broken(expected,
+                      QStringLiteral("entry %1 is missing: deleted (the next entry is %2)")
+                          .arg(expected)
+                          .arg(entry.id));
     if (entry.id < expected)
-        return broken(entry.id, QStringLiteral("entry %1 appears twice or out of order: inserted")
-                                    .arg(entry.id));
+        return broken(
+            entry.id,
+            QStringLiteral("entry %1 appears twice or out of order: inserted").arg(entry.id));
     if (chainHash(m_verdict.head.hash, entry) != entry.hash) {
         // An entry whose stored hash follows an earlier entry's was moved; else edited.
-        const bool moved = m_recentHashes.size() > 1 &&
-                           chainHash(m_recentHashes.at(m_recentHashes.size() - 2), entry) ==
-                               entry.hash;
+        const bool moved =
+            m_recentHashes.size() > 1 &&
+            chainHash(m_recentHashes.at(m_recentHashes.size() - 2), entry) == entry.hash;
         return broken(entry.id,
-                      moved ? QStringLiteral("entry %1 is out of its place: reordered").arg(entry.id)
-                            : QStringLiteral("entry %1 does not match its hash: edited, inserted "
-                                             "or reordered")
-                                  .arg(entry.id));
+                      moved
+                          ? QStringLiteral("entry %1 is out of its place: reordered").arg(entry.id)
+                          : QStringLiteral("entry %1 does not match its hash: edited, inserted "
+                                           "or reordered")
+                                .arg(entry.id));
     }
     m_verdict.head = {entry.id, entry.hash};
     m_recentHashes.append(entry.hash);

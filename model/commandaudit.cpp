@@ -34,10 +34,10 @@ void appendRows(QList<AuditNote>& notes, const Command& command)
         notes.append(auditChange(QStringLiteral("bid.restore"), formatId(EntityKind::Bid, bid.id),
                                  {}, auditFields(bid)));
     for (const MaximumRaise& raise : command.restoreRaises)
-        notes.append(auditChange(QStringLiteral("bid.restore_maximum"),
-                                 formatId(EntityKind::Item, raise.itemId), {},
-                                 {{QStringLiteral("user"), formatId(EntityKind::User, raise.userId)},
-                                  {QStringLiteral("max_value"), raise.maxValue.toDouble()}}));
+        notes.append(auditChange(
+            QStringLiteral("bid.restore_maximum"), formatId(EntityKind::Item, raise.itemId), {},
+            {{QStringLiteral("user"), formatId(EntityKind::User, raise.userId)},
+             {QStringLiteral("max_value"), raise.maxValue.toDouble()}}));
 }
 
 void appendRemovals(QList<AuditNote>& notes, const Command& command)
@@ -51,11 +51,11 @@ void appendRemovals(QList<AuditNote>& notes, const Command& command)
         notes.append(auditChange(QStringLiteral("bid.delete_maximum"),
                                  QStringLiteral("maximum%1").arg(id), present, gone));
     for (const Command::Row& row : command.removeItems)
-        notes.append(auditChange(QStringLiteral("item.delete"),
-                                 formatId(EntityKind::Item, row.id), present, gone));
+        notes.append(auditChange(QStringLiteral("item.delete"), formatId(EntityKind::Item, row.id),
+                                 present, gone));
     for (const Command::Row& row : command.removeUsers)
-        notes.append(auditChange(QStringLiteral("user.delete"),
-                                 formatId(EntityKind::User, row.id), present, gone));
+        notes.append(auditChange(QStringLiteral("user.delete"), formatId(EntityKind::User, row.id),
+                                 present, gone));
 }
 
 } // namespace
@@ -146,16 +146,16 @@ QList<AuditNote> commandAudit(const Command& command, const Command& inverse)
                                  {{QStringLiteral("deleted"), true}}));
     for (const Command::LotFields& lot : command.lots) {
         const auto* back = partFor(inverse.lots, lot.itemId, &Command::LotFields::itemId);
-        notes.append(auditChange(QStringLiteral("item.update"),
-                                 formatId(EntityKind::Item, lot.itemId),
-                                 back ? auditFields(back->to) : QJsonObject(), auditFields(lot.to)));
+        notes.append(
+            auditChange(QStringLiteral("item.update"), formatId(EntityKind::Item, lot.itemId),
+                        back ? auditFields(back->to) : QJsonObject(), auditFields(lot.to)));
     }
     for (const Command::BidderFields& bidder : command.bidders) {
         const auto* back = partFor(inverse.bidders, bidder.userId, &Command::BidderFields::userId);
-        notes.append(auditChange(
-            QStringLiteral("user.update"), formatId(EntityKind::User, bidder.userId),
-            back ? auditFields(back->to, back->checkedInAt) : QJsonObject(),
-            auditFields(bidder.to, bidder.checkedInAt)));
+        notes.append(auditChange(QStringLiteral("user.update"),
+                                 formatId(EntityKind::User, bidder.userId),
+                                 back ? auditFields(back->to, back->checkedInAt) : QJsonObject(),
+                                 auditFields(bidder.to, bidder.checkedInAt)));
     }
     appendRemovals(notes, command);
     return notes;

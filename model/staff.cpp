@@ -73,10 +73,10 @@ Result<void> authorize(const Actor& actor, Permission permission)
     if (mayDo(actor.role, permission))
         return {};
     const QStringList needs = rolesAllowed(permission);
-    return fail(Error::refused(Error::Reason::ForbiddenRole,
-                               QStringLiteral("%1 (%2) may not do this: it needs the role %3")
-                                   .arg(actor.name, roleName(actor.role),
-                                        needs.join(QStringLiteral(" or "))))
+    return fail(Error::refused(
+                    Error::Reason::ForbiddenRole,
+                    QStringLiteral("%1 (%2) may not do this: it needs the role %3")
+                        .arg(actor.name, roleName(actor.role), needs.join(QStringLiteral(" or "))))
                     .with(QStringLiteral("needs"), needs));
 }
 

@@ -174,8 +174,7 @@ Result<void> StaffService::checkName(const QString& name, qint64 self)
     return {};
 }
 
-Result<StaffAccount> StaffService::addAccount(const QString& name, Role role,
-                                              const QString& secret)
+Result<StaffAccount> StaffService::addAccount(const QString& name, Role role, const QString& secret)
 {
     if (auto ok = authorize(m_actor, Permission::Administer); !ok)
         return fail(ok.error());
@@ -192,8 +191,8 @@ Result<StaffAccount> StaffService::addAccount(const QString& name, Role role,
         if (!id)
             return fail(id.error());
         account.id = *id;
-        notes.append(auditChange(QStringLiteral("staff.add"), staffObject(*id), {},
-                                 accountFields(account)));
+        notes.append(
+            auditChange(QStringLiteral("staff.add"), staffObject(*id), {}, accountFields(account)));
         return account;
     });
 }
@@ -353,10 +352,10 @@ Result<Actor> StaffService::signIn(const QString& name, const QString& secret,
         const QDateTime until = QDateTime::fromString(failures->waitUntil, Qt::ISODateWithMs);
         if (until.isValid() && now < until) {
             const qint64 wait = std::max<qint64>(1, (now.msecsTo(until) + 999) / 1000);
-            return fail(Error::refused(Error::Reason::RateLimited,
-                                       QStringLiteral("Too many wrong PINs: try again in %1 s")
-                                           .arg(wait))
-                            .with(QStringLiteral("retry_after"), wait));
+            return fail(
+                Error::refused(Error::Reason::RateLimited,
+                               QStringLiteral("Too many wrong PINs: try again in %1 s").arg(wait))
+                    .with(QStringLiteral("retry_after"), wait));
         }
     }
     if (secretMatches(secret, account.secretHash)) {
@@ -377,8 +376,8 @@ Result<Actor> StaffService::signIn(const QString& name, const QString& secret,
     return fail(unauthorized(QStringLiteral("Wrong PIN for %1").arg(account.name)));
 }
 
-Result<std::pair<QList<AuditEntry>, qint64>>
-StaffService::audit(const AuditFilter& filter, qint64 limit, qint64 offset)
+Result<std::pair<QList<AuditEntry>, qint64>> StaffService::audit(const AuditFilter& filter,
+                                                                 qint64 limit, qint64 offset)
 {
     if (auto ok = authorize(m_actor, Permission::Administer); !ok)
         return fail(ok.error());
@@ -405,10 +404,9 @@ Result<AuditVerdict> StaffService::verifyAudit(const QList<AuditHead>& knownHead
     StaffStorage storage(m_db);
     auto head = storage.auditHead();
     AuditChainCheck check;
-    auto walked = head ? storage.forEachAudit([&](const AuditEntry& entry) {
-        return check.add(entry);
-    })
-                       : Result<void>(fail(head.error()));
+    auto walked =
+        head ? storage.forEachAudit([&](const AuditEntry& entry) { return check.add(entry); })
+             : Result<void>(fail(head.error()));
     m_db.storage().rollback();
     if (!walked)
         return fail(walked.error());

@@ -2,6 +2,7 @@
 // changed.
 #include "database.h"
 #include "model/ids.h"
+#include "rowreaders.h"
 #include "staffstorage.h"
 
 namespace BidTracker::Model {
@@ -27,10 +28,21 @@ AuditEntry readEntry(const QSqlQuery& row)
 }
 
 /// Each filter is bound twice: "(? = '' OR column = ?)" keeps one statement for every mix.
-const QString filterClause = QStringLiteral(
-    " WHERE (? = '' OR object = ?) AND (? = '' OR lower(staff) = lower(?))"
-    " AND (? = '' OR station = ?) AND (? = '' OR action = ?) AND (? = '' OR at >= ?)"
-    " AND (? = '' OR at < ?)");
+const QString filterClause =
+    QStringLiteral(" WHERE (? = '' OR object = ?) AND (? = '' OR lower(staff) = lower(?))"
+                   " AND (? = '' OR station = ?) AND (? = '' OR action = ?) AND (? = '' OR at >= ?)"
+                   " AND (? = '' OR at < ?)");
+
+/// Empty filters as '' (a null QString would bind NULL, and "NULL = ''" matches nothing).
+AuditFilter textOnly(AuditFilter filter)
+{
+    for (QString* field : {&filter.object, &filter.staff, &filter.station, &filter.action,
+                           &filter.since, &filter.until}) {
+        if (field->isNull())
+            *field = QStringLiteral("");
+    }
+    return filter;
+}
 
 } // namespace
 
@@ -39,8 +51,8 @@ Result<void> StaffStorage::appendAudit(const QString& staff, const QString& stat
 {
     if (notes.isEmpty())
         return {};
-    auto head = m_db.run(
-        QStringLiteral("SELECT count, hash FROM audit_head WHERE id = 1") + lockClause());
+    auto head =
+        m_db.run(QStringLiteral("SELECT count, hash FROM audit_head WHERE id = 1") + lockClause());
     if (!head)
         return fail(head.error());
     if (!(*head)->next())
@@ -55,14 +67,22 @@ Result<void> StaffStorage::appendAudit(const QString& staff, const QString& stat
     const QString at = (*now)->value(0).toString();
     (*now)->finish();
     for (const AuditNote& note : notes) {
-        AuditEntry entry{chain.count + 1,         at, staff, station, note.action, note.object,
-                         compactJson(note.before), compactJson(note.after), {}};
+        AuditEntry entry{chain.count + 1,
+                         at,
+                         staff,
+                         station,
+                         note.action,
+                         note.object,
+                         compactJson(note.before),
+                         compactJson(note.after),
+                         {}};
         entry.hash = chainHash(chain.hash, entry);
-        auto insert = m_db.run(
-            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .arg(auditColumns),
-            {entry.id, entry.at, entry.staff, entry.station, entry.action, entry.object,
-             QString::fromUtf8(entry.before), QString::fromUtf8(entry.after), entry.hash});
+        auto insert =
+            m_db.run(QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                         .arg(auditColumns),
+                     {entry.id, entry.at, Rows::plainText(entry.staff), Rows::plainText(entry.station),
+             entry.action, entry.object,
+                      QString::fromUtf8(entry.before), QString::fromUtf8(entry.after), entry.hash});
         if (!insert)
             return fail(insert.error());
         chain = {entry.id, entry.hash};
@@ -84,8 +104,9 @@ Result<AuditHead> StaffStorage::auditHead()
     return AuditHead{(*run)->value(0).toLongLong(), (*run)->value(1).toString()};
 }
 
-Result<qint64> StaffStorage::countAudit(const AuditFilter& f)
+Result<qint64> StaffStorage::countAudit(const AuditFilter& given)
 {
+    const AuditFilter f = textOnly(given);
     auto run = m_db.run(QStringLiteral("SELECT count(*) FROM audit_log") + filterClause,
                         {f.object, f.object, f.staff, f.staff, f.station, f.station, f.action,
                          f.action, f.since, f.since, f.until, f.until});
@@ -95,9 +116,10 @@ Result<qint64> StaffStorage::countAudit(const AuditFilter& f)
     return (*run)->value(0).toLongLong();
 }
 
-Result<QList<AuditEntry>> StaffStorage::listAudit(const AuditFilter& f, qint64 limit,
+Result<QList<AuditEntry>> StaffStorage::listAudit(const AuditFilter& given, qint64 limit,
                                                   qint64 offset)
 {
+    const AuditFilter f = textOnly(given);
     auto run = m_db.run(QStringLiteral("SELECT %1 FROM audit_log").arg(auditColumns) +
                             filterClause + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
                         {f.object, f.object, f.staff, f.staff, f.station, f.station, f.action,

@@ -2,6 +2,7 @@
 #include "staffstorage.h"
 
 #include "database.h"
+#include "rowreaders.h"
 
 namespace BidTracker::Model {
 
@@ -59,11 +60,11 @@ QString StaffStorage::nowExpression() const
 
 Result<qint64> StaffStorage::insertStaff(const StaffAccount& account)
 {
-    return insertedId(m_db.run(
-        QStringLiteral("INSERT INTO staff (name, role, secret_hash, active, created_at)"
-                       " VALUES (?, ?, ?, ?, ?) RETURNING id"),
-        {account.name, roleName(account.role), account.secretHash, account.active ? 1 : 0,
-         account.createdAt}));
+    return insertedId(
+        m_db.run(QStringLiteral("INSERT INTO staff (name, role, secret_hash, active, created_at)"
+                                " VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                 {account.name, roleName(account.role), account.secretHash, account.active ? 1 : 0,
+                  account.createdAt}));
 }
 
 Result<void> StaffStorage::updateStaff(const StaffAccount& account)
@@ -79,7 +80,8 @@ Result<void> StaffStorage::updateStaff(const StaffAccount& account)
 
 Result<std::optional<StaffAccount>> StaffStorage::findStaff(qint64 id)
 {
-    auto run = m_db.run(QStringLiteral("SELECT %1 FROM staff WHERE id = ?").arg(staffColumns), {id});
+    auto run =
+        m_db.run(QStringLiteral("SELECT %1 FROM staff WHERE id = ?").arg(staffColumns), {id});
     if (!run)
         return fail(run.error());
     if (!(*run)->next())
@@ -112,8 +114,8 @@ Result<QList<StaffAccount>> StaffStorage::listStaff()
 
 Result<qint64> StaffStorage::countActiveAdmins()
 {
-    auto run = m_db.run(
-        QStringLiteral("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1"));
+    auto run =
+        m_db.run(QStringLiteral("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1"));
     if (!run)
         return fail(run.error());
     (*run)->next();
@@ -186,9 +188,9 @@ Result<void> StaffStorage::revokeTokensOf(qint64 staffId, const QString& at)
 
 Result<QList<StaffToken>> StaffStorage::tokensOf(qint64 staffId)
 {
-    auto run = m_db.run(
-        QStringLiteral("SELECT %1 FROM staff_tokens WHERE staff_id = ? ORDER BY id").arg(tokenColumns),
-        {staffId});
+    auto run = m_db.run(QStringLiteral("SELECT %1 FROM staff_tokens WHERE staff_id = ? ORDER BY id")
+                            .arg(tokenColumns),
+                        {staffId});
     if (!run)
         return fail(run.error());
     QList<StaffToken> tokens;
@@ -201,7 +203,7 @@ Result<SignInFailures> StaffStorage::signInFailures(qint64 staffId, const QStrin
 {
     auto run = m_db.run(QStringLiteral("SELECT failures, wait_until FROM staff_sign_in_failures"
                                        " WHERE staff_id = ? AND station = ?"),
-                        {staffId, station});
+                        {staffId, Rows::plainText(station)});
     if (!run)
         return fail(run.error());
     if (!(*run)->next())
@@ -212,12 +214,12 @@ Result<SignInFailures> StaffStorage::signInFailures(qint64 staffId, const QStrin
 Result<void> StaffStorage::setSignInFailures(qint64 staffId, const QString& station,
                                              const SignInFailures& failures)
 {
-    auto run = m_db.run(
-        QStringLiteral("INSERT INTO staff_sign_in_failures (staff_id, station, failures,"
-                       " wait_until) VALUES (?, ?, ?, ?) ON CONFLICT (staff_id, station)"
-                       " DO UPDATE SET failures = excluded.failures,"
-                       " wait_until = excluded.wait_until"),
-        {staffId, station, failures.failures, failures.waitUntil});
+    auto run =
+        m_db.run(QStringLiteral("INSERT INTO staff_sign_in_failures (staff_id, station, failures,"
+                                " wait_until) VALUES (?, ?, ?, ?) ON CONFLICT (staff_id, station)"
+                                " DO UPDATE SET failures = excluded.failures,"
+                                " wait_until = excluded.wait_until"),
+                 {staffId, Rows::plainText(station), failures.failures, Rows::plainText(failures.waitUntil)});
     if (!run)
         return fail(run.error());
     return {};

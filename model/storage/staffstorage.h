@@ -61,6 +61,12 @@ public:
     /// The payment's taker, from its "payment.add" entry: (staff, at), or nothing.
     Result<std::optional<std::pair<QString, QString>>> paymentTaker(qint64 paymentId);
 
+    // Copying (staffcopy.cpp): every account, token and entry as it is, ids included.
+    /// Copies the staff, tokens and the whole audit log of `from` into this (empty) database
+    /// inside the write transaction in progress; returns the entries copied. The copy's
+    /// chain verifies as the original's does.
+    Result<qint64> copyFrom(Database& from);
+
 private:
     QString lockClause() const;
     QString nowExpression() const;

@@ -46,8 +46,8 @@ void shell(const TestAuction& auction, const QString& sql)
     QProcess process;
     if (TestPostgres::selected())
         process.start(QStringLiteral("psql"),
-                      {QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-q"),
-                       auction.path(), QStringLiteral("-c"), sql});
+                      {QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                       QStringLiteral("-q"), auction.path(), QStringLiteral("-c"), sql});
     else
         process.start(QStringLiteral("sqlite3"), {auction.path(), sql});
     ASSERT_TRUE(process.waitForFinished(30000));
@@ -59,7 +59,8 @@ QString dropTriggers()
 {
     return TestPostgres::selected()
                ? QStringLiteral("DROP TRIGGER audit_log_fixed ON audit_log;")
-               : QStringLiteral("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+               : QStringLiteral(
+                     "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
 }
 
 /// Six entries: lots 1-3 added, lot 1 renamed, a bidder, a bid.
@@ -68,7 +69,8 @@ void sixEntries(TestAuction& auction)
     const qint64 lot = auction.addItem(QStringLiteral("Vase"), 1000, 100);
     auction.addItem(QStringLiteral("Jug"));
     auction.addItem(QStringLiteral("Bowl"));
-    ASSERT_TRUE(auction.service().updateItem(lot, ItemChanges{.name = QStringLiteral("Blue vase")}));
+    ASSERT_TRUE(
+        auction.service().updateItem(lot, ItemChanges{.name = QStringLiteral("Blue vase")}));
     const qint64 user = auction.addUser(QStringLiteral("Ann"));
     auction.bid(lot, user, 1000);
     ASSERT_EQ(entries(auction.db()).size(), 6);
@@ -83,8 +85,8 @@ TEST(Audit, EntriesNameTheActorStationActionObjectAndTheChangedFieldsOnly)
     AuctionService& service = auction.service();
     const qint64 lot = auction.addItem(QStringLiteral("Vase"), 1000, 100);
     service.setActor(Actor{QStringLiteral("Ann"), Role::Clerk, QStringLiteral("desk-1"), 1});
-    ASSERT_TRUE(service.updateItem(lot, ItemChanges{.name = QStringLiteral("Blue vase"),
-                                                     .reserve = Money::fromCents(5000)}));
+    ASSERT_TRUE(service.updateItem(
+        lot, ItemChanges{.name = QStringLiteral("Blue vase"), .reserve = Money::fromCents(5000)}));
     const auto all = entries(auction.db());
     ASSERT_EQ(all.size(), 2);
     EXPECT_EQ(all[0].staff, QStringLiteral("operator"));
@@ -122,9 +124,9 @@ TEST(Audit, NoEntryHoldsAPinATokenOrAHashOfThem)
     for (const AuditEntry& entry : all) {
         actions.append(entry.action);
         const QByteArray text = canonicalJson(entry);
-        for (const QString& secret : {QStringLiteral("48213579"), QStringLiteral("97531248"),
-                                      token->second, tokenHash(token->second),
-                                      QStringLiteral("argon2")})
+        for (const QString& secret :
+             {QStringLiteral("48213579"), QStringLiteral("97531248"), token->second,
+              tokenHash(token->second), QStringLiteral("argon2")})
             EXPECT_FALSE(text.contains(secret.toUtf8())) << text.toStdString();
     }
     EXPECT_EQ(actions, (QStringList{"staff.add", "staff.update", "token.add", "token.revoke"}));
@@ -172,7 +174,8 @@ TEST(Audit, EveryCommandOfARandomNightWritesExactlyOneEntry)
             break;
         }
         case 3:
-            ASSERT_TRUE(service.updateItem(lot, ItemChanges{.description = QStringLiteral("d%1").arg(step)}));
+            ASSERT_TRUE(service.updateItem(
+                lot, ItemChanges{.description = QStringLiteral("d%1").arg(step)}));
             action = QStringLiteral("item.update");
             object = QStringLiteral("item%1").arg(lot);
             break;
@@ -204,8 +207,8 @@ TEST(Audit, EveryCommandOfARandomNightWritesExactlyOneEntry)
         ASSERT_EQ(head->count, expected) << "step " << step << " " << action.toStdString();
         if (changed) {
             auto last = StaffStorage(auction.db()).listAudit({}, 1, expected - 1);
-            ASSERT_TRUE(last);
-            ASSERT_EQ(last->size(), 1);
+            ASSERT_TRUE(last) << last.error().message.toStdString();
+            ASSERT_EQ(last->size(), 1) << StaffStorage(auction.db()).countAudit({}).value_or(-1);
             EXPECT_EQ(last->first().action, action);
             EXPECT_EQ(last->first().object, object);
             // Only fields that changed: no key has the same value before and after.
@@ -225,8 +228,9 @@ TEST(Audit, TheDatabaseItselfRefusesToChangeOrDeleteAnEntry)
     auction.addItem();
     EXPECT_FALSE(auction.db().exec(QStringLiteral("UPDATE audit_log SET staff = 'nobody'")));
     EXPECT_FALSE(auction.db().exec(QStringLiteral("DELETE FROM audit_log")));
-    if (TestPostgres::selected())
+    if (TestPostgres::selected()) {
         EXPECT_FALSE(auction.db().exec(QStringLiteral("TRUNCATE audit_log")));
+    }
     const auto all = entries(auction.db());
     ASSERT_EQ(all.size(), 1);
     EXPECT_EQ(all[0].staff, QStringLiteral("operator"));
@@ -241,7 +245,8 @@ TEST(Audit, VerifyNamesAnEditedEntry)
     const AuditVerdict verdict = verify(auction.db());
     EXPECT_FALSE(verdict.whole);
     EXPECT_EQ(verdict.firstBad, 4);
-    EXPECT_TRUE(verdict.problem.contains(QStringLiteral("entry 4"))) << verdict.problem.toStdString();
+    EXPECT_TRUE(verdict.problem.contains(QStringLiteral("entry 4")))
+        << verdict.problem.toStdString();
 }
 
 TEST(Audit, VerifyNamesADeletedEntry)
@@ -291,11 +296,11 @@ TEST(Audit, VerifyNamesAnInsertedEntry)
     // One added at the end, past the head.
     TestAuction second;
     sixEntries(second);
-    shell(second, dropTriggers() +
-                      QStringLiteral(" INSERT INTO audit_log (id, at, staff, station, action,"
-                                     " object, before, after, hash) SELECT 7, at, staff,"
-                                     " station, action, object, before, after, hash FROM"
-                                     " audit_log WHERE id = 6;"));
+    shell(second,
+          dropTriggers() + QStringLiteral(" INSERT INTO audit_log (id, at, staff, station, action,"
+                                          " object, before, after, hash) SELECT 7, at, staff,"
+                                          " station, action, object, before, after, hash FROM"
+                                          " audit_log WHERE id = 6;"));
     const AuditVerdict atEnd = verify(second.db());
     EXPECT_FALSE(atEnd.whole);
     EXPECT_EQ(atEnd.firstBad, 7);
@@ -306,10 +311,9 @@ TEST(Audit, VerifyNamesReorderedEntries)
     TestAuction auction;
     sixEntries(auction);
     // Entries 2 and 3 swap places (their numbers stay where they were).
-    shell(auction, dropTriggers() +
-                       QStringLiteral(" UPDATE audit_log SET id = 100 WHERE id = 2;"
-                                      " UPDATE audit_log SET id = 2 WHERE id = 3;"
-                                      " UPDATE audit_log SET id = 3 WHERE id = 100;"));
+    shell(auction, dropTriggers() + QStringLiteral(" UPDATE audit_log SET id = 100 WHERE id = 2;"
+                                                   " UPDATE audit_log SET id = 2 WHERE id = 3;"
+                                                   " UPDATE audit_log SET id = 3 WHERE id = 100;"));
     const AuditVerdict verdict = verify(auction.db());
     EXPECT_FALSE(verdict.whole);
     EXPECT_EQ(verdict.firstBad, 2);

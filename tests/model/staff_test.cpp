@@ -17,10 +17,10 @@ struct ContractRow
     const char* cells;
 };
 const ContractRow contract[] = {
-    {Permission::ReadContacts, "-Y-YY"},    {Permission::EditBidders, "-Y-YY"},
-    {Permission::Bidding, "--Y-Y"},         {Permission::EditLots, "--Y-Y"},
-    {Permission::ReadCheckout, "---YY"},    {Permission::TakePayments, "---YY"},
-    {Permission::VoidPayment, "---YY"},     {Permission::Settlements, "---YY"},
+    {Permission::ReadContacts, "-Y-YY"}, {Permission::EditBidders, "-Y-YY"},
+    {Permission::Bidding, "--Y-Y"},      {Permission::EditLots, "--Y-Y"},
+    {Permission::ReadCheckout, "---YY"}, {Permission::TakePayments, "---YY"},
+    {Permission::VoidPayment, "---YY"},  {Permission::Settlements, "---YY"},
     {Permission::Administer, "----Y"},
 };
 const Role roles[] = {Role::Viewer, Role::CheckIn, Role::Clerk, Role::Cashier, Role::Admin};
@@ -118,7 +118,8 @@ TEST(Staff, AccountsAreCheckedAndTheLastAdminStays)
     EXPECT_FALSE(ann->secretHash.contains(QStringLiteral("4821")));
 
     for (const char* pin : {"123", "1234567890123", "12a4", "", " 1234"}) {
-        auto refused = staff.addAccount(QStringLiteral("Bob"), Role::Clerk, QString::fromLatin1(pin));
+        auto refused =
+            staff.addAccount(QStringLiteral("Bob"), Role::Clerk, QString::fromLatin1(pin));
         ASSERT_FALSE(refused) << pin;
         EXPECT_EQ(refused.error().field, QStringLiteral("pin")) << pin;
     }
@@ -199,8 +200,8 @@ TEST(Staff, TokensAreShownOnceKeptHashedAndRevokedForEveryStation)
 TEST(Staff, FiveWrongPinsMakeTheNextTryWaitThirtySecondsDoubling)
 {
     TestAuction auction;
-    QDateTime now = QDateTime::fromString(QStringLiteral("2026-12-02T20:00:00.000Z"),
-                                          Qt::ISODateWithMs);
+    QDateTime now =
+        QDateTime::fromString(QStringLiteral("2026-12-02T20:00:00.000Z"), Qt::ISODateWithMs);
     StaffService staff = asOperator(auction.db(), [&] { return now; });
     ASSERT_TRUE(staff.addAccount(QStringLiteral("Ann"), Role::Clerk, QStringLiteral("4821")));
     const QString desk = QStringLiteral("desk-1");
@@ -220,7 +221,8 @@ TEST(Staff, FiveWrongPinsMakeTheNextTryWaitThirtySecondsDoubling)
     ASSERT_FALSE(waiting);
     EXPECT_EQ(reasonCode(waiting.error()), QStringLiteral("rate_limited"));
     EXPECT_EQ(waiting.error().facts.value(QStringLiteral("retry_after")).toLongLong(), 30);
-    EXPECT_TRUE(staff.signIn(QStringLiteral("Ann"), QStringLiteral("4821"), QStringLiteral("desk-2")));
+    EXPECT_TRUE(
+        staff.signIn(QStringLiteral("Ann"), QStringLiteral("4821"), QStringLiteral("desk-2")));
 
     now = now.addSecs(29);
     EXPECT_FALSE(staff.signIn(QStringLiteral("Ann"), QStringLiteral("4821"), desk));
@@ -267,7 +269,8 @@ TEST(Staff, ACashierVoidsOnlyTheirOwnPaymentWithinFifteenMinutes)
     ASSERT_TRUE(auction.db().exec(QStringLiteral("DROP TRIGGER audit_log_no_update")) ||
                 auction.db().exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER")));
     ASSERT_TRUE(auction.db().exec(
-        QStringLiteral("UPDATE audit_log SET at = '2000-01-01T00:00:00.000Z' WHERE object = 'payment%1'")
+        QStringLiteral(
+            "UPDATE audit_log SET at = '2000-01-01T00:00:00.000Z' WHERE object = 'payment%1'")
             .arg(old->id)));
     auto late = service.voidPayment(old->id, QStringLiteral("late"));
     ASSERT_FALSE(late);
