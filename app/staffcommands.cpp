@@ -116,8 +116,7 @@ int runAuditVerify(const Options& options)
     }
     std::printf("The audit log of %s is whole: %lld entries, head %s (checked in %.1f s)\n",
                 qPrintable(db->displayName()), static_cast<long long>(verdict->head.count),
-                qPrintable(verdict->head.hash.isEmpty() ? QStringLiteral("-")
-                                                        : verdict->head.hash),
+                qPrintable(verdict->head.hash.isEmpty() ? QStringLiteral("-") : verdict->head.hash),
                 seconds);
     return 0;
 }

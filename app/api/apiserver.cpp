@@ -1,5 +1,8 @@
 #include "apiserver.h"
 
+#include "model/staffservice.h"
+#include "requestinput.h"
+
 #include <QElapsedTimer>
 #include <QHostInfo>
 #include <QUrl>
@@ -63,8 +66,11 @@ bool needsToken(const QByteArray& method, const QString& path, const QString& pa
     static const QStringList personal{apiPrefix + QStringLiteral("/users/{user_id}/invoice"),
                                       apiPrefix + QStringLiteral("/users/{user_id}/payments"),
                                       apiPrefix + QStringLiteral("/users/{user_id}/donations"),
-                                      apiPrefix + QStringLiteral("/reports/summary")};
-    static const QStringList exports{apiPrefix + QStringLiteral("/export/users.csv"),
+                                      apiPrefix + QStringLiteral("/reports/summary"),
+                                      apiPrefix + QStringLiteral("/staff"),
+                                      apiPrefix + QStringLiteral("/audit")};
+    static const QStringList exports{apiPrefix + QStringLiteral("/export/audit.csv"),
+                                     apiPrefix + QStringLiteral("/export/users.csv"),
                                      apiPrefix + QStringLiteral("/export/invoices.csv"),
                                      apiPrefix + QStringLiteral("/export/payments.csv")};
     return personal.contains(pattern) || exports.contains(path);
@@ -88,6 +94,7 @@ ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
     addItemRoutes(m_router, m_context);
     addBidRoutes(m_router, m_context);
     addCheckoutRoutes(m_router, m_context); // before the meta routes: its exports come first
+    addStaffRoutes(m_router, m_context);
     addMetaRoutes(m_router, m_context);
 }
 
@@ -95,7 +102,7 @@ void ApiServer::handle(const ApiRequest& sent, Reply reply)
 {
     // Settled once for every route: whether the token came, and the query's values trimmed.
     ApiRequest request = sent;
-    request.authorized = !m_settings.authRequired || tokenMatches(request.header("Authorization"));
+    request.authorized = identify(request);
     if (!sent.query.isEmpty())
         request.query = trimmedQuery(sent.query);
     QElapsedTimer timer;
@@ -199,6 +206,13 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         return unauthorized(QStringLiteral("%1 holds personal data: send \"Authorization: Bearer "
                                            "<token>\"")
                                 .arg(request.path.left(200)));
+    if (request.authorized) {
+        if (auto needed = exportPermission(request.path);
+            needed && !Model::mayDo(request.actor.role, *needed))
+            return Input::fromError(Model::authorize(request.actor, *needed).error());
+    }
+    // The service checks every change against this actor's role and names it in the log.
+    m_context.service.setActor(request.actor);
     if (match.deferred) {
         (*match.deferred)(request, match.params, reply);
         return std::nullopt;
@@ -211,9 +225,9 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         return (*match.handler)(request, match.params);
     // Kept per reader: an answer with personal data is never served to a reader without
     // the token (API.md "Personal data").
-    const QString target =
-        (request.authorized ? QStringLiteral("token ") : QStringLiteral("public ")) + request.path +
-        u'?' + request.query.query(QUrl::FullyEncoded);
+    const QString target = (request.authorized ? Model::roleName(request.actor.role) + u' '
+                                               : QStringLiteral("public ")) +
+                           request.path + u'?' + request.query.query(QUrl::FullyEncoded);
     if (auto hit = m_cache.find(target))
         return hit;
     ApiResponse response = (*match.handler)(request, match.params);
@@ -254,6 +268,47 @@ bool ApiServer::originAllowed(const QByteArray& origin) const
     if (url.port(80) != m_port)
         return false;
     return hostNameAllowed(url.host());
+}
+
+bool ApiServer::identify(ApiRequest& request)
+{
+    static const QString station = QHostInfo::localHostName();
+    if (!m_settings.authRequired) {
+        request.actor = Model::Actor{QStringLiteral("operator"), Model::Role::Admin, station, 0};
+        return true;
+    }
+    const QByteArray authorization = request.header("Authorization");
+    if (tokenMatches(authorization)) {
+        // --token T is an admin token (RULES.md 5).
+        request.actor = Model::Actor{QStringLiteral("api:admin"), Model::Role::Admin, station, 0};
+        return true;
+    }
+    request.actor = Model::Actor{QStringLiteral("public"), Model::Role::Viewer, station, 0};
+    static const QByteArray scheme = "bearer ";
+    if (authorization.size() <= scheme.size() ||
+        authorization.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+        return false;
+    // A staff token: read through to the database at every request, so a revocation on any
+    // station counts at once. Only its SHA-256 is looked up.
+    auto actor =
+        Model::StaffService(m_context.db, {})
+            .actorForToken(QString::fromUtf8(authorization.mid(scheme.size()).trimmed()), station);
+    if (!actor)
+        return false;
+    request.actor = *actor;
+    return true;
+}
+
+std::optional<Model::Permission> ApiServer::exportPermission(const QString& path)
+{
+    if (path == apiPrefix + QStringLiteral("/export/users.csv"))
+        return Model::Permission::ReadContacts;
+    if (path == apiPrefix + QStringLiteral("/export/invoices.csv") ||
+        path == apiPrefix + QStringLiteral("/export/payments.csv"))
+        return Model::Permission::ReadCheckout;
+    if (path == apiPrefix + QStringLiteral("/export/audit.csv"))
+        return Model::Permission::Administer;
+    return std::nullopt;
 }
 
 bool ApiServer::tokenMatches(const QByteArray& authorization) const

@@ -55,6 +55,11 @@ private:
     static bool hostNameAllowed(const QString& host);
     bool originAllowed(const QByteArray& origin) const;
     bool tokenMatches(const QByteArray& authorization) const;
+    /// Sets the request's actor from its token (the server's own, a staff token, none);
+    /// whether it carries a valid one.
+    bool identify(ApiRequest& request);
+    /// The permission an export of personal data needs, by its path.
+    static std::optional<Model::Permission> exportPermission(const QString& path);
     static void addStandardHeaders(ApiResponse& response);
 
     ServerSettings m_settings;

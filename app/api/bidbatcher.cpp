@@ -13,8 +13,11 @@ BidBatcher::BidBatcher(Model::AuctionService& service, Metrics& metrics)
 }
 
 void BidBatcher::enqueue(const Model::BidRequest& request, Reply reply,
-                         std::function<bool()> clientConnected)
+                         std::function<bool()> clientConnected, const Model::Actor& actor)
 {
+    if (!m_requests.isEmpty() && (m_actor.name != actor.name || m_actor.role != actor.role))
+        flush();
+    m_actor = actor;
     m_requests.append(request);
     m_replies.append(std::move(reply));
     m_clientConnected.append(std::move(clientConnected));
@@ -43,6 +46,7 @@ void BidBatcher::flush()
     }
     if (requests.isEmpty())
         return;
+    m_service.setActor(m_actor);
     const QList<Model::Result<Model::BidPlacement>> results = m_service.placeBidBatch(requests);
     for (qsizetype i = 0; i < results.size(); ++i) {
         const auto& result = results[i];

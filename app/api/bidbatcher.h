@@ -25,8 +25,10 @@ public:
     /// Queues a bid; `reply` is called once its batch has committed (or failed). A bid whose
     /// client is gone by then (`clientConnected` says no) is not placed: a stored bid is
     /// always one whose client is answered.
+    /// A batch is placed as one actor (its audit entries name them): a bid from another
+    /// actor places the bids queued before it first.
     void enqueue(const Model::BidRequest& request, Reply reply,
-                 std::function<bool()> clientConnected = {});
+                 std::function<bool()> clientConnected = {}, const Model::Actor& actor = {});
     /// Places and answers every queued bid.
     void flush();
     bool isEmpty() const { return m_requests.isEmpty(); }
@@ -37,6 +39,7 @@ private:
     QList<Model::BidRequest> m_requests;
     QList<Reply> m_replies;
     QList<std::function<bool()>> m_clientConnected;
+    Model::Actor m_actor;
 };
 
 } // namespace BidTracker::Api

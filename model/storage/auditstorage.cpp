@@ -51,21 +51,28 @@ Result<void> StaffStorage::appendAudit(const QString& staff, const QString& stat
 {
     if (notes.isEmpty())
         return {};
-    auto head =
-        m_db.run(QStringLiteral("SELECT count, hash FROM audit_head WHERE id = 1") + lockClause());
+    // SQLite: the write lock is held since BEGIN IMMEDIATE, so the head and the clock come in
+    // one statement. PostgreSQL: the clock is read once the head's row lock is granted.
+    const bool sqlite = m_db.engine() == Storage::Engine::Sqlite;
+    auto head = m_db.run(
+        sqlite ? QStringLiteral("SELECT count, hash, ") + nowExpression() +
+                     QStringLiteral(" FROM audit_head WHERE id = 1")
+               : QStringLiteral("SELECT count, hash FROM audit_head WHERE id = 1") + lockClause());
     if (!head)
         return fail(head.error());
     if (!(*head)->next())
         return fail(Error::unavailable(QStringLiteral("The audit log's head row is missing")));
     AuditHead chain{(*head)->value(0).toLongLong(), (*head)->value(1).toString()};
+    QString at = sqlite ? (*head)->value(2).toString() : QString();
     (*head)->finish();
-    // The time is read once the head is held, so entries' times follow their order.
-    auto now = m_db.run(QStringLiteral("SELECT ") + nowExpression());
-    if (!now)
-        return fail(now.error());
-    (*now)->next();
-    const QString at = (*now)->value(0).toString();
-    (*now)->finish();
+    if (!sqlite) {
+        auto now = m_db.run(QStringLiteral("SELECT ") + nowExpression());
+        if (!now)
+            return fail(now.error());
+        (*now)->next();
+        at = (*now)->value(0).toString();
+        (*now)->finish();
+    }
     for (const AuditNote& note : notes) {
         AuditEntry entry{chain.count + 1,
                          at,
@@ -80,8 +87,8 @@ Result<void> StaffStorage::appendAudit(const QString& staff, const QString& stat
         auto insert =
             m_db.run(QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                          .arg(auditColumns),
-                     {entry.id, entry.at, Rows::plainText(entry.staff), Rows::plainText(entry.station),
-             entry.action, entry.object,
+                     {entry.id, entry.at, Rows::plainText(entry.staff),
+                      Rows::plainText(entry.station), entry.action, entry.object,
                       QString::fromUtf8(entry.before), QString::fromUtf8(entry.after), entry.hash});
         if (!insert)
             return fail(insert.error());
