@@ -9,8 +9,9 @@ JOBS ?= $(shell nproc)
 DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-qpa-plugins \
 	libgtest-dev libgmock-dev libbenchmark-dev prometheus chromium curl sqlite3 \
-	postgresql libqt6sql6-psql libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei libsodium-dev \
-	xvfb xauth
+	postgresql libqt6sql6-psql libpq-dev libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei libsodium-dev \
+	xvfb xauth \
+	lintian desktop-file-utils appstream dpkg-dev file man-db systemd libsqlite3-dev
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the
 # machine has no npm of its own.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
@@ -23,7 +24,7 @@ CHECK_PACKAGES := clang-16 libclang-rt-16-dev
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps deps-check install-packages configure build run test asan tsan fuzz clean format
+.PHONY: deps deps-check install-packages configure build run test package asan tsan fuzz clean format
 
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES) $(NODE_PACKAGES) $(PYTHON_PACKAGES)"
@@ -57,6 +58,10 @@ run: build
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS)
 
+# bidtracker_VERSION_amd64.deb in the build folder (CPack; packaging/CMakeLists.txt).
+package: build
+	cd $(BUILD) && cpack -G DEB
+
 # The checked builds, each in a build folder of its own. -O1 and no benchmarks: they are
 # slow enough. Every report stops the test that caused it (halt_on_error), so it fails.
 SANITIZER_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 -DBIDTRACKER_BENCHMARKS=OFF
@@ -69,7 +74,10 @@ export TSAN_OPTIONS ?= halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 # Tests that measure the server's resident memory: under ASan that counts the sanitizer's
 # quarantine and shadow memory, not the program's, so they run in `make test` only.
-ASAN_SKIPPED := Hostile.TheAnswerCacheIsBoundedInBytes|Hostile.ManyConnectionsThatDoNotRead|Hostile.AClientThatDoesNotReadHoldsAFewMegabytes|FileRule.ImportOfAHundredThousandRowsIsReadInBoundedMemory
+# The model suite's second run on PostgreSQL is left out too: it is the same model code as
+# the SQLite run (which ASan checks), and pg_tests still drives the PostgreSQL storage under
+# ASan; it would add some 7 minutes of one core to a CI run held under 45 minutes.
+ASAN_SKIPPED := model_suite_on_postgresql_|Hostile.TheAnswerCacheIsBoundedInBytes|Hostile.ManyConnectionsThatDoNotRead|Hostile.AClientThatDoesNotReadHoldsAFewMegabytes|FileRule.ImportOfAHundredThousandRowsIsReadInBoundedMemory
 asan: deps
 	cmake -S . -B build-asan $(SANITIZER_FLAGS) -DBIDTRACKER_SANITIZERS=address,undefined
 	cmake --build build-asan -j$(JOBS)
@@ -90,7 +98,7 @@ tsan: deps
 # A crash, leak or sanitizer report stops the run and leaves the input in $(FUZZ_BUILD)/.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD ?= build-fuzz
-FUZZ_TARGETS := fuzz_request_head fuzz_request_bodies fuzz_checkout_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import
+FUZZ_TARGETS := fuzz_request_head fuzz_request_bodies fuzz_checkout_bodies fuzz_query_and_ids fuzz_money fuzz_csv_reader fuzz_csv_import fuzz_retry_headers
 fuzz: deps-check
 	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBIDTRACKER_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers

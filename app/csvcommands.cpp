@@ -50,6 +50,7 @@ std::unique_ptr<Model::Database> open(const Options& options)
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
         return nullptr;
     }
+    (*db)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
     return std::move(*db);
 }
 
@@ -124,9 +125,11 @@ int runImport(const Options& options)
                 .arg(options.csvFile, file.errorString()));
         return 1;
     }
-    // Read one record at a time: the file was checked (a regular file, at most
-    // FilePolicy::MaxCsvBytes) before anything was opened (checkCommandLineFiles).
-    const Model::ImportPlan plan = Model::planImport(*kind, file, QLocale());
+    // Read one record at a time, and keep none: the file was checked (a regular file, at
+    // most FilePolicy::MaxCsvBytes) before anything was opened (checkCommandLineFiles), so it
+    // can be read again to be written, a chunk of rows at a time (bounded memory).
+    const Model::ImportPlan plan =
+        Model::planImport(*kind, file, QLocale(), {}, Model::PlanRows::CheckOnly);
     if (!plan.ok()) {
         say(QStringLiteral("bidtracker: %1 has %2 problem(s); nothing was imported:")
                 .arg(options.csvFile)
@@ -139,7 +142,7 @@ int runImport(const Options& options)
         return 1;
     Model::AuctionService service(*db);
     service.setActor(commandLineActor());
-    const auto added = Model::applyImport(service, plan);
+    const auto added = Model::importCheckedFile(service, *kind, file, QLocale());
     if (!added) {
         say(QStringLiteral("bidtracker: import failed, nothing was imported: %1")
                 .arg(added.error().message));
@@ -167,6 +170,8 @@ int runCopy(const Options& options)
         say(QStringLiteral("bidtracker: copy: %1").arg(to.error().message));
         return 1;
     }
+    (*from)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
+    (*to)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
     QElapsedTimer timer;
     timer.start();
     const auto copied = Model::copyAuction(**from, **to);

@@ -1,8 +1,10 @@
 // bidtracker: parses the command line, builds the parts and wires them together.
 #include "app/api/serverthread.h"
+#include "backupcommands.h"
 #include "csvcommands.h"
 #include "defaultauction.h"
 #include "filechecks.h"
+#include "journal.h"
 #include "model/auctionservice.h"
 #include "model/changenotifier.h"
 #include "model/lotcloser.h"
@@ -15,6 +17,7 @@
 #include "stationlink.h"
 #include "stopsignals.h"
 #include "ui/helpdialogs.h"
+#include "ui/logfile.h"
 #include "ui/mainwindow.h"
 #include "windowbenchmark.h"
 #include "windowsession.h"
@@ -70,6 +73,9 @@ std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
         return nullptr;
     }
+    // This thread closes lots on time and hears the stop signals: a stalled server must not
+    // hold it (issue 21.2).
+    (*db)->setStallLimitMs(Model::Database::WindowStallLimitMs);
     if (options.demo) {
         Model::AuctionService service(**db, &notifier);
         if (auto loaded = service.loadSampleAuction(); !loaded) {
@@ -82,10 +88,14 @@ std::unique_ptr<Model::Database> openDatabase(const App::Options& options,
 
 int runHeadless(const App::Options& options)
 {
+    // Under systemd its lines go to the journal with their priority (plain lines otherwise).
+    App::Log::routeQtMessages();
+    const auto info = [](const QString& line) { App::Log::line(App::Log::Level::Info, line); };
+    const auto fault = [](const QString& line) { App::Log::line(App::Log::Level::Error, line); };
     // Installed first, so that a stop asked for as soon as the address is printed is clean.
     App::StopSignals signals;
-    QObject::connect(&signals, &App::StopSignals::stopRequested, [](int signal) {
-        say(QStringLiteral("Stopping (signal %1)").arg(signal));
+    QObject::connect(&signals, &App::StopSignals::stopRequested, [info](int signal) {
+        info(QStringLiteral("Stopping (signal %1)").arg(signal));
         QCoreApplication::quit();
     });
     Model::ChangeNotifier notifier;
@@ -96,13 +106,17 @@ int runHeadless(const App::Options& options)
     const auto stations = App::listenToOtherStations(*db, notifier);
     if (stations)
         QObject::connect(stations.get(), &Model::PostgresListener::connectionChanged,
-                         [](bool, const QString& message) { say(message); });
+                         [](bool connected, const QString& message) {
+                             App::Log::line(connected ? App::Log::Level::Notice
+                                                      : App::Log::Level::Warning,
+                                            message);
+                         });
     // Lots close on time on this thread's connection (those whose time passed while nothing
     // ran close now, at their closing time); the API's thread refuses late bids by itself.
     Model::AuctionService service(*db, &notifier);
     Model::LotCloser closer(service);
-    QObject::connect(&closer, &Model::LotCloser::failed, [](const QString& message) {
-        say(QStringLiteral("bidtracker: closing lots on time: %1").arg(message));
+    QObject::connect(&closer, &Model::LotCloser::failed, [fault](const QString& message) {
+        fault(QStringLiteral("bidtracker: closing lots on time: %1").arg(message));
     });
     closer.start();
     const Api::ServerSettings settings = App::serverSettings(options);
@@ -110,18 +124,18 @@ int runHeadless(const App::Options& options)
     server.setLogToStderr(true);
     QString error;
     if (!server.startServer(&error)) {
-        say(QStringLiteral("bidtracker: %1").arg(error));
+        fault(QStringLiteral("bidtracker: %1").arg(error));
         return 1;
     }
     const QString host = settings.bindAddress.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(settings.bindAddress.toString())
                              : settings.bindAddress.toString();
     const QString base = QStringLiteral("http://%1:%2").arg(host).arg(server.port());
-    say(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
-            .arg(QCoreApplication::applicationVersion(), db->displayName(), base));
-    say(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
-                              : QStringLiteral("API token: none (--no-auth: writes and personal "
-                                               "data are open to every client)"));
+    info(QStringLiteral("Bid Tracker %1 serving %2 on %3/api/v1 (API page: %3/apidocs)")
+             .arg(QCoreApplication::applicationVersion(), db->displayName(), base));
+    info(settings.authRequired ? QStringLiteral("API token: %1").arg(settings.token)
+                               : QStringLiteral("API token: none (--no-auth: writes and personal "
+                                                "data are open to every client)"));
     const int code = QCoreApplication::exec();
     server.stopServer();
     return code;
@@ -134,7 +148,12 @@ int runWindow(const App::Options& options)
         return App::takeScreenshot(options, path);
     if (options.benchmarkWindow)
         return App::benchmarkWindow(options, path);
-    return App::runWindowSessions(options, path);
+    // The operator's window keeps a log in its data folder (Help > Show log).
+    Gui::LogFile::install();
+    qInfo("Bid Tracker %s (Qt %s) started on %s", BIDTRACKER_VERSION, qVersion(), qPrintable(path));
+    const int code = App::runWindowSessions(options, path);
+    qInfo("Bid Tracker stopped (exit code %d)", code);
+    return code;
 }
 
 } // namespace
@@ -149,6 +168,8 @@ int main(int argc, char** argv)
         say(QStringLiteral("bidtracker: %1").arg(options.error()));
         return 2;
     }
+    if (!options->station.isEmpty())
+        Model::Database::setStationName(options->station);
     using Mode = App::Options::Mode;
     if (options->mode != Mode::Help && options->mode != Mode::Version) {
         if (const int refused = App::checkCommandLineFiles(*options))
@@ -162,7 +183,7 @@ int main(int argc, char** argv)
         std::fputs(Gui::keyboardTable().toUtf8().constData(), stdout);
         return 0;
     case Mode::Version:
-        std::printf("bidtracker %s\n", BIDTRACKER_VERSION);
+        std::printf("bidtracker %s (Qt %s)\n", BIDTRACKER_VERSION, qVersion());
         return 0;
     case Mode::Window:
         if (hasDisplay() || !options->screenshot.isEmpty() || options->benchmarkWindow) {
@@ -193,6 +214,8 @@ int main(int argc, char** argv)
     case Mode::CloseAll:
     case Mode::StaffAdd:
     case Mode::AuditVerify:
+    case Mode::Backup:
+    case Mode::Restore:
     case Mode::Generate: {
         QCoreApplication app(argc, argv);
         setIdentity();
@@ -202,6 +225,10 @@ int main(int argc, char** argv)
             return App::runGenerate(*options);
         if (options->mode == Mode::Copy)
             return App::runCopy(*options);
+        if (options->mode == Mode::Backup)
+            return App::runBackup(*options);
+        if (options->mode == Mode::Restore)
+            return App::runRestore(*options);
         if (options->mode == Mode::CloseAll)
             return App::runCloseAll(*options);
         if (options->mode == Mode::StaffAdd)

@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include "backupcommands.h"
+#include "model/storage/database.h"
+
 #include "model/storage/databaselocation.h"
 #include "print/documentkind.h"
 #include "print/idlist.h"
@@ -23,7 +26,8 @@ const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
 const QStringList commands{QStringLiteral("export"),    QStringLiteral("import"),
                            QStringLiteral("generate"),  QStringLiteral("copy"),
                            QStringLiteral("close-all"), QStringLiteral("print"),
-                           QStringLiteral("staff"),     QStringLiteral("audit")};
+                           QStringLiteral("staff"),     QStringLiteral("audit"),
+                           QStringLiteral("backup"),    QStringLiteral("restore")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
 {
@@ -120,7 +124,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "  bidtracker copy FROM TO                    a whole auction into an empty database\n"
         "  bidtracker close-all [--db DB]             close every open lot\n"
         "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report [--lots IDS]\n"
-        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf"));
+        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf\n"
+        "  bidtracker backup [--db DB] -o FILE|DIR   a checked copy of the (live) auction\n"
+        "  bidtracker restore FILE [--db DB] [--replace]   a backup back as the auction"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption helpKeys(
@@ -128,9 +134,17 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("Print the window's keyboard shortcuts (the README's table)."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("The SQLite database file (created if missing)."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QStringLiteral("The auction: an SQLite file (created if missing) or a shared PostgreSQL "
+                       "database, postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME (PGPASSWORD "
+                       "and ~/.pgpass work too)."),
+        QStringLiteral("FILE|URL"));
+    const QCommandLineOption station(
+        QStringLiteral("station"),
+        QStringLiteral("This station's name, shown to PostgreSQL as application_name (default: "
+                       "the host name; printable ASCII, at most 63 characters)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption demo(
         QStringLiteral("demo"), QStringLiteral("Load the sample auction into an empty database."));
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -197,12 +211,17 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
-    parser.addOptions({lots, bidders, paper, helpKeys, role});
+    parser.addOptions({lots, bidders, paper, helpKeys, station, role});
+    // Backups (issue 25).
+    const QCommandLineOption replace(
+        QStringLiteral("replace"),
+        QStringLiteral("restore: overwrite the existing auction (never one in use)."));
+    parser.addOption(replace);
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral(
-            "[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND |"
-            " staff add NAME --role ROLE | audit verify]"));
+            "[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND | "
+            "backup | restore FILE | staff add NAME --role ROLE | audit verify]"));
 
     if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
         return std::unexpected(parser.errorText());
@@ -226,6 +245,12 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     options.databasePath = parser.value(db);
     if (parser.isSet(db) && options.databasePath.trimmed().isEmpty())
         return std::unexpected(QStringLiteral("--db needs a file name"));
+    if (parser.isSet(station)) {
+        options.station = parser.value(station);
+        if (const QString problem = Model::Database::stationNameProblem(options.station);
+            !problem.isEmpty())
+            return std::unexpected(QStringLiteral("--station: %1").arg(problem));
+    }
     options.demo = parser.isSet(demo);
     options.screenshot = parser.value(screenshot);
     options.benchmarkWindow = parser.isSet(benchmark);
@@ -343,6 +368,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         }
         return options;
     }
+    if (command == u"backup" || command == u"restore")
+        return parseBackupCommand(positional, parser.value(output), parser.isSet(replace), options);
     if (command == u"print")
         return parsePrint(parser, positional, {&output, &lots, &bidders, &paper}, options);
     if (command == u"close-all") {

@@ -27,6 +27,8 @@ struct Options
         StaffAdd,
         /// `audit verify`
         AuditVerify,
+        Backup,
+        Restore,
         Help,
         HelpKeys,
         Version
@@ -34,6 +36,8 @@ struct Options
 
     Mode mode = Mode::Window;
     QString databasePath; // empty: the default database
+    /// --station: sent to PostgreSQL as application_name; empty: the host name.
+    QString station;
     bool demo = false;
     /// Server settings given on the command line; unset ones come from QSettings.
     std::optional<quint16> port;
@@ -69,6 +73,10 @@ struct Options
     /// staff add: the account's name and role.
     QString staffName;
     QString staffRole = QStringLiteral("admin");
+    /// backup: the file or folder written (-o); restore: the backup read. restore --replace
+    /// may overwrite an existing auction (never one in use).
+    QString backupFile;
+    bool replace = false;
 };
 
 /// Parses the arguments (without the program name); the error names the bad option.

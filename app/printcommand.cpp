@@ -49,6 +49,7 @@ int runPrint(const Options& options)
         say(QStringLiteral("bidtracker: %1").arg(db.error().message));
         return 1;
     }
+    (*db)->setStallLimitMs(Model::Database::CommandLineStallLimitMs);
     Model::AuctionService service(**db);
     const auto bidders = Print::resolveBidders(options.printBidders, service);
     if (!bidders) {

@@ -62,7 +62,7 @@ Model::Actor commandLineActor()
     if (login.isEmpty())
         login = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
     return Model::Actor{QStringLiteral("cli:") + login, Model::Role::Admin,
-                        QHostInfo::localHostName(), 0};
+                        Model::Database::stationName(), 0};
 }
 
 int runStaffAdd(const Options& options)

@@ -29,6 +29,8 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
     std::unique_ptr<WindowSession> session(new WindowSession);
     session->m_path = path;
     session->m_db = std::move(*db);
+    // A stalled database server never freezes the window longer than this (issue 21.2).
+    session->m_db->setStallLimitMs(Model::Database::WindowStallLimitMs);
     session->m_service =
         std::make_unique<Model::AuctionService>(*session->m_db, &session->m_notifier);
     if (options.demo) {
@@ -41,11 +43,12 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
                                                           path, session->m_server.get());
     session->m_stations = listenToOtherStations(*session->m_db, session->m_notifier);
     if (session->m_stations) {
-        Gui::MainWindow* window = session->m_window.get();
-        connect(session->m_stations.get(), &Model::PostgresListener::connectionChanged, window,
-                [window](bool connected, const QString& message) {
-                    // A lost server stays on screen until it is back; "back" fades.
-                    window->statusBar()->showMessage(message, connected ? 5000 : 0);
+        WindowSession* self = session.get();
+        connect(session->m_stations.get(), &Model::PostgresListener::connectionChanged, self,
+                [self](bool connected, const QString&) {
+                    const bool wasDown = self->m_linkDown || self->m_ownDown;
+                    self->m_linkDown = !connected;
+                    self->showLink(wasDown);
                 });
     }
     connect(session->m_window.get(), &Gui::MainWindow::openDatabaseRequested, session.get(),
@@ -53,15 +56,41 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
     if (closeOnTime) {
         // Lots whose time passed while nothing ran close now, at their closing time.
         session->m_closer = std::make_unique<Model::LotCloser>(*session->m_service);
-        Gui::MainWindow* window = session->m_window.get();
-        connect(session->m_closer.get(), &Model::LotCloser::failed, window,
-                [window](const QString& message) {
-                    window->statusBar()->showMessage(
-                        QObject::tr("Closing lots on time: %1").arg(message), 5000);
+        WindowSession* self = session.get();
+        connect(session->m_closer.get(), &Model::LotCloser::failed, self,
+                [self](const QString& message) {
+                    // A lost server is said as the station link says it, and stays on screen
+                    // (the closer's own words would replace it every second).
+                    if (message == Model::Database::lostConnectionText()) {
+                        const bool wasDown = self->m_linkDown || self->m_ownDown;
+                        self->m_ownDown = true;
+                        self->showLink(wasDown);
+                    } else {
+                        self->m_window->statusBar()->showMessage(
+                            QObject::tr("Closing lots on time: %1").arg(message), 5000);
+                    }
                 });
+        connect(session->m_closer.get(), &Model::LotCloser::recovered, self, [self] {
+            const bool wasDown = self->m_linkDown || self->m_ownDown;
+            self->m_ownDown = false;
+            self->showLink(wasDown);
+        });
         session->m_closer->start();
     }
     return session;
+}
+
+void WindowSession::showLink(bool wasDown)
+{
+    QStatusBar* bar = m_window->statusBar();
+    if (m_linkDown || m_ownDown) {
+        // A lost server stays on screen until it is back.
+        if (!wasDown || bar->currentMessage() != Model::Database::lostConnectionText())
+            bar->showMessage(Model::Database::lostConnectionText());
+    } else if (wasDown) {
+        // "Back" fades.
+        bar->showMessage(tr("Connected to the database again"), 5000);
+    }
 }
 
 bool WindowSession::startServer()

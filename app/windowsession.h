@@ -62,6 +62,12 @@ private:
     std::unique_ptr<Model::PostgresListener> m_stations;
     /// Closes lots on time (RULES.md 3) on the window's connection.
     std::unique_ptr<Model::LotCloser> m_closer;
+    /// The two ways the window reaches the server, each of which can see it go and come back
+    /// first: the station link (notifications) and the window's own connection (the closer's
+    /// rounds). "Lost" shows while either is down, "again" once both are back.
+    bool m_linkDown = false;
+    bool m_ownDown = false;
+    void showLink(bool wasDown);
 };
 
 /// Runs the window until it is closed, switching databases on request.

@@ -21,6 +21,24 @@ void checkAcceptedName(const QString& name)
     FUZZ_CHECK(*again == name);
 }
 
+/// The header check (issue 21, 15): a column named twice (spaces and case aside) is refused
+/// on line 1 with a message that names it; the last one never silently wins.
+void checkHeader(const ImportPlan& plan)
+{
+    QSet<QString> seen;
+    for (const QString& column : plan.header) {
+        const QString name = column.trimmed().toLower();
+        if (seen.contains(name)) {
+            FUZZ_CHECK(!plan.ok());
+            FUZZ_CHECK(plan.records.isEmpty() && plan.items.isEmpty() && plan.users.isEmpty());
+            FUZZ_CHECK(plan.problems.size() == 1 && plan.problems[0].line == 1);
+            FUZZ_CHECK(plan.problems[0].message.contains(column.trimmed().left(40)));
+            return;
+        }
+        seen.insert(name);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -31,6 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QByteArray bytes(reinterpret_cast<const char*>(data) + 1, qsizetype(size - 1));
     const ImportPlan plan = planImport(kind, bytes);
     FUZZ_CHECK(plan.kind == kind);
+    checkHeader(plan);
     if (plan.ok()) {
         FUZZ_CHECK(plan.rowCount() == plan.lines.size());
         FUZZ_CHECK(plan.records.size() <= qsizetype(ImportPlan::PreviewRows));

@@ -44,8 +44,14 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
                                                   "into a new, empty database. Nothing was "
                                                   "changed.")
                                        .arg(to.displayName())));
-    if (auto ok = target.beginWrite(); !ok)
+    // One snapshot of the source for every table: a live auction (a backup during the night)
+    // would otherwise be copied torn between two commits, a bid without its lot's count.
+    if (auto ok = source.beginRead(); !ok)
         return fail(ok.error());
+    if (auto ok = target.beginWrite(); !ok) {
+        source.rollback();
+        return fail(ok.error());
+    }
     const auto copy = [&]() -> Result<CopyCounts> {
         CopyCounts counts;
         QList<Item> items; // their winners are set once the bids are in
@@ -155,6 +161,7 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
     }();
     if (!copy)
         target.rollback();
+    source.rollback(); // ends the read snapshot; nothing was written there
     return copy;
 }
 

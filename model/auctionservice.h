@@ -1,15 +1,19 @@
 #pragma once
 
-#include "audit.h"
 #include "auctionsettings.h"
+#include "audit.h"
 #include "change.h"
 #include "error.h"
+#include "idempotency.h"
 #include "invoice.h"
 #include "records.h"
 #include "staff.h"
 
 #include <QHash>
 #include <QList>
+#include <QSet>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace BidTracker::Model {
@@ -35,6 +39,31 @@ struct BidRequest
     /// The most the bidder lets the auction bid for them on the lot; at least `value`.
     std::optional<Money> maxValue;
 };
+
+/// The rows of an import too long to hold at once (a 100,000-row file), read in turns from
+/// their source: `rewind` goes back to the first row, `next` gives the rows that follow, a
+/// chunk at a time, and none at the end. They are read twice: checked, then written.
+template <typename Row> struct ImportRows
+{
+    std::function<Result<void>()> rewind;
+    std::function<Result<QList<Row>>()> next;
+};
+
+/// A list already in memory as import rows: one chunk. The list must outlive them.
+template <typename Row> ImportRows<Row> importRowsOf(const QList<Row>& list)
+{
+    auto given = std::make_shared<bool>(false);
+    return {[given]() -> Result<void> {
+                *given = false;
+                return {};
+            },
+            [given, &list]() -> Result<QList<Row>> {
+                if (*given)
+                    return QList<Row>();
+                *given = true;
+                return list;
+            }};
+}
 
 /// What a bid request came to.
 struct BidPlacement
@@ -156,6 +185,23 @@ public:
     /// commit (one disk sync) for the whole batch. Each request gets its own answer.
     QList<Result<Bid>> placeBids(const QList<BidRequest>& requests);
     QList<Result<BidPlacement>> placeBidBatch(const QList<BidRequest>& requests);
+
+    // Idempotency-Key (API.md "Versions and safe retries"; auctionservice_idempotency.cpp)
+    /// Runs `work` in one write transaction that every write of this service called inside
+    /// it joins (a savepoint each: a refused write undoes only itself), so a change and the
+    /// answer kept for it commit together or not at all. Run again from the start when the
+    /// engine reports a failure a retry can cure, in `work` or in a write it called.
+    Result<void> inOneTransaction(const std::function<Result<void>()>& work);
+    /// Inside inOneTransaction(): claims `key`. Nothing when the request is to be carried out
+    /// now; the kept answer when it was carried out before with the same body; refused
+    /// (IdempotencyKeyReused) when it was with another body.
+    Result<std::optional<KeptAnswer>> claimIdempotencyKey(const IdempotencyKey& key);
+    /// Inside inOneTransaction(), after claimIdempotencyKey(): keeps the answer (only a
+    /// finished outcome may be kept: isFinishedOutcome()).
+    Result<void> keepAnswer(const IdempotencyKey& key, KeptAnswer answer);
+    /// Outside a transaction: the kept answer to replay for `key`, refused as for
+    /// claimIdempotencyKey(), or nothing when none is kept.
+    Result<std::optional<KeptAnswer>> keptAnswer(const IdempotencyKey& key);
     /// Removes the bid and the maximum it carried, drops the automatic bids made after it,
     /// and works the lot out again from the remaining entries in their order (RULES.md 2).
     /// Refused (Conflict) for an automatic bid: the rules would place it again.
@@ -246,6 +292,9 @@ public:
     /// Users with paddle numbers and contact fields (names required), each checked as by
     /// createUser(); a number taken (in the database or twice in the list) refuses them all.
     Result<qint64> importUsers(const QList<UserChanges>& users, QList<qint64>* ids = nullptr);
+    /// The same, streamed: only one chunk of rows is held at a time (see ImportRows).
+    Result<qint64> importItems(const ImportRows<ItemChanges>& rows, QList<qint64>* ids = nullptr);
+    Result<qint64> importUsers(const ImportRows<UserChanges>& rows, QList<qint64>* ids = nullptr);
 
     /// Changes whenever the auction may have changed, through this service or any other
     /// connection (SQLite's data_version): equal stamps mean equal data, so a reader may keep
@@ -307,6 +356,10 @@ private:
     /// when the engine reports a failure a retry can cure; the changes it recorded are
     /// announced once it committed.
     template <typename Work> auto writeTransaction(Work&& work) -> decltype(work());
+    /// One user of an import, inside its transaction: its number checked free, or the
+    /// lowest free one from `candidate` on that no row of the file asks for.
+    Result<qint64> insertImportedUser(User& row, const QSet<qint64>& asked, qint64& candidate,
+                                      const AuctionSettings& settings, const QString& now);
     /// Records a change of the transaction in progress: other processes hear of it when it
     /// commits (NOTIFY on PostgreSQL, sent just before the commit); this process after the
     /// commit (announcePending).
@@ -330,6 +383,10 @@ private:
     QList<Change> m_pending;
     Actor m_actor;
     QList<AuditNote> m_auditNotes;
+    /// Inside inOneTransaction(): writes join it through savepoints.
+    bool m_joined = false;
+    /// A joined write failed in a way a retry of the whole transaction can cure.
+    bool m_joinedTransient = false;
 };
 
 /// "2026-11-27T23:51:54.123Z", the time stamps the database stores.

@@ -10,6 +10,8 @@
 #include "names.h"
 #include "storage/database.h"
 
+#include <QSet>
+
 namespace BidTracker::Model {
 
 /// Applies the fields of `changes` that are set to `user`, checking each: the one place a
@@ -170,31 +172,59 @@ Result<User> AuctionService::checkIn(qint64 id)
     });
 }
 
+namespace {
+
+/// Each user of the import checked as createUser() checks it, without keeping any: the
+/// paddle numbers the rows ask for (the rows without one must pass over them).
+Result<QSet<qint64>> checkImportedUsers(const ImportRows<UserChanges>& rows)
+{
+    if (auto ok = rows.rewind(); !ok)
+        return fail(ok.error());
+    QSet<qint64> numbers;
+    qint64 index = 0;
+    for (;;) {
+        auto chunk = rows.next();
+        if (!chunk)
+            return fail(chunk.error());
+        if (chunk->isEmpty())
+            return numbers;
+        for (const UserChanges& changes : std::as_const(*chunk)) {
+            ++index;
+            if (!changes.name)
+                return fail(
+                    Error::invalid(QStringLiteral("User %1 of the import has no name").arg(index),
+                                   QStringLiteral("name")));
+            User row;
+            if (auto ok = applyUserChanges(row, changes); !ok)
+                return fail(ok.error());
+            if (row.number != 0 && numbers.contains(row.number))
+                return fail(Error::refused(Error::Reason::NumberTaken,
+                                           QStringLiteral("Bidder number %1 is given twice in "
+                                                          "the import")
+                                               .arg(row.number))
+                                .with(QStringLiteral("number"), row.number));
+            if (row.number != 0)
+                numbers.insert(row.number);
+        }
+    }
+}
+
+} // namespace
+
 Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QList<qint64>* ids)
+{
+    return importUsers(importRowsOf(users), ids);
+}
+
+Result<qint64> AuctionService::importUsers(const ImportRows<UserChanges>& rows, QList<qint64>* ids)
 {
     if (auto allowed = allow(Permission::Administer); !allowed)
         return fail(allowed.error());
-    // Checked whole before the transaction, so a bad row refuses the file without a write.
-    QList<User> rows;
-    QHash<qint64, qsizetype> numbers; // paddle number -> row
-    for (qsizetype i = 0; i < users.size(); ++i) {
-        if (!users[i].name)
-            return fail(
-                Error::invalid(QStringLiteral("User %1 of the import has no name").arg(i + 1),
-                               QStringLiteral("name")));
-        User row;
-        if (auto ok = applyUserChanges(row, users[i]); !ok)
-            return fail(ok.error());
-        if (row.number != 0 && numbers.contains(row.number))
-            return fail(Error::refused(Error::Reason::NumberTaken,
-                                       QStringLiteral("Bidder number %1 is given twice in the "
-                                                      "import")
-                                           .arg(row.number))
-                            .with(QStringLiteral("number"), row.number));
-        if (row.number != 0)
-            numbers.insert(row.number, i);
-        rows.append(row);
-    }
+    // Checked whole before the transaction, so a bad row refuses the file without a write;
+    // read again inside it, a chunk at a time: 100,000 rows are never all held.
+    const auto numbers = checkImportedUsers(rows);
+    if (!numbers)
+        return fail(numbers.error());
     QList<qint64> added;
     auto imported = writeTransaction([&]() -> Result<qint64> {
         added.clear();
@@ -203,49 +233,71 @@ Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QLis
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
+        if (auto ok = rows.rewind(); !ok)
+            return fail(ok.error());
         // Rows without a number take the lowest free ones from the first bidder number,
         // passing over the numbers later rows of the file ask for; ids follow the file.
         qint64 candidate = settings->firstBidderNumber;
         const QString now = utcTimestampNow();
-        for (User row : std::as_const(rows)) {
-            if (row.number != 0) {
-                if (auto free = requireFreeNumber(m_storage, row.number, 0); !free)
-                    return fail(free.error());
-            } else {
-                for (;; ++candidate) {
-                    if (candidate > MaxBidderNumber)
-                        return fail(
-                            Error::refused(Error::Reason::NumberTaken,
-                                           QStringLiteral("User %1 of the import gets no paddle "
-                                                          "number: every number from %2 to %3 "
-                                                          "is taken")
-                                               .arg(row.name)
-                                               .arg(settings->firstBidderNumber)
-                                               .arg(MaxBidderNumber))
-                                .with(QStringLiteral("from"), settings->firstBidderNumber)
-                                .with(QStringLiteral("to"), MaxBidderNumber));
-                    if (numbers.contains(candidate))
-                        continue;
-                    auto holder = m_storage.findUserByNumber(candidate);
-                    if (!holder)
-                        return fail(holder.error());
-                    if (!*holder)
-                        break;
-                }
-                row.number = candidate++;
+        qint64 count = 0;
+        for (;;) {
+            auto chunk = rows.next();
+            if (!chunk)
+                return fail(chunk.error());
+            if (chunk->isEmpty())
+                break;
+            for (const UserChanges& changes : std::as_const(*chunk)) {
+                User row;
+                if (auto ok = applyUserChanges(row, changes); !ok)
+                    return fail(ok.error()); // the source changed since it was checked
+                auto id = insertImportedUser(row, *numbers, candidate, *settings, now);
+                if (!id)
+                    return fail(id.error());
+                if (ids)
+                    added.append(*id);
+                ++count;
             }
-            row.createdAt = now;
-            auto id = m_storage.insertUser(row);
-            if (!id)
-                return fail(id.error());
-            added.append(*id);
         }
         record(EntityKind::User, Change::Action::Reset, 0);
-        return rows.size();
+        return count;
     });
     if (imported && ids)
         *ids = added;
     return imported;
+}
+
+Result<qint64> AuctionService::insertImportedUser(User& row, const QSet<qint64>& asked,
+                                                  qint64& candidate,
+                                                  const AuctionSettings& settings,
+                                                  const QString& now)
+{
+    if (row.number != 0) {
+        if (auto free = requireFreeNumber(m_storage, row.number, 0); !free)
+            return fail(free.error());
+    } else {
+        for (;; ++candidate) {
+            if (candidate > MaxBidderNumber)
+                return fail(Error::refused(Error::Reason::NumberTaken,
+                                           QStringLiteral("User %1 of the import gets no paddle "
+                                                          "number: every number from %2 to %3 "
+                                                          "is taken")
+                                               .arg(row.name)
+                                               .arg(settings.firstBidderNumber)
+                                               .arg(MaxBidderNumber))
+                                .with(QStringLiteral("from"), settings.firstBidderNumber)
+                                .with(QStringLiteral("to"), MaxBidderNumber));
+            if (asked.contains(candidate))
+                continue;
+            auto holder = m_storage.findUserByNumber(candidate);
+            if (!holder)
+                return fail(holder.error());
+            if (!*holder)
+                break;
+        }
+        row.number = candidate++;
+    }
+    row.createdAt = now;
+    return m_storage.insertUser(row);
 }
 
 } // namespace BidTracker::Model

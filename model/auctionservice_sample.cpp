@@ -56,19 +56,38 @@ Result<void> AuctionService::loadSampleAuction()
 
 Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items, QList<qint64>* ids)
 {
+    return importItems(importRowsOf(items), ids);
+}
+
+Result<qint64> AuctionService::importItems(const ImportRows<ItemChanges>& rows, QList<qint64>* ids)
+{
     if (auto allowed = allow(Permission::Administer); !allowed)
         return fail(allowed.error());
+    // A chunk at a time: each lot is checked as it is inserted, and any refusal rolls the
+    // whole import back.
     QList<qint64> added;
     auto imported = writeTransaction([&]() -> Result<qint64> {
         added.clear();
-        for (const ItemChanges& item : items) {
-            auto created = insertItem(item);
-            if (!created)
-                return fail(created.error());
-            added.append(created->id);
+        if (auto ok = rows.rewind(); !ok)
+            return fail(ok.error());
+        qint64 count = 0;
+        for (;;) {
+            auto chunk = rows.next();
+            if (!chunk)
+                return fail(chunk.error());
+            if (chunk->isEmpty())
+                break;
+            for (const ItemChanges& item : std::as_const(*chunk)) {
+                auto created = insertItem(item);
+                if (!created)
+                    return fail(created.error());
+                if (ids)
+                    added.append(created->id);
+                ++count;
+            }
         }
         record(EntityKind::Item, Change::Action::Reset, 0);
-        return items.size();
+        return count;
     });
     if (imported && ids)
         *ids = added;

@@ -222,6 +222,12 @@ void noteOpenDatabase(const QString& path)
     ++open.count;
 }
 
+bool isOpenHere(const QString& path)
+{
+    const auto info = statOf(path, true);
+    return info && isOpenDatabase(*info);
+}
+
 void forgetOpenDatabase(const QString& path)
 {
     const QMutexLocker lock(&registryMutex);

@@ -33,5 +33,7 @@ Result<void> checkDatabase(const QString& path);
 /// drops every POSIX lock the process holds on it, SQLite's included.
 void noteOpenDatabase(const QString& path);
 void forgetOpenDatabase(const QString& path);
+/// Whether this process has the SQLite file `path` open as an auction (noted above).
+bool isOpenHere(const QString& path);
 
 } // namespace BidTracker::Model::FilePolicy

@@ -2,6 +2,8 @@
 
 #include "auctionservice.h"
 
+#include <utility>
+
 namespace BidTracker::Model {
 
 LotCloser::LotCloser(AuctionService& service, int intervalMs, QObject* parent)
@@ -31,9 +33,14 @@ Result<QList<qint64>> LotCloser::closeDue()
     m_service.setActor(Actor{QStringLiteral("system:closer"), Role::Admin, previous.station, 0});
     auto closed = m_service.closeDueLots();
     m_service.setActor(previous);
-    if (!closed)
+    if (!closed) {
+        m_failing = true;
         Q_EMIT failed(closed.error().message);
-    else if (!closed->isEmpty())
+        return closed;
+    }
+    if (std::exchange(m_failing, false))
+        Q_EMIT recovered();
+    if (!closed->isEmpty())
         Q_EMIT lotsClosed(*closed);
     return closed;
 }

@@ -33,10 +33,13 @@ Q_SIGNALS:
     void lotsClosed(const QList<qint64>& itemIds);
     /// A round failed (the database unavailable): the next one tries again.
     void failed(const QString& message);
+    /// A round succeeded after one or more failed.
+    void recovered();
 
 private:
     AuctionService& m_service;
     QTimer m_timer;
+    bool m_failing = false;
 };
 
 } // namespace BidTracker::Model

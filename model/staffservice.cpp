@@ -1,6 +1,7 @@
 #include "staffservice.h"
 
 #include "ids.h"
+#include "joinedwrites.h"
 #include "storage/database.h"
 #include "storage/staffstorage.h"
 #include "writetransaction.h"
@@ -52,12 +53,39 @@ QString timestamp(const QDateTime& time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+/// auditedWrite() inside AuctionService::inOneTransaction(): a savepoint of that transaction,
+/// so a refusal undoes only this write, and the entries commit with the rest (a replayed
+/// Idempotency-Key runs no write, so it writes no entry).
+template <typename Work>
+auto joinedWrite(Database& db, const Actor& actor, Work&& work)
+    -> decltype(work(std::declval<QList<AuditNote>&>()))
+{
+    Storage& storage = db.storage();
+    if (auto ok = storage.savepoint(); !ok)
+        return fail(ok.error());
+    QList<AuditNote> notes;
+    auto done = work(notes);
+    if (done) {
+        if (auto ok = StaffStorage(db).appendAudit(actor.name, actor.station, notes); !ok) {
+            storage.rollbackToSavepoint();
+            return fail(ok.error());
+        }
+        if (auto ok = storage.releaseSavepoint(); !ok)
+            return fail(ok.error());
+        return done;
+    }
+    storage.rollbackToSavepoint();
+    return done;
+}
+
 /// Runs `work` in one write transaction and appends the notes it made to the audit log in
 /// the same one.
 template <typename Work>
 auto auditedWrite(Database& db, const Actor& actor, Work&& work)
     -> decltype(work(std::declval<QList<AuditNote>&>()))
 {
+    if (writesJoined(db))
+        return joinedWrite(db, actor, work);
     WriteTransaction transaction(db);
     if (auto ok = transaction.begin(); !ok)
         return fail(ok.error());
@@ -297,6 +325,13 @@ Result<std::pair<StaffToken, QString>> StaffService::addToken(qint64 staffId, co
                                   {QStringLiteral("staff"), staffObject(staffId)}}));
         return Made{made, token};
     });
+}
+
+Result<QList<StaffToken>> StaffService::tokens(qint64 staffId)
+{
+    if (auto ok = authorize(m_actor, Permission::Administer); !ok)
+        return fail(ok.error());
+    return StaffStorage(m_db).tokensOf(staffId);
 }
 
 Result<void> StaffService::revokeToken(qint64 tokenId)

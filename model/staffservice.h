@@ -44,6 +44,8 @@ public:
     /// A new token for the account: the token itself is in the answer only.
     Result<std::pair<StaffToken, QString>> addToken(qint64 staffId, const QString& name);
     Result<void> revokeToken(qint64 tokenId);
+    /// The account's tokens, revoked ones too (never the tokens themselves: only hashes are kept).
+    Result<QList<StaffToken>> tokens(qint64 staffId);
 
     /// The actor a token stands for ("api:<token name>" with the account's role), or
     /// Unauthorized. Revoked tokens and deactivated accounts are refused at once.

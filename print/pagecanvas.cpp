@@ -74,8 +74,14 @@ double PageCanvas::drawWrapped(const QRectF& box, const QString& text, const QFo
         lines.append(line);
     }
     layout.endLayout();
+    m_painter.save();
     m_painter.setPen(color);
     m_painter.setFont(font);
+    // Marks stacked without end on one letter (150 combining accents) reach far above the
+    // line's height: nothing drawn leaves the box (issue 21.17). A little room on the sides
+    // keeps an italic's overhang.
+    const double side = metrics.averageCharWidth() / 2;
+    m_painter.setClipRect(target.adjusted(-side, 0, side, 0), Qt::IntersectClip);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QTextLine& line = lines[i];
         if (cut && i == lines.size() - 1) {
@@ -93,6 +99,7 @@ double PageCanvas::drawWrapped(const QRectF& box, const QString& text, const QFo
             line.draw(&m_painter, target.topLeft());
         }
     }
+    m_painter.restore();
     return y / m_scale;
 }
 

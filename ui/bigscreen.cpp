@@ -1,6 +1,7 @@
 #include "bigscreen.h"
 
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/ids.h"
 #include "model/tables/tablesupport.h"
@@ -65,7 +66,12 @@ BigScreen::BigScreen(Model::AuctionService& service, Model::ChangeNotifier& noti
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(100);
     connect(&m_reloadTimer, &QTimer::timeout, this, &BigScreen::reload);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, [this] { m_reloadTimer.start(); });
+    // At most one reload a batch: a timer restarted on every change would never fire while
+    // bids stream in, and the screen would freeze on the old prices.
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, [this] {
+        if (!m_reloadTimer.isActive())
+            m_reloadTimer.start();
+    });
     reload();
 }
 

@@ -3,8 +3,10 @@
 #include "auctionactions.h"
 #include "checkoutlookup.h"
 #include "donationdialog.h"
+#include "elidedlabel.h"
 #include "invoicehtml.h"
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
 #include "voidpaymentdialog.h"
@@ -22,6 +24,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -47,8 +50,8 @@ QString welcomeHtml()
 CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier& notifier,
                            AuctionActions& actions, QWidget* parent)
     : QWidget(parent), m_service(service), m_actions(actions), m_bidder(new QLineEdit(this)),
-      m_message(new QLabel(this)), m_headline(new QLabel(this)), m_view(new QTextBrowser(this)),
-      m_amount(new QLineEdit(this)), m_method(new QComboBox(this)),
+      m_message(new ElidedLabel(this)), m_headline(new ElidedLabel(this)),
+      m_view(new QTextBrowser(this)), m_amount(new QLineEdit(this)), m_method(new QComboBox(this)),
       m_reference(new QLineEdit(this)), m_take(new QPushButton(tr("&Take payment"), this)),
       m_void(new QPushButton(tr("Vo&id a payment…"), this)),
       m_donate(new QPushButton(tr("Add do&nation…"), this)),
@@ -146,7 +149,7 @@ CheckoutPage::CheckoutPage(Model::AuctionService& service, Model::ChangeNotifier
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, &CheckoutPage::reload);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, &CheckoutPage::onChanged);
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, &CheckoutPage::onChanges);
     render();
 }
 
@@ -360,9 +363,11 @@ bool CheckoutPage::concerns(const Model::Change& change) const
     return false;
 }
 
-void CheckoutPage::onChanged(const Model::Change& change)
+void CheckoutPage::onChanges(const QList<Model::Change>& changes)
 {
-    if (m_userId != 0 && m_invoice && concerns(change))
+    if (m_userId != 0 && m_invoice &&
+        std::any_of(changes.begin(), changes.end(),
+                    [this](const Model::Change& change) { return concerns(change); }))
         m_refresh->start();
 }
 

@@ -74,7 +74,7 @@ private:
     void reload();
     void render();
     void say(const QString& text, bool problem);
-    void onChanged(const Model::Change& change);
+    void onChanges(const QList<Model::Change>& changes);
     bool concerns(const Model::Change& change) const;
 
     Model::AuctionService& m_service;

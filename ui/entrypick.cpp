@@ -52,7 +52,11 @@ EntryPick pickLot(Model::AuctionService& service, const QString& text)
         return {0, {}, QObject::tr("Type a lot: its number, id or name."), {}};
     const auto found = service.findLots(typed, ShownMatches + 1, /*openOnly=*/true);
     if (!found)
-        return {0, {}, found.error().message, {}};
+        return {0,
+                {},
+                found.error().message,
+                {},
+                found.error().code == Model::Error::Code::Unavailable};
     const auto label = [](const Model::Item& item) { return lotLabel(item.id, item.name); };
     return pickAmong(*found, label, typed, QObject::tr("No open lot matches “%1”."),
                      QObject::tr("%1 open lots match “%2”: type more of the name, or the lot "
@@ -68,9 +72,63 @@ EntryPick pickBidder(Model::AuctionService& service, const QString& text)
     const auto found = service.findBidders(typed, ShownMatches + 1,
                                            Model::AuctionService::BidderLookup::Recording);
     if (!found)
-        return {0, {}, found.error().message, {}};
+        return {0,
+                {},
+                found.error().message,
+                {},
+                found.error().code == Model::Error::Code::Unavailable};
     const auto label = [](const Model::User& user) { return bidderLabel(user.name, user.number); };
     return pickAmong(*found, label, typed, QObject::tr("No bidder matches “%1”."),
+                     QObject::tr("%1 bidders match “%2”: type more of the name, or the paddle "
+                                 "number."));
+}
+
+namespace {
+
+/// The rows whose id (`kind`N or a bare number that `number` reads) or name matches `typed`.
+template <typename Record, typename Number>
+QList<Record> matchingRows(const QList<Record>& rows, const QString& typed, Model::EntityKind kind,
+                           Number number)
+{
+    bool isNumber = false;
+    const qint64 wanted = typed.toLongLong(&isNumber);
+    const auto id = Model::parseId(kind, typed);
+    QList<Record> found;
+    for (const Record& row : rows) {
+        const bool matches = isNumber ? number(row) == wanted
+                             : id     ? row.id == *id
+                                      : row.name.contains(typed, Qt::CaseInsensitive);
+        if (matches)
+            found.append(row);
+    }
+    return found;
+}
+
+} // namespace
+
+EntryPick pickLotFrom(const QList<Model::Item>& lots, const QString& text)
+{
+    const QString typed = text.trimmed();
+    QList<Model::Item> open;
+    for (const Model::Item& item : lots) {
+        if (item.status != Model::ItemStatus::Closed)
+            open.append(item);
+    }
+    const auto found = matchingRows(open, typed, Model::EntityKind::Item,
+                                    [](const Model::Item& item) { return item.id; });
+    const auto label = [](const Model::Item& item) { return lotLabel(item.id, item.name); };
+    return pickAmong(found, label, typed, QObject::tr("No open lot matches “%1”."),
+                     QObject::tr("%1 open lots match “%2”: type more of the name, or the lot "
+                                 "number."));
+}
+
+EntryPick pickBidderFrom(const QList<Model::User>& bidders, const QString& text)
+{
+    const QString typed = text.trimmed();
+    const auto found = matchingRows(bidders, typed, Model::EntityKind::User,
+                                    [](const Model::User& user) { return user.number; });
+    const auto label = [](const Model::User& user) { return bidderLabel(user.name, user.number); };
+    return pickAmong(found, label, typed, QObject::tr("No bidder matches “%1”."),
                      QObject::tr("%1 bidders match “%2”: type more of the name, or the paddle "
                                  "number."));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -15,9 +16,10 @@ namespace BidTracker::Gui {
 struct EntryPick
 {
     qint64 id = 0;
-    QString label;       // "item2 · Vase" or "Constance (102)": shown once picked
-    QString problem;     // in words, when nothing is picked
-    QStringList matches; // the labels of the first matches, for type-ahead
+    QString label;            // "item2 · Vase" or "Constance (102)": shown once picked
+    QString problem;          // in words, when nothing is picked
+    QStringList matches;      // the labels of the first matches, for type-ahead
+    bool unavailable = false; // the database did not answer (see pickLotFrom)
     bool picked() const { return id > 0; }
 };
 
@@ -33,5 +35,11 @@ EntryPick pickLot(Model::AuctionService& service, const QString& text);
 /// The bidder `text` names where a bid or payment is recorded: a number is a paddle number and
 /// only that ("No paddle 199"), "user12" an id, other text a name (never a phone or e-mail).
 EntryPick pickBidder(Model::AuctionService& service, const QString& text);
+
+/// The same picks from rows already read (the window's tables), for when the database does
+/// not answer: a clerk's Tab keeps working from the last data during an outage. A number or
+/// id means that lot or paddle, other text the lots or bidders whose name holds it.
+EntryPick pickLotFrom(const QList<Model::Item>& lots, const QString& text);
+EntryPick pickBidderFrom(const QList<Model::User>& bidders, const QString& text);
 
 } // namespace BidTracker::Gui

@@ -1,12 +1,16 @@
 #include "mainwindow.h"
+
+#include "elidedlabel.h"
 #include "mnemonics.h"
 
 #include "auctionactions.h"
+#include "backupstatus.h"
 #include "bigscreen.h"
 #include "checkoutpage.h"
 #include "connectdialog.h"
 #include "csvtransfer.h"
 #include "helpdialogs.h"
+#include "logfile.h"
 #include "model/auctionservice.h"
 #include "model/storage/databaselocation.h"
 #include "model/tables/bidstablemodel.h"
@@ -87,14 +91,17 @@ MainWindow::MainWindow(Model::AuctionService& service, Model::ChangeNotifier& no
         service, [this] { return PrintActions::selectedIds(m_items->view()); },
         [this] { return PrintActions::selectedIds(m_users->view()); }, this);
     buildServerDock(server);
+    // Before the menus: Auction > Automatic backups opens its settings.
+    m_backupStatus = new BackupStatus(databasePath, this);
     buildMenus();
-    auto* databaseLabel = new QLabel(shared ? Model::displayLocation(databasePath)
-                                            : QDir::toNativeSeparators(databasePath),
-                                     this);
+    auto* databaseLabel = new ElidedLabel(shared ? Model::displayLocation(databasePath)
+                                                 : QDir::toNativeSeparators(databasePath),
+                                          this);
     databaseLabel->setToolTip(shared ? tr("The shared auction on a PostgreSQL server")
                                      : tr("The auction's database file"));
     statusBar()->addWidget(databaseLabel, 1);
-    m_serverStatus = new QLabel(this);
+    m_serverStatus = new ElidedLabel(this);
+    statusBar()->addPermanentWidget(m_backupStatus);
     statusBar()->addPermanentWidget(m_serverStatus);
     connect(m_serverPanel, &ServerPanel::stateChanged, this,
             [this] { m_serverStatus->setText(m_serverPanel->summary()); });
@@ -141,7 +148,7 @@ void MainWindow::buildTabs()
     m_items =
         new TablePage(m_itemsModel, Model::ItemsTableModel::Name, Model::ItemsTableModel::Name,
                       tr("Filter lots by name or number (item3 or 3)"), this);
-    m_itemBidsTitle = new QLabel(this);
+    m_itemBidsTitle = new ElidedLabel(this);
     m_itemBidsView =
         makeDetailView(m_itemBidsModel, /*newestFirst=*/true, Model::ItemBidsModel::User, this);
     auto* itemsSplit = new QSplitter(Qt::Vertical, this);
@@ -157,7 +164,7 @@ void MainWindow::buildTabs()
     m_users =
         new TablePage(m_usersModel, Model::UsersTableModel::Name, Model::UsersTableModel::Name,
                       tr("Filter bidders by paddle number, name, phone or email (or user3)"), this);
-    m_userItemsTitle = new QLabel(this);
+    m_userItemsTitle = new ElidedLabel(this);
     m_userItemsView =
         makeDetailView(m_userItemsModel, /*newestFirst=*/false, Model::UserItemsModel::Name, this);
     auto* usersSplit = new QSplitter(Qt::Vertical, this);
@@ -211,6 +218,8 @@ void MainWindow::buildTabs()
             return m_actions->placeBid(item, user, value, maximum);
         },
         this);
+    m_quickBid->setLastData([this] { return m_itemsModel->records(); },
+                            [this] { return m_usersModel->records(); });
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -367,6 +376,7 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] { showKeyboardShortcuts(this); });
+    help->addAction(tr("Show &log"), this, [this] { LogFile::showDialog(this); });
     help->addAction(tr("&About Bid Tracker"), this, [this] { showAbout(this); });
 }
 

@@ -26,6 +26,7 @@ class UserItemsModel;
 namespace BidTracker::Gui {
 
 class AuctionActions;
+class BackupStatus;
 class BigScreen;
 class CheckoutPage;
 class PlaceBidDialog;
@@ -66,6 +67,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QuickBidBar* quickBidBar() const { return m_quickBid; }
     QDockWidget* serverDock() const { return m_serverDock; }
+    /// The automatic backups' word in the status bar, and their scheduler.
+    BackupStatus* backupStatus() const { return m_backupStatus; }
     /// Makes this database the one a relaunch without --db opens, and the first of Open
     /// recent. Only for the operator's own window: one-shot modes leave no trace.
     void rememberDatabase();
@@ -132,6 +135,7 @@ private:
     QLabel* m_userItemsTitle = nullptr;
     ServerPanel* m_serverPanel = nullptr;
     QLabel* m_serverStatus = nullptr;
+    BackupStatus* m_backupStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QDockWidget* m_serverDock = nullptr;
     bool m_savesLayout = true;

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "auctionactions.h"
+#include "backupstatus.h"
 #include "checkoutpage.h"
 #include "summarydialog.h"
 #include "tablepage.h"
@@ -46,6 +47,8 @@ void MainWindow::buildAuctionMenu(QMenu* edit, QMenu* auction, QToolBar* tools)
     auction->addSeparator();
     auction->addAction(tr("S&ettings…"), QKeySequence(tr("Ctrl+,")), this,
                        [this] { m_actions->editSettings(); });
+    auction->addAction(tr("Automatic &backups…"), this,
+                       [this] { m_backupStatus->showSettingsDialog(); });
 }
 
 void MainWindow::addBidderRowActions(QMenu* menu, qint64 userId)

@@ -3,6 +3,7 @@
 #include "amountfield.h"
 #include "entrypick.h"
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
 #include "pickerproxy.h"
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -85,7 +87,7 @@ PlaceBidDialog::PlaceBidDialog(Model::AuctionService& service, Model::ChangeNoti
     connect(m_item, &QComboBox::currentIndexChanged, this, &PlaceBidDialog::updateLowest);
     connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(m_maximum, &QLineEdit::textEdited, m_message, &QLabel::clear);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, &PlaceBidDialog::onChanged);
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, &PlaceBidDialog::onChanges);
     updateLowest();
 }
 
@@ -96,14 +98,17 @@ qint64 PlaceBidDialog::currentItemId() const
                : 0;
 }
 
-void PlaceBidDialog::onChanged(const Model::Change& change)
+void PlaceBidDialog::onChanges(const QList<Model::Change>& changes)
 {
     const qint64 itemId = currentItemId();
     if (itemId == 0)
         return;
-    if ((change.kind == Model::EntityKind::Bid && change.itemId == itemId) ||
-        (change.kind == Model::EntityKind::Item && change.id == itemId) ||
-        change.action == Model::Change::Action::Reset) {
+    const auto ourLot = [itemId](const Model::Change& change) {
+        return (change.kind == Model::EntityKind::Bid && change.itemId == itemId) ||
+               (change.kind == Model::EntityKind::Item && change.id == itemId) ||
+               change.action == Model::Change::Action::Reset;
+    };
+    if (std::any_of(changes.begin(), changes.end(), ourLot)) {
         // The operator's own amount stays; the one filled in for them follows the lot.
         const bool ownAmount = m_amount->text() != m_lowestShown;
         const QString typed = m_amount->text();

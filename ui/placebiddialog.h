@@ -56,7 +56,7 @@ public:
 private:
     void updateLowest();
     void showMessage(const QString& text);
-    void onChanged(const Model::Change& change);
+    void onChanges(const QList<Model::Change>& changes);
     qint64 currentItemId() const;
     /// The id the box's text names: an entry of the list, or what the service's lookup
     /// finds for the text (an id, a number, a single name); else 0 and `problem` says why.

@@ -1,8 +1,10 @@
 #include "quickbidbar.h"
 
 #include "amountfield.h"
+#include "elidedlabel.h"
 #include "entrypick.h"
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
 
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <algorithm>
 
 namespace BidTracker::Gui {
 
@@ -20,8 +23,8 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
                          Placer placer, QWidget* parent)
     : QWidget(parent), m_service(service), m_placer(std::move(placer)), m_lot(new QLineEdit(this)),
       m_bidder(new QLineEdit(this)), m_amount(new QLineEdit(this)), m_maximum(new QLineEdit(this)),
-      m_record(new QPushButton(tr("Record"), this)), m_hint(new QLabel(this)),
-      m_message(new QLabel(this))
+      m_record(new QPushButton(tr("Record"), this)), m_hint(new ElidedLabel(this)),
+      m_message(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("quickBidBar"));
     m_lot->setPlaceholderText(tr("lot no. or name"));
@@ -77,7 +80,7 @@ QuickBidBar::QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& 
     connect(m_amount, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(m_maximum, &QLineEdit::textEdited, m_message, &QLabel::clear);
     connect(m_record, &QPushButton::clicked, this, &QuickBidBar::record);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, &QuickBidBar::onChanged);
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, &QuickBidBar::onChanges);
     updateHint();
 }
 
@@ -159,7 +162,9 @@ bool QuickBidBar::eventFilter(QObject* watched, QEvent* event)
 
 bool QuickBidBar::takeLot()
 {
-    const EntryPick pick = pickLot(m_service, m_lot->text());
+    EntryPick pick = pickLot(m_service, m_lot->text());
+    if (pick.unavailable && m_lastLots)
+        pick = pickLotFrom(m_lastLots(), m_lot->text());
     if (!pick.picked()) {
         say(pick.problem, true);
         return false;
@@ -174,7 +179,9 @@ bool QuickBidBar::takeLot()
 
 bool QuickBidBar::takeBidder()
 {
-    const EntryPick pick = pickBidder(m_service, m_bidder->text());
+    EntryPick pick = pickBidder(m_service, m_bidder->text());
+    if (pick.unavailable && m_lastBidders)
+        pick = pickBidderFrom(m_lastBidders(), m_bidder->text());
     if (!pick.picked()) {
         say(pick.problem, true);
         return false;
@@ -330,13 +337,16 @@ void QuickBidBar::say(const QString& text, bool problem)
     m_message->setText(text);
 }
 
-void QuickBidBar::onChanged(const Model::Change& change)
+void QuickBidBar::onChanges(const QList<Model::Change>& changes)
 {
-    // A bid over the API, a close or a rename of the chosen lot changes what the clerk needs.
-    const bool ourLot = (change.kind == Model::EntityKind::Bid && change.itemId == m_lotId) ||
-                        (change.kind == Model::EntityKind::Item &&
-                         (change.id == m_lotId || change.action == Model::Change::Action::Reset));
-    if (m_lotId != 0 && ourLot)
+    // A bid over the API, a close or a rename of the chosen lot changes what the clerk needs;
+    // the hint is read once for the batch, however many bids it brought.
+    const auto ourLot = [this](const Model::Change& change) {
+        return (change.kind == Model::EntityKind::Bid && change.itemId == m_lotId) ||
+               (change.kind == Model::EntityKind::Item &&
+                (change.id == m_lotId || change.action == Model::Change::Action::Reset));
+    };
+    if (m_lotId != 0 && std::any_of(changes.begin(), changes.end(), ourLot))
         updateHint();
 }
 

@@ -40,6 +40,16 @@ public:
     QuickBidBar(Model::AuctionService& service, Model::ChangeNotifier& notifier, Placer placer,
                 QWidget* parent = nullptr);
 
+    /// Where Tab finds lots and bidders when the database does not answer: the rows the
+    /// window read last.
+    using LastLots = std::function<QList<Model::Item>()>;
+    using LastBidders = std::function<QList<Model::User>()>;
+    void setLastData(LastLots lots, LastBidders bidders)
+    {
+        m_lastLots = std::move(lots);
+        m_lastBidders = std::move(bidders);
+    }
+
     /// Focuses the bar where the clerk goes on: the lot until one is chosen, then the bidder.
     void focusEntry();
     /// Chooses this lot (as if typed), e.g. from a row's context menu.
@@ -67,6 +77,8 @@ private:
     /// Whether the field holds text still being typed (its own undo applies), rather than a
     /// lot or bidder taken or nothing (Ctrl+Z then undoes the window's last command).
     bool holdsTyping(const QLineEdit* field) const;
+    LastLots m_lastLots;
+    LastBidders m_lastBidders;
     /// "Recorded bid57: 100.00 by John Smith, paddle 107 on item2 · Vase."
     QString confirmation(const Model::BidPlacement& placed, std::optional<Model::Money> maximum,
                          const std::optional<Model::Item>& item) const;
@@ -77,7 +89,7 @@ private:
     void showTypeAhead(QLineEdit* field);
     void updateHint();
     void say(const QString& text, bool problem);
-    void onChanged(const Model::Change& change);
+    void onChanges(const QList<Model::Change>& changes);
 
     Model::AuctionService& m_service;
     Placer m_placer;

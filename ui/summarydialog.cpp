@@ -1,6 +1,7 @@
 #include "summarydialog.h"
 
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/tables/tablesupport.h"
 
@@ -42,11 +43,11 @@ SummaryDialog::SummaryDialog(Model::AuctionService& service, Model::ChangeNotifi
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(250);
     connect(m_refresh, &QTimer::timeout, this, &SummaryDialog::refresh);
-    connect(&notifier, &Model::ChangeNotifier::changed, this, &SummaryDialog::onChanged);
+    connect(&notifier.batches(), &Model::ChangeBatcher::changed, this, &SummaryDialog::onChanges);
     refresh();
 }
 
-void SummaryDialog::onChanged(const Model::Change&)
+void SummaryDialog::onChanges()
 {
     // Every change may move a figure; a burst of bids gives one read, not one each.
     if (!m_refresh->isActive())

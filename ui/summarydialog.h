@@ -33,7 +33,7 @@ public:
     QString figure(const QString& label) const;
 
 private:
-    void onChanged(const Model::Change& change);
+    void onChanges();
 
     Model::AuctionService& m_service;
     QFormLayout* m_form;

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -171,6 +172,7 @@ TablePage::TablePage(QAbstractItemModel* model, int filterColumn, int stretchCol
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { Q_EMIT currentIdChanged(currentId()); });
+    keepPlaceAcrossResets();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -183,6 +185,46 @@ TablePage* TablePage::forSelfSortingModel(QAbstractItemModel* model, int stretch
                                           const QString& searchHint, QWidget* parent)
 {
     return new TablePage(model, -1, stretchColumn, searchHint, true, parent);
+}
+
+void TablePage::keepPlaceAcrossResets()
+{
+    // A reload (after a reconnect, or another station's reset) resets the model: the rows
+    // selected, the current one and the scroll position are put back by id, so a clerk's
+    // place survives it (issue 21.18).
+    QAbstractItemModel* shown = m_view->model();
+    connect(shown, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_place.current = currentId();
+        m_place.selected.clear();
+        for (const QModelIndex& row : m_view->selectionModel()->selectedRows())
+            m_place.selected.insert(row.data(Model::IdRole).toLongLong());
+        m_place.vertical = m_view->verticalScrollBar()->value();
+        m_place.horizontal = m_view->horizontalScrollBar()->value();
+    });
+    connect(shown, &QAbstractItemModel::modelReset, this, [this, shown] {
+        QItemSelection selection;
+        QModelIndex current;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            const QModelIndex index = shown->index(row, 0);
+            const qint64 id = index.data(Model::IdRole).toLongLong();
+            if (m_place.selected.contains(id))
+                selection.select(index, index);
+            if (id == m_place.current && m_place.current != 0)
+                current = index;
+        }
+        QItemSelectionModel* model = m_view->selectionModel();
+        if (current.isValid())
+            model->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        // The scroll bars get their new range when the view lays itself out: after this.
+        QMetaObject::invokeMethod(
+            this,
+            [this, place = m_place] {
+                m_view->verticalScrollBar()->setValue(place.vertical);
+                m_view->horizontalScrollBar()->setValue(place.horizontal);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 qint64 TablePage::currentId() const

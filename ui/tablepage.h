@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QStyledItemDelegate>
 #include <QWidget>
 
@@ -74,6 +75,15 @@ private:
     QSortFilterProxyModel* m_proxy;
     QLineEdit* m_search;
     QTableView* m_view;
+    /// Where the clerk was before a reset of the model (keepPlaceAcrossResets()).
+    struct Place
+    {
+        qint64 current = 0;
+        QSet<qint64> selected;
+        int vertical = 0;
+        int horizontal = 0;
+    } m_place;
+    void keepPlaceAcrossResets();
 };
 
 /// The name column stretches, every other column fits its visible contents.

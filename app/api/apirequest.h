@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/idempotency.h"
 #include "model/staff.h"
 
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QString>
 #include <QUrlQuery>
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace BidTracker::Api {
@@ -33,6 +35,9 @@ struct ApiRequest
     /// Whether the client can still be answered (it has not closed or reset the connection);
     /// null when the request did not come over a connection (always yes).
     std::function<bool()> clientConnected;
+    /// The Idempotency-Key of a POST, set by ApiServer for a route that answers later (a
+    /// bid): the batch that carries the request out keeps its answer under it.
+    std::optional<Model::IdempotencyKey> idempotency;
 
     /// The first header of that name (case-insensitive), or an empty array.
     QByteArray header(QByteArrayView name) const

@@ -1,6 +1,9 @@
 #include "apiserver.h"
 
+#include "idempotencykey.h"
+#include "idempotentwrites.h"
 #include "model/staffservice.h"
+#include "model/storage/database.h"
 #include "requestinput.h"
 
 #include <QElapsedTimer>
@@ -213,6 +216,16 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
     }
     // The service checks every change against this actor's role and names it in the log.
     m_context.service.setActor(request.actor);
+    // A new token's answer holds the token, which is never stored (RULES.md 5): that POST
+    // is carried out without keeping its answer, whatever Idempotency-Key it sends.
+    static const QString tokenIssue = apiPrefix + QStringLiteral("/staff/{staff_id}/tokens");
+    if (request.method == "POST" && match.pattern != tokenIssue) {
+        const auto key = Idempotency::keyOf(request);
+        if (!key)
+            return key.error();
+        if (*key)
+            return answerOnce(request, match, **key, reply);
+    }
     if (match.deferred) {
         (*match.deferred)(request, match.params, reply);
         return std::nullopt;
@@ -234,6 +247,31 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
     if (response.status == 200)
         m_cache.store(target, response);
     return response;
+}
+
+std::optional<ApiResponse> ApiServer::answerOnce(const ApiRequest& request,
+                                                 const Router::Match& match,
+                                                 const Model::IdempotencyKey& key,
+                                                 const Reply& reply)
+{
+    const QString scope = key.scope();
+    if (m_inFlight.contains(scope))
+        return Input::fromError(Model::keyInFlight(key.key));
+    if (match.handler) {
+        return Idempotency::carryOut(m_context.service, key,
+                                     [&] { return (*match.handler)(request, match.params); });
+    }
+    // Answered later (a bid): a kept answer now; else its batch keeps the answer with the bid.
+    if (auto kept = Idempotency::keptAnswer(m_context.service, key))
+        return kept;
+    m_inFlight.insert(scope);
+    ApiRequest keyed = request;
+    keyed.idempotency = key;
+    (*match.deferred)(keyed, match.params, [this, scope, reply](ApiResponse response) {
+        m_inFlight.remove(scope);
+        reply(std::move(response));
+    });
+    return std::nullopt;
 }
 
 bool ApiServer::hostAllowed(const QByteArray& hostHeader) const
@@ -272,7 +310,8 @@ bool ApiServer::originAllowed(const QByteArray& origin) const
 
 bool ApiServer::identify(ApiRequest& request)
 {
-    static const QString station = QHostInfo::localHostName();
+    // The station as PostgreSQL's application_name names it (--station, else the host).
+    const QString station = Model::Database::stationName();
     if (!m_settings.authRequired) {
         request.actor = Model::Actor{QStringLiteral("operator"), Model::Role::Admin, station, 0};
         return true;

@@ -11,6 +11,7 @@
 #include "router.h"
 #include "serversettings.h"
 
+#include <QSet>
 #include <functional>
 #include <optional>
 
@@ -51,6 +52,10 @@ private:
     /// The response, or nothing when a deferred handler took `reply` over.
     std::optional<ApiResponse> answer(const ApiRequest& request, const Reply& reply,
                                       QString* route);
+    /// A POST with an Idempotency-Key: carried out once, its answer kept (API.md "Versions
+    /// and safe retries"). The response, or nothing when a deferred handler took `reply`.
+    std::optional<ApiResponse> answerOnce(const ApiRequest& request, const Router::Match& match,
+                                          const Model::IdempotencyKey& key, const Reply& reply);
     bool hostAllowed(const QByteArray& host) const;
     static bool hostNameAllowed(const QString& host);
     bool originAllowed(const QByteArray& origin) const;
@@ -72,6 +77,9 @@ private:
     Router m_router;
     Logger m_logger;
     mutable QByteArray m_lastAllowedHost;
+    /// The keys (IdempotencyKey::scope()) of the requests waiting for their batch: a repeat
+    /// meanwhile is 409 `idempotency_key_in_flight`.
+    QSet<QString> m_inFlight;
 };
 
 } // namespace BidTracker::Api

@@ -1,5 +1,6 @@
 // Routes of /api/v1/bids.
 #include "bidbatcher.h"
+#include "idempotentwrites.h"
 #include "jsonformat.h"
 #include "metrics.h"
 #include "model/auctionservice.h"
@@ -37,23 +38,28 @@ void addBidRoutes(Router& router, RouteContext& context)
         "POST", bids,
         [&metrics, &service, &batcher = context.bids](const ApiRequest& request,
                                                       const Router::Params&, Reply reply) {
-            const auto fields = Body::bid(request.body);
-            if (!fields) {
+            // A refusal given at once is kept under the request's Idempotency-Key too.
+            const auto refuse = [&](const ApiResponse& refusal) {
                 metrics.countBid(false);
-                return reply(fields.error());
-            }
+                if (!request.idempotency)
+                    return reply(refusal);
+                reply(
+                    Idempotency::carryOut(service, *request.idempotency, [&] { return refusal; }));
+            };
+            const auto fields = Body::bid(request.body);
+            if (!fields)
+                return refuse(fields.error());
             const auto item = Input::pathId(EntityKind::Item, fields->item);
             const auto user = fields->userNumber != 0
                                   ? bidderIdByNumber(service, fields->userNumber)
                                   : Input::pathId(EntityKind::User, fields->user);
-            if (!item || !user) {
-                metrics.countBid(false);
-                return reply(item ? user.error() : item.error());
-            }
+            if (!item || !user)
+                return refuse(item ? user.error() : item.error());
             // Answered 201 only after the batch it joins has committed (group
             // commit); 200 with the winning bid for a leader's maximum alone.
             batcher.enqueue(Model::BidRequest{*item, *user, fields->value, fields->maxValue},
-                            std::move(reply), request.clientConnected, request.actor);
+                            std::move(reply), request.clientConnected, request.actor,
+                            request.idempotency);
         });
 
     router.add("GET", oneBid, [&service](const ApiRequest&, const Router::Params& params) {

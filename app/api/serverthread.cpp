@@ -57,6 +57,9 @@ void ServerThread::run()
         m_ready.release();
         return;
     }
+    // Lock waits under load may take longer than the window's limit; a stopped server is still
+    // answered 503 well within API.md's 5 seconds.
+    (*db)->setStallLimitMs(ApiStallLimitMs);
     Model::AuctionService service(**db, m_notifier);
     ApiServer api(service, **db, m_settings);
     if (m_logToStderr) {

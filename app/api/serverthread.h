@@ -21,6 +21,9 @@ class ServerThread final : public QThread
     Q_DISABLE_COPY_MOVE(ServerThread)
 
 public:
+    /// How long one database call of a request may wait (Model::Database::setStallLimitMs).
+    static constexpr int ApiStallLimitMs = 2500;
+
     ServerThread(QString databasePath, ServerSettings settings, Model::ChangeNotifier* notifier,
                  QObject* parent = nullptr);
     ~ServerThread() override;

@@ -1,6 +1,7 @@
 #include "versiontags.h"
 
 #include <QJsonObject>
+#include <algorithm>
 
 namespace BidTracker::Api::Versions {
 
@@ -16,10 +17,15 @@ std::expected<std::optional<qint64>, ApiResponse> ifMatch(const ApiRequest& requ
     const QByteArray value = request.header("If-Match").trimmed();
     if (value == "*")
         return std::nullopt;
-    bool ok = false;
-    const qint64 version = value.size() > 2 && value.startsWith('"') && value.endsWith('"')
-                               ? value.mid(1, value.size() - 2).toLongLong(&ok)
-                               : 0;
+    // Digits only, as the ETag writes them: no sign, space or leading zero (toLongLong alone
+    // would take "+3" and " 3" for 3).
+    const QByteArray digits = value.size() > 2 && value.startsWith('"') && value.endsWith('"')
+                                  ? value.mid(1, value.size() - 2)
+                                  : QByteArray();
+    bool ok =
+        !digits.isEmpty() && digits.size() <= 18 && digits[0] != '0' &&
+        std::all_of(digits.cbegin(), digits.cend(), [](char c) { return c >= '0' && c <= '9'; });
+    const qint64 version = ok ? digits.toLongLong(&ok) : 0;
     if (!ok || version < 1) {
         const QString message =
             QStringLiteral("If-Match must be one version in quotes, such as \"3\", not %1")

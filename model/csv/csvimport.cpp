@@ -9,6 +9,8 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <memory>
+#include <type_traits>
 
 namespace BidTracker::Model {
 
@@ -175,9 +177,10 @@ std::optional<ImportProblem> duplicateColumn(const QStringList& header)
         if (const auto found = first.constFind(name); found != first.cend())
             return ImportProblem{1, QStringLiteral("The header has the column \"%1\" twice "
                                                    "(columns %2 and %3): which one counts?")
-                                        .arg(header[i].trimmed().left(40))
-                                        .arg(*found + 1)
-                                        .arg(i + 1)};
+                                        // One arg() for all three: a name holding "%2"
+                                        // stays as it is (chained arg() would fill it in).
+                                        .arg(header[i].trimmed().left(40),
+                                             QString::number(*found + 1), QString::number(i + 1))};
         first.insert(name, i);
     }
     return std::nullopt;
@@ -227,7 +230,7 @@ void checkRepeats(ImportPlan& plan, const CsvRecord& record,
 }
 
 void planRecord(ImportPlan& plan, CsvRecord&& record, const QHash<QString, qsizetype>& columns,
-                const QLocale& locale, RowMemory& memory)
+                const QLocale& locale, RowMemory& memory, PlanRows keep)
 {
     const qsizetype problemsBefore = plan.problems.size();
     if (record.fields.size() != plan.header.size()) {
@@ -244,6 +247,13 @@ void planRecord(ImportPlan& plan, CsvRecord&& record, const QHash<QString, qsize
         if (plan.rowCount() > planned)
             plan.lines.append(record.line);
         checkRepeats(plan, record, columns, memory);
+    }
+    if (keep == PlanRows::CheckOnly) {
+        // Checked and let go: importFile reads the file again to write it.
+        plan.items.clear();
+        plan.users.clear();
+        plan.userNames.clear();
+        plan.lines.clear();
     }
     const bool bad = plan.problems.size() > problemsBefore;
     int& kept = bad ? memory.badKept : memory.goodKept;
@@ -266,7 +276,7 @@ QString ImportPlan::problemText() const
 }
 
 ImportPlan planImport(CsvKind kind, QIODevice& in, const QLocale& locale,
-                      const ImportProgress& progress)
+                      const ImportProgress& progress, PlanRows keep)
 {
     ImportPlan plan;
     plan.kind = kind;
@@ -303,7 +313,7 @@ ImportPlan planImport(CsvKind kind, QIODevice& in, const QLocale& locale,
     RowMemory memory;
     qint64 rows = 0;
     while (auto record = stream.next()) {
-        planRecord(plan, std::move(*record), columns, locale, memory);
+        planRecord(plan, std::move(*record), columns, locale, memory, keep);
         if (progress && ++rows % 1024 == 0)
             progress(stream.bytesRead());
     }
@@ -384,6 +394,127 @@ Result<void> noteExistingNames(AuctionService& service, ImportPlan& plan)
                                      .arg(name.left(60), *found));
     }
     return {};
+}
+
+namespace {
+
+/// Reads a checked file again for AuctionService's streamed import, a chunk of rows at a
+/// time, each row planned as planImport planned it. A row that no longer passes means the
+/// file changed since it was checked: the import stops and rolls back.
+class ChunkReader
+{
+public:
+    static constexpr int ChunkRows = 1000;
+
+    ChunkReader(CsvKind kind, QIODevice& in, const QLocale& locale)
+        : m_kind(kind), m_in(in), m_locale(locale)
+    {
+    }
+
+    Result<void> rewind()
+    {
+        m_stream.reset();
+        if (!m_in.seek(0))
+            return fail(Error::invalid(QStringLiteral("The file cannot be read again from its "
+                                                      "start: %1")
+                                           .arg(m_in.errorString())));
+        m_stream = std::make_unique<CsvStream>(m_in);
+        auto header = m_stream->next();
+        if (!header)
+            return fail(changed(1));
+        m_header = std::move(header->fields);
+        m_columns = columnIndex(m_header);
+        return {};
+    }
+
+    /// The next rows (none at the end); `lines` (when given) receives the line of each.
+    template <typename Row> Result<QList<Row>> next(QList<int>* lines = nullptr)
+    {
+        ImportPlan chunk;
+        chunk.kind = m_kind;
+        chunk.header = m_header;
+        while (chunk.rowCount() < ChunkRows) {
+            auto record = m_stream ? m_stream->next() : std::nullopt;
+            if (!record)
+                break;
+            if (record->fields.size() != m_header.size())
+                return fail(changed(record->line));
+            if (m_kind == CsvKind::Items)
+                planItem(chunk, *record, m_columns, m_locale);
+            else
+                planUser(chunk, *record, m_columns);
+            if (!chunk.problems.isEmpty())
+                return fail(changed(record->line));
+            if (lines)
+                lines->append(record->line);
+        }
+        if (m_stream && !m_stream->error().isEmpty())
+            return fail(Error::invalid(m_stream->error()));
+        if constexpr (std::is_same_v<Row, ItemChanges>)
+            return chunk.items;
+        else
+            return chunk.users;
+    }
+
+    template <typename Row> ImportRows<Row> rows()
+    {
+        return {[this] { return rewind(); }, [this] { return next<Row>(); }};
+    }
+
+private:
+    static Error changed(int line)
+    {
+        return Error::invalid(
+            QStringLiteral("line %1: the file changed while it was imported").arg(line));
+    }
+
+    CsvKind m_kind;
+    QIODevice& m_in;
+    QLocale m_locale;
+    std::unique_ptr<CsvStream> m_stream;
+    QStringList m_header;
+    QHash<QString, qsizetype> m_columns;
+};
+
+/// The line of the first row asking for a paddle number another bidder holds, read again
+/// from the file, or 0.
+int lineOfTakenNumber(AuctionService& service, ChunkReader& reader)
+{
+    if (!reader.rewind())
+        return 0;
+    for (;;) {
+        QList<int> lines;
+        const auto chunk = reader.next<UserChanges>(&lines);
+        if (!chunk || chunk->isEmpty())
+            return 0;
+        for (qsizetype i = 0; i < chunk->size(); ++i) {
+            if (!chunk->at(i).number)
+                continue;
+            const auto holder = service.userByNumber(*chunk->at(i).number);
+            if (holder && *holder)
+                return lines.value(i);
+        }
+    }
+}
+
+} // namespace
+
+Result<qint64> importCheckedFile(AuctionService& service, CsvKind kind, QIODevice& in,
+                                 const QLocale& locale)
+{
+    ChunkReader reader(kind, in, locale);
+    if (kind == CsvKind::Items)
+        return service.importItems(reader.rows<ItemChanges>());
+    auto added = service.importUsers(reader.rows<UserChanges>());
+    if (!added && added.error().code == Error::Code::Conflict) {
+        // As applyImport says it: the file's line that asks for the number.
+        Error error = added.error();
+        if (const int line = lineOfTakenNumber(service, reader); line > 0) {
+            error.message = QStringLiteral("line %1: %2").arg(line).arg(error.message);
+            return fail(std::move(error).with(QStringLiteral("line"), line));
+        }
+    }
+    return added;
 }
 
 QStringList importedColumns(CsvKind kind)

@@ -58,8 +58,12 @@ using ImportProgress = std::function<void(qint64 bytesRead)>;
 /// column named twice is a problem naming it), every row is checked with the same rules as
 /// the window and the API use. Amounts are read as people write them (Money::parseTyped) in
 /// `locale`, or in the plain form the export writes ("1350.00").
+/// What planImport keeps of the rows it reads: every row (for the preview and applyImport),
+/// or only the preview's (for importFile, which reads the file again to write it).
+enum class PlanRows { Keep, CheckOnly };
+
 ImportPlan planImport(CsvKind kind, QIODevice& in, const QLocale& locale = QLocale::c(),
-                      const ImportProgress& progress = {});
+                      const ImportProgress& progress = {}, PlanRows keep = PlanRows::Keep);
 /// The same on bytes in memory.
 ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& locale = QLocale::c());
 
@@ -67,6 +71,12 @@ ImportPlan planImport(CsvKind kind, const QByteArray& data, const QLocale& local
 /// number of rows added.
 Result<qint64> applyImport(AuctionService& service, const ImportPlan& plan,
                            QList<qint64>* ids = nullptr);
+
+/// The command line's import, in bounded memory whatever the file's length: `in` (a regular
+/// file, read again from its start), which planImport(..., PlanRows::CheckOnly) found
+/// without problems, is read a chunk of rows at a time into one transaction, all or nothing.
+Result<qint64> importCheckedFile(AuctionService& service, CsvKind kind, QIODevice& in,
+                                 const QLocale& locale);
 
 /// Adds a warning to the plan for each name that the auction already has ("line 4: "Vase"
 /// is already item7"): allowed, but often a list imported twice.

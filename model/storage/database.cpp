@@ -7,9 +7,12 @@
 #include "schema.h"
 #include "sqlitestorage.h"
 
+#include "stallwatch.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSysInfo>
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -19,6 +22,12 @@ namespace BidTracker::Model {
 namespace {
 
 constexpr int BusyTimeoutMs = 5000;
+/// After a failed try to reach a lost server, the next comes no sooner than this.
+constexpr int RetryEveryMs = 500;
+/// ... growing to this while it stays away (a try blocks the caller up to ProbeBudgetMs).
+constexpr int MaxRetryEveryMs = 1000;
+/// How long a try to reach a lost server may take before it counts as not answering.
+constexpr int ProbeBudgetMs = 500;
 
 QString nextConnectionName()
 {
@@ -153,7 +162,11 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& text,
     db->m_connection.setDatabaseName(location.database);
     if (!location.password.isEmpty())
         db->m_connection.setPassword(location.password); // else PGPASSWORD or ~/.pgpass
-    db->m_connection.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    // Keepalives and tcp_user_timeout: a pulled cable or a dead switch ends the connection in
+    // seconds instead of the kernel's two hours (the watchdog bounds each call before that).
+    db->m_connection.setConnectOptions(
+        QStringLiteral("connect_timeout=5;keepalives=1;keepalives_idle=5;keepalives_interval=2;"
+                       "keepalives_count=3;tcp_user_timeout=10000"));
     if (!db->m_connection.open())
         return fail(Error::unavailable(
             QStringLiteral("Cannot connect to %1: %2")
@@ -171,10 +184,56 @@ Result<void> Database::configureSession()
 {
     if (engine() != Storage::Engine::Postgres)
         return {};
-    // The session speaks UTC and UTF-8 whatever the server's defaults are.
-    for (const auto* setting : {"SET client_encoding = 'UTF8'", "SET TIME ZONE 'UTC'"}) {
+    // The session speaks UTC and UTF-8 whatever the server's defaults are. A slow server
+    // (not a stopped one: that is the watchdog's) ends a statement or a lock wait itself.
+    for (const auto* setting : {"SET client_encoding = 'UTF8'", "SET TIME ZONE 'UTC'",
+                                "SET statement_timeout = '60s'", "SET lock_timeout = '10s'"}) {
         if (auto ok = exec(QString::fromLatin1(setting)); !ok)
             return ok;
+    }
+    auto named =
+        run(QStringLiteral("SELECT set_config('application_name', ?, false)"), {stationName()});
+    if (!named)
+        return fail(named.error());
+    return {};
+}
+
+namespace {
+
+std::mutex g_stationMutex;
+QString g_station;
+
+} // namespace
+
+void Database::setStationName(const QString& name)
+{
+    std::lock_guard lock(g_stationMutex);
+    g_station = name;
+}
+
+QString Database::stationName()
+{
+    std::lock_guard lock(g_stationMutex);
+    if (g_station.isEmpty())
+        g_station = QSysInfo::machineHostName().left(63);
+    return g_station;
+}
+
+QString Database::stationNameProblem(const QString& name)
+{
+    if (name.isEmpty())
+        return QStringLiteral("The station's name is empty");
+    if (name.toUtf8().size() > 63)
+        return QStringLiteral("The station's name is %1 bytes long in UTF-8; at most 63 are "
+                              "allowed")
+            .arg(name.toUtf8().size());
+    // PostgreSQL keeps printable ASCII only in application_name (others become "?").
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return QStringLiteral("The station's name may hold printable ASCII characters only "
+                                  "(letters, digits, spaces, punctuation), not U+%1")
+                .arg(
+                    QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
     }
     return {};
 }
@@ -366,8 +425,9 @@ Result<QSqlQuery*> Database::prepared(const QString& sql)
         return *it;
     auto query = std::make_unique<QSqlQuery>(m_connection);
     query->setForwardOnly(true); // rows are read once, in order: no client-side row cache
-    if (!query->prepare(sql))
-        return fail(statementFailed(*query, QStringLiteral("preparing a statement")));
+    bool fired = false;
+    if (!guarded([&] { return query->prepare(sql); }, &fired))
+        return fail(statementFailed(*query, QStringLiteral("preparing a statement"), fired));
     return *m_statements.insert(sql, query.release());
 }
 
@@ -379,14 +439,17 @@ Result<StatementRun> Database::run(const QString& sql, std::initializer_list<QVa
     int position = 0;
     for (const QVariant& value : values)
         (*query)->bindValue(position++, value);
-    if (!(*query)->exec()) {
-        Error error = statementFailed(**query, QStringLiteral("running \"%1\"").arg(sql.left(40)));
-        (*query)->finish();
+    bool fired = false;
+    if (!guarded([&] { return (*query)->exec(); }, &fired)) {
+        Error error =
+            statementFailed(**query, QStringLiteral("running \"%1\"").arg(sql.left(40)), fired);
+        if (!m_lost)
+            (*query)->finish(); // (a lost session's statements are dropped with it)
         // Outside a transaction a statement that met a dead connection (the server restarted
         // while this one was idle) is simply run again on a new one: the first read after an
         // outage must not fail just because nothing noticed the outage before it. Inside a
         // transaction the transaction is gone with the connection, so the error goes up.
-        if (m_lost && !m_inTransaction && !m_retrying) {
+        if (m_lost && !m_inTransaction && !m_retrying && !fired) {
             m_retrying = true;
             auto again = run(sql, values);
             m_retrying = false;
@@ -399,50 +462,128 @@ Result<StatementRun> Database::run(const QString& sql, std::initializer_list<QVa
 
 Result<void> Database::exec(const QString& sql)
 {
+    // A transaction on a lost connection ended with it: the server rolls it back.
+    if (m_lost && sql == u"ROLLBACK") {
+        m_inTransaction = false;
+        return {};
+    }
+    auto done = execOnce(sql);
+    // A BEGIN that met a connection the server dropped while this one was idle (a restart)
+    // began nothing: it is run once more on a new connection, so the first request after a
+    // restart is answered. Not after the watchdog fired: the server is not answering.
+    if (!done && m_lost && sql.startsWith(u"BEGIN") && !m_retrying && m_reconnectNow) {
+        m_retrying = true;
+        done = execOnce(sql);
+        m_retrying = false;
+    }
+    return done;
+}
+
+Result<void> Database::execOnce(const QString& sql)
+{
     if (m_lost) {
         if (auto ok = reconnect(); !ok)
             return ok;
     }
     QSqlQuery query(m_connection);
     const bool begins = sql.startsWith(u"BEGIN");
-    if (begins || sql == u"COMMIT" || sql == u"ROLLBACK")
+    const bool commits = sql == u"COMMIT";
+    if (begins || commits || sql == u"ROLLBACK")
         m_inTransaction = false; // a failed BEGIN opened nothing; COMMIT/ROLLBACK always end it
-    if (!query.exec(sql))
-        return fail(statementFailed(query, sql.section(u' ', 0, 1)));
+    bool fired = false;
+    if (!guarded([&] { return query.exec(sql); }, &fired)) {
+        Error error = statementFailed(query, sql.section(u' ', 0, 1), fired);
+        // The COMMIT was sent and no answer came: it may have been committed or not.
+        if (commits && m_lost)
+            return fail(Error::refused(Error::Reason::OutcomeUnknown,
+                                       QStringLiteral("Lost the connection to the database "
+                                                      "before it confirmed the change: it may or "
+                                                      "may not have been saved")));
+        return fail(std::move(error));
+    }
     if (begins)
         m_inTransaction = true;
     return {};
 }
 
-Error Database::statementFailed(const QSqlQuery& query, const QString& doing)
+template <typename Call> bool Database::guarded(Call&& call, bool* fired)
 {
-    Error error = sqlError(query, doing);
+    StallWatch::Guard guard(socket(), m_stallLimitMs);
+    const bool ok = call();
+    *fired = guard.fired();
+    return ok && !*fired;
+}
+
+int Database::socket() const
+{
+    if (!m_storage || engine() != Storage::Engine::Postgres)
+        return -1;
+    return postgresSocket(m_connection);
+}
+
+Error Database::statementFailed(const QSqlQuery& query, const QString& doing, bool fired)
+{
     if (engine() != Storage::Engine::Postgres)
-        return error;
+        return sqlError(query, doing);
     // A server that went away (restart, network) leaves this connection dead: libpq errors
-    // of that kind carry no SQLSTATE or class 08 / 57P0x. The next call connects again.
+    // of that kind carry no SQLSTATE or class 08 / 57P0x. The next call connects again. A
+    // server that stopped answering was cut off by the watchdog.
     const QString state = query.lastError().nativeErrorCode();
+    if (fired)
+        return connectionLost(QStringLiteral("no answer within %1 ms").arg(m_stallLimitMs));
     if (state.isEmpty() || state.startsWith(u"08") || state.startsWith(u"57P0")) {
         QSqlQuery probe(m_connection);
-        if (!probe.exec(QStringLiteral("SELECT 1"))) {
-            m_lost = true;
-            error.message = QStringLiteral("The database server %1 cannot be reached: %2")
-                                .arg(displayName(), driverMessage(query.lastError().text()));
-        }
+        bool probeFired = false;
+        if (!guarded([&] { return probe.exec(QStringLiteral("SELECT 1")); }, &probeFired))
+            return connectionLost(driverMessage(query.lastError().text()), !probeFired);
     }
-    return error;
+    return sqlError(query, doing);
+}
+
+Error Database::connectionLost(const QString& driverText, bool serverDropped)
+{
+    if (!m_lost)
+        std::fprintf(stderr, "bidtracker: lost the connection to the database server %s: %s\n",
+                     qPrintable(displayName()), qPrintable(driverText));
+    m_lost = true;
+    // A connection the server closed (a restart) may be replaced at once; one that stopped
+    // answering waits for the server to answer a probe.
+    m_reconnectNow = serverDropped;
+    if (serverDropped)
+        m_lastFailedReconnect.invalidate();
+    else
+        m_lastFailedReconnect.start();
+    return Error::unavailable(lostConnectionText());
+}
+
+QString Database::lostConnectionText()
+{
+    return QStringLiteral("Lost the connection to the database, retrying");
 }
 
 Result<void> Database::reconnect()
 {
+    // While the server does not answer, every call fails at once, and a new connection is
+    // tried at most every RetryEveryMs, each try bounded by ProbeBudgetMs: a window never
+    // waits on libpq's connect (at least 2 seconds against a stopped server).
+    if (m_lastFailedReconnect.isValid() && !m_lastFailedReconnect.hasExpired(m_retryDelayMs))
+        return fail(Error::unavailable(lostConnectionText()));
     dropStatements(m_statements, true); // prepared on the old session, they are gone with it
     m_connection.close();
-    if (!m_connection.open())
-        return fail(Error::unavailable(
-            QStringLiteral("The database server %1 cannot be reached: %2")
-                .arg(displayName(), driverMessage(m_connection.lastError().text()))));
+    const auto location = parseDatabaseLocation(m_path);
+    if (!location || !serverAnswers(*location, ProbeBudgetMs, stationName()) ||
+        !m_connection.open()) {
+        m_lastFailedReconnect.start();
+        m_reconnectNow = false;
+        m_retryDelayMs = std::min(m_retryDelayMs * 2, MaxRetryEveryMs);
+        return fail(Error::unavailable(lostConnectionText()));
+    }
     m_lost = false;
     m_inTransaction = false;
+    m_lastFailedReconnect.invalidate();
+    m_retryDelayMs = RetryEveryMs;
+    std::fprintf(stderr, "bidtracker: connected to the database server %s again\n",
+                 qPrintable(displayName()));
     return configureSession();
 }
 
@@ -470,10 +611,20 @@ Result<QStringList> Database::texts(const QString& sql)
 Error Database::sqlError(const QSqlQuery& query, const QString& doing)
 {
     const QSqlError error = query.lastError();
-    const QString text = driverMessage(error.text());
-    Error failure =
-        Error::unavailable(QStringLiteral("The database failed while %1: %2").arg(doing, text));
+    // The driver's own words ("QPSQL: ...") and the statement go to the log, never to a
+    // window or an answer; a failure that a retry of the transaction cures is not news.
+    // SQLite's busy and locked (result codes 5 and 6): another program holds the file's
+    // write lock past the busy timeout; saying so tells the operator what to look for.
+    const QString code = error.nativeErrorCode();
+    const bool locked =
+        error.text().contains(u"database is locked") || code == u"5" || code == u"6";
+    Error failure = Error::unavailable(
+        locked ? QStringLiteral("The database is locked by another program; nothing was changed")
+               : QStringLiteral("The database could not do this; nothing was changed"));
     failure.transient = isTransient(error);
+    if (!failure.transient)
+        std::fprintf(stderr, "bidtracker: the database failed while %s: %s\n", qPrintable(doing),
+                     qPrintable(driverMessage(error.text())));
     return failure;
 }
 

@@ -3,6 +3,7 @@
 #include "model/error.h"
 #include "storage.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -45,7 +46,7 @@ class Database final
 {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     /// Opens `location`: a PostgreSQL URL (see DatabaseLocation) or the path of an SQLite
     /// file, created if missing. A database that is not SQLite's, holds someone else's
@@ -81,13 +82,51 @@ public:
     /// descriptor of it drops this process's locks (see open()).
     static bool isDatabaseFile(const QString& candidate, const QString& databasePath);
 
+    /// How long one call on a PostgreSQL connection may wait for the server before the
+    /// watchdog (StallWatch) shuts its socket and the call fails as Unavailable ("Lost the
+    /// connection to the database, retrying"); 0, the default, waits as long as libpq does.
+    /// The window's connection waits WindowStallLimitMs, so a stalled server never freezes it
+    /// longer; the API's longer (lock waits under load); command-line jobs longer still.
+    static constexpr int WindowStallLimitMs = 1500;
+    static constexpr int CommandLineStallLimitMs = 60'000;
+    void setStallLimitMs(int limitMs) { m_stallLimitMs = limitMs; }
+    int stallLimitMs() const { return m_stallLimitMs; }
+
+    /// For a long job (an export, an import, a copy): calls wait up to `limitMs` while it
+    /// lives, then the limit is as before.
+    class LongWork final
+    {
+    public:
+        LongWork(Database& db, int limitMs = 120'000)
+            : m_db(db), m_before(std::exchange(db.m_stallLimitMs, limitMs))
+        {
+        }
+        ~LongWork() { m_db.m_stallLimitMs = m_before; }
+        Q_DISABLE_COPY_MOVE(LongWork)
+
+    private:
+        Database& m_db;
+        int m_before;
+    };
+
+    /// The station's name, sent to PostgreSQL as application_name (pg_stat_activity shows
+    /// which station holds which connection): `--station`, by default the host's name.
+    static void setStationName(const QString& name);
+    static QString stationName();
+    /// Why `name` cannot be a station's name (empty when it can): 1 to 63 printable ASCII
+    /// characters, what PostgreSQL keeps of an application_name.
+    static QString stationNameProblem(const QString& name);
+
+    /// The sentence every failure of a lost connection carries (the status bar says it too).
+    static QString lostConnectionText();
+
     /// The error for a failed statement, naming what was being done; `transient` when a
     /// retry of the whole transaction can cure it (PostgreSQL deadlock or serialization).
     static Error sqlError(const QSqlQuery& query, const QString& doing);
     /// sqlError(), and on PostgreSQL: when the server has gone, the connection is marked
     /// lost and the next statement connects again (a restarted server is used as soon as it
     /// is back; until then every call fails as Unavailable).
-    Error statementFailed(const QSqlQuery& query, const QString& doing);
+    Error statementFailed(const QSqlQuery& query, const QString& doing, bool fired = false);
 
 private:
     Database(QString path, QString connectionName);
@@ -102,6 +141,13 @@ private:
     Result<void> migrate();
     Result<void> configureSession();
     Result<void> reconnect();
+    Result<void> execOnce(const QString& sql);
+    int socket() const;
+    Error connectionLost(const QString& driverText, bool serverDropped = false);
+
+    /// Runs `call` with the watchdog armed on this connection's socket; true when it
+    /// succeeded. `fired` tells whether the watchdog cut it short.
+    template <typename Call> bool guarded(Call&& call, bool* fired);
 
     QString m_path;
     QString m_connectionName;
@@ -112,6 +158,12 @@ private:
     /// Between a BEGIN and its COMMIT or ROLLBACK (every transaction goes through exec()).
     bool m_inTransaction = false;
     bool m_retrying = false;
+    int m_stallLimitMs = 0;
+    /// Since the last failed try to connect again: tries come at most every RetryEveryMs.
+    QElapsedTimer m_lastFailedReconnect;
+    /// The server closed the connection (rather than stopped answering): connect at once.
+    bool m_reconnectNow = false;
+    int m_retryDelayMs = 500;
 };
 
 } // namespace BidTracker::Model

@@ -1,7 +1,9 @@
 #include "postgreslistener.h"
 
 #include "changechannel.h"
+#include "database.h"
 #include "model/changenotifier.h"
+#include "stallwatch.h"
 
 #include <QAtomicInt>
 #include <QSqlDriver>
@@ -46,8 +48,17 @@ bool PostgresListener::connectNow()
     m_connection.setDatabaseName(m_location.database);
     if (!m_location.password.isEmpty())
         m_connection.setPassword(m_location.password);
-    m_connection.setConnectOptions(QStringLiteral("connect_timeout=3"));
-    if (!m_connection.open())
+    m_connection.setConnectOptions(
+        QStringLiteral("connect_timeout=3;keepalives=1;keepalives_idle=5;keepalives_interval=2;"
+                       "keepalives_count=3;tcp_user_timeout=10000"));
+    // A stopped server would hold libpq's connect for seconds on this (the GUI) thread: a
+    // bounded probe first.
+    if (!serverAnswers(m_location, ProbeBudgetMs, Database::stationName()) || !m_connection.open())
+        return false;
+    QSqlQuery name(m_connection);
+    name.prepare(QStringLiteral("SELECT set_config('application_name', ?, false)"));
+    name.addBindValue(Database::stationName());
+    if (!runGuarded([&] { return name.exec(); }))
         return false;
     QSqlDriver* driver = m_connection.driver();
     connect(driver, &QSqlDriver::notification, this,
@@ -62,12 +73,11 @@ void PostgresListener::check()
     if (m_connected) {
         // A quiet socket does not tell that the server is gone; a round trip does.
         QSqlQuery ping(m_connection);
-        if (ping.exec(QStringLiteral("SELECT 1"))) {
+        if (runGuarded([&] { return ping.exec(QStringLiteral("SELECT 1")); })) {
             m_timer.start(CheckEveryMs);
             return;
         }
-        setConnected(false, QStringLiteral("Lost the connection to the database server %1: %2")
-                                .arg(m_location.display(), driverMessage(ping.lastError().text())));
+        setConnected(false, Database::lostConnectionText());
         m_retryMs = FirstRetryMs;
     } else if (connectNow()) {
         setConnected(true, QStringLiteral("Connected to %1 again").arg(m_location.display()));
@@ -79,6 +89,14 @@ void PostgresListener::check()
     }
     m_timer.start(m_retryMs);
     m_retryMs = std::min(m_retryMs * 2, MaxRetryMs);
+}
+
+template <typename Call> bool PostgresListener::runGuarded(Call&& call)
+{
+    // A stopped server never answers: the watchdog cuts the wait short.
+    StallWatch::Guard guard(postgresSocket(m_connection), PingLimitMs);
+    const bool ok = call();
+    return ok && !guard.fired();
 }
 
 void PostgresListener::setConnected(bool connected, const QString& message)
@@ -99,7 +117,7 @@ void PostgresListener::onNotification(const QString& name, const QVariant& paylo
     if (!received || received->tag == ChangeChannel::processTag())
         return;
     for (const Change& change : std::as_const(received->changes))
-        m_notifier.announce(change);
+        m_notifier.announceFromOtherStation(change);
 }
 
 } // namespace BidTracker::Model

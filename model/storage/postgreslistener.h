@@ -33,6 +33,9 @@ public:
     static constexpr int MaxRetryMs = 4000;
     /// How often a quiet connection is checked: a lost server is noticed within this time.
     static constexpr int CheckEveryMs = 1000;
+    /// How long a check may wait for the server, and a try to reach it again.
+    static constexpr int PingLimitMs = 1000;
+    static constexpr int ProbeBudgetMs = 700;
 
 Q_SIGNALS:
     /// The connection to the server was lost (false) or is back (true); `message` says why
@@ -42,6 +45,7 @@ Q_SIGNALS:
 private:
     bool connectNow();
     void check();
+    template <typename Call> bool runGuarded(Call&& call);
     void setConnected(bool connected, const QString& message);
     void onNotification(const QString& name, const QVariant& payload);
 

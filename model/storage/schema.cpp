@@ -302,6 +302,28 @@ QStringList version5Postgres()
     return statements;
 }
 
+// Version 6: Idempotency-Key (API.md "Versions and safe retries"). A POST's finished answer is
+// kept with its change, in the same transaction, under the credential (a hash of it), method,
+// path and key, for 24 hours; `status` is NULL only inside the transaction that claimed the
+// key, so a committed row always holds an answer.
+QStringList version6(const QString& bytes)
+{
+    return {
+        QStringLiteral("CREATE TABLE idempotency_keys ("
+                       " credential TEXT NOT NULL,"
+                       " method TEXT NOT NULL,"
+                       " path TEXT NOT NULL,"
+                       " idem_key TEXT NOT NULL,"
+                       " body_hash TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " status INTEGER,"
+                       " headers TEXT,"
+                       " body %1,"
+                       " PRIMARY KEY (credential, method, path, idem_key))")
+            .arg(bytes),
+        QStringLiteral("CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at)")};
+}
+
 } // namespace
 
 QStringList migrationStep(int version, Storage::Engine engine)
@@ -326,6 +348,8 @@ QStringList migrationStep(int version, Storage::Engine engine)
                               QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     case 5:
         return postgres ? version5Postgres() : version5Sqlite();
+    case 6:
+        return version6(postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
     case StaffSchemaVersion:
         return staffAndAuditStep(engine);
     default:

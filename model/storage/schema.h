@@ -14,6 +14,6 @@ QStringList migrationStep(int version, Storage::Engine engine = Storage::Engine:
 /// Staff accounts, tokens and the audit log (RULES.md 5), schema_staff.cpp: the step
 /// StaffSchemaVersion.
 QStringList staffAndAuditStep(Storage::Engine engine);
-inline constexpr int StaffSchemaVersion = 6;
+inline constexpr int StaffSchemaVersion = 7;
 
 } // namespace BidTracker::Model

@@ -15,6 +15,15 @@ public:
 
     Result<void> commit() override;
     void rollback() override;
+    Result<void> savepoint() override;
+    Result<void> releaseSavepoint() override;
+    void rollbackToSavepoint() override;
+
+    Result<bool> claimIdempotencyKey(const IdempotencyKey& key, const QString& now,
+                                     const QString& cutoff) override;
+    Result<std::optional<KeptAnswer>> keptAnswer(const IdempotencyKey& key,
+                                                 const QString& cutoff) override;
+    Result<void> keepAnswer(const IdempotencyKey& key, const KeptAnswer& answer) override;
 
     Result<qint64> insertUser(const User& user) override;
     Result<void> lockBidderNumbers() override;

@@ -4,6 +4,7 @@
 #include "model/change.h"
 #include "model/csv/csvkind.h"
 #include "model/error.h"
+#include "model/idempotency.h"
 #include "model/records.h"
 
 #include <QHash>
@@ -131,6 +132,25 @@ public:
     virtual Result<void> beginRead() = 0;
     virtual Result<void> commit() = 0;
     virtual void rollback() = 0;
+    /// A savepoint inside the write transaction in progress: a service write joined to a
+    /// larger transaction (AuctionService::inOneTransaction) undoes only its own part when
+    /// it fails. Savepoints nest; each is released or rolled back to, innermost first.
+    virtual Result<void> savepoint() = 0;
+    virtual Result<void> releaseSavepoint() = 0;
+    virtual void rollbackToSavepoint() = 0;
+
+    // Idempotency-Key (API.md "Versions and safe retries"), inside a write transaction
+    /// Forgets the keys created before `cutoff`, then claims `key` for the transaction in
+    /// progress: true when it is new (the request is to be carried out), false when a kept
+    /// answer holds it (read it with keptAnswer()). On PostgreSQL a claim of the same key
+    /// by another transaction not yet committed is waited for.
+    virtual Result<bool> claimIdempotencyKey(const IdempotencyKey& key, const QString& now,
+                                             const QString& cutoff) = 0;
+    /// The answer kept for `key` since `cutoff`, if any.
+    virtual Result<std::optional<KeptAnswer>> keptAnswer(const IdempotencyKey& key,
+                                                         const QString& cutoff) = 0;
+    /// Keeps the answer of the claimed `key`; it commits with the transaction's change.
+    virtual Result<void> keepAnswer(const IdempotencyKey& key, const KeptAnswer& answer) = 0;
 
     // Users
     /// `user.id` 0 takes the next id; any other id puts a row back under its old id.

@@ -1,6 +1,7 @@
 #include "bidstablemodel.h"
 
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "tablesupport.h"
 
@@ -50,7 +51,7 @@ QVariant bidCell(const Bid& bid, int column, int role)
 BidsTableModel::BidsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
     : QAbstractTableModel(parent), m_service(service)
 {
-    connect(&notifier, &ChangeNotifier::changed, this, &BidsTableModel::onChanged);
+    connect(&notifier.batches(), &ChangeBatcher::changed, this, &BidsTableModel::onChanges);
     reload();
 }
 
@@ -206,34 +207,72 @@ void BidsTableModel::bidRemoved(qint64 id)
     reload();
 }
 
-void BidsTableModel::onChanged(const Change& change)
+void BidsTableModel::onChanges(const QList<Change>& changes)
 {
-    if (change.action == Change::Action::Reset) {
-        reload();
+    QList<qint64> added;
+    bool namesMoved = false;
+    for (const Change& change : changes) {
+        if (change.action == Change::Action::Reset)
+            return reload(); // counts every row again: the rest of the batch too
+        if (change.kind == EntityKind::Bid && change.action == Change::Action::Removed) {
+            bidsAdded(added); // in order: the rows before this one are placed first
+            added.clear();
+            bidRemoved(change.id);
+        } else if (change.kind == EntityKind::Bid) {
+            added.append(change.id);
+        } else if ((change.kind == EntityKind::Item || change.kind == EntityKind::User) &&
+                   change.action == Change::Action::Updated) {
+            namesMoved = true; // payments, donations and settings show on no bid
+        }
+    }
+    bidsAdded(added);
+    // A renamed lot or bidder shows its new name on its bids; only cached rows hold names.
+    if (namesMoved && m_rows > 0) {
+        m_blocks.clear();
+        m_recent.clear();
+        if (m_query.filter.isEmpty())
+            Q_EMIT dataChanged(index(0, Item), index(m_rows - 1, User));
+        else
+            reload(); // the new name may match the filter or no longer
+    }
+}
+
+void BidsTableModel::bidsAdded(const QList<qint64>& ids)
+{
+    const bool newestLast =
+        m_query.order == BidQuery::Order::ById && !m_query.descending && m_query.filter.isEmpty();
+    if (ids.isEmpty())
+        return;
+    if (newestLast) {
+        // Newest last in the default order: the new rows go at the end, in one step.
+        const int first = m_rows;
+        beginInsertRows({}, first, first + static_cast<int>(ids.size()) - 1);
+        forgetFrom(first);
+        m_rows += static_cast<int>(ids.size());
+        endInsertRows();
         return;
     }
-    switch (change.kind) {
-    case EntityKind::Bid:
-        if (change.action == Change::Action::Removed)
-            bidRemoved(change.id);
-        else
-            bidAdded(change.id);
-        break;
-    case EntityKind::Item:
-    case EntityKind::User:
-        // A renamed lot or bidder shows its new name on its bids; only cached rows hold names.
-        if (change.action == Change::Action::Updated && m_rows > 0) {
-            m_blocks.clear();
-            m_recent.clear();
-            if (m_query.filter.isEmpty())
-                Q_EMIT dataChanged(index(0, Item), index(m_rows - 1, User));
-            else
-                reload(); // the new name may match the filter or no longer
-        }
-        break;
-    default: // payments, donations and settings show on no bid
-        break;
+    if (ids.size() <= MaxPlacedOneByOne) {
+        for (const qint64 id : ids)
+            bidAdded(id);
+        return;
     }
+    // Many bids in another order: asking where each goes would take longer than the batch
+    // is apart. The rows are counted once and every cached row read again; the view keeps
+    // its selected rows and scroll position (a reset would lose both).
+    const auto count = m_service.countBids(m_query);
+    if (!count)
+        return reload();
+    const int rows = static_cast<int>(std::min<qint64>(*count, std::numeric_limits<int>::max()));
+    if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    }
+    m_blocks.clear();
+    m_recent.clear();
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
 
 } // namespace BidTracker::Model

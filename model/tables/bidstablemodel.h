@@ -25,6 +25,9 @@ public:
     enum Column { Id, Item, User, Value, PlacedAt, ColumnCount };
     static constexpr int BlockSize = 256;
     static constexpr int MaxCachedBlocks = 64;
+    /// In a sorted or filtered view, up to this many bids of one batch are each placed
+    /// where they go; more are counted and the rows read again.
+    static constexpr int MaxPlacedOneByOne = 16;
 
     BidsTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent = nullptr);
 
@@ -43,7 +46,9 @@ public:
     void reload();
 
 private:
-    void onChanged(const Change& change);
+    void onChanges(const QList<Change>& changes);
+    /// The bids of one batch, newest last.
+    void bidsAdded(const QList<qint64>& ids);
     void bidAdded(qint64 id);
     void bidRemoved(qint64 id);
     /// Forgets the cached blocks from this row on (rows moved or changed).

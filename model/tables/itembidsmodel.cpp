@@ -2,6 +2,7 @@
 
 #include "bidstablemodel.h"
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "tablesupport.h"
 
@@ -12,7 +13,7 @@ namespace BidTracker::Model {
 ItemBidsModel::ItemBidsModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
     : RecordTableModel(parent), m_service(service)
 {
-    connect(&notifier, &ChangeNotifier::changed, this, &ItemBidsModel::onChanged);
+    connect(&notifier.batches(), &ChangeBatcher::changed, this, &ItemBidsModel::onChanges);
 }
 
 void ItemBidsModel::setItemId(qint64 itemId)
@@ -128,34 +129,42 @@ QVariant ItemBidsModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-void ItemBidsModel::onChanged(const Change& change)
+void ItemBidsModel::onChanges(const QList<Change>& changes)
 {
-    if (m_itemId == 0)
-        return;
-    if (change.action == Change::Action::Reset) {
-        setItemId(m_itemId);
-        return;
-    }
-    if (change.kind == EntityKind::Item && change.id == m_itemId &&
-        change.action == Change::Action::Removed) {
-        setItemId(0);
-    } else if (change.kind == EntityKind::Item && change.id == m_itemId) {
-        refreshWinner(); // a maximum raised alone changes the lot, not its bids
-    } else if (change.kind == EntityKind::Bid && change.itemId == m_itemId) {
-        if (change.action == Change::Action::Removed)
-            removeRecord(change.id);
-        else
-            applyRecord(change.id, m_service.bid(change.id), /*insertAtTop=*/true);
-        refreshWinner();
-    } else if (change.kind == EntityKind::User && change.action == Change::Action::Updated) {
-        QList<qint64> affected;
-        for (const Bid& bid : records()) {
-            if (bid.userId == change.id)
-                affected.append(bid.id);
+    bool lotMoved = false;
+    for (const Change& change : changes) {
+        if (m_itemId == 0)
+            return;
+        if (change.action == Change::Action::Reset)
+            return setItemId(m_itemId); // reads the lot's bids: the rest of the batch too
+        if (change.kind == EntityKind::Item && change.id == m_itemId &&
+            change.action == Change::Action::Removed)
+            return setItemId(0);
+        if (change.kind == EntityKind::Item && change.id == m_itemId) {
+            lotMoved = true; // a maximum raised alone changes the lot, not its bids
+        } else if (change.kind == EntityKind::Bid && change.itemId == m_itemId) {
+            if (change.action == Change::Action::Removed)
+                removeRecord(change.id);
+            else
+                applyRecord(change.id, m_service.bid(change.id), /*insertAtTop=*/true);
+            lotMoved = true;
+        } else if (change.kind == EntityKind::User && change.action == Change::Action::Updated) {
+            renamedBidder(change.id);
         }
-        for (const qint64 id : affected)
-            applyRecord(id, m_service.bid(id));
     }
+    if (lotMoved)
+        refreshWinner(); // once for the batch, however many bids it brought
+}
+
+void ItemBidsModel::renamedBidder(qint64 userId)
+{
+    QList<qint64> affected;
+    for (const Bid& bid : records()) {
+        if (bid.userId == userId)
+            affected.append(bid.id);
+    }
+    for (const qint64 id : affected)
+        applyRecord(id, m_service.bid(id));
 }
 
 void ItemBidsModel::refreshWinner()

@@ -35,7 +35,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    void onChanged(const Change& change);
+    void onChanges(const QList<Change>& changes);
+    /// The rows of this bidder's bids read again (their name shows on them).
+    void renamedBidder(qint64 userId);
     void refreshWinner();
     void takeStanding(const Item& item);
 

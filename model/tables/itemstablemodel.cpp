@@ -1,11 +1,13 @@
 #include "itemstablemodel.h"
 
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "model/rules/lotview.h"
 #include "tablesupport.h"
 #include "timeleft.h"
 
+#include <QSet>
 #include <limits>
 
 namespace BidTracker::Model {
@@ -23,7 +25,7 @@ ItemsTableModel::ItemsTableModel(AuctionService& service, ChangeNotifier& notifi
     : RecordTableModel(parent), m_service(service),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
-    connect(&notifier, &ChangeNotifier::changed, this, &ItemsTableModel::onChanged);
+    connect(&notifier.batches(), &ChangeBatcher::changed, this, &ItemsTableModel::onChanges);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ItemsTableModel::tick);
     m_ticker.start();
@@ -179,7 +181,10 @@ void ItemsTableModel::reload()
 {
     readSettings();
     auto listing = m_service.items();
-    resetRows(listing ? std::move(listing->rows) : QList<Item>());
+    // With the database away the last rows stay (completion reads them too); the listener's
+    // reset after it is back reloads them.
+    if (listing || listing.error().code != Error::Code::Unavailable)
+        resetRows(listing ? std::move(listing->rows) : QList<Item>());
 }
 
 QVariant ItemsTableModel::data(const QModelIndex& index, int role) const
@@ -306,41 +311,58 @@ bool ItemsTableModel::setData(const QModelIndex& index, const QVariant& value, i
     return record != nullptr;
 }
 
-void ItemsTableModel::onChanged(const Change& change)
+void ItemsTableModel::onChanges(const QList<Change>& changes)
 {
-    switch (change.kind) {
-    case EntityKind::Item:
-        if (change.action == Change::Action::Reset)
-            reload();
-        else if (change.action == Change::Action::Removed)
-            removeRecord(change.id);
-        else
-            applyRecord(change.id, m_service.item(change.id));
-        break;
-    case EntityKind::Bid:
-        applyRecord(change.itemId, m_service.item(change.itemId));
-        break;
-    case EntityKind::User:
-        // A renamed user may be the winner shown on some rows.
-        if (change.action == Change::Action::Updated) {
-            QList<qint64> affected;
-            for (const Item& item : records()) {
-                if (item.winnerUserId == change.id)
-                    affected.append(item.id);
-            }
-            for (const qint64 id : affected)
-                applyRecord(id, m_service.item(id));
+    // A batch of 1,000 bids on 50 lots reads those 50 lots once each, in the order they came.
+    QList<qint64> stale;
+    QSet<qint64> staleSet;
+    const auto readAgain = [&](qint64 id) {
+        if (!staleSet.contains(id)) {
+            staleSet.insert(id);
+            stale.append(id);
         }
-        break;
-    case EntityKind::Settings:
+    };
+    bool settingsMoved = false;
+    for (const Change& change : changes) {
+        if (change.kind == EntityKind::Item && change.action == Change::Action::Reset)
+            return reload(); // reads every lot and the settings: the rest of the batch too
+        switch (change.kind) {
+        case EntityKind::Item:
+            if (change.action == Change::Action::Removed) {
+                staleSet.remove(change.id);
+                stale.removeOne(change.id);
+                removeRecord(change.id);
+            } else {
+                readAgain(change.id);
+            }
+            break;
+        case EntityKind::Bid:
+            readAgain(change.itemId);
+            break;
+        case EntityKind::User:
+            // A renamed user may be the winner shown on some rows.
+            if (change.action == Change::Action::Updated)
+                for (const Item& item : records())
+                    if (item.winnerUserId == change.id)
+                        readAgain(item.id);
+            break;
+        case EntityKind::Settings:
+            settingsMoved = true;
+            break;
+        default: // payments and donations show on no lot
+            break;
+        }
+    }
+    QList<std::pair<qint64, Result<Item>>> fresh;
+    for (const qint64 id : std::as_const(stale))
+        fresh.append({id, m_service.item(id)});
+    applyRecords(fresh);
+    if (settingsMoved) {
         // "Close all at" or the increment table may have moved: every countdown and every
         // step in force follows.
         readSettings();
         if (!records().isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(records().size()) - 1, ColumnCount - 1));
-        break;
-    default: // payments and donations show on no lot
-        break;
     }
 }
 

@@ -67,7 +67,7 @@ Q_SIGNALS:
     void renameRequested(qint64 id, const QString& name);
 
 private:
-    void onChanged(const Change& change);
+    void onChanges(const QList<Change>& changes);
     void readSettings();
     /// The lot as every surface shows it, at the model's clock.
     LotView view(const Item& item) const;

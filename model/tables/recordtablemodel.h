@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <algorithm>
+#include <utility>
 
 namespace BidTracker::Model {
 
@@ -84,6 +86,29 @@ protected:
         m_rows.insert(row, *fresh);
         reindexFrom(row);
         endInsertRows();
+    }
+
+    /// Fresh copies of many records at once (a batch of changes): the rows still there are
+    /// updated in place with one dataChanged() over their span, so a sorting proxy and the
+    /// view take them in once, not once a row; new records are inserted, gone ones removed.
+    void applyRecords(const QList<std::pair<qint64, Result<Record>>>& fresh)
+    {
+        int first = -1;
+        int last = -1;
+        for (const auto& [id, record] : fresh) {
+            const int row = rowOfId(id);
+            if (!record || row < 0)
+                continue;
+            m_rows[row] = *record;
+            first = first < 0 ? row : std::min(first, row);
+            last = std::max(last, row);
+        }
+        if (last >= 0)
+            Q_EMIT dataChanged(index(first, 0), index(last, Columns - 1));
+        for (const auto& [id, record] : fresh) {
+            if (!record || rowOfId(id) < 0)
+                applyRecord(id, record);
+        }
     }
 
     /// Adds rows at the end (for models that fetch more as the view scrolls).

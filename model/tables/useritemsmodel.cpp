@@ -1,6 +1,7 @@
 #include "useritemsmodel.h"
 
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "tablesupport.h"
 
@@ -11,7 +12,7 @@ namespace BidTracker::Model {
 UserItemsModel::UserItemsModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
     : RecordTableModel(parent), m_service(service)
 {
-    connect(&notifier, &ChangeNotifier::changed, this, &UserItemsModel::onChanged);
+    connect(&notifier.batches(), &ChangeBatcher::changed, this, &UserItemsModel::onChanges);
 }
 
 QList<UserItem> UserItemsModel::fetch()
@@ -110,22 +111,23 @@ QVariant UserItemsModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-void UserItemsModel::onChanged(const Change& change)
+void UserItemsModel::onChanges(const QList<Change>& changes)
 {
-    if (m_userId == 0)
-        return;
-    if (change.kind == EntityKind::User && change.id == m_userId &&
-        change.action == Change::Action::Removed) {
-        setUserId(0);
-        return;
+    bool concernsUs = false;
+    for (const Change& change : changes) {
+        if (m_userId == 0)
+            return;
+        if (change.kind == EntityKind::User && change.id == m_userId &&
+            change.action == Change::Action::Removed)
+            return setUserId(0);
+        // A bid by this user, or any bid on an item this user bid on, can change the standing.
+        concernsUs = concernsUs || change.action == Change::Action::Reset ||
+                     (change.kind == EntityKind::Bid &&
+                      (change.userId == m_userId || rowOfId(change.itemId) >= 0)) ||
+                     (change.kind == EntityKind::Item && rowOfId(change.id) >= 0);
     }
-    // A bid by this user, or any bid on an item this user bid on, can change the standing.
-    const bool concernsUs = change.action == Change::Action::Reset ||
-                            (change.kind == EntityKind::Bid &&
-                             (change.userId == m_userId || rowOfId(change.itemId) >= 0)) ||
-                            (change.kind == EntityKind::Item && rowOfId(change.id) >= 0);
     if (concernsUs)
-        syncRecords(fetch());
+        syncRecords(fetch()); // once for the batch
 }
 
 } // namespace BidTracker::Model

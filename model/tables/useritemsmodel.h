@@ -35,7 +35,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    void onChanged(const Change& change);
+    void onChanges(const QList<Change>& changes);
     /// The user's lots, with each lot and the settings read again for its lot view.
     QList<UserItem> fetch();
     QString standing(const UserItem& entry) const;

@@ -1,22 +1,27 @@
 #include "userstablemodel.h"
 
 #include "model/auctionservice.h"
+#include "model/changebatcher.h"
 #include "model/changenotifier.h"
 #include "tablesupport.h"
+
+#include <QSet>
 
 namespace BidTracker::Model {
 
 UsersTableModel::UsersTableModel(AuctionService& service, ChangeNotifier& notifier, QObject* parent)
     : RecordTableModel(parent), m_service(service)
 {
-    connect(&notifier, &ChangeNotifier::changed, this, &UsersTableModel::onChanged);
+    connect(&notifier.batches(), &ChangeBatcher::changed, this, &UsersTableModel::onChanges);
     reload();
 }
 
 void UsersTableModel::reload()
 {
     auto listing = m_service.users();
-    resetRows(listing ? std::move(listing->rows) : QList<User>());
+    // With the database away the last rows stay; the reset after it is back reloads them.
+    if (listing || listing.error().code != Error::Code::Unavailable)
+        resetRows(listing ? std::move(listing->rows) : QList<User>());
 }
 
 QVariant UsersTableModel::data(const QModelIndex& index, int role) const
@@ -95,18 +100,34 @@ bool UsersTableModel::setData(const QModelIndex& index, const QVariant& value, i
     return record != nullptr;
 }
 
-void UsersTableModel::onChanged(const Change& change)
+void UsersTableModel::onChanges(const QList<Change>& changes)
 {
-    if (change.action == Change::Action::Reset) {
-        reload();
-    } else if (change.kind == EntityKind::User) {
-        if (change.action == Change::Action::Removed)
+    // Each bidder once per batch, however many bids they made in it.
+    QList<qint64> stale;
+    QSet<qint64> staleSet;
+    const auto readAgain = [&](qint64 id) {
+        if (!staleSet.contains(id)) {
+            staleSet.insert(id);
+            stale.append(id);
+        }
+    };
+    for (const Change& change : changes) {
+        if (change.action == Change::Action::Reset)
+            return reload(); // reads every bidder: the rest of the batch too
+        if (change.kind == EntityKind::User && change.action == Change::Action::Removed) {
+            staleSet.remove(change.id);
+            stale.removeOne(change.id);
             removeRecord(change.id);
-        else
-            applyRecord(change.id, m_service.user(change.id));
-    } else if (change.kind == EntityKind::Bid) {
-        applyRecord(change.userId, m_service.user(change.userId));
+        } else if (change.kind == EntityKind::User) {
+            readAgain(change.id);
+        } else if (change.kind == EntityKind::Bid) {
+            readAgain(change.userId);
+        }
     }
+    QList<std::pair<qint64, Result<User>>> fresh;
+    for (const qint64 id : std::as_const(stale))
+        fresh.append({id, m_service.user(id)});
+    applyRecords(fresh);
 }
 
 } // namespace BidTracker::Model

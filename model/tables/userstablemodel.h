@@ -36,7 +36,7 @@ Q_SIGNALS:
     void renameRequested(qint64 id, const QString& name);
 
 private:
-    void onChanged(const Change& change);
+    void onChanges(const QList<Change>& changes);
 
     AuctionService& m_service;
 };

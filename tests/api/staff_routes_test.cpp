@@ -1,8 +1,14 @@
 // Staff, roles and the audit log over HTTP (API.md "Staff", RULES.md 5): a real server on a
 // socket over a real database.
 #include "apitestserver.h"
+#include "model/staffservice.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
+#include <QNetworkReply>
+#include <QTest>
+#include <QTimer>
 
 using namespace BidTracker;
 using Testing::ApiTestServer;
@@ -176,4 +182,102 @@ TEST(StaffRoutes, AccountsTokensAndTheAuditLogOverHttp)
     EXPECT_TRUE(isRefusal(server.request("GET", QStringLiteral("/api/v1/staff"), {},
                                          {{"Authorization", bearer(script)}}),
                           401, "unauthorized"));
+}
+
+TEST(StaffRoutes, AKeyedStaffChangeIsReplayedWithoutASecondEntry)
+{
+    ApiTestServer server;
+    const QByteArray body = R"({"staff": {"name": "Ann", "role": "admin", "pin": "4821"}})";
+    const QList<std::pair<QByteArray, QByteArray>> keyed{{"Idempotency-Key", "add-ann-1"}};
+    // WHEN the same keyed POST /staff comes twice
+    const HttpReply first = server.request("POST", QStringLiteral("/api/v1/staff"), body, keyed);
+    ASSERT_EQ(first.status, 201) << first.body.toStdString();
+    const HttpReply again = server.request("POST", QStringLiteral("/api/v1/staff"), body, keyed);
+    // THEN the second gets the first's answer, and one account and one entry exist
+    EXPECT_EQ(again.status, 201);
+    EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(server.get(QStringLiteral("/api/v1/staff")).json().array().size(), 1);
+    const HttpReply entries = server.get(QStringLiteral("/api/v1/audit?action=staff.add"));
+    EXPECT_EQ(entries.header("X-Total-Count"), "1");
+    // AND a keyed bid replayed leaves one bid.place entry too
+    const QByteArray bid = R"({"bid": {"item": "item1", "value": 9000, "user": "user1"}})";
+    const QList<std::pair<QByteArray, QByteArray>> bidKey{{"Idempotency-Key", "bid-1"}};
+    EXPECT_EQ(server.request("POST", QStringLiteral("/api/v1/bids"), bid, bidKey).status, 201);
+    const HttpReply bidAgain = server.request("POST", QStringLiteral("/api/v1/bids"), bid, bidKey);
+    EXPECT_EQ(bidAgain.header("Idempotent-Replayed"), "true");
+    EXPECT_EQ(server.get(QStringLiteral("/api/v1/audit?action=bid.place")).header("X-Total-Count"),
+              "1");
+    // AND the chain is whole
+    auto verdict = Model::StaffService(server.auction().db(), Model::Actor{}).verifyAudit();
+    ASSERT_TRUE(verdict);
+    EXPECT_TRUE(verdict->whole) << verdict->problem.toStdString();
+}
+
+TEST(StaffRoutes, ANewTokenIsNeverKeptForAReplay)
+{
+    ApiTestServer server;
+    const HttpReply ann =
+        server.post(QStringLiteral("/api/v1/staff"),
+                    R"({"staff": {"name": "Ann", "role": "admin", "pin": "4821"}})");
+    ASSERT_EQ(ann.status, 201);
+    const QString path =
+        QStringLiteral("/api/v1/staff/%1/tokens").arg(ann.object()["staff_id"].toString());
+    const QList<std::pair<QByteArray, QByteArray>> keyed{{"Idempotency-Key", "token-1"}};
+    const HttpReply first = server.request("POST", path, R"({"token": {"name": "kiosk"}})", keyed);
+    const HttpReply second = server.request("POST", path, R"({"token": {"name": "kiosk"}})", keyed);
+    ASSERT_EQ(first.status, 201);
+    ASSERT_EQ(second.status, 201);
+    // THEN no answer was kept: each is a new token, and neither is stored anywhere
+    EXPECT_TRUE(second.header("Idempotent-Replayed").isEmpty());
+    const QString token = first.object()["token"].toString();
+    EXPECT_NE(token, second.object()["token"].toString());
+    EXPECT_FALSE(server.snapshot().contains(token));
+}
+
+namespace {
+
+/// GET `path` on the server at `port` with `token`: the status.
+int statusOf(quint16 port, const QString& path, const QString& token)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+    request.setRawHeader("Authorization", bearer(token));
+    QNetworkReply* reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+} // namespace
+
+TEST(StaffRoutes, ARevokedTokenIsRefusedByASecondStationWithinASecond)
+{
+    ApiTestServer first;
+    const QString script = tokenFor(first, QStringLiteral("Ann"), QStringLiteral("admin"));
+    // A second station's server on the same auction, that has just used the token.
+    Api::ServerThread second(first.auction().path(), ApiTestServer::defaultSettings(), nullptr);
+    QString error;
+    ASSERT_TRUE(second.startServer(&error)) << error.toStdString();
+    ASSERT_EQ(statusOf(second.port(), QStringLiteral("/api/v1/staff"), script), 200);
+    // WHEN the first station revokes it
+    const HttpReply tokens = first.get(QStringLiteral("/api/v1/audit?action=token.add"));
+    const QString tokenId = tokens.json().array().last().toObject()["object"].toString();
+    ASSERT_EQ(first.request("DELETE", QStringLiteral("/api/v1/tokens/") + tokenId).status, 204);
+    QElapsedTimer since;
+    since.start();
+    // THEN the second refuses it within a second
+    int status = 200;
+    while (status == 200 && since.elapsed() < 2000) {
+        status = statusOf(second.port(), QStringLiteral("/api/v1/staff"), script);
+        if (status == 200)
+            QTest::qWait(50);
+    }
+    EXPECT_EQ(status, 401);
+    EXPECT_LT(since.elapsed(), 1000);
+    second.stopServer();
 }

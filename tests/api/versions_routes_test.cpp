@@ -89,7 +89,9 @@ TEST(ApiVersions, AnIfMatchOfAnotherFormIsRefusedAndChangesNothing)
     ApiTestServer server;
     const QString before = server.snapshot();
     for (const QByteArray& value :
-         {QByteArray("1"), QByteArray("\"x\""), QByteArray("W/\"1\""), QByteArray("\"0\"")}) {
+         {QByteArray("1"), QByteArray("\"x\""), QByteArray("W/\"1\""), QByteArray("\"0\""),
+          // a sign, a space or a leading zero: toLongLong alone read each as version 1
+          QByteArray("\"+1\""), QByteArray("\" 1\""), QByteArray("\"01\""), QByteArray("\"1 \"")}) {
         const auto reply = server.request("PUT", api("/items/item1"),
                                           R"({"item": {"name": "Urn"}})", {{"If-Match", value}});
         EXPECT_EQ(reply.status, 400) << value.toStdString();

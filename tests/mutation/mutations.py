@@ -161,4 +161,32 @@ MUTATIONS = [
         replace="view.closesAt = normalizedUtc(item.closesAt);",
         tests=[(MODEL, "LotView.*:LotColumns.*")],
     ),
+    dict(
+        name="keep a 429 or 5xx answer under its Idempotency-Key (the key never free again)",
+        file="model/idempotency.cpp",
+        find=r"return \(status >= 200 && status < 300\) \|\| \(status >= 400 && status < 500 && status != 429\);",
+        replace="return status >= 200;",
+        tests=[(API, "ApiIdempotency.*")],
+    ),
+    dict(
+        name="replay a kept answer for another body under the same key",
+        file="model/idempotency.cpp",
+        find=r"if \(kept\.bodyHash == key\.bodyHash\)",
+        replace="if (true)",
+        tests=[(API, "ApiIdempotency.*")],
+    ),
+    dict(
+        name="carry out a repeat while the first still waits for its batch",
+        file="app/api/apiserver.cpp",
+        find=r"if \(m_inFlight\.contains\(scope\)\)",
+        replace="if (false)",
+        tests=[(API, "ApiIdempotency.*")],
+    ),
+    dict(
+        name="keep no answer for a bid placed in a batch",
+        file="app/api/bidbatcher.cpp",
+        find=r"if \(auto ok = m_service\.keepAnswer\(\*keys\[i\], Idempotency::kept\(answers\[i\]\)\); !ok\)",
+        replace="if (Model::Result<void> ok; !ok)",
+        tests=[(API, "ApiIdempotency.*")],
+    ),
 ]

@@ -7,6 +7,7 @@
 #include "support/testauction.h"
 
 #include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -103,4 +104,45 @@ TEST(LongNames, TheDeductibleFootnoteIsNeverCut)
             "may be tax-deductible; ask your tax adviser.")))
             << qPrintable(receipt);
     }
+}
+
+TEST(LongNames, AccentsStackedOnALotsNameStayInsideTheBidSheetsHeading)
+{
+    // GIVEN a lot whose name ends in a letter carrying 150 combining accents (issue 21.17),
+    // under a one-letter auction name so the heading's band is empty where the accents rise
+    Testing::TestAuction auction;
+    auto settings = auction.service().settings();
+    settings->name = QStringLiteral("A");
+    ASSERT_TRUE(auction.service().updateSettings(*settings).has_value());
+    const QString name = QStringLiteral("Vase with painted flowers e") +
+                         QString(150, QChar(0x0301)) + QStringLiteral(" and gilt");
+    const auto lot = auction.service().createItem({.name = name});
+    ASSERT_TRUE(lot.has_value());
+
+    // WHEN its bid sheet is printed and rendered at 72 dpi (a pixel a point)
+    QTemporaryDir dir;
+    auto document = Print::makeDocument(Print::DocumentKind::BidSheets, Print::Paper::Letter,
+                                        {{lot->id}, {}}, auction.service());
+    ASSERT_TRUE(document.has_value());
+    const QString pdf = dir.filePath(QStringLiteral("sheet.pdf"));
+    ASSERT_TRUE(Print::writePdf(**document, pdf).has_value());
+    const QString png = dir.filePath(QStringLiteral("sheet.png"));
+    Testing::PdfProbe(pdf).renderPng(1, png, 72);
+    QImage page(png);
+    ASSERT_FALSE(page.isNull());
+
+    // THEN nothing is drawn above the name's line, right of "Lot N" and left of the QR code
+    // (the margin is 40 points, the name's line starts 42 points below it)
+    const QRect above(40 + 60, 0, 612 - 2 * 40 - 104 - 20 - 60, 40 + 42 - 2);
+    int inked = 0;
+    for (int y = above.top(); y <= above.bottom(); ++y) {
+        for (int x = above.left(); x <= above.right(); ++x) {
+            if (qGray(page.pixel(x, y)) < 160)
+                ++inked;
+        }
+    }
+    EXPECT_EQ(inked, 0) << "dark pixels above the lot's name";
+    // AND the name is still printed
+    EXPECT_TRUE(Testing::PdfProbe(pdf).text(1).simplified().contains(u"Vase with painted"))
+        << Testing::PdfProbe(pdf).text(1).left(300).toStdString();
 }

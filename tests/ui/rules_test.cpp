@@ -408,8 +408,8 @@ TEST(MainMenu, HasOneAuctionMenuWithTheNightsCommands)
 {
     // GIVEN the window
     WindowFixture f;
-    // THEN the menu bar has one Auction menu, holding close all, checkout, summary and
-    // settings (two branches once each added a menu of that name)
+    // THEN the menu bar has one Auction menu, holding close all, checkout, summary,
+    // settings and the automatic backups (two branches once each added a menu of that name)
     QStringList titles;
     for (QAction* action : f.window->menuBar()->actions())
         titles.append(action->text().remove(u'&'));
@@ -420,5 +420,6 @@ TEST(MainMenu, HasOneAuctionMenuWithTheNightsCommands)
             commands.append(action->text().remove(u'&'));
     EXPECT_EQ(commands,
               (QStringList{QStringLiteral("Close all open lots…"), QStringLiteral("Checkout"),
-                           QStringLiteral("Summary"), QStringLiteral("Settings…")}));
+                           QStringLiteral("Summary"), QStringLiteral("Settings…"),
+                           QStringLiteral("Automatic backups…")}));
 }
