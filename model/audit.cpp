@@ -31,12 +31,17 @@ void appendJsonString(QByteArray& out, const QString& text)
 
 QByteArray compactJson(const QJsonObject& object)
 {
+    if (object.isEmpty()) // the "before" of every addition
+        return QByteArrayLiteral("{}");
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 AuditNote auditChange(QString action, QString object, const QJsonObject& before,
                       const QJsonObject& after)
 {
+    // An addition or a removal keeps its fields whole (the hot path: every bid is one).
+    if (before.isEmpty() || after.isEmpty())
+        return AuditNote{std::move(action), std::move(object), before, after};
     AuditNote note{std::move(action), std::move(object), {}, {}};
     for (auto it = before.begin(); it != before.end(); ++it) {
         if (after.value(it.key()) != it.value())

@@ -6,9 +6,11 @@
 #include "model/storage/database.h"
 #include "requestinput.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHostInfo>
 #include <QUrl>
+#include <array>
 #include <memory>
 
 namespace BidTracker::Api {
@@ -214,6 +216,12 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
             needed && !Model::mayDo(request.actor.role, *needed))
             return Input::fromError(Model::authorize(request.actor, *needed).error());
     }
+    // A change to staff or tokens here counts at once for the tokens this server knows.
+    static const QString staffPaths[] = {apiPrefix + QStringLiteral("/staff"),
+                                         apiPrefix + QStringLiteral("/tokens")};
+    if (request.method != "GET" &&
+        (request.path.startsWith(staffPaths[0]) || request.path.startsWith(staffPaths[1])))
+        m_knownTokens.clear();
     // The service checks every change against this actor's role and names it in the log.
     m_context.service.setActor(request.actor);
     // A new token's answer holds the token, which is never stored (RULES.md 5): that POST
@@ -238,9 +246,8 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         return (*match.handler)(request, match.params);
     // Kept per reader: an answer with personal data is never served to a reader without
     // the token (API.md "Personal data").
-    const QString target = (request.authorized ? Model::roleName(request.actor.role) + u' '
-                                               : QStringLiteral("public ")) +
-                           request.path + u'?' + request.query.query(QUrl::FullyEncoded);
+    const QString target =
+        readerKey(request) + request.path + u'?' + request.query.query(QUrl::FullyEncoded);
     if (auto hit = m_cache.find(target))
         return hit;
     ApiResponse response = (*match.handler)(request, match.params);
@@ -308,6 +315,19 @@ bool ApiServer::originAllowed(const QByteArray& origin) const
     return hostNameAllowed(url.host());
 }
 
+const QString& ApiServer::readerKey(const ApiRequest& request)
+{
+    // Built once: the answer cache's key starts with it on every read.
+    static const QString publicKey = QStringLiteral("public ");
+    static const std::array<QString, 5> roleKeys = [] {
+        std::array<QString, 5> keys;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            keys[i] = Model::roleName(static_cast<Model::Role>(i)) + u' ';
+        return keys;
+    }();
+    return request.authorized ? roleKeys[static_cast<std::size_t>(request.actor.role)] : publicKey;
+}
+
 bool ApiServer::identify(ApiRequest& request)
 {
     // The station as PostgreSQL's application_name names it (--station, else the host).
@@ -327,27 +347,42 @@ bool ApiServer::identify(ApiRequest& request)
     if (authorization.size() <= scheme.size() ||
         authorization.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
         return false;
-    // A staff token: read through to the database at every request, so a revocation on any
-    // station counts at once. Only its SHA-256 is looked up.
+    // A staff token: read from the database (only its SHA-256 is looked up), then known for
+    // half a second, so a revocation on any station counts within a second.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (const auto known = m_knownTokens.constFind(authorization);
+        known != m_knownTokens.cend() && now < known->until) {
+        request.actor = known->actor;
+        request.actor.station = station;
+        return true;
+    }
     auto actor =
         Model::StaffService(m_context.db, {})
             .actorForToken(QString::fromUtf8(authorization.mid(scheme.size()).trimmed()), station);
-    if (!actor)
+    if (!actor) {
+        m_knownTokens.remove(authorization);
         return false;
+    }
+    if (m_knownTokens.size() >= 256) // bounded, whatever tokens are sent
+        m_knownTokens.clear();
+    m_knownTokens.insert(authorization, KnownToken{*actor, now + StaffTokenMemoryMs});
     request.actor = *actor;
     return true;
 }
 
 std::optional<Model::Permission> ApiServer::exportPermission(const QString& path)
 {
-    if (path == apiPrefix + QStringLiteral("/export/users.csv"))
-        return Model::Permission::ReadContacts;
-    if (path == apiPrefix + QStringLiteral("/export/invoices.csv") ||
-        path == apiPrefix + QStringLiteral("/export/payments.csv"))
-        return Model::Permission::ReadCheckout;
-    if (path == apiPrefix + QStringLiteral("/export/audit.csv"))
-        return Model::Permission::Administer;
-    return std::nullopt;
+    // Built once: this runs on every request.
+    static const QString exports = apiPrefix + QStringLiteral("/export/");
+    static const QHash<QString, Model::Permission> needed{
+        {exports + QStringLiteral("users.csv"), Model::Permission::ReadContacts},
+        {exports + QStringLiteral("invoices.csv"), Model::Permission::ReadCheckout},
+        {exports + QStringLiteral("payments.csv"), Model::Permission::ReadCheckout},
+        {exports + QStringLiteral("audit.csv"), Model::Permission::Administer}};
+    if (!path.startsWith(exports))
+        return std::nullopt;
+    const auto found = needed.constFind(path);
+    return found == needed.cend() ? std::nullopt : std::optional(*found);
 }
 
 bool ApiServer::tokenMatches(const QByteArray& authorization) const

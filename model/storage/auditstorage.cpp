@@ -5,6 +5,9 @@
 #include "rowreaders.h"
 #include "staffstorage.h"
 
+#include <QDateTime>
+#include <QHash>
+
 namespace BidTracker::Model {
 
 namespace {
@@ -46,11 +49,23 @@ AuditFilter textOnly(AuditFilter filter)
 
 } // namespace
 
-Result<void> StaffStorage::appendAudit(const QString& staff, const QString& station,
-                                       const QList<AuditNote>& notes)
+namespace {
+
+/// The head this thread's last entry left, per database connection. On SQLite the next entry
+/// is then written in one statement that only inserts while the head is still that one (the
+/// write lock is held since BEGIN IMMEDIATE, and a trigger moves the head); another station's
+/// entry meanwhile, or a rolled-back one, makes it insert nothing, and the head is read.
+thread_local QHash<const Database*, AuditHead> t_lastHeads;
+
+const QString insertAfterHead =
+    QStringLiteral("INSERT INTO audit_log (id, at, staff, station, action, object, before, after,"
+                   " hash) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM audit_head"
+                   " WHERE id = 1 AND count = ? AND hash = ?");
+
+} // namespace
+
+Result<AuditHead> StaffStorage::lockedHead(QString* at)
 {
-    if (notes.isEmpty())
-        return {};
     // SQLite: the write lock is held since BEGIN IMMEDIATE, so the head and the clock come in
     // one statement. PostgreSQL: the clock is read once the head's row lock is granted.
     const bool sqlite = m_db.engine() == Storage::Engine::Sqlite;
@@ -63,15 +78,52 @@ Result<void> StaffStorage::appendAudit(const QString& staff, const QString& stat
     if (!(*head)->next())
         return fail(Error::unavailable(QStringLiteral("The audit log's head row is missing")));
     AuditHead chain{(*head)->value(0).toLongLong(), (*head)->value(1).toString()};
-    QString at = sqlite ? (*head)->value(2).toString() : QString();
+    if (sqlite)
+        *at = (*head)->value(2).toString();
     (*head)->finish();
     if (!sqlite) {
         auto now = m_db.run(QStringLiteral("SELECT ") + nowExpression());
         if (!now)
             return fail(now.error());
         (*now)->next();
-        at = (*now)->value(0).toString();
+        *at = (*now)->value(0).toString();
         (*now)->finish();
+    }
+    return chain;
+}
+
+Result<bool> StaffStorage::insertAfter(const AuditHead& chain, const AuditEntry& entry)
+{
+    auto insert =
+        m_db.run(insertAfterHead,
+                 {entry.id, entry.at, Rows::plainText(entry.staff), Rows::plainText(entry.station),
+                  entry.action, entry.object, QString::fromUtf8(entry.before),
+                  QString::fromUtf8(entry.after), entry.hash, chain.count, chain.hash});
+    if (!insert)
+        return fail(insert.error());
+    return (*insert)->numRowsAffected() == 1;
+}
+
+Result<void> StaffStorage::appendAudit(const QString& staff, const QString& station,
+                                       const QList<AuditNote>& notes)
+{
+    if (notes.isEmpty())
+        return {};
+    // On SQLite the head this thread left last is tried first (one statement an entry); the
+    // clock is this process's, as SQLite's own 'now' is.
+    const bool sqlite = m_db.engine() == Storage::Engine::Sqlite;
+    const auto last = sqlite ? t_lastHeads.constFind(&m_db) : t_lastHeads.cend();
+    bool headRead = last == t_lastHeads.cend();
+    AuditHead chain;
+    QString at;
+    if (headRead) {
+        auto locked = lockedHead(&at);
+        if (!locked)
+            return fail(locked.error());
+        chain = *locked;
+    } else {
+        chain = *last;
+        at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     }
     for (const AuditNote& note : notes) {
         AuditEntry entry{chain.count + 1,
@@ -84,20 +136,21 @@ Result<void> StaffStorage::appendAudit(const QString& staff, const QString& stat
                          compactJson(note.after),
                          {}};
         entry.hash = chainHash(chain.hash, entry);
-        auto insert =
-            m_db.run(QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                         .arg(auditColumns),
-                     {entry.id, entry.at, Rows::plainText(entry.staff),
-                      Rows::plainText(entry.station), entry.action, entry.object,
-                      QString::fromUtf8(entry.before), QString::fromUtf8(entry.after), entry.hash});
-        if (!insert)
-            return fail(insert.error());
+        auto inserted = insertAfter(chain, entry);
+        if (!inserted)
+            return fail(inserted.error());
+        if (!*inserted && headRead)
+            return fail(Error::unavailable(QStringLiteral("The audit log's head moved while "
+                                                          "it was locked")));
+        if (!*inserted) {
+            // Another station wrote since (or this thread's last entry was rolled back).
+            t_lastHeads.remove(&m_db);
+            return appendAudit(staff, station, notes.mid(&note - notes.constData()));
+        }
         chain = {entry.id, entry.hash};
     }
-    auto update = m_db.run(QStringLiteral("UPDATE audit_head SET count = ?, hash = ? WHERE id = 1"),
-                           {chain.count, chain.hash});
-    if (!update)
-        return fail(update.error());
+    if (sqlite)
+        t_lastHeads.insert(&m_db, chain);
     return {};
 }
 

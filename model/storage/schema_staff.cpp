@@ -72,6 +72,10 @@ QStringList staffSqlite()
                            "never changed or deleted'); END")
                 .arg(QString::fromLatin1(event).toLower(), QString::fromLatin1(event)));
     }
+    // The head follows each entry inside SQLite: a writer needs one statement an entry.
+    statements.append(QStringLiteral("CREATE TRIGGER audit_head_follows AFTER INSERT ON audit_log"
+                                     " BEGIN UPDATE audit_head SET count = NEW.id,"
+                                     " hash = NEW.hash WHERE id = 1; END"));
     return statements;
 }
 
@@ -89,6 +93,14 @@ QStringList staffPostgres()
     statements.append(
         QStringLiteral("CREATE TRIGGER audit_log_not_truncated BEFORE TRUNCATE ON audit_log"
                        " FOR EACH STATEMENT EXECUTE FUNCTION bidtracker_audit_log_fixed()"));
+    // The head follows each entry (the writer holds its row lock).
+    statements.append(QStringLiteral(
+        "CREATE FUNCTION bidtracker_audit_head_follows() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " BEGIN UPDATE audit_head SET count = NEW.id, hash = NEW.hash WHERE id = 1;"
+        " RETURN NULL; END $$"));
+    statements.append(
+        QStringLiteral("CREATE TRIGGER audit_head_follows AFTER INSERT ON audit_log"
+                       " FOR EACH ROW EXECUTE FUNCTION bidtracker_audit_head_follows()"));
     return statements;
 }
 

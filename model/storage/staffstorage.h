@@ -68,6 +68,11 @@ public:
     Result<qint64> copyFrom(Database& from);
 
 private:
+    /// The head under its lock (PostgreSQL FOR UPDATE; SQLite's write lock), and the
+    /// database's clock read after it in `at`.
+    Result<AuditHead> lockedHead(QString* at);
+    /// Inserts `entry` only while the head is `chain`; false when it is not.
+    Result<bool> insertAfter(const AuditHead& chain, const AuditEntry& entry);
     QString lockClause() const;
     QString nowExpression() const;
 
