@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 DEB_PACKAGES := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-qpa-plugins \
 	libgtest-dev libgmock-dev libbenchmark-dev prometheus chromium curl sqlite3 \
-	postgresql libqt6sql6-psql libpq-dev libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei \
+	postgresql libqt6sql6-psql libpq-dev libqrencode-dev poppler-utils zbar-tools ccache fonts-wqy-microhei libsodium-dev \
 	xvfb xauth \
 	lintian desktop-file-utils appstream dpkg-dev file man-db systemd libsqlite3-dev
 # Node.js and npm fetch Swagger UI and the OpenAPI validator; taken from Debian only when the

@@ -7,6 +7,7 @@
 #include "model/csv/csvimport.h"
 #include "model/generator.h"
 #include "model/storage/database.h"
+#include "staffcommands.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -66,6 +67,7 @@ int runExport(const Options& options)
         return 1;
     // The checkout files are the service's sums (invoices.csv settles every bidder).
     Model::AuctionService service(*db);
+    service.setActor(commandLineActor());
     const auto exportTo = [&](QIODevice& out) {
         // The command line is the operator's: the reserve is written (PRODUCT.md, items.csv).
         return kind ? Model::exportCsv(*db, *kind, out, {}, Model::CsvAudience::Operator)
@@ -139,6 +141,7 @@ int runImport(const Options& options)
     if (!db)
         return 1;
     Model::AuctionService service(*db);
+    service.setActor(commandLineActor());
     const auto added = Model::importCheckedFile(service, *kind, file, QLocale());
     if (!added) {
         say(QStringLiteral("bidtracker: import failed, nothing was imported: %1")
@@ -195,6 +198,7 @@ int runCloseAll(const Options& options)
     if (!db)
         return 1;
     Model::AuctionService service(*db);
+    service.setActor(commandLineActor());
     const auto closed = service.closeAll();
     if (!closed) {
         say(QStringLiteral("bidtracker: close-all: %1").arg(closed.error().message));

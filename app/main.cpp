@@ -13,6 +13,7 @@
 #include "printcommand.h"
 #include "screenshot.h"
 #include "serverconfig.h"
+#include "staffcommands.h"
 #include "stationlink.h"
 #include "stopsignals.h"
 #include "ui/helpdialogs.h"
@@ -211,6 +212,8 @@ int main(int argc, char** argv)
     case Mode::Import:
     case Mode::Copy:
     case Mode::CloseAll:
+    case Mode::StaffAdd:
+    case Mode::AuditVerify:
     case Mode::Backup:
     case Mode::Restore:
     case Mode::Generate: {
@@ -228,6 +231,10 @@ int main(int argc, char** argv)
             return App::runRestore(*options);
         if (options->mode == Mode::CloseAll)
             return App::runCloseAll(*options);
+        if (options->mode == Mode::StaffAdd)
+            return App::runStaffAdd(*options);
+        if (options->mode == Mode::AuditVerify)
+            return App::runAuditVerify(*options);
         return options->mode == Mode::Export ? App::runExport(*options) : App::runImport(*options);
     }
     }

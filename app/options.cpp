@@ -26,6 +26,7 @@ const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
 const QStringList commands{QStringLiteral("export"),    QStringLiteral("import"),
                            QStringLiteral("generate"),  QStringLiteral("copy"),
                            QStringLiteral("close-all"), QStringLiteral("print"),
+                           QStringLiteral("staff"),     QStringLiteral("audit"),
                            QStringLiteral("backup"),    QStringLiteral("restore")};
 
 std::expected<qint64, QString> wholeNumber(const QString& text, const QString& option, qint64 max)
@@ -200,13 +201,17 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     const QCommandLineOption paper(QStringLiteral("paper"),
                                    QStringLiteral("print: letter or a4 (default: the locale's)."),
                                    QStringLiteral("SIZE"));
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        QStringLiteral("staff add: viewer, check-in, clerk, cashier or admin (default admin)."),
+        QStringLiteral("ROLE"));
     QCommandLineOption benchmark(QStringLiteral("benchmark-window"),
                                  QStringLiteral("Measure the window on the database and exit."));
     benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, db, demo, headless, port, bind, token, noAuth, rateLimit,
                        output, items, users, bids, screenshot, screenshotSize, screenshotView,
                        benchmark});
-    parser.addOptions({lots, bidders, paper, helpKeys, station});
+    parser.addOptions({lots, bidders, paper, helpKeys, station, role});
     // Backups (issue 25).
     const QCommandLineOption replace(
         QStringLiteral("replace"),
@@ -216,7 +221,7 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         QStringLiteral("command"), QStringLiteral("export or import"),
         QStringLiteral(
             "[export|import KIND [FILE] | generate | copy FROM TO | close-all | print KIND | "
-            "backup | restore FILE]"));
+            "backup | restore FILE | staff add NAME --role ROLE | audit verify]"));
 
     if (!parser.parse(QStringList{QStringLiteral("bidtracker")} + arguments))
         return std::unexpected(parser.errorText());
@@ -371,6 +376,22 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         options.mode = Options::Mode::CloseAll;
         if (positional.size() != 1)
             return std::unexpected(QStringLiteral("Usage: bidtracker close-all [--db DB]"));
+        return options;
+    }
+    if (command == u"staff") {
+        options.mode = Options::Mode::StaffAdd;
+        if (positional.size() != 3 || positional[1] != u"add")
+            return std::unexpected(QStringLiteral("Usage: bidtracker staff add NAME --role "
+                                                  "viewer|check-in|clerk|cashier|admin"));
+        options.staffName = positional[2];
+        if (parser.isSet(role))
+            options.staffRole = parser.value(role);
+        return options;
+    }
+    if (command == u"audit") {
+        options.mode = Options::Mode::AuditVerify;
+        if (positional.size() != 2 || positional[1] != u"verify")
+            return std::unexpected(QStringLiteral("Usage: bidtracker audit verify [--db DB]"));
         return options;
     }
     if (command == u"copy") {

@@ -23,6 +23,10 @@ struct Options
         Copy,
         CloseAll,
         Print,
+        /// `staff add NAME --role ROLE` (staffcommands.cpp)
+        StaffAdd,
+        /// `audit verify`
+        AuditVerify,
         Backup,
         Restore,
         Help,
@@ -66,6 +70,9 @@ struct Options
     QSize screenshotSize{1280, 800};
     QString screenshotView = QStringLiteral("lots");
     QString helpText;
+    /// staff add: the account's name and role.
+    QString staffName;
+    QString staffRole = QStringLiteral("admin");
     /// backup: the file or folder written (-o); restore: the backup read. restore --replace
     /// may overwrite an existing auction (never one in use).
     QString backupFile;

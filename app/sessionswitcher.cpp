@@ -65,6 +65,10 @@ void SessionSwitcher::adopt(std::unique_ptr<WindowSession> session)
         QTimer::singleShot(0, this, [this, path] { switchTo(path); });
     });
     m_session->window().show();
+    // With staff accounts, nobody works at the window before signing in; quitting the
+    // sign-in closes it (once the event loop runs, so the application ends with it).
+    if (!m_session->desk().signInAtStart())
+        QTimer::singleShot(0, &m_session->window(), &QWidget::close);
 }
 
 void SessionSwitcher::closeAll()

@@ -41,6 +41,8 @@ std::unique_ptr<WindowSession> WindowSession::openSession(const QString& path,
         std::make_unique<EmbeddedServer>(path, serverSettings(options), &session->m_notifier);
     session->m_window = std::make_unique<Gui::MainWindow>(*session->m_service, session->m_notifier,
                                                           path, session->m_server.get());
+    session->m_desk =
+        new Gui::OperatorDesk(*session->m_window, *session->m_service, *session->m_db);
     session->m_stations = listenToOtherStations(*session->m_db, session->m_notifier);
     if (session->m_stations) {
         WindowSession* self = session.get();

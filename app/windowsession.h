@@ -8,6 +8,7 @@
 #include "model/storage/postgreslistener.h"
 #include "options.h"
 #include "ui/mainwindow.h"
+#include "ui/operatordesk.h"
 
 #include <QObject>
 #include <memory>
@@ -35,6 +36,8 @@ public:
     ~WindowSession() override;
 
     Gui::MainWindow& window() { return *m_window; }
+    /// Who works at the window (sign-in, roles, lock); owned by the window.
+    Gui::OperatorDesk& desk() { return *m_desk; }
     EmbeddedServer& server() { return *m_server; }
     Model::AuctionService& service() { return *m_service; }
     Model::ChangeNotifier& notifier() { return m_notifier; }
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<Model::AuctionService> m_service;
     std::unique_ptr<EmbeddedServer> m_server;
     std::unique_ptr<Gui::MainWindow> m_window;
+    Gui::OperatorDesk* m_desk = nullptr;
     std::unique_ptr<Model::PostgresListener> m_stations;
     /// Closes lots on time (RULES.md 3) on the window's connection.
     std::unique_ptr<Model::LotCloser> m_closer;

@@ -1,6 +1,7 @@
 #include "auctioncopy.h"
 
 #include "storage/database.h"
+#include "storage/staffstorage.h"
 
 namespace BidTracker::Model {
 
@@ -149,6 +150,11 @@ Result<CopyCounts> copyAuction(Database& from, Database& to)
             return fail(ok.error());
         if (auto ok = target.syncIdGenerators(); !ok)
             return fail(ok.error());
+        // The staff and the audit log, so the copy's chain verifies as the original's.
+        auto entries = StaffStorage(to).copyFrom(from);
+        if (!entries)
+            return fail(entries.error());
+        counts.auditEntries = *entries;
         if (auto ok = target.commit(); !ok)
             return fail(ok.error());
         return counts;

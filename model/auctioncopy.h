@@ -16,6 +16,8 @@ struct CopyCounts
     qint64 donations = 0;
     /// Maximums raised alone (the rest ride on their bids).
     qint64 maximums = 0;
+    /// Audit log entries (RULES.md 5).
+    qint64 auditEntries = 0;
 };
 
 /// Copies the whole auction in `from` into `to` (either engine each), every id, name, price,

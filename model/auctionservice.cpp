@@ -1,6 +1,7 @@
 // AuctionService: the shared pieces and the users. Items and bids are in
 // auctionservice_items.cpp and auctionservice_bids.cpp.
 #include "auctionservice.h"
+#include "auditfields.h"
 
 #include "auctionservice_transaction.h"
 #include "changenotifier.h"
@@ -57,6 +58,8 @@ Result<void> AuctionService::requireUser(qint64 id)
 
 Result<User> AuctionService::createUser(const QString& name)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     auto checked = checkName(name);
     if (!checked)
         return fail(checked.error());
@@ -70,12 +73,18 @@ Result<User> AuctionService::createUser(const QString& name)
         if (!id)
             return fail(id.error());
         record(EntityKind::User, Change::Action::Added, *id);
-        return user(*id);
+        auto made = user(*id);
+        if (made)
+            audit(auditChange(QStringLiteral("user.add"), formatId(EntityKind::User, *id), {},
+                              auditFields(*made)));
+        return made;
     });
 }
 
 Result<User> AuctionService::renameUser(qint64 id, const QString& name)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     auto checked = checkName(name);
     if (!checked)
         return fail(checked.error());
@@ -85,6 +94,8 @@ Result<User> AuctionService::renameUser(qint64 id, const QString& name)
             return fail(found.error());
         if (!*found)
             return fail(unknown(EntityKind::User, id));
+        audit(auditChange(QStringLiteral("user.update"), formatId(EntityKind::User, id), {},
+                          {{QStringLiteral("name"), *checked}}));
         record(EntityKind::User, Change::Action::Updated, id);
         return {};
     });
@@ -129,11 +140,18 @@ Result<void> AuctionService::mayDeleteUser(qint64 id)
 
 Result<void> AuctionService::deleteUser(qint64 id)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<void> {
         if (auto ok = mayDeleteUser(id); !ok)
             return ok;
+        auto gone = user(id);
+        if (!gone)
+            return fail(gone.error());
         if (auto ok = m_storage.deleteUser(id); !ok)
             return ok;
+        audit(auditChange(QStringLiteral("user.delete"), formatId(EntityKind::User, id),
+                          auditFields(*gone), {}));
         record(EntityKind::User, Change::Action::Removed, id);
         return {};
     });

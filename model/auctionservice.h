@@ -1,11 +1,13 @@
 #pragma once
 
 #include "auctionsettings.h"
+#include "audit.h"
 #include "change.h"
 #include "error.h"
 #include "idempotency.h"
 #include "invoice.h"
 #include "records.h"
+#include "staff.h"
 
 #include <QHash>
 #include <QList>
@@ -82,6 +84,12 @@ class AuctionService final
 {
 public:
     explicit AuctionService(Database& db, ChangeNotifier* notifier = nullptr);
+
+    /// Who makes the changes from now on (RULES.md 5): every change is first checked against
+    /// the actor's role (Reason::ForbiddenRole) and writes an audit entry naming the actor and
+    /// station in its own transaction. The default is the operator, with every right.
+    void setActor(Actor actor) { m_actor = std::move(actor); }
+    const Actor& actor() const { return m_actor; }
 
     // Settings
     Result<AuctionSettings> settings();
@@ -362,12 +370,23 @@ private:
     void record(EntityKind kind, Change::Action action, qint64 id, qint64 itemId = 0,
                 qint64 userId = 0);
     void announcePending();
+    /// The actor's refusal unless their role may (staff.h).
+    Result<void> allow(Permission permission) const;
+    /// A cashier voids only their own payment, within OwnVoidWindowSeconds; an admin any.
+    Result<void> mayVoid(const Payment& payment);
+    /// Notes the change for the audit log of the transaction in progress (written with it).
+    void audit(AuditNote note) { m_auditNotes.append(std::move(note)); }
+    /// Writes the transaction's audit entries: the notes made, or for changes recorded
+    /// without one, an entry per change (auctionservice_audit.cpp).
+    Result<void> writeAudit();
 
     Database& m_db;
     Storage& m_storage;
     ChangeNotifier* m_notifier;
     quint64 m_ownChanges = 0;
     QList<Change> m_pending;
+    Actor m_actor;
+    QList<AuditNote> m_auditNotes;
     /// Inside inOneTransaction(): writes join it through savepoints.
     bool m_joined = false;
     /// A joined write failed in a way a retry of the whole transaction can cure.

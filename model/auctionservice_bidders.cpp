@@ -1,5 +1,6 @@
 // AuctionService: bidders with paddle numbers and contact fields, and check-in (RULES.md 4).
 #include "auctionservice.h"
+#include "auditfields.h"
 #include "refusals.h"
 
 #include "auctionservice_transaction.h"
@@ -78,6 +79,8 @@ Result<void> requireFreeNumber(Storage& storage, qint64 number, qint64 self)
 
 Result<User> AuctionService::createUser(const UserChanges& changes)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     if (!changes.name)
         return fail(Error::invalid(QStringLiteral("Missing required parameter name"),
                                    QStringLiteral("name")));
@@ -96,13 +99,19 @@ Result<User> AuctionService::createUser(const UserChanges& changes)
         if (!id)
             return fail(id.error());
         record(EntityKind::User, Change::Action::Added, *id);
-        return user(*id);
+        auto made = user(*id);
+        if (made)
+            audit(auditChange(QStringLiteral("user.add"), formatId(EntityKind::User, *id), {},
+                              auditFields(*made)));
+        return made;
     });
 }
 
 Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes,
                                         std::optional<qint64> ifVersion)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     // Refused before any transaction when the fields themselves are wrong.
     User probe;
     if (auto ok = applyUserChanges(probe, changes); !ok)
@@ -131,6 +140,8 @@ Result<User> AuctionService::updateUser(qint64 id, const UserChanges& changes,
         if (!*found)
             return fail(userNotFound(id));
         record(EntityKind::User, Change::Action::Updated, id);
+        audit(auditChange(QStringLiteral("user.update"), formatId(EntityKind::User, id),
+                          auditFields(*current), auditFields(changed)));
         return user(id); // with the version the change left
     });
 }
@@ -142,6 +153,8 @@ Result<std::optional<User>> AuctionService::userByNumber(qint64 number)
 
 Result<User> AuctionService::checkIn(qint64 id)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<User> {
         if (auto ok = m_storage.lockUser(id); !ok)
             return fail(ok.error());
@@ -153,6 +166,8 @@ Result<User> AuctionService::checkIn(qint64 id)
         if (auto ok = m_storage.updateUser(changed); !ok)
             return fail(ok.error());
         record(EntityKind::User, Change::Action::Updated, id);
+        audit(auditChange(QStringLiteral("user.check_in"), formatId(EntityKind::User, id),
+                          auditFields(*current), auditFields(changed)));
         return changed;
     });
 }
@@ -203,6 +218,8 @@ Result<qint64> AuctionService::importUsers(const QList<UserChanges>& users, QLis
 
 Result<qint64> AuctionService::importUsers(const ImportRows<UserChanges>& rows, QList<qint64>* ids)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     // Checked whole before the transaction, so a bad row refuses the file without a write;
     // read again inside it, a chunk at a time: 100,000 rows are never all held.
     const auto numbers = checkImportedUsers(rows);

@@ -1,5 +1,6 @@
 // AuctionService: reading and deleting bids (placing them: auctionservice_placing.cpp).
 #include "auctionservice.h"
+#include "auditfields.h"
 #include "refusals.h"
 
 #include "auctionservice_transaction.h"
@@ -71,6 +72,11 @@ QList<Result<Bid>> AuctionService::placeBids(const QList<BidRequest>& requests)
 QList<Result<BidPlacement>> AuctionService::placeBidBatch(const QList<BidRequest>& requests)
 {
     QList<Result<BidPlacement>> results;
+    if (auto allowed = allow(Permission::Bidding); !allowed) {
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            results.append(fail(allowed.error()));
+        return results;
+    }
     // The batch is one transaction; a rule that says no leaves nothing written for that
     // request, while a database failure may have written half a bid, so then the whole
     // batch is rolled back (and run again when a retry can cure it) or reported.
@@ -86,6 +92,19 @@ QList<Result<BidPlacement>> AuctionService::placeBidBatch(const QList<BidRequest
         if (!placed)
             return fail(placed.error());
         results = std::move(*placed);
+        for (const auto& placement : std::as_const(results)) {
+            if (!placement)
+                continue;
+            if (placement->added)
+                audit(auditChange(QStringLiteral("bid.place"),
+                                  formatId(EntityKind::Bid, placement->bid.id), {},
+                                  auditFields(placement->bid)));
+            else
+                audit(auditChange(QStringLiteral("bid.raise_maximum"),
+                                  formatId(EntityKind::Item, placement->bid.itemId), {},
+                                  {{QStringLiteral("maximum"),
+                                    formatId(EntityKind::Bid, placement->maximumId)}}));
+        }
         return {};
     });
     if (!batch) {
@@ -98,6 +117,8 @@ QList<Result<BidPlacement>> AuctionService::placeBidBatch(const QList<BidRequest
 
 Result<void> AuctionService::deleteBid(qint64 id)
 {
+    if (auto allowed = allow(Permission::Bidding); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<void> {
         auto found = bid(id);
         if (!found)
@@ -126,6 +147,8 @@ Result<void> AuctionService::deleteBid(qint64 id)
         auto settings = m_storage.readSettings();
         if (!settings)
             return fail(settings.error());
+        audit(auditChange(QStringLiteral("bid.delete"), formatId(EntityKind::Bid, id),
+                          auditFields(*found), {}));
         return reworkLot(*locked, id, true, *settings);
     });
 }

@@ -8,6 +8,8 @@ namespace BidTracker::Model {
 
 Result<User> AuctionService::restoreCheckIn(qint64 id, const QString& checkedInAt)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<User> {
         auto found = this->user(id);
         if (!found)

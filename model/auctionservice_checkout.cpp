@@ -1,5 +1,6 @@
 // AuctionService: invoices, payments, donations and the end-of-night summary (RULES.md 4).
 #include "auctionservice.h"
+#include "auditfields.h"
 
 #include "auctionservice_transaction.h"
 #include "contact.h"
@@ -89,12 +90,16 @@ Result<Invoice> readInvoice(Storage& storage, qint64 userId)
 
 Result<Invoice> AuctionService::invoice(qint64 userId)
 {
+    if (auto allowed = allow(Permission::ReadCheckout); !allowed)
+        return fail(allowed.error());
     return readInvoice(m_storage, userId);
 }
 
 Result<Payment> AuctionService::addPayment(qint64 userId, Money amount, PaymentMethod method,
                                            const QString& reference)
 {
+    if (auto allowed = allow(Permission::TakePayments); !allowed)
+        return fail(allowed.error());
     auto checked = checkAmount(amount);
     if (!checked)
         return fail(checked.error());
@@ -133,12 +138,16 @@ Result<Payment> AuctionService::addPayment(qint64 userId, Money amount, PaymentM
             return fail(id.error());
         payment.id = *id;
         record(EntityKind::Payment, Change::Action::Added, *id, 0, userId);
+        audit(auditChange(QStringLiteral("payment.add"), formatId(EntityKind::Payment, *id), {},
+                          auditFields(payment)));
         return payment;
     });
 }
 
 Result<Payment> AuctionService::voidPayment(qint64 paymentId, const QString& reason)
 {
+    if (auto allowed = allow(Permission::VoidPayment); !allowed)
+        return fail(allowed.error());
     auto text = checkLine(reason, QStringLiteral("reason"), MaxNoteLength);
     if (!text)
         return fail(text.error());
@@ -156,17 +165,24 @@ Result<Payment> AuctionService::voidPayment(qint64 paymentId, const QString& rea
                                    .arg(formatId(EntityKind::Payment, paymentId), payment.voidedAt))
                     .with(QStringLiteral("payment"), formatId(EntityKind::Payment, paymentId))
                     .with(QStringLiteral("voided_at"), payment.voidedAt));
+        if (auto ok = mayVoid(payment); !ok)
+            return fail(ok.error());
+        const Payment before = payment;
         payment.voidedAt = utcTimestampNow();
         payment.voidReason = *text;
         if (auto ok = m_storage.voidPayment(paymentId, payment.voidedAt, payment.voidReason); !ok)
             return fail(ok.error());
         record(EntityKind::Payment, Change::Action::Updated, paymentId, 0, payment.userId);
+        audit(auditChange(QStringLiteral("payment.void"), formatId(EntityKind::Payment, paymentId),
+                          auditFields(before), auditFields(payment)));
         return payment;
     });
 }
 
 Result<Payment> AuctionService::unvoidPayment(qint64 paymentId)
 {
+    if (auto allowed = allow(Permission::VoidPayment); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<Payment> {
         auto found = m_storage.findPayment(paymentId);
         if (!found)
@@ -180,17 +196,23 @@ Result<Payment> AuctionService::unvoidPayment(qint64 paymentId)
                                QStringLiteral("Payment %1 is not voided")
                                    .arg(formatId(EntityKind::Payment, paymentId)))
                     .with(QStringLiteral("payment"), formatId(EntityKind::Payment, paymentId)));
+        const Payment before = payment;
         payment.voidedAt.clear();
         payment.voidReason.clear();
         if (auto ok = m_storage.voidPayment(paymentId, QString(), QString()); !ok)
             return fail(ok.error());
         record(EntityKind::Payment, Change::Action::Updated, paymentId, 0, payment.userId);
+        audit(auditChange(QStringLiteral("payment.unvoid"),
+                          formatId(EntityKind::Payment, paymentId), auditFields(before),
+                          auditFields(payment)));
         return payment;
     });
 }
 
 Result<QList<Payment>> AuctionService::payments(qint64 userId)
 {
+    if (auto allowed = allow(Permission::ReadCheckout); !allowed)
+        return fail(allowed.error());
     if (auto ok = requireUser(userId); !ok)
         return fail(ok.error());
     return m_storage.paymentsOfUser(userId);
@@ -198,11 +220,15 @@ Result<QList<Payment>> AuctionService::payments(qint64 userId)
 
 Result<QList<Payment>> AuctionService::paymentsFrom(qint64 firstId, int limit)
 {
+    if (auto allowed = allow(Permission::ReadCheckout); !allowed)
+        return fail(allowed.error());
     return m_storage.paymentsFrom(firstId, limit);
 }
 
 Result<Donation> AuctionService::addDonation(qint64 userId, Money amount, const QString& note)
 {
+    if (auto allowed = allow(Permission::TakePayments); !allowed)
+        return fail(allowed.error());
     auto checked = checkAmount(amount);
     if (!checked)
         return fail(checked.error());
@@ -224,12 +250,16 @@ Result<Donation> AuctionService::addDonation(qint64 userId, Money amount, const 
             return fail(id.error());
         donation.id = *id;
         record(EntityKind::Donation, Change::Action::Added, *id, 0, userId);
+        audit(auditChange(QStringLiteral("donation.add"), formatId(EntityKind::Donation, *id), {},
+                          auditFields(donation)));
         return donation;
     });
 }
 
 Result<void> AuctionService::deleteDonation(qint64 donationId)
 {
+    if (auto allowed = allow(Permission::TakePayments); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<void> {
         auto found = m_storage.findDonation(donationId);
         if (!found)
@@ -239,12 +269,16 @@ Result<void> AuctionService::deleteDonation(qint64 donationId)
         if (auto ok = m_storage.deleteDonation(donationId); !ok)
             return ok;
         record(EntityKind::Donation, Change::Action::Removed, donationId, 0, (*found)->userId);
+        audit(auditChange(QStringLiteral("donation.delete"),
+                          formatId(EntityKind::Donation, donationId), auditFields(**found), {}));
         return {};
     });
 }
 
 Result<Donation> AuctionService::restoreDonation(const Donation& donation)
 {
+    if (auto allowed = allow(Permission::TakePayments); !allowed)
+        return fail(allowed.error());
     auto checked = checkAmount(donation.amount);
     if (!checked)
         return fail(checked.error());
@@ -278,6 +312,8 @@ Result<Donation> AuctionService::restoreDonation(const Donation& donation)
 
 Result<QList<Donation>> AuctionService::donations(qint64 userId)
 {
+    if (auto allowed = allow(Permission::ReadCheckout); !allowed)
+        return fail(allowed.error());
     if (auto ok = requireUser(userId); !ok)
         return fail(ok.error());
     return m_storage.donationsOfUser(userId);
@@ -309,6 +345,8 @@ Result<std::pair<AuctionSettings, CheckoutFigures>> readFigures(Storage& storage
 
 Result<QList<InvoiceTotals>> AuctionService::invoiceTotals()
 {
+    if (auto allowed = allow(Permission::ReadCheckout); !allowed)
+        return fail(allowed.error());
     auto read = readFigures(m_storage);
     if (!read)
         return fail(read.error());
@@ -325,6 +363,8 @@ Result<QList<InvoiceTotals>> AuctionService::invoiceTotals()
 
 Result<AuctionSummary> AuctionService::summary()
 {
+    if (auto allowed = allow(Permission::ReadCheckout); !allowed)
+        return fail(allowed.error());
     auto read = readFigures(m_storage);
     if (!read)
         return fail(read.error());

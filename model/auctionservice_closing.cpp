@@ -1,5 +1,6 @@
 // AuctionService: buy now and closing (RULES.md 2 and 3).
 #include "auctionservice.h"
+#include "auditfields.h"
 
 #include "auctionservice_transaction.h"
 #include "command.h"
@@ -54,6 +55,8 @@ Result<Money> AuctionService::buyNowPrice(qint64 itemId)
 
 Result<Bid> AuctionService::buyNow(qint64 itemId, qint64 userId, Command* undo)
 {
+    if (auto allowed = allow(Permission::Bidding); !allowed)
+        return fail(allowed.error());
     Command purchase;
     purchase.purchase = Command::Purchase{itemId, userId};
     auto inverse = apply(purchase);
@@ -110,6 +113,8 @@ Result<Bid> AuctionService::buyNowLocked(qint64 itemId, qint64 userId)
 
 Result<QList<qint64>> AuctionService::closeAll(Command* undo)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     Command closeAll;
     closeAll.closeAllOpen = true;
     auto inverse = apply(closeAll);
@@ -150,8 +155,12 @@ Result<QList<qint64>> AuctionService::closeDueLots()
                 return rest;
             *closed += *rest;
         }
-        for (const qint64 id : *closed)
+        for (const qint64 id : *closed) {
             record(EntityKind::Item, Change::Action::Updated, id);
+            audit(auditChange(QStringLiteral("item.close"), formatId(EntityKind::Item, id),
+                              {{QStringLiteral("status"), QStringLiteral("open")}},
+                              {{QStringLiteral("status"), QStringLiteral("closed")}}));
+        }
         return closed;
     });
 }

@@ -1,6 +1,7 @@
 // AuctionService::apply(): the window's undo and redo as commands (command.h), each one
 // transaction that checks the versions the change left before it takes anything back.
 #include "auctionservice_transaction.h"
+#include "auditfields.h"
 #include "commandrunner.h"
 #include "fieldchanges.h"
 #include "lotrules.h"
@@ -171,7 +172,17 @@ void rebase(Command& command, const QList<Command::Moved>& moved)
 
 Result<Command> AuctionService::apply(const Command& command)
 {
-    return writeTransaction([&]() -> Result<Command> { return CommandRunner(*this).run(command); });
+    for (const Permission permission : commandPermissions(command)) {
+        if (auto allowed = allow(permission); !allowed)
+            return fail(allowed.error());
+    }
+    return writeTransaction([&]() -> Result<Command> {
+        auto inverse = CommandRunner(*this).run(command);
+        if (inverse)
+            for (AuditNote& note : commandAudit(command, *inverse))
+                audit(std::move(note));
+        return inverse;
+    });
 }
 
 CommandRunner::CommandRunner(AuctionService& service)

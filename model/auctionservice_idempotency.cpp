@@ -4,6 +4,7 @@
 #include "auctionservice.h"
 
 #include "auctionservice_transaction.h"
+#include "joinedwrites.h"
 #include "storage/database.h"
 
 namespace BidTracker::Model {
@@ -13,6 +14,7 @@ Result<void> AuctionService::inOneTransaction(const std::function<Result<void>()
     return writeTransaction([&]() -> Result<void> {
         m_joinedTransient = false;
         m_joined = true;
+        const JoinedWrites others(m_db); // StaffService's writes join too
         auto done = work();
         m_joined = false;
         if (!done && m_joinedTransient)

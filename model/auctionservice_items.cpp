@@ -1,5 +1,6 @@
 // AuctionService: items.
 #include "auctionservice.h"
+#include "auditfields.h"
 
 #include "auctionservice_transaction.h"
 #include "command.h"
@@ -185,11 +186,15 @@ Result<void> AuctionService::checkNewItem(const ItemChanges& changes)
 
 Result<Item> AuctionService::createItem(const ItemChanges& changes)
 {
+    if (auto allowed = allow(Permission::EditLots); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<Item> {
         auto created = insertItem(changes);
         if (!created)
             return created;
         record(EntityKind::Item, Change::Action::Added, created->id);
+        audit(auditChange(QStringLiteral("item.add"), formatId(EntityKind::Item, created->id), {},
+                          auditFields(*created)));
         return created;
     });
 }
@@ -197,6 +202,8 @@ Result<Item> AuctionService::createItem(const ItemChanges& changes)
 Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
                                         std::optional<qint64> ifVersion)
 {
+    if (auto allowed = allow(Permission::EditLots); !allowed)
+        return fail(allowed.error());
     // Refused before any transaction when the fields themselves are wrong.
     // (But for the closing time, which is judged against the lot's own: unchanged, a time
     // already past is fine.)
@@ -217,6 +224,8 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());
         record(EntityKind::Item, Change::Action::Updated, id);
+        audit(auditChange(QStringLiteral("item.update"), formatId(EntityKind::Item, id),
+                          auditFields(*current), auditFields(changed)));
         if (!changesTerms(changes) || changed.status != ItemStatus::Open || changed.bidCount == 0)
             return requireItem(id); // with the version the change left
         // RULES.md 3: the lot follows its new terms at once (price, leader, reserve met), in
@@ -232,6 +241,8 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
 
 Result<void> AuctionService::deleteItem(qint64 id)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<void> {
         auto found = requireItem(id, true);
         if (!found)
@@ -241,6 +252,8 @@ Result<void> AuctionService::deleteItem(qint64 id)
         if (auto ok = m_storage.deleteItem(id); !ok)
             return ok;
         record(EntityKind::Item, Change::Action::Removed, id);
+        audit(auditChange(QStringLiteral("item.delete"), formatId(EntityKind::Item, id),
+                          auditFields(*found), {}));
         return {};
     });
 }

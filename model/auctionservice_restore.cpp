@@ -33,6 +33,8 @@ Error hasBids(EntityKind kind, qint64 id, qint64 count)
 
 Result<User> AuctionService::restoreUser(const User& user)
 {
+    if (auto allowed = allow(Permission::EditBidders); !allowed)
+        return fail(allowed.error());
     Command command;
     command.restoreUsers.append(user);
     if (auto done = apply(command); !done)
@@ -42,6 +44,8 @@ Result<User> AuctionService::restoreUser(const User& user)
 
 Result<Item> AuctionService::restoreItem(const Item& item)
 {
+    if (auto allowed = allow(Permission::EditLots); !allowed)
+        return fail(allowed.error());
     Command command;
     command.restoreItems.append(item);
     if (auto done = apply(command); !done)
@@ -51,6 +55,8 @@ Result<Item> AuctionService::restoreItem(const Item& item)
 
 Result<Bid> AuctionService::restoreBid(const Bid& bid)
 {
+    if (auto allowed = allow(Permission::Bidding); !allowed)
+        return fail(allowed.error());
     Command command;
     command.restoreBids.append(bid);
     if (auto done = apply(command); !done)

@@ -9,6 +9,8 @@ namespace BidTracker::Model {
 
 Result<void> AuctionService::loadSampleAuction()
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     return writeTransaction([&]() -> Result<void> {
         // Ids are never handed out twice, so a database that once held rows would give the
         // sample other ids than the documented ones.
@@ -59,6 +61,8 @@ Result<qint64> AuctionService::importItems(const QList<ItemChanges>& items, QLis
 
 Result<qint64> AuctionService::importItems(const ImportRows<ItemChanges>& rows, QList<qint64>* ids)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     // A chunk at a time: each lot is checked as it is inserted, and any refusal rolls the
     // whole import back.
     QList<qint64> added;
@@ -92,6 +96,8 @@ Result<qint64> AuctionService::importItems(const ImportRows<ItemChanges>& rows, 
 
 Result<qint64> AuctionService::importUsers(const QStringList& names, QList<qint64>* ids)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     QList<qint64> added;
     auto imported = writeTransaction([&]() -> Result<qint64> {
         added.clear();

@@ -1,5 +1,6 @@
 // AuctionService: the auction's settings (RULES.md 1).
 #include "auctionservice.h"
+#include "auditfields.h"
 
 #include "auctionservice_transaction.h"
 #include "command.h"
@@ -20,6 +21,8 @@ Result<SettingsVersion> AuctionService::settingsVersion()
 Result<AuctionSettings> AuctionService::updateSettings(const AuctionSettings& settings,
                                                        std::optional<qint64> ifVersion)
 {
+    if (auto allowed = allow(Permission::Administer); !allowed)
+        return fail(allowed.error());
     auto checked = checkSettings(settings);
     if (!checked)
         return fail(checked.error());
@@ -38,6 +41,8 @@ Result<AuctionSettings> AuctionService::updateSettings(const AuctionSettings& se
         if (auto ok = m_storage.writeSettings(*checked); !ok)
             return fail(ok.error());
         record(EntityKind::Settings, Change::Action::Updated, 1);
+        audit(auditChange(QStringLiteral("settings.update"), QStringLiteral("settings"),
+                          auditFields(*before), auditFields(*checked)));
         if (before->increments != checked->increments)
             if (auto ok = redecideOpenLots(*checked); !ok)
                 return fail(ok.error());

@@ -16,6 +16,7 @@ template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> d
         if (auto ok = m_storage.savepoint(); !ok)
             return fail(ok.error());
         const qsizetype recorded = m_pending.size();
+        const qsizetype noted = m_auditNotes.size(); // written when the whole one commits
         auto done = work();
         if (done) {
             if (auto ok = m_storage.releaseSavepoint(); !ok)
@@ -23,12 +24,14 @@ template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> d
             return done;
         }
         m_pending.resize(recorded);
+        m_auditNotes.resize(noted);
         m_joinedTransient = m_joinedTransient || done.error().transient;
         m_storage.rollbackToSavepoint();
         return done;
     }
     for (int attempt = 1;; ++attempt) {
         m_pending.clear();
+        m_auditNotes.clear();
         auto result = [&]() -> decltype(work()) {
             WriteTransaction transaction(m_db);
             if (auto ok = transaction.begin(); !ok)
@@ -36,6 +39,8 @@ template <typename Work> auto AuctionService::writeTransaction(Work&& work) -> d
             auto done = work();
             if (!done)
                 return done; // the transaction rolls back as it goes out of scope
+            if (auto ok = writeAudit(); !ok)
+                return fail(ok.error());
             if (auto ok = m_storage.announceToOthers(m_pending); !ok)
                 return fail(ok.error());
             if (auto ok = transaction.commit(); !ok)

@@ -37,7 +37,19 @@ Error::Code Error::codeOf(Reason reason)
         return Code::NotFound;
     case Reason::NotEmpty:
     case Reason::Cancelled:
+    case Reason::LastAdmin:
+    case Reason::NameTaken:
         return Code::Conflict;
+    case Reason::UnknownStaff:
+    case Reason::UnknownToken:
+        return Code::NotFound;
+    case Reason::ForbiddenRole:
+    case Reason::Unauthorized:
+    case Reason::NotOwnPayment:
+    case Reason::VoidWindowPassed:
+        return Code::Forbidden;
+    case Reason::RateLimited:
+        return Code::Unavailable;
     }
     return Code::Conflict;
 }
@@ -55,6 +67,8 @@ QString classCode(Error::Code code)
         return QStringLiteral("conflict");
     case Error::Code::Unavailable:
         return QStringLiteral("unavailable");
+    case Error::Code::Forbidden:
+        return QStringLiteral("forbidden");
     }
     return QStringLiteral("conflict");
 }
@@ -119,6 +133,24 @@ QString reasonCode(const Error& error)
         return QStringLiteral("not_empty");
     case R::Cancelled:
         return QStringLiteral("cancelled");
+    case R::ForbiddenRole:
+        return QStringLiteral("forbidden_role");
+    case R::LastAdmin:
+        return QStringLiteral("last_admin");
+    case R::UnknownStaff:
+        return QStringLiteral("unknown_staff");
+    case R::UnknownToken:
+        return QStringLiteral("unknown_token");
+    case R::NameTaken:
+        return QStringLiteral("name_taken");
+    case R::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case R::RateLimited:
+        return QStringLiteral("rate_limited");
+    case R::NotOwnPayment:
+        return QStringLiteral("not_own_payment");
+    case R::VoidWindowPassed:
+        return QStringLiteral("void_window_passed");
     }
     return classCode(error.code);
 }

@@ -13,7 +13,8 @@ namespace BidTracker::Model {
 /// `code` is the broad class the HTTP status comes from; `message` is for people.
 struct Error
 {
-    enum class Code { NotFound, Invalid, Conflict, Unavailable };
+    /// Forbidden: the actor's role may not (the API answers 403; a rate limit is Unavailable).
+    enum class Code { NotFound, Invalid, Conflict, Unavailable, Forbidden };
 
     /// Why, as a stable value. Each has one API code (reasonCode()). Unspecified is for the
     /// refusals not yet given a reason: the API then answers the broad class's code.
@@ -49,6 +50,23 @@ struct Error
         NotEmpty,
         /// A long job (an export) stopped because it was asked to.
         Cancelled,
+        // Staff and the audit log (RULES.md 5)
+        /// The actor's role may not do this; fact `needs` names the roles that may.
+        ForbiddenRole,
+        /// The last active admin cannot be removed or demoted.
+        LastAdmin,
+        UnknownStaff,
+        UnknownToken,
+        /// A staff name already taken.
+        NameTaken,
+        /// A wrong PIN or token.
+        Unauthorized,
+        /// Too many wrong PINs: the next try waits (fact `retry_after`, seconds).
+        RateLimited,
+        /// A cashier voids only a payment they took...
+        NotOwnPayment,
+        /// ... and only within 15 minutes of taking it.
+        VoidWindowPassed,
     };
 
     Code code = Code::Invalid;

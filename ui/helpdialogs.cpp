@@ -24,6 +24,9 @@ QList<std::pair<QString, QString>> keyboardShortcuts()
         {QObject::tr("Delete"), QObject::tr("delete the selected lot, bidder or bid (asks first)")},
         {QObject::tr("Ctrl+Z / Ctrl+Shift+Z"), QObject::tr("undo / redo")},
         {QObject::tr("Ctrl+F"), QObject::tr("the search field of the current tab")},
+        {QObject::tr("Ctrl+Shift+L"),
+         QObject::tr("lock the window: it is covered until someone signs in (with staff "
+                     "accounts; File > Lock)")},
         {QObject::tr("Ctrl+N / Ctrl+O / Ctrl+Q"),
          QObject::tr("new database / open database / quit")},
         {QObject::tr("Ctrl+P"), QObject::tr("File > Print: bid sheets, bidder cards, lot labels, "

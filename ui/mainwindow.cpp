@@ -264,6 +264,7 @@ void MainWindow::buildServerDock(ServerControl* server)
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(tr("&New database…"), QKeySequence::New, this,
                     [this] { chooseDatabase(true); });
     file->addAction(tr("&Open database…"), QKeySequence::Open, this,
@@ -275,18 +276,27 @@ void MainWindow::buildMenus()
     for (const auto kind : {Model::CsvKind::Items, Model::CsvKind::Users, Model::CsvKind::Bids,
                             Model::CsvKind::Results}) {
         const QString words[] = {tr("Lots"), tr("Bidders"), tr("Bids"), tr("Results")};
-        exports->addAction(
+        QAction* action = exports->addAction(
             tr("%1 (%2.csv)…").arg(words[static_cast<int>(kind)], Model::csvKindName(kind)), this,
             [this, kind] { exportCsv(kind); });
+        // Named for RoleGate: the bidders' file holds their contacts.
+        action->setObjectName(QStringLiteral("export") + Model::csvKindName(kind).at(0).toUpper() +
+                              Model::csvKindName(kind).mid(1));
     }
     // Checkout's files, for the accounts: the same files as `bidtracker export invoices`.
-    exports->addAction(tr("Invoices (invoices.csv)…"), this,
-                       [this] { exportCheckout(Model::CheckoutCsv::Invoices); });
-    exports->addAction(tr("Payments (payments.csv)…"), this,
-                       [this] { exportCheckout(Model::CheckoutCsv::Payments); });
+    exports
+        ->addAction(tr("Invoices (invoices.csv)…"), this,
+                    [this] { exportCheckout(Model::CheckoutCsv::Invoices); })
+        ->setObjectName(QStringLiteral("exportInvoices"));
+    exports
+        ->addAction(tr("Payments (payments.csv)…"), this,
+                    [this] { exportCheckout(Model::CheckoutCsv::Payments); })
+        ->setObjectName(QStringLiteral("exportPayments"));
     QMenu* imports = file->addMenu(tr("&Import CSV"));
-    imports->addAction(tr("Lots…"), this, [this] { importCsv(Model::CsvKind::Items); });
-    imports->addAction(tr("Bidders…"), this, [this] { importCsv(Model::CsvKind::Users); });
+    imports->addAction(tr("Lots…"), this, [this] { importCsv(Model::CsvKind::Items); })
+        ->setObjectName(QStringLiteral("importItems"));
+    imports->addAction(tr("Bidders…"), this, [this] { importCsv(Model::CsvKind::Users); })
+        ->setObjectName(QStringLiteral("importUsers"));
     file->addSeparator();
     file->addAction(m_print->printAction());
     file->addSeparator();
@@ -303,7 +313,8 @@ void MainWindow::buildMenus()
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(tr("&Quick bid"), QKeySequence(tr("Ctrl+B")), this,
-                    [this] { m_quickBid->focusEntry(); });
+                    [this] { m_quickBid->focusEntry(); })
+        ->setObjectName(QStringLiteral("quickBid"));
     QAction* bid = edit->addAction(tr("&Place bid…"), QKeySequence(tr("Ctrl+Shift+B")), this,
                                    &MainWindow::placeBid);
     QAction* addItem = edit->addAction(tr("Add &lot…"), QKeySequence(tr("Ctrl+L")), this, [this] {
@@ -319,12 +330,19 @@ void MainWindow::buildMenus()
                 m_users->selectId(id);
             }
         });
-    edit->addAction(tr("&Edit lot…"), QKeySequence(tr("Ctrl+E")), this, [this] {
-        if (m_items->currentId())
-            m_actions->editItem(m_items->currentId());
-    });
+    edit->addAction(tr("&Edit lot…"), QKeySequence(tr("Ctrl+E")), this,
+                    [this] {
+                        if (m_items->currentId())
+                            m_actions->editItem(m_items->currentId());
+                    })
+        ->setObjectName(QStringLiteral("editLot"));
     QAction* toggle = edit->addAction(tr("Open/&close lot"), QKeySequence(tr("Ctrl+K")), this,
                                       &MainWindow::toggleLot);
+    // The names RoleGate knows them by (one table maps them to the model's permissions).
+    bid->setObjectName(QStringLiteral("placeBid"));
+    addItem->setObjectName(QStringLiteral("addLot"));
+    addUser->setObjectName(QStringLiteral("addBidder"));
+    toggle->setObjectName(QStringLiteral("toggleLot"));
     QAction* remove =
         edit->addAction(tr("&Delete…"), QKeySequence::Delete, this, &MainWindow::deleteSelected);
     edit->addSeparator();
@@ -336,10 +354,14 @@ void MainWindow::buildMenus()
     });
 
     QMenu* auction = menuBar()->addMenu(tr("&Auction"));
-    auction->addAction(tr("&Close all open lots…"), this, [this] {
-        if (m_actions->closeAllOpenLots() > 0)
-            m_tabs->setCurrentIndex(ItemsTab);
-    });
+    auction->setObjectName(QStringLiteral("auctionMenu"));
+    auction
+        ->addAction(tr("&Close all open lots…"), this,
+                    [this] {
+                        if (m_actions->closeAllOpenLots() > 0)
+                            m_tabs->setCurrentIndex(ItemsTab);
+                    })
+        ->setObjectName(QStringLiteral("closeAll"));
 
     QToolBar* tools = addToolBar(tr("Auction"));
     tools->setObjectName(QStringLiteral("auctionToolbar"));

@@ -24,10 +24,14 @@ void MainWindow::buildAuctionMenu(QMenu* edit, QMenu* auction, QToolBar* tools)
                 m_actions->checkIn(m_users->currentId());
         });
     checkIn->setToolTip(tr("Check the selected bidder in (Ctrl+I)"));
-    edit->addAction(tr("Edit bidde&r…"), QKeySequence(tr("Ctrl+Shift+E")), this, [this] {
-        if (m_tabs->currentIndex() == UsersTab && m_users->currentId())
-            m_actions->editUser(m_users->currentId());
-    });
+    // The names RoleGate knows them by.
+    checkIn->setObjectName(QStringLiteral("checkIn"));
+    edit->addAction(tr("Edit bidde&r…"), QKeySequence(tr("Ctrl+Shift+E")), this,
+                    [this] {
+                        if (m_tabs->currentIndex() == UsersTab && m_users->currentId())
+                            m_actions->editUser(m_users->currentId());
+                    })
+        ->setObjectName(QStringLiteral("editBidder"));
     // Enabled only where it applies: a bidder selected on the Bidders tab.
     const auto update = [this, checkIn] {
         checkIn->setEnabled(m_tabs->currentIndex() == UsersTab && m_users->currentId() != 0);
@@ -38,17 +42,26 @@ void MainWindow::buildAuctionMenu(QMenu* edit, QMenu* auction, QToolBar* tools)
     tools->addAction(checkIn);
 
     auction->addSeparator();
-    auction->addAction(tr("&Checkout"), QKeySequence(tr("Ctrl+Shift+C")), this, [this] {
-        m_tabs->setCurrentIndex(CheckoutTab);
-        m_checkout->nextBidder();
-    });
-    auction->addAction(tr("&Summary"), QKeySequence(tr("Ctrl+Shift+S")), this,
-                       [this] { showSummary(); });
+    auction
+        ->addAction(tr("&Checkout"), QKeySequence(tr("Ctrl+Shift+C")), this,
+                    [this] {
+                        m_tabs->setCurrentIndex(CheckoutTab);
+                        m_checkout->nextBidder();
+                    })
+        ->setObjectName(QStringLiteral("checkout"));
+    auction
+        ->addAction(tr("&Summary"), QKeySequence(tr("Ctrl+Shift+S")), this,
+                    [this] { showSummary(); })
+        ->setObjectName(QStringLiteral("summary"));
     auction->addSeparator();
-    auction->addAction(tr("S&ettings…"), QKeySequence(tr("Ctrl+,")), this,
-                       [this] { m_actions->editSettings(); });
-    auction->addAction(tr("Automatic &backups…"), this,
-                       [this] { m_backupStatus->showSettingsDialog(); });
+    auction
+        ->addAction(tr("S&ettings…"), QKeySequence(tr("Ctrl+,")), this,
+                    [this] { m_actions->editSettings(); })
+        ->setObjectName(QStringLiteral("settings"));
+    auction
+        ->addAction(tr("Automatic &backups…"), this,
+                    [this] { m_backupStatus->showSettingsDialog(); })
+        ->setObjectName(QStringLiteral("backups"));
 }
 
 void MainWindow::addBidderRowActions(QMenu* menu, qint64 userId)

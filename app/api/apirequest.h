@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/idempotency.h"
+#include "model/staff.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -27,6 +28,10 @@ struct ApiRequest
     /// ApiServer before any route sees the request. Without it, personal data is left out
     /// (API.md "Personal data").
     bool authorized = false;
+    /// Who the request acts as (RULES.md 5): the operator with every right for the server's
+    /// own token or without accounts, else the account its staff token belongs to. Set by
+    /// ApiServer; the service checks each change against its role.
+    Model::Actor actor;
     /// Whether the client can still be answered (it has not closed or reset the connection);
     /// null when the request did not come over a connection (always yes).
     std::function<bool()> clientConnected;

@@ -2,11 +2,15 @@
 
 #include "idempotencykey.h"
 #include "idempotentwrites.h"
+#include "model/staffservice.h"
+#include "model/storage/database.h"
 #include "requestinput.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHostInfo>
 #include <QUrl>
+#include <array>
 #include <memory>
 
 namespace BidTracker::Api {
@@ -67,8 +71,11 @@ bool needsToken(const QByteArray& method, const QString& path, const QString& pa
     static const QStringList personal{apiPrefix + QStringLiteral("/users/{user_id}/invoice"),
                                       apiPrefix + QStringLiteral("/users/{user_id}/payments"),
                                       apiPrefix + QStringLiteral("/users/{user_id}/donations"),
-                                      apiPrefix + QStringLiteral("/reports/summary")};
-    static const QStringList exports{apiPrefix + QStringLiteral("/export/users.csv"),
+                                      apiPrefix + QStringLiteral("/reports/summary"),
+                                      apiPrefix + QStringLiteral("/staff"),
+                                      apiPrefix + QStringLiteral("/audit")};
+    static const QStringList exports{apiPrefix + QStringLiteral("/export/audit.csv"),
+                                     apiPrefix + QStringLiteral("/export/users.csv"),
                                      apiPrefix + QStringLiteral("/export/invoices.csv"),
                                      apiPrefix + QStringLiteral("/export/payments.csv")};
     return personal.contains(pattern) || exports.contains(path);
@@ -92,6 +99,7 @@ ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
     addItemRoutes(m_router, m_context);
     addBidRoutes(m_router, m_context);
     addCheckoutRoutes(m_router, m_context); // before the meta routes: its exports come first
+    addStaffRoutes(m_router, m_context);
     addMetaRoutes(m_router, m_context);
 }
 
@@ -99,7 +107,7 @@ void ApiServer::handle(const ApiRequest& sent, Reply reply)
 {
     // Settled once for every route: whether the token came, and the query's values trimmed.
     ApiRequest request = sent;
-    request.authorized = !m_settings.authRequired || tokenMatches(request.header("Authorization"));
+    request.authorized = identify(request);
     if (!sent.query.isEmpty())
         request.query = trimmedQuery(sent.query);
     QElapsedTimer timer;
@@ -203,7 +211,23 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
         return unauthorized(QStringLiteral("%1 holds personal data: send \"Authorization: Bearer "
                                            "<token>\"")
                                 .arg(request.path.left(200)));
-    if (request.method == "POST") {
+    if (request.authorized) {
+        if (auto needed = exportPermission(request.path);
+            needed && !Model::mayDo(request.actor.role, *needed))
+            return Input::fromError(Model::authorize(request.actor, *needed).error());
+    }
+    // A change to staff or tokens here counts at once for the tokens this server knows.
+    static const QString staffPaths[] = {apiPrefix + QStringLiteral("/staff"),
+                                         apiPrefix + QStringLiteral("/tokens")};
+    if (request.method != "GET" &&
+        (request.path.startsWith(staffPaths[0]) || request.path.startsWith(staffPaths[1])))
+        m_knownTokens.clear();
+    // The service checks every change against this actor's role and names it in the log.
+    m_context.service.setActor(request.actor);
+    // A new token's answer holds the token, which is never stored (RULES.md 5): that POST
+    // is carried out without keeping its answer, whatever Idempotency-Key it sends.
+    static const QString tokenIssue = apiPrefix + QStringLiteral("/staff/{staff_id}/tokens");
+    if (request.method == "POST" && match.pattern != tokenIssue) {
         const auto key = Idempotency::keyOf(request);
         if (!key)
             return key.error();
@@ -223,8 +247,7 @@ std::optional<ApiResponse> ApiServer::answer(const ApiRequest& request, const Re
     // Kept per reader: an answer with personal data is never served to a reader without
     // the token (API.md "Personal data").
     const QString target =
-        (request.authorized ? QStringLiteral("token ") : QStringLiteral("public ")) + request.path +
-        u'?' + request.query.query(QUrl::FullyEncoded);
+        readerKey(request) + request.path + u'?' + request.query.query(QUrl::FullyEncoded);
     if (auto hit = m_cache.find(target))
         return hit;
     ApiResponse response = (*match.handler)(request, match.params);
@@ -290,6 +313,76 @@ bool ApiServer::originAllowed(const QByteArray& origin) const
     if (url.port(80) != m_port)
         return false;
     return hostNameAllowed(url.host());
+}
+
+const QString& ApiServer::readerKey(const ApiRequest& request)
+{
+    // Built once: the answer cache's key starts with it on every read.
+    static const QString publicKey = QStringLiteral("public ");
+    static const std::array<QString, 5> roleKeys = [] {
+        std::array<QString, 5> keys;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            keys[i] = Model::roleName(static_cast<Model::Role>(i)) + u' ';
+        return keys;
+    }();
+    return request.authorized ? roleKeys[static_cast<std::size_t>(request.actor.role)] : publicKey;
+}
+
+bool ApiServer::identify(ApiRequest& request)
+{
+    // The station as PostgreSQL's application_name names it (--station, else the host).
+    const QString station = Model::Database::stationName();
+    if (!m_settings.authRequired) {
+        request.actor = Model::Actor{QStringLiteral("operator"), Model::Role::Admin, station, 0};
+        return true;
+    }
+    const QByteArray authorization = request.header("Authorization");
+    if (tokenMatches(authorization)) {
+        // --token T is an admin token (RULES.md 5).
+        request.actor = Model::Actor{QStringLiteral("api:admin"), Model::Role::Admin, station, 0};
+        return true;
+    }
+    request.actor = Model::Actor{QStringLiteral("public"), Model::Role::Viewer, station, 0};
+    static const QByteArray scheme = "bearer ";
+    if (authorization.size() <= scheme.size() ||
+        authorization.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+        return false;
+    // A staff token: read from the database (only its SHA-256 is looked up), then known for
+    // half a second, so a revocation on any station counts within a second.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (const auto known = m_knownTokens.constFind(authorization);
+        known != m_knownTokens.cend() && now < known->until) {
+        request.actor = known->actor;
+        request.actor.station = station;
+        return true;
+    }
+    auto actor =
+        Model::StaffService(m_context.db, {})
+            .actorForToken(QString::fromUtf8(authorization.mid(scheme.size()).trimmed()), station);
+    if (!actor) {
+        m_knownTokens.remove(authorization);
+        return false;
+    }
+    if (m_knownTokens.size() >= 256) // bounded, whatever tokens are sent
+        m_knownTokens.clear();
+    m_knownTokens.insert(authorization, KnownToken{*actor, now + StaffTokenMemoryMs});
+    request.actor = *actor;
+    return true;
+}
+
+std::optional<Model::Permission> ApiServer::exportPermission(const QString& path)
+{
+    // Built once: this runs on every request.
+    static const QString exports = apiPrefix + QStringLiteral("/export/");
+    static const QHash<QString, Model::Permission> needed{
+        {exports + QStringLiteral("users.csv"), Model::Permission::ReadContacts},
+        {exports + QStringLiteral("invoices.csv"), Model::Permission::ReadCheckout},
+        {exports + QStringLiteral("payments.csv"), Model::Permission::ReadCheckout},
+        {exports + QStringLiteral("audit.csv"), Model::Permission::Administer}};
+    if (!path.startsWith(exports))
+        return std::nullopt;
+    const auto found = needed.constFind(path);
+    return found == needed.cend() ? std::nullopt : std::optional(*found);
 }
 
 bool ApiServer::tokenMatches(const QByteArray& authorization) const

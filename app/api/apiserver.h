@@ -11,6 +11,7 @@
 #include "router.h"
 #include "serversettings.h"
 
+#include <QHash>
 #include <QSet>
 #include <functional>
 #include <optional>
@@ -60,6 +61,13 @@ private:
     static bool hostNameAllowed(const QString& host);
     bool originAllowed(const QByteArray& origin) const;
     bool tokenMatches(const QByteArray& authorization) const;
+    /// Sets the request's actor from its token (the server's own, a staff token, none);
+    /// whether it carries a valid one.
+    bool identify(ApiRequest& request);
+    /// The answer cache's key for who reads: "public " or the reader's role.
+    static const QString& readerKey(const ApiRequest& request);
+    /// The permission an export of personal data needs, by its path.
+    static std::optional<Model::Permission> exportPermission(const QString& path);
     static void addStandardHeaders(ApiResponse& response);
 
     ServerSettings m_settings;
@@ -75,6 +83,19 @@ private:
     /// The keys (IdempotencyKey::scope()) of the requests waiting for their batch: a repeat
     /// meanwhile is 409 `idempotency_key_in_flight`.
     QSet<QString> m_inFlight;
+    /// Staff tokens seen lately, by Authorization header, and until when (ms since epoch)
+    /// their actor may be used without reading the database again: revocation on another
+    /// station counts within StaffTokenMemoryMs; on this server at once (a staff change
+    /// forgets them all).
+    struct KnownToken
+    {
+        Model::Actor actor;
+        qint64 until = 0;
+    };
+    QHash<QByteArray, KnownToken> m_knownTokens;
+
+public:
+    static constexpr qint64 StaffTokenMemoryMs = 500;
 };
 
 } // namespace BidTracker::Api

@@ -16,9 +16,12 @@ BidBatcher::BidBatcher(Model::AuctionService& service, Metrics& metrics)
 }
 
 void BidBatcher::enqueue(const Model::BidRequest& request, Reply reply,
-                         std::function<bool()> clientConnected,
+                         std::function<bool()> clientConnected, const Model::Actor& actor,
                          std::optional<Model::IdempotencyKey> key)
 {
+    if (!m_requests.isEmpty() && (m_actor.name != actor.name || m_actor.role != actor.role))
+        flush();
+    m_actor = actor;
     m_requests.append(request);
     m_replies.append(std::move(reply));
     m_clientConnected.append(std::move(clientConnected));
@@ -51,6 +54,7 @@ void BidBatcher::flush()
     }
     if (requests.isEmpty())
         return;
+    m_service.setActor(m_actor);
     if (std::any_of(keys.cbegin(), keys.cend(), [](const auto& key) { return key.has_value(); }))
         placeKeyed(requests, replies, keys);
     else

@@ -26,8 +26,10 @@ public:
     /// client is gone by then (`clientConnected` says no) is not placed: a stored bid is
     /// always one whose client is answered. A bid with an Idempotency-Key has its answer
     /// kept in the same transaction as the bid.
+    /// A batch is placed as one actor (its audit entries name them): a bid from another
+    /// actor places the bids queued before it first.
     void enqueue(const Model::BidRequest& request, Reply reply,
-                 std::function<bool()> clientConnected = {},
+                 std::function<bool()> clientConnected = {}, const Model::Actor& actor = {},
                  std::optional<Model::IdempotencyKey> key = std::nullopt);
     /// Places and answers every queued bid.
     void flush();
@@ -48,6 +50,7 @@ private:
     QList<Reply> m_replies;
     QList<std::function<bool()>> m_clientConnected;
     Keys m_keys;
+    Model::Actor m_actor;
 };
 
 } // namespace BidTracker::Api

@@ -58,7 +58,8 @@ void addBidRoutes(Router& router, RouteContext& context)
             // Answered 201 only after the batch it joins has committed (group
             // commit); 200 with the winning bid for a leader's maximum alone.
             batcher.enqueue(Model::BidRequest{*item, *user, fields->value, fields->maxValue},
-                            std::move(reply), request.clientConnected, request.idempotency);
+                            std::move(reply), request.clientConnected, request.actor,
+                            request.idempotency);
         });
 
     router.add("GET", oneBid, [&service](const ApiRequest&, const Router::Params& params) {

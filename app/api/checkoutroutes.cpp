@@ -71,7 +71,7 @@ void addBidderRoutes(Router& router, Model::AuctionService& service)
                        return id.error();
                    const auto user = service.checkIn(*id);
                    return user ? ApiResponse::json(200,
-                                                   Json::user(*user, request.authorized
+                                                   Json::user(*user, showsContacts(request)
                                                                          ? Json::Personal::Shown
                                                                          : Json::Personal::LeftOut))
                                : Input::fromError(user.error());

@@ -56,7 +56,9 @@ int statusOf(const Model::Error& error)
     case Model::Error::Code::Conflict:
         return 409;
     case Model::Error::Code::Unavailable:
-        return 503;
+        return error.reason == Model::Error::Reason::RateLimited ? 429 : 503;
+    case Model::Error::Code::Forbidden:
+        return error.reason == Model::Error::Reason::Unauthorized ? 401 : 403;
     }
     return 503;
 }

@@ -6,6 +6,11 @@
 
 namespace BidTracker::Api {
 
+bool showsContacts(const ApiRequest& request)
+{
+    return request.authorized && Model::mayDo(request.actor.role, Model::Permission::ReadContacts);
+}
+
 ApiResponse listResponse(QByteArray body, qint64 total, const ApiRequest& request,
                          const Model::Page& page, qint64 rows)
 {

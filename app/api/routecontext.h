@@ -37,6 +37,11 @@ void addMetaRoutes(Router& router, RouteContext& context);
 /// Settings, check-in, invoices, payments, donations, the summary and the checkout exports
 /// (API.md, "Routes for the whole auction night"; checkoutroutes.cpp).
 void addCheckoutRoutes(Router& router, RouteContext& context);
+/// Staff accounts, tokens and the audit log (API.md "Staff"; staffroutes.cpp).
+void addStaffRoutes(Router& router, RouteContext& context);
+/// Whether the request may see bidders' phone, email and check-in time: a token whose role
+/// may read them (API.md "Personal data").
+bool showsContacts(const ApiRequest& request);
 
 /// The id of the bidder with paddle number `number`; 404 naming the number when none has it.
 std::expected<qint64, ApiResponse> bidderIdByNumber(Model::AuctionService& service, qint64 number);

@@ -18,7 +18,7 @@ namespace {
 
 Json::Personal personal(const ApiRequest& request)
 {
-    return request.authorized ? Json::Personal::Shown : Json::Personal::LeftOut;
+    return showsContacts(request) ? Json::Personal::Shown : Json::Personal::LeftOut;
 }
 
 } // namespace

@@ -350,6 +350,8 @@ QStringList migrationStep(int version, Storage::Engine engine)
         return postgres ? version5Postgres() : version5Sqlite();
     case 6:
         return version6(postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
+    case StaffSchemaVersion:
+        return staffAndAuditStep(engine);
     default:
         return {};
     }

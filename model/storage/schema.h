@@ -11,4 +11,9 @@ namespace BidTracker::Model {
 /// Both engines have the same versions; each step is written in the engine's dialect.
 QStringList migrationStep(int version, Storage::Engine engine = Storage::Engine::Sqlite);
 
+/// Staff accounts, tokens and the audit log (RULES.md 5), schema_staff.cpp: the step
+/// StaffSchemaVersion.
+QStringList staffAndAuditStep(Storage::Engine engine);
+inline constexpr int StaffSchemaVersion = 7;
+
 } // namespace BidTracker::Model

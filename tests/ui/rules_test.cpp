@@ -409,7 +409,8 @@ TEST(MainMenu, HasOneAuctionMenuWithTheNightsCommands)
     // GIVEN the window
     WindowFixture f;
     // THEN the menu bar has one Auction menu, holding close all, checkout, summary,
-    // settings and the automatic backups (two branches once each added a menu of that name)
+    // settings, the automatic backups and the staff (two branches once each added a menu of
+    // that name)
     QStringList titles;
     for (QAction* action : f.window->menuBar()->actions())
         titles.append(action->text().remove(u'&'));
@@ -421,5 +422,5 @@ TEST(MainMenu, HasOneAuctionMenuWithTheNightsCommands)
     EXPECT_EQ(commands,
               (QStringList{QStringLiteral("Close all open lots…"), QStringLiteral("Checkout"),
                            QStringLiteral("Summary"), QStringLiteral("Settings…"),
-                           QStringLiteral("Automatic backups…")}));
+                           QStringLiteral("Automatic backups…"), QStringLiteral("Staff…")}));
 }

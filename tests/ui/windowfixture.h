@@ -6,6 +6,7 @@
 #include "support/testauction.h"
 #include "ui/auctionactions.h"
 #include "ui/mainwindow.h"
+#include "ui/operatordesk.h"
 #include "ui/servercontrol.h"
 #include "ui/tablepage.h"
 
@@ -57,6 +58,8 @@ struct WindowFixture
     Testing::TestAuction auction;
     std::unique_ptr<TestServerControl> server;
     std::unique_ptr<Gui::MainWindow> window;
+    /// Who works at the window, as every window has it (owned by the window).
+    Gui::OperatorDesk* desk = nullptr;
     QStringList reports;
 
     WindowFixture()
@@ -66,6 +69,7 @@ struct WindowFixture
         server = std::make_unique<TestServerControl>(auction.path(), &auction.notifier());
         window = std::make_unique<Gui::MainWindow>(auction.service(), auction.notifier(),
                                                    auction.path(), server.get());
+        desk = new Gui::OperatorDesk(*window, auction.service(), auction.db());
         window->actions()->setConfirm([](const QString&) { return true; });
         // The buy-now offer answered Esc (a plain bid), as before it was asked.
         window->actions()->setOffer([](const QString&) { return false; });
