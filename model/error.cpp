@@ -13,6 +13,8 @@ Error::Code Error::codeOf(Reason reason)
     case Reason::UnknownBid:
     case Reason::UnknownPayment:
     case Reason::UnknownDonation:
+    case Reason::UnknownConsignor:
+    case Reason::UnknownPayout:
         return Code::NotFound;
     case Reason::Unavailable:
     case Reason::OutcomeUnknown:
@@ -37,6 +39,7 @@ Error::Code Error::codeOf(Reason reason)
         return Code::NotFound;
     case Reason::NotEmpty:
     case Reason::Cancelled:
+    case Reason::HasLots:
         return Code::Conflict;
     }
     return Code::Conflict;
@@ -119,6 +122,12 @@ QString reasonCode(const Error& error)
         return QStringLiteral("not_empty");
     case R::Cancelled:
         return QStringLiteral("cancelled");
+    case R::UnknownConsignor:
+        return QStringLiteral("unknown_consignor");
+    case R::UnknownPayout:
+        return QStringLiteral("unknown_payout");
+    case R::HasLots:
+        return QStringLiteral("has_lots");
     }
     return classCode(error.code);
 }

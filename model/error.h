@@ -49,6 +49,11 @@ struct Error
         NotEmpty,
         /// A long job (an export) stopped because it was asked to.
         Cancelled,
+        // Consignors (RULES.md 6)
+        UnknownConsignor,
+        UnknownPayout,
+        /// A consignor cannot be deleted while lots name them.
+        HasLots,
     };
 
     Code code = Code::Invalid;
