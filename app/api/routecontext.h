@@ -37,6 +37,9 @@ void addMetaRoutes(Router& router, RouteContext& context);
 /// Settings, check-in, invoices, payments, donations, the summary and the checkout exports
 /// (API.md, "Routes for the whole auction night"; checkoutroutes.cpp).
 void addCheckoutRoutes(Router& router, RouteContext& context);
+/// Consignors, settlements, payouts and their exports (API.md "Consignors";
+/// consignorroutes.cpp).
+void addConsignorRoutes(Router& router, RouteContext& context);
 
 /// The id of the bidder with paddle number `number`; 404 naming the number when none has it.
 std::expected<qint64, ApiResponse> bidderIdByNumber(Model::AuctionService& service, qint64 number);

@@ -1,6 +1,9 @@
 // Consignors, payouts and settlement (RULES.md 6) through the service on a real database
 // (both engines), to the cent.
 #include "checkoutsupport.h"
+#include "model/csv/consignorcsv.h"
+
+#include <QBuffer>
 
 using namespace BidTracker::Model;
 using namespace BidTracker::Testing::Checkout;
@@ -272,4 +275,53 @@ TEST(Consignors, GivingALotToAConsignorIsAChangeOfTheLot)
     const Item after = *auction.service().item(lot);
     EXPECT_EQ(after.consignorId, consignor);
     EXPECT_EQ(after.version, before + 1);
+}
+
+TEST(Consignors, ComeBackWholeFromTheirOwnCsv)
+{
+    // GIVEN two consignors, one with the auction's rate and a two-line address
+    TestAuction from;
+    addConsignor(from, 1250, 150, 0, QStringLiteral("Hill Farm, Ltd"));
+    ConsignorChanges club;
+    club.name = QStringLiteral("=Club");
+    club.number = 40;
+    club.address = QStringLiteral("1 Mill Lane\nLittle Snoring");
+    club.email = QStringLiteral("club@example.org");
+    ASSERT_OK(from.service().createConsignor(club));
+    QBuffer written;
+    written.open(QIODevice::WriteOnly);
+    ASSERT_OK(exportConsignorCsv(from.service(), ConsignorCsv::Consignors, written));
+    // WHEN the file is imported into another auction
+    QBuffer read(&written.buffer());
+    read.open(QIODevice::ReadOnly);
+    auto rows = readConsignorCsv(read);
+    ASSERT_OK(rows);
+    TestAuction to;
+    ASSERT_OK(to.service().importConsignors(*rows));
+    // THEN it exports the same file
+    QBuffer again;
+    again.open(QIODevice::WriteOnly);
+    ASSERT_OK(exportConsignorCsv(to.service(), ConsignorCsv::Consignors, again));
+    EXPECT_EQ(again.data(), written.data());
+    EXPECT_EQ(to.service().consignorByNumber(40)->value().address, club.address);
+    EXPECT_FALSE(to.service().consignorByNumber(40)->value().commission.has_value());
+}
+
+TEST(Consignors, AnImportWithOneBadRowAddsNone)
+{
+    TestAuction auction;
+    QBuffer file;
+    file.setData("name,number,commission\r\nGood,5,10\r\nBad,6,120\r\n");
+    file.open(QIODevice::ReadOnly);
+    auto rows = readConsignorCsv(file);
+    ASSERT_FALSE(rows.has_value());
+    EXPECT_EQ(rows.error().field, u"commission");
+    EXPECT_TRUE(rows.error().message.contains(QStringLiteral("Line 3")));
+    QBuffer twice;
+    twice.setData("name,number\r\nOne,5\r\nTwo,5\r\n");
+    twice.open(QIODevice::ReadOnly);
+    auto both = readConsignorCsv(twice);
+    ASSERT_OK(both);
+    EXPECT_EQ(auction.service().importConsignors(*both).error().reason, Error::Reason::NumberTaken);
+    EXPECT_TRUE(auction.service().consignors()->isEmpty());
 }
