@@ -3,6 +3,7 @@
 #include "model/auctioncopy.h"
 #include "model/auctionservice.h"
 #include "model/csv/checkoutcsv.h"
+#include "model/csv/consignorcsv.h"
 #include "model/csv/csvexport.h"
 #include "model/csv/csvimport.h"
 #include "model/generator.h"
@@ -60,16 +61,19 @@ int runExport(const Options& options)
 {
     const auto kind = Model::parseCsvKind(options.csvKind);
     const auto checkout = Model::parseCheckoutCsvFile(options.csvKind + QStringLiteral(".csv"));
+    const auto consignor = Model::parseConsignorCsvFile(options.csvKind + QStringLiteral(".csv"));
     if (!options.csvFile.isEmpty() && refusedAsDatabaseFile(options))
         return 2;
     auto db = open(options);
-    if (!db || (!kind && !checkout))
+    if (!db || (!kind && !checkout && !consignor))
         return 1;
     // The checkout files are the service's sums (invoices.csv settles every bidder).
     Model::AuctionService service(*db);
     service.setActor(commandLineActor());
     const auto exportTo = [&](QIODevice& out) {
         // The command line is the operator's: the reserve is written (PRODUCT.md, items.csv).
+        if (consignor)
+            return Model::exportConsignorCsv(service, *consignor, out);
         return kind ? Model::exportCsv(*db, *kind, out, {}, Model::CsvAudience::Operator)
                     : Model::exportCheckoutCsv(service, *checkout, out);
     };
@@ -114,8 +118,47 @@ int runExport(const Options& options)
     return 0;
 }
 
+namespace {
+
+/// `import consignors FILE`: read whole (a club's sellers, not a 100,000-row catalogue),
+/// checked, then added in one transaction or not at all.
+int importConsignors(const Options& options, QFile& file)
+{
+    const auto rows = Model::readConsignorCsv(file);
+    if (!rows) {
+        say(QStringLiteral("bidtracker: %1: %2; nothing was imported")
+                .arg(options.csvFile, rows.error().message));
+        return 1;
+    }
+    auto db = open(options);
+    if (!db)
+        return 1;
+    Model::AuctionService service(*db);
+    const auto added = service.importConsignors(*rows);
+    if (!added) {
+        say(QStringLiteral("bidtracker: %1: %2; nothing was imported")
+                .arg(options.csvFile, added.error().message));
+        return 1;
+    }
+    say(QStringLiteral("Imported %1 consignors into %2").arg(*added).arg(db->displayName()));
+    return 0;
+}
+
+} // namespace
+
 int runImport(const Options& options)
 {
+    if (options.csvKind == u"consignors") {
+        if (refusedAsDatabaseFile(options))
+            return 2;
+        QFile file(options.csvFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            say(QStringLiteral("bidtracker: cannot read %1: %2")
+                    .arg(options.csvFile, file.errorString()));
+            return 1;
+        }
+        return importConsignors(options, file);
+    }
     const auto kind = Model::parseCsvKind(options.csvKind);
     if (refusedAsDatabaseFile(options))
         return 2;

@@ -19,10 +19,12 @@ namespace BidTracker::App {
 
 namespace {
 
-const QStringList exportKinds{QStringLiteral("items"),    QStringLiteral("users"),
-                              QStringLiteral("bids"),     QStringLiteral("results"),
-                              QStringLiteral("invoices"), QStringLiteral("payments")};
-const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users")};
+const QStringList exportKinds{QStringLiteral("items"),      QStringLiteral("users"),
+                              QStringLiteral("bids"),       QStringLiteral("results"),
+                              QStringLiteral("invoices"),   QStringLiteral("payments"),
+                              QStringLiteral("consignors"), QStringLiteral("settlements")};
+const QStringList importKinds{QStringLiteral("items"), QStringLiteral("users"),
+                              QStringLiteral("consignors")};
 const QStringList commands{QStringLiteral("export"),    QStringLiteral("import"),
                            QStringLiteral("generate"),  QStringLiteral("copy"),
                            QStringLiteral("close-all"), QStringLiteral("print"),
@@ -50,7 +52,8 @@ std::expected<Options, QString> parsePrint(const QCommandLineParser& parser,
 {
     const auto& [output, lots, bidders, paper] = given;
     const QString usage =
-        QStringLiteral("Usage: bidtracker print bid-sheets|bidder-cards|labels|invoices|report "
+        QStringLiteral("Usage: bidtracker print bid-sheets|bidder-cards|labels|invoices|report|"
+                       "settlements "
                        "[--db DB] [--lots IDS] "
                        "[--bidders IDS] [--paper letter|a4] -o FILE.pdf");
     options.mode = Options::Mode::Print;
@@ -118,8 +121,9 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "Bid Tracker: run an auction from one window, with a REST API and CSV in and out.\n\n"
         "  bidtracker [options] [DATABASE]            window + server (DATABASE: as --db)\n"
         "  bidtracker --headless [options]            server only\n"
-        "  bidtracker export items|users|bids|results|invoices|payments [-o FILE]\n"
-        "  bidtracker import items|users FILE\n"
+        "  bidtracker export items|users|bids|results|invoices|payments|consignors|settlements\n"
+        "                    [-o FILE]\n"
+        "  bidtracker import items|users|consignors FILE\n"
         "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE\n"
         "  bidtracker copy FROM TO                    a whole auction into an empty database\n"
         "  bidtracker close-all [--db DB]             close every open lot\n"
@@ -333,7 +337,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         options.mode = Options::Mode::Export;
         if (positional.size() != 2 || !exportKinds.contains(positional[1]))
             return std::unexpected(QStringLiteral(
-                "Usage: bidtracker export items|users|bids|results|invoices|payments [-o FILE]"));
+                "Usage: bidtracker export items|users|bids|results|invoices|payments|consignors|"
+                "settlements [-o FILE]"));
         options.csvKind = positional[1];
         options.csvFile = parser.value(output);
         return options;
@@ -341,7 +346,8 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
     if (command == u"import") {
         options.mode = Options::Mode::Import;
         if (positional.size() != 3 || !importKinds.contains(positional[1]))
-            return std::unexpected(QStringLiteral("Usage: bidtracker import items|users FILE"));
+            return std::unexpected(
+                QStringLiteral("Usage: bidtracker import items|users|consignors FILE"));
         options.csvKind = positional[1];
         options.csvFile = positional[2];
         return options;

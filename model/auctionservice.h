@@ -3,6 +3,7 @@
 #include "auctionsettings.h"
 #include "audit.h"
 #include "change.h"
+#include "consignor.h"
 #include "error.h"
 #include "idempotency.h"
 #include "invoice.h"
@@ -153,6 +154,35 @@ public:
     Result<QList<InvoiceTotals>> invoiceTotals();
     /// Every payment, voided ones included, `limit` at a time from id `firstId` on.
     Result<QList<Payment>> paymentsFrom(qint64 firstId, int limit);
+
+    // Consignors and settlement (RULES.md 6; auctionservice_consignors.cpp)
+    /// `changes.name` is required; the number defaults to the next free one, a number taken
+    /// is refused (NumberTaken).
+    Result<Consignor> createConsignor(const ConsignorChanges& changes);
+    Result<Consignor> updateConsignor(qint64 id, const ConsignorChanges& changes);
+    /// Refused (HasLots) while lots name the consignor.
+    Result<void> deleteConsignor(qint64 id);
+    Result<Consignor> consignor(qint64 id);
+    Result<std::optional<Consignor>> consignorByNumber(qint64 number);
+    /// In number order.
+    Result<QList<Consignor>> consignors();
+    /// Consignors each checked as by createConsignor(), in one transaction: all or none.
+    Result<qint64> importConsignors(const QList<ConsignorChanges>& rows,
+                                    QList<qint64>* ids = nullptr);
+    /// The consignor's lots and payouts settled by Rules::settlementSums, read in one
+    /// snapshot; a sold line is collected when its buyer's invoice is paid or in credit.
+    Result<Settlement> settlement(qint64 consignorId);
+    /// Every consignor's, in number order, from one snapshot.
+    Result<QList<Settlement>> settlements();
+    /// Refused (OverBalance, facts `payable_now`) above what is payable now.
+    Result<Payout> addPayout(qint64 consignorId, Money amount, PayoutMethod method,
+                             const QString& reference, const PayoutDesk& desk);
+    /// The payout stays, marked voided, out of every sum (AlreadyVoided when it is).
+    Result<Payout> voidPayout(qint64 payoutId, const QString& reason);
+    /// Undo of a void (NotVoided when it is not voided).
+    Result<Payout> unvoidPayout(qint64 payoutId);
+    /// Oldest first, voided ones included.
+    Result<QList<Payout>> payouts(qint64 consignorId);
 
     // Items
     /// `changes.name` is required; the other fields default to open, 0.01 and 0.01.
@@ -356,6 +386,15 @@ private:
     Result<void> reworkLot(const Item& item, qint64 fromBidId, bool removed,
                            const AuctionSettings& settings);
     Result<Item> insertItem(const ItemChanges& changes);
+    /// Inside a write transaction: the consignor `changes` names exists (locked, so that it
+    /// cannot be deleted before the lot is written), or UnknownConsignor.
+    Result<void> requireConsignorOf(const ItemChanges& changes);
+    /// A consignor's settlement inside the transaction or snapshot in progress; `buyers` are
+    /// the auction's checkout figures, read once for many settlements.
+    Result<Settlement> settleLocked(qint64 consignorId, const AuctionSettings& settings,
+                                    const QHash<qint64, bool>& collectedBuyers);
+    /// Which buyers' invoices are paid in full (status paid or credit), by user id.
+    Result<QHash<qint64, bool>> collectedBuyers(const AuctionSettings& settings);
     /// Runs `work` (which returns a Result) in one write transaction, from the start again
     /// when the engine reports a failure a retry can cure; the changes it recorded are
     /// announced once it committed.

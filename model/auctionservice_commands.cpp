@@ -36,6 +36,8 @@ ItemChanges valuesOf(const Item& item, const ItemChanges& fields)
         values.buyNow = item.buyNow;
     if (fields.closesAt)
         values.closesAt = item.closesAt;
+    if (fields.consignorId)
+        values.consignorId = item.consignorId;
     return values;
 }
 
@@ -67,6 +69,7 @@ AuctionSettings withChanged(AuctionSettings current, const AuctionSettings& from
     take(current.currency, from.currency, to.currency);
     take(current.buyersPremium, from.buyersPremium, to.buyersPremium);
     take(current.taxRate, from.taxRate, to.taxRate);
+    take(current.commissionRate, from.commissionRate, to.commissionRate);
     take(current.increments, from.increments, to.increments);
     take(current.softClose, from.softClose, to.softClose);
     take(current.firstBidderNumber, from.firstBidderNumber, to.firstBidderNumber);

@@ -90,6 +90,8 @@ Result<void> applyItemChanges(Item& item, const ItemChanges& changes)
     }
     if (changes.fairMarketValue)
         item.fairMarketValue = *changes.fairMarketValue;
+    if (changes.consignorId)
+        item.consignorId = *changes.consignorId;
     const auto positive = [](const std::optional<Money>& amount, const QString& field,
                              const QString& label) -> Result<void> {
         if (amount && amount->cents() <= 0)
@@ -169,6 +171,8 @@ Result<Item> AuctionService::insertItem(const ItemChanges& changes)
     Item item;
     if (auto ok = applyItemChanges(item, changes); !ok)
         return fail(ok.error());
+    if (auto ok = requireConsignorOf(changes); !ok)
+        return fail(ok.error());
     item.createdAt = utcTimestampNow();
     auto id = m_storage.insertItem(item);
     if (!id)
@@ -220,6 +224,8 @@ Result<Item> AuctionService::updateItem(qint64 id, const ItemChanges& changes,
             return fail(staleLot(*current));
         Item changed = *current;
         if (auto ok = applyItemChanges(changed, changes); !ok)
+            return fail(ok.error());
+        if (auto ok = requireConsignorOf(changes); !ok)
             return fail(ok.error());
         if (auto ok = m_storage.updateItem(changed); !ok)
             return fail(ok.error());

@@ -48,6 +48,10 @@ Result<AuctionSettings> checkSettings(const AuctionSettings& settings)
         return fail(
             Error::invalid(QStringLiteral("The tax rate must be a percentage from 0 to 100"),
                            QStringLiteral("tax_rate")));
+    if (settings.commissionRate < 0 || settings.commissionRate > MaxRate)
+        return fail(
+            Error::invalid(QStringLiteral("The commission rate must be a percentage from 0 to 100"),
+                           QStringLiteral("commission_rate")));
     if (!Rules::isValidIncrementTable(settings.increments))
         return fail(Error::invalid(
             QStringLiteral("The increment table's rows must have ascending \"from\" amounts, the"

@@ -25,6 +25,8 @@ struct AuctionSettings
     QString currency = QStringLiteral("USD");
     Rules::BasisPoints buyersPremium = 0;
     Rules::BasisPoints taxRate = 0;
+    /// The commission a consignor pays who has no rate of their own (RULES.md 6).
+    Rules::BasisPoints commissionRate = 0;
     Rules::IncrementTable increments;
     SoftClose softClose;
     qint64 firstBidderNumber = 100;
@@ -50,7 +52,7 @@ inline constexpr qint64 MaxBidderNumber = 999'999;
 inline constexpr qint64 MaxSoftCloseSeconds = 7 * 24 * 3600;
 
 /// Checks every setting, whichever door the settings came through; the error names the
-/// first field that is wrong (`name`, `currency`, `buyers_premium`, `tax_rate`,
+/// first field that is wrong (`name`, `currency`, `buyers_premium`, `tax_rate`, `commission_rate`,
 /// `increments`, `soft_close`, `first_bidder_number`, `close_all_at`). Returns the settings
 /// as they are stored (the name trimmed as every name is).
 Result<AuctionSettings> checkSettings(const AuctionSettings& settings);

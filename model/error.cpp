@@ -13,6 +13,8 @@ Error::Code Error::codeOf(Reason reason)
     case Reason::UnknownBid:
     case Reason::UnknownPayment:
     case Reason::UnknownDonation:
+    case Reason::UnknownConsignor:
+    case Reason::UnknownPayout:
         return Code::NotFound;
     case Reason::Unavailable:
     case Reason::OutcomeUnknown:
@@ -39,6 +41,7 @@ Error::Code Error::codeOf(Reason reason)
     case Reason::Cancelled:
     case Reason::LastAdmin:
     case Reason::NameTaken:
+    case Reason::HasLots:
         return Code::Conflict;
     case Reason::UnknownStaff:
     case Reason::UnknownToken:
@@ -151,6 +154,12 @@ QString reasonCode(const Error& error)
         return QStringLiteral("not_own_payment");
     case R::VoidWindowPassed:
         return QStringLiteral("void_window_passed");
+    case R::UnknownConsignor:
+        return QStringLiteral("unknown_consignor");
+    case R::UnknownPayout:
+        return QStringLiteral("unknown_payout");
+    case R::HasLots:
+        return QStringLiteral("has_lots");
     }
     return classCode(error.code);
 }

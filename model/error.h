@@ -67,6 +67,11 @@ struct Error
         NotOwnPayment,
         /// ... and only within 15 minutes of taking it.
         VoidWindowPassed,
+        // Consignors (RULES.md 6)
+        UnknownConsignor,
+        UnknownPayout,
+        /// A consignor cannot be deleted while lots name them.
+        HasLots,
     };
 
     Code code = Code::Invalid;

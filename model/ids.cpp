@@ -21,6 +21,10 @@ QStringView idPrefix(EntityKind kind)
         return u"donation";
     case EntityKind::Settings:
         return u"settings";
+    case EntityKind::Consignor:
+        return u"consignor";
+    case EntityKind::Payout:
+        return u"payout";
     }
     return u"";
 }

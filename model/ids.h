@@ -8,8 +8,10 @@ namespace BidTracker::Model {
 
 /// The kinds of public id: "user<N>", "item<N>", "bid<N>", "payment<N>", "donation<N>";
 /// Settings is the auction's one settings row (id 1), named only in change announcements.
-enum class EntityKind { User, Item, Bid, Payment, Donation, Settings };
-inline constexpr EntityKind LastEntityKind = EntityKind::Settings;
+/// Consignor and Payout (RULES.md 6) come last so that the numbers of the others, which a
+/// PostgreSQL change announcement carries, stay as they were.
+enum class EntityKind { User, Item, Bid, Payment, Donation, Settings, Consignor, Payout };
+inline constexpr EntityKind LastEntityKind = EntityKind::Payout;
 
 /// "user", "item", "bid", "payment", "donation" or "settings".
 QStringView idPrefix(EntityKind kind);

@@ -80,6 +80,8 @@ struct Item
     qint64 version = 0;
     /// When the last such change was made (the database's clock); empty before the first.
     QString changedAt;
+    /// The consignor whose lot this is (RULES.md 6), if any.
+    std::optional<qint64> consignorId;
 };
 
 /// One accepted bid. Bids are never changed, only deleted.
@@ -163,6 +165,8 @@ struct ItemChanges
     std::optional<std::optional<Money>> buyNow;
     /// ISO 8601 UTC, or empty to close by hand only.
     std::optional<QString> closesAt;
+    /// The lot's consignor (the service checks that it exists); an empty inner value: none.
+    std::optional<std::optional<qint64>> consignorId;
 };
 
 /// What a creation or edit of a user asks for; fields left empty keep their value (on edit)

@@ -19,6 +19,10 @@ Error::Reason unknownReason(EntityKind kind)
         return Error::Reason::UnknownPayment;
     case EntityKind::Donation:
         return Error::Reason::UnknownDonation;
+    case EntityKind::Consignor:
+        return Error::Reason::UnknownConsignor;
+    case EntityKind::Payout:
+        return Error::Reason::UnknownPayout;
     case EntityKind::Settings:
         break;
     }

@@ -4,7 +4,9 @@
 #include "bidsheets.h"
 #include "invoices.h"
 #include "lotlabels.h"
+#include "model/auctionservice.h"
 #include "printsource.h"
+#include "settlements.h"
 
 namespace BidTracker::Print {
 
@@ -21,6 +23,8 @@ QString documentKindName(DocumentKind kind)
         return QStringLiteral("invoices");
     case DocumentKind::Report:
         return QStringLiteral("report");
+    case DocumentKind::Settlements:
+        return QStringLiteral("settlements");
     }
     return {};
 }
@@ -38,6 +42,8 @@ QString documentKindTitle(DocumentKind kind)
         return QStringLiteral("Invoices and receipts");
     case DocumentKind::Report:
         return QStringLiteral("End-of-night report");
+    case DocumentKind::Settlements:
+        return QStringLiteral("Settlement statements");
     }
     return {};
 }
@@ -54,7 +60,7 @@ std::optional<DocumentKind> parseDocumentKind(QStringView name)
 QList<DocumentKind> documentKinds()
 {
     return {DocumentKind::BidSheets, DocumentKind::BidderCards, DocumentKind::Labels,
-            DocumentKind::Invoices, DocumentKind::Report};
+            DocumentKind::Invoices,  DocumentKind::Report,      DocumentKind::Settlements};
 }
 
 Subject subjectOf(DocumentKind kind)
@@ -67,6 +73,7 @@ Subject subjectOf(DocumentKind kind)
     case DocumentKind::Invoices:
         return Subject::Bidders;
     case DocumentKind::Report:
+    case DocumentKind::Settlements:
         return Subject::Auction;
     }
     return Subject::Auction;
@@ -85,6 +92,12 @@ Model::Result<std::unique_ptr<Document>> makeDocument(DocumentKind kind, Paper p
         if (!invoices)
             return Model::fail(invoices.error());
         return std::make_unique<Invoices>(paper, *name, std::move(*invoices));
+    }
+    if (kind == DocumentKind::Settlements) {
+        auto settlements = service.settlements();
+        if (!settlements)
+            return Model::fail(settlements.error());
+        return std::make_unique<Settlements>(paper, *name, std::move(*settlements));
     }
     if (kind == DocumentKind::Report) {
         auto report = source.report();

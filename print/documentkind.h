@@ -17,9 +17,10 @@ namespace BidTracker::Print {
 class Document;
 
 /// The documents Bid Tracker prints.
-enum class DocumentKind { BidSheets, BidderCards, Labels, Invoices, Report };
+enum class DocumentKind { BidSheets, BidderCards, Labels, Invoices, Report, Settlements };
 
-/// "bid-sheets", "bidder-cards", "labels", "invoices", "report": the command line's names.
+/// "bid-sheets", "bidder-cards", "labels", "invoices", "report", "settlements": the command
+/// line's names.
 QString documentKindName(DocumentKind kind);
 /// "Bid sheets": the window's.
 QString documentKindTitle(DocumentKind kind);

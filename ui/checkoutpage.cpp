@@ -349,6 +349,9 @@ bool CheckoutPage::concerns(const Model::Change& change) const
         return change.userId == 0; // not said whose: look again
     case EntityKind::Settings:
         return true;
+    case EntityKind::Consignor: // a seller's side: on no buyer's invoice
+    case EntityKind::Payout:
+        return false;
     case EntityKind::Item:
     case EntityKind::Bid: {
         const qint64 item = change.kind == EntityKind::Item ? change.id : change.itemId;

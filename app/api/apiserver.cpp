@@ -68,16 +68,21 @@ bool needsToken(const QByteArray& method, const QString& path, const QString& pa
 {
     if (method != "GET" && method != "HEAD")
         return false;
-    static const QStringList personal{apiPrefix + QStringLiteral("/users/{user_id}/invoice"),
-                                      apiPrefix + QStringLiteral("/users/{user_id}/payments"),
-                                      apiPrefix + QStringLiteral("/users/{user_id}/donations"),
-                                      apiPrefix + QStringLiteral("/reports/summary"),
-                                      apiPrefix + QStringLiteral("/staff"),
-                                      apiPrefix + QStringLiteral("/audit")};
+    static const QStringList personal{
+        apiPrefix + QStringLiteral("/users/{user_id}/invoice"),
+        apiPrefix + QStringLiteral("/users/{user_id}/payments"),
+        apiPrefix + QStringLiteral("/users/{user_id}/donations"),
+        apiPrefix + QStringLiteral("/reports/summary"),
+        apiPrefix + QStringLiteral("/staff"),
+        apiPrefix + QStringLiteral("/audit"),
+        apiPrefix + QStringLiteral("/consignors/{consignor_id}/settlement"),
+        apiPrefix + QStringLiteral("/consignors/{consignor_id}/payouts")};
     static const QStringList exports{apiPrefix + QStringLiteral("/export/audit.csv"),
                                      apiPrefix + QStringLiteral("/export/users.csv"),
                                      apiPrefix + QStringLiteral("/export/invoices.csv"),
-                                     apiPrefix + QStringLiteral("/export/payments.csv")};
+                                     apiPrefix + QStringLiteral("/export/payments.csv"),
+                                     apiPrefix + QStringLiteral("/export/consignors.csv"),
+                                     apiPrefix + QStringLiteral("/export/settlements.csv")};
     return personal.contains(pattern) || exports.contains(path);
 }
 
@@ -100,6 +105,7 @@ ApiServer::ApiServer(Model::AuctionService& service, Model::Database& db,
     addBidRoutes(m_router, m_context);
     addCheckoutRoutes(m_router, m_context); // before the meta routes: its exports come first
     addStaffRoutes(m_router, m_context);
+    addConsignorRoutes(m_router, m_context);
     addMetaRoutes(m_router, m_context);
 }
 

@@ -1,5 +1,6 @@
 #include "checkoutbodies.h"
 
+#include "bodyfields.h"
 #include "checkoutjson.h"
 #include "jsonformat.h"
 
@@ -8,7 +9,7 @@
 
 namespace BidTracker::Api::Body {
 
-namespace {
+// The field readers every body shares (bodyfields.h).
 
 /// The object under `key` of the body, or the 400 that says why there is none.
 Input::Parsed<QJsonObject> envelope(const QByteArray& body, const QString& key,
@@ -75,6 +76,8 @@ void textField(const QJsonObject& fields, const QString& key, const QString& lab
         problems.insert(key, QStringLiteral("%1 must be a string").arg(label));
 }
 
+namespace {
+
 /// The increment table: [{"from": 0, "step": 0.05}, ...]; `from` may be 0, `step` may not.
 std::expected<Model::Rules::IncrementTable, QString> incrementsField(const QJsonValue& value)
 {
@@ -140,6 +143,7 @@ Input::Parsed<Model::AuctionSettings> settings(const QByteArray& body,
     };
     rate(Json::Key::buyersPremium, QStringLiteral("Buyer's premium"), result.buyersPremium);
     rate(Json::Key::taxRate, QStringLiteral("Tax rate"), result.taxRate);
+    rate(Json::Key::commissionRate, QStringLiteral("Commission rate"), result.commissionRate);
     if (const QJsonValue value = fields->value(Json::Key::increments); !value.isUndefined()) {
         if (const auto table = incrementsField(value))
             result.increments = *table;

@@ -41,6 +41,7 @@ QJsonObject settings(const Model::AuctionSettings& settings, qint64 version)
                      {Key::currency, settings.currency},
                      {Key::buyersPremium, rate(settings.buyersPremium)},
                      {Key::taxRate, rate(settings.taxRate)},
+                     {Key::commissionRate, rate(settings.commissionRate)},
                      {Key::increments, increments},
                      {Key::softClose,
                       QJsonObject{{Key::windowSeconds, settings.softClose.windowSeconds},

@@ -15,6 +15,7 @@ inline const QString settings = QStringLiteral("settings");
 inline const QString currency = QStringLiteral("currency");
 inline const QString buyersPremium = QStringLiteral("buyers_premium");
 inline const QString taxRate = QStringLiteral("tax_rate");
+inline const QString commissionRate = QStringLiteral("commission_rate");
 inline const QString increments = QStringLiteral("increments");
 inline const QString from = QStringLiteral("from");
 inline const QString step = QStringLiteral("step");

@@ -1,5 +1,7 @@
 #include "jsonformat.h"
 
+#include "consignorjson.h"
+
 #include "model/rules/lotview.h"
 
 namespace BidTracker::Api::Json {
@@ -48,6 +50,9 @@ QJsonObject itemBody(const Model::Item& item, const Model::AuctionSettings& sett
         {Key::closesAt,
          item.closesAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.closesAt)},
     };
+    body.insert(Key::consignor, item.consignorId
+                                    ? QJsonValue(formatId(EntityKind::Consignor, *item.consignorId))
+                                    : QJsonValue(QJsonValue::Null));
     body.insert(Key::version, item.version);
     // The lot view's closing time and reserve_met; nothing that depends on the clock, so an
     // answer kept in the cache stays true.

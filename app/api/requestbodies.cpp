@@ -1,5 +1,6 @@
 #include "requestbodies.h"
 
+#include "consignorjson.h"
 #include "jsonformat.h"
 #include "model/auctionsettings.h"
 
@@ -201,6 +202,21 @@ Input::Parsed<Model::ItemChanges> item(const QByteArray& body, bool nameRequired
         problems.insert(Json::Key::closesAt,
                         QStringLiteral("closes_at must be an ISO 8601 UTC time such as "
                                        "2026-12-05T21:00:00.000Z, or null"));
+    // The lot's consignor by id ("consignor3"), or null for none (RULES.md 6).
+    const QJsonValue consignor = fields.value(Json::Key::consignor);
+    if (consignor.isNull()) {
+        changes.consignorId = std::optional<qint64>();
+    } else if (!consignor.isUndefined()) {
+        const auto id = consignor.isString()
+                            ? Model::parseId(Model::EntityKind::Consignor, consignor.toString())
+                            : std::nullopt;
+        if (id)
+            changes.consignorId = std::optional<qint64>(*id);
+        else
+            problems.insert(Json::Key::consignor,
+                            QStringLiteral("consignor must be a consignor id such as "
+                                           "\"consignor3\", or null"));
+    }
     if (!problems.isEmpty())
         return std::unexpected(Input::bundled(problems));
     return changes;

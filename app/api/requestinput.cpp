@@ -25,6 +25,10 @@ QString kindName(Model::EntityKind kind)
         return QStringLiteral("Donation");
     case Model::EntityKind::Settings:
         return QStringLiteral("Settings");
+    case Model::EntityKind::Consignor:
+        return QStringLiteral("Consignor");
+    case Model::EntityKind::Payout:
+        return QStringLiteral("Payout");
     }
     return {};
 }

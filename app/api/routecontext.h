@@ -42,6 +42,9 @@ void addStaffRoutes(Router& router, RouteContext& context);
 /// Whether the request may see bidders' phone, email and check-in time: a token whose role
 /// may read them (API.md "Personal data").
 bool showsContacts(const ApiRequest& request);
+/// Consignors, settlements, payouts and their exports (API.md "Consignors";
+/// consignorroutes.cpp).
+void addConsignorRoutes(Router& router, RouteContext& context);
 
 /// The id of the bidder with paddle number `number`; 404 naming the number when none has it.
 std::expected<qint64, ApiResponse> bidderIdByNumber(Model::AuctionService& service, qint64 number);

@@ -46,7 +46,7 @@ class Database final
 {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     /// Opens `location`: a PostgreSQL URL (see DatabaseLocation) or the path of an SQLite
     /// file, created if missing. A database that is not SQLite's, holds someone else's

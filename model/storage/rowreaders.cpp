@@ -22,7 +22,8 @@ const QString itemSelectList = QStringLiteral(
     " i.created_at, i.bid_count, i.winning_bid_id, w.value_cents, w.user_id, wu.name,"
     " wu.number, i.description, i.donor, i.fair_market_value_cents,"
     " i.reserve_cents, i.buy_now_cents, i.closes_at, i.original_closes_at,"
-    " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents, i.version, i.changed_at");
+    " i.closed_at, i.leader_ceiling_cents, i.runner_up_cents, i.version, i.changed_at,"
+    " i.consignor_id");
 
 const QString itemSelect =
     itemSelectList + QStringLiteral(" FROM items i LEFT JOIN bids w ON w.id ="
@@ -58,6 +59,8 @@ Item readItem(const QSqlQuery& query)
     item.runnerUpCeiling = optionalMoney(query, 21);
     item.version = query.value(22).toLongLong();
     item.changedAt = query.value(23).toString();
+    if (!query.isNull(24))
+        item.consignorId = query.value(24).toLongLong();
     return item;
 }
 

@@ -324,6 +324,91 @@ QStringList version6(const QString& bytes)
         QStringLiteral("CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at)")};
 }
 
+// Version 8: consignors (RULES.md 6, API.md "Consignors"). A consignor's commission is NULL
+// while it follows the auction's `commission_rate`. A lot names its consignor by id; the
+// service refuses to delete a consignor while lots name it (has_lots), so the column has no
+// foreign key (a copy writes lots before anything else). Payouts are kept like payments:
+// never deleted, voided instead, with who took them and at which station. The version
+// triggers of lots and the settings row are made again to watch the new columns.
+QStringList version8Consignors(Storage::Engine engine, const QString& integer, const QString& key)
+{
+    const bool postgres = engine == Storage::Engine::Postgres;
+    const QString money =
+        QStringLiteral("%1 NOT NULL DEFAULT 0 CHECK (%2 >= 0 AND %2 <= 100000000000)");
+    QStringList statements{
+        QStringLiteral("CREATE TABLE consignors ("
+                       " id %1,"
+                       " number %2 NOT NULL CHECK (number BETWEEN 1 AND 999999),"
+                       " name TEXT NOT NULL,"
+                       " phone TEXT NOT NULL DEFAULT '',"
+                       " email TEXT NOT NULL DEFAULT '',"
+                       " address TEXT NOT NULL DEFAULT '',"
+                       " commission_bp %2 CHECK (commission_bp BETWEEN 0 AND 10000),"
+                       " lot_fee_cents %3,"
+                       " unsold_fee_cents %4,"
+                       " created_at TEXT NOT NULL)")
+            .arg(key, integer, money.arg(integer, QStringLiteral("lot_fee_cents")),
+                 money.arg(integer, QStringLiteral("unsold_fee_cents"))),
+        QStringLiteral("CREATE UNIQUE INDEX consignors_by_number ON consignors (number)"),
+        QStringLiteral("ALTER TABLE items ADD COLUMN consignor_id %1").arg(integer),
+        QStringLiteral("CREATE INDEX items_by_consignor ON items (consignor_id, id)"
+                       " WHERE consignor_id IS NOT NULL"),
+        QStringLiteral("ALTER TABLE settings ADD COLUMN commission_rate_bp %1 NOT NULL DEFAULT 0"
+                       " CHECK (commission_rate_bp BETWEEN 0 AND 10000)")
+            .arg(integer),
+        QStringLiteral(
+            "CREATE TABLE payouts ("
+            " id %1,"
+            " consignor_id %2 NOT NULL REFERENCES consignors (id),"
+            " amount_cents %2 NOT NULL CHECK (amount_cents > 0 AND amount_cents <= 100000000000),"
+            " method TEXT NOT NULL CHECK (method IN ('cash', 'check', 'transfer', 'other')),"
+            " reference TEXT NOT NULL DEFAULT '',"
+            " cashier TEXT NOT NULL DEFAULT '',"
+            " station TEXT NOT NULL DEFAULT '',"
+            " paid_at TEXT NOT NULL,"
+            " voided_at TEXT,"
+            " void_reason TEXT NOT NULL DEFAULT '')")
+            .arg(key, integer),
+        QStringLiteral("CREATE INDEX payouts_by_consignor ON payouts (consignor_id, id)"),
+    };
+    const QString itemWhen = QStringLiteral("OLD.consignor_id %1 NEW.consignor_id");
+    const QString settingsWhen = QStringLiteral("OLD.commission_rate_bp %1 NEW.commission_rate_bp");
+    if (postgres) {
+        const QString distinct = QStringLiteral("IS DISTINCT FROM");
+        const auto trigger = [](const char* table, const QString& when) {
+            return QStringLiteral("CREATE TRIGGER %1_version BEFORE UPDATE ON %1 FOR EACH ROW"
+                                  " WHEN (%2) EXECUTE FUNCTION bidtracker_next_version()")
+                .arg(QLatin1String(table), when);
+        };
+        statements +=
+            {QStringLiteral("DROP TRIGGER items_version ON items"),
+             QStringLiteral("DROP TRIGGER settings_version ON settings"),
+             trigger("items", anyChanged(itemFields, distinct) + closingTimeSetByHand(distinct) +
+                                  QStringLiteral(" OR ") + itemWhen.arg(distinct)),
+             trigger("settings", anyChanged(settingsFields, distinct) + QStringLiteral(" OR ") +
+                                     settingsWhen.arg(distinct))};
+        return statements;
+    }
+    const QString distinct = QStringLiteral("IS NOT");
+    const QString now = QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    const auto trigger = [&](const char* table, const QString& columns, const QString& when) {
+        return QStringLiteral("CREATE TRIGGER %1_version AFTER UPDATE OF %2 ON %1 WHEN %3"
+                              " BEGIN UPDATE %1 SET version = OLD.version + 1, changed_at = %4"
+                              " WHERE id = NEW.id; END")
+            .arg(QLatin1String(table), columns, when, now);
+    };
+    statements +=
+        {QStringLiteral("DROP TRIGGER items_version"),
+         QStringLiteral("DROP TRIGGER settings_version"),
+         trigger("items", columnList(itemFields) + QStringLiteral(", closes_at, consignor_id"),
+                 anyChanged(itemFields, distinct) + closingTimeSetByHand(distinct) +
+                     QStringLiteral(" OR ") + itemWhen.arg(distinct)),
+         trigger("settings", columnList(settingsFields) + QStringLiteral(", commission_rate_bp"),
+                 anyChanged(settingsFields, distinct) + QStringLiteral(" OR ") +
+                     settingsWhen.arg(distinct))};
+    return statements;
+}
+
 } // namespace
 
 QStringList migrationStep(int version, Storage::Engine engine)
@@ -352,6 +437,12 @@ QStringList migrationStep(int version, Storage::Engine engine)
         return version6(postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
     case StaffSchemaVersion:
         return staffAndAuditStep(engine);
+    case 8:
+        return postgres ? version8Consignors(
+                              engine, QStringLiteral("BIGINT"),
+                              QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
+                        : version8Consignors(engine, QStringLiteral("INTEGER"),
+                                             QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     default:
         return {};
     }

@@ -233,8 +233,8 @@ namespace {
 const QString itemColumns =
     QStringLiteral("name, status, starting_price_cents, min_increment_cents, description, donor,"
                    " fair_market_value_cents, reserve_cents, buy_now_cents, closes_at,"
-                   " original_closes_at, closed_at");
-constexpr int ItemColumnCount = 12;
+                   " original_closes_at, closed_at, consignor_id");
+constexpr int ItemColumnCount = 13;
 
 QVariantList itemValues(const Item& item)
 {
@@ -249,7 +249,9 @@ QVariantList itemValues(const Item& item)
             Rows::nullableCents(item.buyNow),
             Rows::nullableText(item.closesAt),
             Rows::nullableText(item.originalClosesAt),
-            Rows::nullableText(item.closedAt)};
+            Rows::nullableText(item.closedAt),
+            item.consignorId ? QVariant(*item.consignorId)
+                             : QVariant(QMetaType::fromType<qint64>())};
 }
 
 QString placeholders(int count)

@@ -77,6 +77,19 @@ public:
     Result<void> writeSettings(const AuctionSettings& settings) override;
     Result<SettingsVersion> readSettingsVersion() override;
 
+    Result<qint64> insertConsignor(const Consignor& consignor) override;
+    Result<void> updateConsignor(const Consignor& consignor) override;
+    Result<void> deleteConsignor(qint64 id) override;
+    Result<std::optional<Consignor>> findConsignor(qint64 id, Lock lock) override;
+    Result<std::optional<Consignor>> findConsignorByNumber(qint64 number) override;
+    Result<qint64> highestConsignorNumber() override;
+    Result<QList<Consignor>> listConsignors() override;
+    Result<qint64> countConsignedLots(qint64 consignorId) override;
+    Result<QList<ConsignedLotRow>> consignedLots(qint64 consignorId) override;
+    Result<qint64> insertPayout(const Payout& payout) override;
+    Result<void> voidPayout(qint64 id, const QString& voidedAt, const QString& reason) override;
+    Result<std::optional<Payout>> findPayout(qint64 id) override;
+    Result<QList<Payout>> payoutsOfConsignor(qint64 consignorId) override;
     Result<qint64> insertPayment(const Payment& payment) override;
     Result<bool> voidPayment(qint64 id, const QString& voidedAt, const QString& reason) override;
     Result<std::optional<Payment>> findPayment(qint64 id) override;

@@ -37,7 +37,7 @@ Result<AuctionSettings> SqlStorage::readSettings()
     auto run = m_db.run(QStringLiteral(
         "SELECT name, currency, buyers_premium_bp, tax_rate_bp, increments,"
         " soft_close_window_seconds, soft_close_extend_seconds, soft_close_max_extend_seconds,"
-        " first_bidder_number, close_all_at FROM settings WHERE id = 1"));
+        " first_bidder_number, close_all_at, commission_rate_bp FROM settings WHERE id = 1"));
     if (!run)
         return fail(run.error());
     if (!(*run)->next())
@@ -55,20 +55,23 @@ Result<AuctionSettings> SqlStorage::readSettings()
         SoftClose{row.value(5).toLongLong(), row.value(6).toLongLong(), row.value(7).toLongLong()};
     settings.firstBidderNumber = row.value(8).toLongLong();
     settings.closeAllAt = row.value(9).toString();
+    settings.commissionRate = row.value(10).toLongLong();
     return settings;
 }
 
 Result<void> SqlStorage::writeSettings(const AuctionSettings& settings)
 {
-    auto run = m_db.run(
-        QStringLiteral("UPDATE settings SET name = ?, currency = ?, buyers_premium_bp = ?,"
-                       " tax_rate_bp = ?, increments = ?, soft_close_window_seconds = ?,"
-                       " soft_close_extend_seconds = ?, soft_close_max_extend_seconds = ?,"
-                       " first_bidder_number = ?, close_all_at = ? WHERE id = 1"),
-        {settings.name, settings.currency, settings.buyersPremium, settings.taxRate,
-         Rows::plainText(encodeIncrements(settings.increments)), settings.softClose.windowSeconds,
-         settings.softClose.extendSeconds, settings.softClose.maxExtendSeconds,
-         settings.firstBidderNumber, Rows::nullableText(settings.closeAllAt)});
+    auto run =
+        m_db.run(QStringLiteral("UPDATE settings SET name = ?, currency = ?, buyers_premium_bp = ?,"
+                                " tax_rate_bp = ?, increments = ?, soft_close_window_seconds = ?,"
+                                " soft_close_extend_seconds = ?, soft_close_max_extend_seconds = ?,"
+                                " first_bidder_number = ?, close_all_at = ?, commission_rate_bp = ?"
+                                " WHERE id = 1"),
+                 {settings.name, settings.currency, settings.buyersPremium, settings.taxRate,
+                  Rows::plainText(encodeIncrements(settings.increments)),
+                  settings.softClose.windowSeconds, settings.softClose.extendSeconds,
+                  settings.softClose.maxExtendSeconds, settings.firstBidderNumber,
+                  Rows::nullableText(settings.closeAllAt), settings.commissionRate});
     if (!run)
         return fail(run.error());
     return {};

@@ -2,6 +2,7 @@
 
 #include "model/auctionsettings.h"
 #include "model/change.h"
+#include "model/consignor.h"
 #include "model/csv/csvkind.h"
 #include "model/error.h"
 #include "model/idempotency.h"
@@ -261,6 +262,28 @@ public:
     /// The row's version; inside a write transaction the row is locked until it ends
     /// (PostgreSQL), so a version compared stays the version written over.
     virtual Result<SettingsVersion> readSettingsVersion() = 0;
+
+    // Consignors and payouts (RULES.md 6; sqlstorage_consignors.cpp)
+    /// Returns the id.
+    virtual Result<qint64> insertConsignor(const Consignor& consignor) = 0;
+    virtual Result<void> updateConsignor(const Consignor& consignor) = 0;
+    virtual Result<void> deleteConsignor(qint64 id) = 0;
+    /// With Lock::ForUpdate the row is locked until the transaction ends (PostgreSQL): a lot
+    /// given to the consignor and the consignor's deletion cannot cross.
+    virtual Result<std::optional<Consignor>> findConsignor(qint64 id, Lock lock = Lock::None) = 0;
+    virtual Result<std::optional<Consignor>> findConsignorByNumber(qint64 number) = 0;
+    /// The highest number in use, 0 when none.
+    virtual Result<qint64> highestConsignorNumber() = 0;
+    /// In number order.
+    virtual Result<QList<Consignor>> listConsignors() = 0;
+    virtual Result<qint64> countConsignedLots(qint64 consignorId) = 0;
+    /// The consignor's lots in id order, each with where it stands and its buyer.
+    virtual Result<QList<ConsignedLotRow>> consignedLots(qint64 consignorId) = 0;
+    virtual Result<qint64> insertPayout(const Payout& payout) = 0;
+    virtual Result<void> voidPayout(qint64 id, const QString& voidedAt, const QString& reason) = 0;
+    virtual Result<std::optional<Payout>> findPayout(qint64 id) = 0;
+    /// Oldest first, voided ones included.
+    virtual Result<QList<Payout>> payoutsOfConsignor(qint64 consignorId) = 0;
 
     // Payments and donations
     /// `payment.id` 0 takes the next id. Returns the id.
