@@ -175,7 +175,7 @@ TEST(CommandLine, ExplainsEveryKindOfFailure)
         EXPECT_TRUE(run.err.contains(message)) << run.err.toStdString();
     };
     check({"export", "lots"}, 2, "Usage: bidtracker export");
-    check({"import", "bids", "x.csv"}, 2, "Usage: bidtracker import items|users FILE");
+    check({"import", "bids", "x.csv"}, 2, "Usage: bidtracker import items|users|consignors FILE");
     check({"import", "users", dir + "/missing.csv", "--db", auction.path()}, 2, "cannot read");
     check({"--port", "70000"}, 2, "--port must be a whole number from 0 to 65535");
     check({"--bind", "not-an-ip"}, 2, "--bind must be an IP address");

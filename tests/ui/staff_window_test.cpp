@@ -130,10 +130,11 @@ TEST(StaffWindow, EachRoleSeesTheActionsTheRoleTableGivesIt)
             Model::Actor{QStringLiteral("someone"), role, QStringLiteral("desk-1"), 1});
         for (QAction* each : f.window->findChildren<QAction*>()) {
             const auto needed = Gui::RoleGate::permissionOf(each->objectName());
-            if (needed)
+            if (needed) {
                 EXPECT_EQ(each->isVisible(), Model::mayDo(role, *needed))
                     << Model::roleName(role).toStdString() << " "
                     << each->objectName().toStdString();
+            }
         }
     }
 }
