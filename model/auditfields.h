@@ -3,10 +3,10 @@
 // hash. Amounts are numbers in the currency, as the API writes them.
 #pragma once
 
-#include "audit.h"
 #include "auctionsettings.h"
-#include "staff.h"
+#include "audit.h"
 #include "records.h"
+#include "staff.h"
 
 #include <QJsonObject>
 

@@ -69,9 +69,9 @@ Result<qint64> StaffStorage::copyFrom(Database& from)
             marks.append(QStringLiteral("?"));
         const QString insert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                                    .arg(name, columns, marks.join(QStringLiteral(", ")));
-        auto rows = eachRowOf(from,
-                              QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(columns, name),
-                              [&](const QVariantList& values) { return insertRow(m_db, insert, values); });
+        auto rows =
+            eachRowOf(from, QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(columns, name),
+                      [&](const QVariantList& values) { return insertRow(m_db, insert, values); });
         if (!rows)
             return fail(rows.error());
         if (name == u"audit_log")
@@ -86,9 +86,10 @@ Result<qint64> StaffStorage::copyFrom(Database& from)
         return fail(update.error());
     if (m_db.engine() == Storage::Engine::Postgres) {
         for (const char* table : {"staff", "staff_tokens"}) {
-            if (auto ok = m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', "
-                                                   "'id'), coalesce(max(id), 0) + 1, false) FROM %1")
-                                        .arg(QLatin1String(table)));
+            if (auto ok =
+                    m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', "
+                                             "'id'), coalesce(max(id), 0) + 1, false) FROM %1")
+                                  .arg(QLatin1String(table)));
                 !ok)
                 return fail(ok.error());
         }

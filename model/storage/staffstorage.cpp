@@ -219,7 +219,8 @@ Result<void> StaffStorage::setSignInFailures(qint64 staffId, const QString& stat
                                 " wait_until) VALUES (?, ?, ?, ?) ON CONFLICT (staff_id, station)"
                                 " DO UPDATE SET failures = excluded.failures,"
                                 " wait_until = excluded.wait_until"),
-                 {staffId, Rows::plainText(station), failures.failures, Rows::plainText(failures.waitUntil)});
+                 {staffId, Rows::plainText(station), failures.failures,
+                  Rows::plainText(failures.waitUntil)});
     if (!run)
         return fail(run.error());
     return {};
