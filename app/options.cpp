@@ -127,10 +127,12 @@ std::expected<Options, QString> parseOptions(const QStringList& arguments)
         "  bidtracker generate [--items N] [--users N] [--bids N] --db FILE\n"
         "  bidtracker copy FROM TO                    a whole auction into an empty database\n"
         "  bidtracker close-all [--db DB]             close every open lot\n"
-        "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report [--lots IDS]\n"
-        "                   [--bidders IDS] [--paper letter|a4] -o FILE.pdf\n"
+        "  bidtracker print bid-sheets|bidder-cards|labels|invoices|report|settlements\n"
+        "                   [--lots IDS] [--bidders IDS] [--paper letter|a4] -o FILE.pdf\n"
         "  bidtracker backup [--db DB] -o FILE|DIR   a checked copy of the (live) auction\n"
-        "  bidtracker restore FILE [--db DB] [--replace]   a backup back as the auction"));
+        "  bidtracker restore FILE [--db DB] [--replace]   a backup back as the auction\n"
+        "  bidtracker staff add NAME --role ROLE      a staff account (PIN from the terminal)\n"
+        "  bidtracker audit verify [--db DB]          prove the audit log's chain whole"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption helpKeys(
